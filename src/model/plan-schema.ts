@@ -1,0 +1,141 @@
+// The plan.json contract. Descriptions are in Chinese because they reach the
+// clerk: in editor autocompletion (via `zhenggai schema`) and in check messages.
+import { z } from 'zod';
+import { isoDate, nonEmptyText, textList } from './common-schema.js';
+
+export const TABLE_FIELDS = [
+  'category',
+  'number',
+  'summary',
+  'measures',
+  'deadline',
+  'leadUnits',
+  'cooperatingUnits',
+  'target',
+  'responsibleLeader',
+  'responsiblePerson',
+  'completionStandard',
+  'remarks',
+] as const;
+
+export const tableFieldSchema = z.enum(TABLE_FIELDS).describe('表格列对应的问题字段');
+
+export const tableColumnSchema = z
+  .object({
+    field: tableFieldSchema,
+    header: nonEmptyText.describe('列标题，如“整改措施”；可含换行符 \\n 指定折行'),
+    group: nonEmptyText.optional().describe('上层合并表头，如“整改问题”；相邻且同名的列合并为一组'),
+    width: z.number().positive().max(100).optional().describe('相对列宽（各列之比），缺省时按内容估算'),
+  })
+  .strict();
+
+export const colophonSchema = z
+  .object({
+    cc: z.array(nonEmptyText).optional().describe('抄送机关'),
+    printer: nonEmptyText.describe('印发机关'),
+    printDate: isoDate.describe('印发日期'),
+  })
+  .strict()
+  .describe('版记（可选）');
+
+export const noticeSchema = z
+  .object({
+    issuerMark: nonEmptyText.describe('发文机关标志，如“巫山县官阳镇人民政府文件”'),
+    docNumber: nonEmptyText.describe('发文字号，如“官阳府发〔2023〕27号”'),
+    title: nonEmptyText.describe('通知标题'),
+    titleLines: z.array(nonEmptyText).optional().describe('标题分行（可选），各行连起来须等于标题'),
+    recipients: nonEmptyText.describe('主送机关（不含末尾冒号）'),
+    body: textList.describe('通知正文段落'),
+    signatory: nonEmptyText.describe('署名（发文机关）'),
+    date: isoDate.describe('成文日期'),
+    sealed: z.boolean().default(false).describe('是否加盖印章'),
+    annotation: nonEmptyText.optional().describe('附注，不含括号，如“此件公开发布”'),
+    public: z.boolean().default(false).describe('是否公开发布（公开时检查个人隐私信息）'),
+    colophon: colophonSchema.optional(),
+  })
+  .strict()
+  .describe('印发方案的通知');
+
+export const headedParagraphSchema = z
+  .object({
+    heading: nonEmptyText.describe('段首小标题（带句号），如“强化组织领导。”'),
+    text: nonEmptyText.describe('小标题后的正文'),
+  })
+  .strict();
+
+export const planBodySchema = z
+  .object({
+    title: nonEmptyText.describe('方案标题'),
+    titleLines: z.array(nonEmptyText).optional().describe('方案标题分行（可选）'),
+    preamble: textList.describe('方案开头段落'),
+    goal: z
+      .object({ heading: nonEmptyText.describe('如“整改目标”'), paragraphs: textList })
+      .strict()
+      .describe('一、整改目标'),
+    problemsHeading: nonEmptyText.describe('问题及整改措施部分的标题'),
+    requirements: z
+      .object({ heading: nonEmptyText.describe('如“整改要求”'), items: z.array(headedParagraphSchema).min(1) })
+      .strict()
+      .describe('整改要求：段首带小标题的段落'),
+    attachmentTitle: nonEmptyText.describe('附件（任务分解表）标题'),
+    attachmentTitleLines: z.array(nonEmptyText).optional().describe('附件标题分行（可选）'),
+  })
+  .strict()
+  .describe('整改工作方案正文');
+
+export const categorySchema = z
+  .object({
+    id: nonEmptyText.describe('类别标识，供问题引用'),
+    heading: nonEmptyText.describe('正文中的类别标题，如“交叉检查发现问题”'),
+    label: nonEmptyText.describe('表格中的简称，如“交叉核查”'),
+    keepWhenEmpty: z.boolean().default(false).describe('没有问题时是否仍在正文中保留'),
+  })
+  .strict();
+
+export const unitSchema = z
+  .object({
+    name: nonEmptyText.describe('单位名称（简称），问题中按此引用'),
+    fullName: nonEmptyText.optional().describe('全称（可选）'),
+  })
+  .strict();
+
+export const problemSchema = z
+  .object({
+    number: z.number().int().positive().describe('全方案统一编号（1..N），后续文件均以此标识问题'),
+    category: nonEmptyText.describe('所属类别的 id'),
+    summary: nonEmptyText.describe('问题简述'),
+    measures: textList.describe('整改措施，每条一项；多条时输出“一是…二是…”'),
+    deadline: nonEmptyText.describe('整改时限原文，如“10月底前完成”“立行立改、长期坚持”'),
+    leadUnits: z.array(nonEmptyText).min(1).describe('牵头单位'),
+    cooperatingUnits: z.array(nonEmptyText).default([]).describe('配合单位'),
+    target: nonEmptyText.optional().describe('整改目标'),
+    responsibleLeader: nonEmptyText.optional().describe('责任领导（职务）'),
+    responsiblePerson: nonEmptyText.optional().describe('责任人（职务）'),
+    completionStandard: nonEmptyText.optional().describe('完成标准'),
+    remarks: nonEmptyText.optional().describe('备注'),
+  })
+  .strict();
+
+export const planSchema = z
+  .object({
+    $schema: z.string().optional(),
+    notice: noticeSchema,
+    plan: planBodySchema,
+    categories: z.array(categorySchema).min(1).describe('发现问题方式（问题类别）'),
+    units: z.array(unitSchema).min(1).describe('单位名录'),
+    problems: z.array(problemSchema).min(1).describe('问题清单'),
+    tableColumns: z.array(tableColumnSchema).min(1).optional().describe('任务分解表的列（缺省为样本的七列）'),
+  })
+  .strict()
+  .describe('zhenggai 整改方案（plan.json）');
+
+export type PlanInput = z.input<typeof planSchema>;
+export type Plan = z.output<typeof planSchema>;
+export type Notice = Plan['notice'];
+export type PlanBody = Plan['plan'];
+export type Category = Plan['categories'][number];
+export type Unit = Plan['units'][number];
+export type Problem = Plan['problems'][number];
+export type TableField = (typeof TABLE_FIELDS)[number];
+export type TableColumn = z.output<typeof tableColumnSchema>;
+export type Colophon = z.output<typeof colophonSchema>;

@@ -1,0 +1,76 @@
+// The progress/<YYYY-MM>.json contract: one file per reporting period.
+import { z } from 'zod';
+import { isoDate, nonEmptyText, periodId, textList } from './common-schema.js';
+
+export const STATUSES = ['未启动', '推进中', '已完成', '已完成并长期坚持', '已销号'] as const;
+export const statusSchema = z.enum(STATUSES).describe('整改状态（“逾期”由工具推算，不填写）');
+
+export const extensionSchema = z
+  .object({
+    deadline: nonEmptyText.describe('调整后时限，如“12月底前完成”'),
+    reason: nonEmptyText.describe('调整原因'),
+    approvedOn: isoDate.describe('批准日期'),
+  })
+  .strict()
+  .describe('经批准的时限调整');
+
+export const closureSchema = z
+  .object({
+    date: isoDate.describe('销号日期'),
+    approver: nonEmptyText.describe('审批（验收）人'),
+    opinion: nonEmptyText.describe('验收意见'),
+  })
+  .strict()
+  .describe('销号信息');
+
+export const problemProgressSchema = z
+  .object({
+    number: z.number().int().positive().describe('问题编号（与 plan.json 一致）'),
+    status: statusSchema,
+    onSchedule: z.boolean().optional().describe('推进中时：是否达到序时进度'),
+    progress: nonEmptyText.optional().describe('整改进展'),
+    completedOn: isoDate.optional().describe('完成日期'),
+    evidence: z.array(nonEmptyText).default([]).describe('本期新增佐证材料（相对 evidence/ 的路径）'),
+    reason: nonEmptyText.optional().describe('未完成原因'),
+    extension: extensionSchema.optional(),
+    note: nonEmptyText.optional().describe('备注（状态回退时必须说明原因）'),
+    closure: closureSchema.optional(),
+  })
+  .strict();
+
+export const reportMetaSchema = z
+  .object({
+    docNumber: nonEmptyText.describe('报告发文字号'),
+    signer: nonEmptyText.describe('签发人'),
+    recipients: nonEmptyText.describe('主送机关'),
+    issuer: nonEmptyText.describe('署名（发文机关）'),
+    issuerMark: nonEmptyText.describe('发文机关标志'),
+    date: isoDate.describe('成文日期'),
+    title: nonEmptyText.optional().describe('报告标题（缺省由模板生成）'),
+    sealed: z.boolean().default(true).describe('是否加盖印章'),
+    workDone: textList.describe('一、整改工作开展情况（原文段落）'),
+    difficulties: textList.describe('三、存在的困难和问题'),
+    nextSteps: textList.describe('四、下一步工作打算'),
+  })
+  .strict()
+  .describe('进展报告的文头与正文');
+
+export const progressSchema = z
+  .object({
+    $schema: z.string().optional(),
+    sample: z.boolean().default(false).describe('示例数据标记'),
+    period: periodId,
+    asOf: isoDate.describe('统计截止日期'),
+    report: reportMetaSchema,
+    problems: z.array(problemProgressSchema).describe('各问题本期进展'),
+  })
+  .strict()
+  .describe('zhenggai 月度进展（progress/<YYYY-MM>.json）');
+
+export type Status = (typeof STATUSES)[number];
+export type ProgressInput = z.input<typeof progressSchema>;
+export type Progress = z.output<typeof progressSchema>;
+export type ProblemProgress = Progress['problems'][number];
+export type ReportMeta = Progress['report'];
+export type Extension = z.output<typeof extensionSchema>;
+export type Closure = z.output<typeof closureSchema>;
