@@ -1,0 +1,19 @@
+import { isCompleted } from '../../derive/problem-state.js';
+import type { Finding, Rule } from '../rule.js';
+
+export const completedWithoutDate: Rule = {
+  id: 'completed-without-date',
+  severity: 'error',
+  description: '已完成（含已销号）的问题须填写完成日期；未完成的不应有完成日期',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const { file, index, entry } of ctx.progressEntries()) {
+      if (isCompleted(entry.status) && !entry.completedOn) {
+        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${entry.number} 号问题状态为“${entry.status}”，缺少完成日期 completedOn` });
+      } else if (!isCompleted(entry.status) && entry.completedOn) {
+        findings.push({ source: file.source, path: ['problems', index, 'completedOn'], message: `第 ${entry.number} 号问题状态为“${entry.status}”，不应有完成日期` });
+      }
+    }
+    return findings;
+  },
+};

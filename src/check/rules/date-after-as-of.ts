@@ -1,0 +1,24 @@
+import type { Finding, Rule } from '../rule.js';
+
+export const dateAfterAsOf: Rule = {
+  id: 'date-after-as-of',
+  severity: 'error',
+  description: '完成日期、销号日期、批准日期不能晚于本期统计截止日期',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const { file, index, entry } of ctx.progressEntries()) {
+      const asOf = file.data.asOf;
+      const dated = [
+        { path: ['completedOn'], date: entry.completedOn, name: '完成日期' },
+        { path: ['closure', 'date'], date: entry.closure?.date, name: '销号日期' },
+        { path: ['extension', 'approvedOn'], date: entry.extension?.approvedOn, name: '调整批准日期' },
+      ];
+      for (const { path, date, name } of dated) {
+        if (date && date > asOf) {
+          findings.push({ source: file.source, path: ['problems', index, ...path], message: `第 ${entry.number} 号问题的${name} ${date} 晚于统计截止日期 ${asOf}` });
+        }
+      }
+    }
+    return findings;
+  },
+};

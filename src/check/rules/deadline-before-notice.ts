@@ -1,0 +1,24 @@
+import { chineseDate } from '../../derive/dates.js';
+import type { Finding, Rule } from '../rule.js';
+
+export const deadlineBeforeNotice: Rule = {
+  id: 'deadline-before-notice',
+  severity: 'warning',
+  description: '整改时限早于方案印发日期',
+  check({ folder, deadlines }) {
+    const noticeDate = folder.plan.notice.date;
+    const findings: Finding[] = [];
+    for (const [index, result] of deadlines.entries()) {
+      if (!result.ok || result.deadline.immediate || result.deadline.due === null) continue;
+      if (result.deadline.due < noticeDate) {
+        const problem = folder.plan.problems[index]!;
+        findings.push({
+          source: folder.planSource,
+          path: ['problems', index, 'deadline'],
+          message: `第 ${problem.number} 号问题的时限“${problem.deadline}”（${chineseDate(result.deadline.due)}）早于方案印发日期 ${chineseDate(noticeDate)}`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,22 @@
+import { parseDeadline } from '../../derive/deadline.js';
+import type { Finding, Rule } from '../rule.js';
+
+export const deadlinePhrase: Rule = {
+  id: 'deadline-phrase',
+  severity: 'error',
+  description: '整改时限（含调整后时限）须能理解为日期或“立行立改”“长期坚持”',
+  check({ folder, deadlines }) {
+    const findings: Finding[] = [];
+    for (const [index, result] of deadlines.entries()) {
+      if (!result.ok) findings.push({ source: folder.planSource, path: ['problems', index, 'deadline'], message: result.message });
+    }
+    for (const file of folder.progress) {
+      for (const [index, entry] of file.data.problems.entries()) {
+        if (!entry.extension) continue;
+        const parsed = parseDeadline(entry.extension.deadline, folder.plan.notice.date);
+        if (!parsed.ok) findings.push({ source: file.source, path: ['problems', index, 'extension', 'deadline'], message: parsed.message });
+      }
+    }
+    return findings;
+  },
+};

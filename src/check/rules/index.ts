@@ -1,0 +1,49 @@
+// Every rule `zhenggai check` runs, errors first. One rule per file beside this one.
+import type { Rule } from '../rule.js';
+import { closureIncomplete } from './closure-incomplete.js';
+import { completedWithoutDate } from './completed-without-date.js';
+import { controlCharacters } from './control-characters.js';
+import { dateAfterAsOf } from './date-after-as-of.js';
+import { deadlineBeforeNotice } from './deadline-before-notice.js';
+import { deadlinePhrase } from './deadline-phrase.js';
+import { emptyCategory } from './empty-category.js';
+import { excelCellLimit } from './excel-cell-limit.js';
+import { leadAlsoCooperating } from './lead-also-cooperating.js';
+import { missingEvidence } from './missing-evidence.js';
+import { onScheduleMissing } from './on-schedule-missing.js';
+import { overdueWithoutReason } from './overdue-without-reason.js';
+import { privacy } from './privacy.js';
+import { problemNumbers } from './problem-numbers.js';
+import { progressMissingProblem } from './progress-missing-problem.js';
+import { progressPeriod } from './progress-period.js';
+import { progressUnknownProblem } from './progress-unknown-problem.js';
+import { statedCount } from './stated-count.js';
+import { statusRegression } from './status-regression.js';
+import { titleLines } from './title-lines.js';
+import { unknownCategory } from './unknown-category.js';
+import { unknownUnit } from './unknown-unit.js';
+
+export const RULES: readonly Rule[] = [
+  problemNumbers,
+  unknownUnit,
+  unknownCategory,
+  deadlinePhrase,
+  titleLines,
+  progressPeriod,
+  progressUnknownProblem,
+  completedWithoutDate,
+  dateAfterAsOf,
+  closureIncomplete,
+  missingEvidence,
+  controlCharacters,
+  excelCellLimit,
+  statedCount,
+  emptyCategory,
+  leadAlsoCooperating,
+  deadlineBeforeNotice,
+  progressMissingProblem,
+  statusRegression,
+  overdueWithoutReason,
+  onScheduleMissing,
+  privacy,
+];

@@ -1,0 +1,64 @@
+import type { Finding, Rule } from '../rule.js';
+import { walkStrings } from '../walk-strings.js';
+
+// DESIGN.md §3 Privacy: a public document must not name private people. The
+// patterns below look for a full name tied to a household (X某某户 is fine) or
+// to a villager, and for ID-card and mobile numbers. Officials named by their
+// role (镇长某某任组长) match none of them.
+//
+// Common surnames, less those that often begin ordinary words before 户 or
+// after 村民 in this domain (安置户, 温饱户, 万元户, 于是, 方式, 高度, 龙湾村…).
+const SURNAMES =
+  '王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶魏苏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛阎段雷侯史陶黎贺顾郝龚邵钱覃武戴孔汤庞樊殷洪翟颜倪牛俞葛伍聂焦柳邢骆岳欧冉游蒲';
+const ANONYMISED = /[某X×＊*○〇]/;
+const HOUSEHOLD = new RegExp(`[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?=户)`, 'gu');
+const PERSON_ROLE = '村民|农户|户主|群众|居民|脱贫户|监测户|低保户|困难户|患者|老人|学生';
+const VILLAGER = new RegExp(`(?:${PERSON_ROLE})([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})`, 'gu');
+const ID_CARD = /(?<![0-9])[1-9]\d{16}[0-9Xx](?![0-9])/g;
+const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
+
+// Words that end in 户 and begin with a surname character, yet name no one.
+const NOT_A_NAME = new Set(['余户', '周户', '万户', '曾户']);
+
+export interface PrivateMention {
+  kind: 'household' | 'villager' | 'id-card' | 'mobile';
+  text: string;
+}
+
+export function findPrivateMentions(text: string): PrivateMention[] {
+  const found: PrivateMention[] = [];
+  for (const m of text.matchAll(HOUSEHOLD)) {
+    const name = m[0];
+    if (!ANONYMISED.test(name) && !NOT_A_NAME.has(`${name}户`)) found.push({ kind: 'household', text: `${name}户` });
+  }
+  for (const m of text.matchAll(VILLAGER)) {
+    if (!ANONYMISED.test(m[1]!)) found.push({ kind: 'villager', text: m[0] });
+  }
+  for (const m of text.matchAll(ID_CARD)) found.push({ kind: 'id-card', text: m[0] });
+  for (const m of text.matchAll(MOBILE)) found.push({ kind: 'mobile', text: m[0] });
+  return found;
+}
+
+const KIND_LABEL: Record<PrivateMention['kind'], string> = {
+  household: '可能是农户户主姓名',
+  villager: '可能是群众姓名',
+  'id-card': '可能是身份证号码',
+  mobile: '可能是手机号码',
+};
+
+export const privacy: Rule = {
+  id: 'privacy',
+  severity: 'warning',
+  description: '公开发布的文件不应出现群众姓名、身份证号、手机号',
+  check({ folder }) {
+    const { planSource, plan } = folder;
+    if (!plan.notice.public) return [];
+    const findings: Finding[] = [];
+    for (const { path, text } of walkStrings(planSource.value)) {
+      for (const mention of findPrivateMentions(text)) {
+        findings.push({ source: planSource, path, message: `公开发布的文件中出现“${mention.text}”，${KIND_LABEL[mention.kind]}，请改为“某某”等` });
+      }
+    }
+    return findings;
+  },
+};

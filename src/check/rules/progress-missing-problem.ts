@@ -1,0 +1,19 @@
+import type { Finding, Rule } from '../rule.js';
+
+// A warning, not an error: forms arrive unit by unit and a period fills up over days.
+export const progressMissingProblem: Rule = {
+  id: 'progress-missing-problem',
+  severity: 'warning',
+  description: '每期进展应包含方案中的全部问题',
+  check({ folder }) {
+    const findings: Finding[] = [];
+    for (const file of folder.progress) {
+      const present = new Set(file.data.problems.map((p) => p.number));
+      const missing = folder.plan.problems.map((p) => p.number).filter((n) => !present.has(n));
+      if (missing.length > 0) {
+        findings.push({ source: file.source, path: ['problems'], message: `本期缺少问题 ${missing.join('、')} 的进展` });
+      }
+    }
+    return findings;
+  },
+};

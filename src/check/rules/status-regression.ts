@@ -1,0 +1,29 @@
+import { STATUS_RANK } from '../../derive/problem-state.js';
+import type { ProblemProgress } from '../../model/progress-schema.js';
+import type { Finding, Rule } from '../rule.js';
+
+export const statusRegression: Rule = {
+  id: 'status-regression',
+  severity: 'warning',
+  description: '状态较上期倒退时须在 note 中说明原因',
+  check({ folder }) {
+    const findings: Finding[] = [];
+    let previous = new Map<number, { entry: ProblemProgress; period: string }>();
+    for (const file of folder.progress) {
+      const current = new Map<number, { entry: ProblemProgress; period: string }>();
+      for (const [index, entry] of file.data.problems.entries()) {
+        current.set(entry.number, { entry, period: file.data.period });
+        const before = previous.get(entry.number);
+        if (before && STATUS_RANK[entry.status] < STATUS_RANK[before.entry.status] && !entry.note) {
+          findings.push({
+            source: file.source,
+            path: ['problems', index, 'status'],
+            message: `第 ${entry.number} 号问题状态由“${before.entry.status}”（${before.period}）退回“${entry.status}”，请在 note 中说明原因`,
+          });
+        }
+      }
+      previous = current;
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,71 @@
+// The CLI only parses arguments and calls the library. Every failure crosses
+// this one boundary, which prints a message and returns the exit code.
+import yargs from 'yargs';
+import { formatText } from '../diagnostics/format.js';
+import { UserError } from '../errors.js';
+import { checkCommand } from './commands/check.js';
+import { schemaCommand } from './commands/schema.js';
+
+type Print = (text: string) => void;
+
+export interface Io {
+  out: Print;
+  err: Print;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+function reportFailure(error: unknown, io: Io): number {
+  if (error instanceof UserError) {
+    if (error.diagnostics.length > 0) io.err(formatText(error.diagnostics));
+    io.err(`错误 (error): ${error.message}`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`内部错误 (internal error): ${message}`);
+  if (process.env.ZHENGGAI_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+  else io.err('请把此信息连同输入文件报告给维护者；设置 ZHENGGAI_DEBUG=1 可显示详细信息。');
+  return 2;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const run = async (task: () => Promise<number>): Promise<void> => {
+    exitCode = await task();
+  };
+  const parser = yargs(argv)
+    .scriptName('zhenggai')
+    .usage('zhenggai <命令> [选项]\n\n整改工作文书生成工具 — rectification paperwork from plan data (GB/T 9704-2012)')
+    .command(
+      'check <plan-dir>',
+      '检查方案与进展数据 / Check a plan folder and its progress files',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: '输出格式 / output format' }),
+      (args) => run(() => checkCommand(args.planDir, args.format, io.out)),
+    )
+    .command(
+      'schema',
+      '导出 JSON Schema（供编辑器自动补全）/ Write the JSON Schemas for editors',
+      (y) => y.option('out', { type: 'string', default: 'schema', describe: '输出文件夹 / output folder' }),
+      (args) => run(() => schemaCommand(args.out, io.out)),
+    )
+    .demandCommand(1, '请指定命令 / Please name a command')
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version()
+    .locale('zh_CN')
+    .wrap(null)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UserError(message);
+    });
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}

@@ -1,0 +1,280 @@
+// The task-decomposition table (任务分解和责任分工表) as a document model: which
+// columns, which header cells span what, which body cells merge. No fonts and
+// no twips: the Word and Excel renderers take those from render/layout.
+//
+// Columns come from plan.tableColumns (DESIGN.md §3 "other plans look
+// different"), else the seed's seven. Column widths are relative weights in
+// em of content; renderers spread their own width over them.
+
+import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
+import { measuresText } from '../derive/measures.js';
+import { unitsText } from '../derive/units.js';
+import { longestTokenEm, textWidthEm, wrappedLineCount } from './text-width.js';
+
+/** The seed's table: 整改问题 over three columns, the rest spanning both header rows. */
+export const DEFAULT_TASK_TABLE_COLUMNS: readonly TableColumn[] = [
+  { field: 'category', header: '发现\n问题方式', group: '整改问题' },
+  { field: 'number', header: '序号', group: '整改问题' },
+  { field: 'summary', header: '问题简述', group: '整改问题' },
+  { field: 'measures', header: '整改措施' },
+  { field: 'deadline', header: '整改时限' },
+  { field: 'leadUnits', header: '牵头单位' },
+  { field: 'cooperatingUnits', header: '配合单位' },
+];
+
+/** Short, label-like fields are centred; running text is justified. */
+const CENTRED_FIELDS: ReadonlySet<TableField> = new Set([
+  'category',
+  'number',
+  'deadline',
+  'leadUnits',
+  'cooperatingUnits',
+  'responsibleLeader',
+  'responsiblePerson',
+]);
+
+/** Fields whose equal neighbours merge into one cell down the table. */
+const MERGED_FIELDS: ReadonlySet<TableField> = new Set(['category']);
+
+export type CellAlign = 'center' | 'justify';
+
+export interface TaskTableColumn {
+  readonly field: TableField;
+  readonly header: string;
+  readonly group?: string;
+  /** Relative width; the renderer shares its table width out in proportion. */
+  readonly weight: number;
+  readonly align: CellAlign;
+}
+
+/** A header cell placed on the header grid (rows 0..headerRowCount-1). */
+export interface HeaderCell {
+  readonly text: string;
+  readonly row: number;
+  readonly column: number;
+  readonly rowSpan: number;
+  readonly columnSpan: number;
+}
+
+/** A body cell: text that starts here (spanning rowSpan rows), or a place covered by the cell above. */
+export type BodyCell = { readonly kind: 'text'; readonly text: string; readonly rowSpan: number } | { readonly kind: 'covered' };
+
+export interface BodyRow {
+  readonly problemNumber: number;
+  readonly cells: readonly BodyCell[];
+}
+
+export interface TaskTableModel {
+  /** 附件 label (the notice may number it 附件2). */
+  readonly label: string;
+  readonly title: string;
+  /** The title as printed, one entry a line. */
+  readonly titleLines: readonly string[];
+  readonly columns: readonly TaskTableColumn[];
+  readonly headerRowCount: 1 | 2;
+  readonly headerCells: readonly HeaderCell[];
+  readonly rows: readonly BodyRow[];
+  /** The notice's date (YYYY-MM-DD): the documents' fixed timestamp. */
+  readonly date: string;
+}
+
+export interface ComposeTaskTableOptions {
+  /** Attachment label; 附件 unless the notice numbers its attachments. */
+  readonly label?: string;
+  /**
+   * How many em of text fit across the table once cell padding is taken off,
+   * for the given number of columns. Used only to estimate widths of columns
+   * that give none; the renderers pass their page's figure.
+   */
+  readonly textWidthEm?: (columnCount: number) => number;
+}
+
+/** About 225 mm of 小四 text less padding; renderers pass the exact figure. */
+const FALLBACK_TEXT_WIDTH_EM = (columnCount: number): number => 53 - columnCount;
+
+export function composeTaskTable(plan: Plan, options: ComposeTaskTableOptions = {}): TaskTableModel {
+  const specs = plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS;
+  const texts = plan.problems.map((problem) => specs.map((spec) => fieldText(plan, problem, spec.field)));
+  const rows = mergeRows(plan.problems, specs, texts);
+  const availableEm = (options.textWidthEm ?? FALLBACK_TEXT_WIDTH_EM)(specs.length);
+  const weights = columnWeights(specs, rows, availableEm);
+  const columns = specs.map((spec, i) => ({
+    field: spec.field,
+    header: spec.header,
+    ...(spec.group === undefined ? {} : { group: spec.group }),
+    weight: weights[i]!,
+    align: CENTRED_FIELDS.has(spec.field) ? ('center' as const) : ('justify' as const),
+  }));
+  const headerRowCount = specs.some((s) => s.group !== undefined) ? 2 : 1;
+  return {
+    label: options.label ?? '附件',
+    title: plan.plan.attachmentTitle,
+    titleLines: plan.plan.attachmentTitleLines ?? [plan.plan.attachmentTitle],
+    columns,
+    headerRowCount,
+    headerCells: headerCells(specs, headerRowCount),
+    rows,
+    date: plan.notice.date,
+  };
+}
+
+/** The text a problem shows in a column. */
+export function fieldText(plan: Plan, problem: Problem, field: TableField): string {
+  switch (field) {
+    case 'category':
+      return plan.categories.find((c) => c.id === problem.category)?.label ?? problem.category;
+    case 'number':
+      return String(problem.number);
+    case 'measures':
+      return measuresText(problem.measures);
+    case 'leadUnits':
+      return unitsText(problem.leadUnits);
+    case 'cooperatingUnits':
+      return unitsText(problem.cooperatingUnits);
+    case 'summary':
+    case 'deadline':
+      return problem[field];
+    case 'target':
+    case 'responsibleLeader':
+    case 'responsiblePerson':
+    case 'completionStandard':
+    case 'remarks':
+      return problem[field] ?? '';
+  }
+}
+
+// --- header -----------------------------------------------------------------
+
+/**
+ * Adjacent columns with the same group share one cell in the first header row
+ * and show their own headers in the second; a column without a group spans
+ * both rows.
+ */
+function headerCells(specs: readonly TableColumn[], headerRowCount: 1 | 2): HeaderCell[] {
+  if (headerRowCount === 1) {
+    return specs.map((s, i) => ({ text: s.header, row: 0, column: i, rowSpan: 1, columnSpan: 1 }));
+  }
+  const cells: HeaderCell[] = [];
+  let i = 0;
+  while (i < specs.length) {
+    const group = specs[i]!.group;
+    if (group === undefined) {
+      cells.push({ text: specs[i]!.header, row: 0, column: i, rowSpan: 2, columnSpan: 1 });
+      i += 1;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < specs.length && specs[end + 1]!.group === group) end += 1;
+    cells.push({ text: group, row: 0, column: i, rowSpan: 1, columnSpan: end - i + 1 });
+    for (let c = i; c <= end; c += 1) cells.push({ text: specs[c]!.header, row: 1, column: c, rowSpan: 1, columnSpan: 1 });
+    i = end + 1;
+  }
+  return cells;
+}
+
+// --- body -------------------------------------------------------------------
+
+/** Problems in the order the data lists them; merged fields span runs of equal neighbours in one category. */
+function mergeRows(problems: readonly Problem[], specs: readonly TableColumn[], texts: string[][]): BodyRow[] {
+  const cells: BodyCell[][] = texts.map((row) => row.map((text) => ({ kind: 'text', text, rowSpan: 1 }) as BodyCell));
+  specs.forEach((spec, c) => {
+    if (!MERGED_FIELDS.has(spec.field)) return;
+    let start = 0;
+    for (let r = 1; r <= problems.length; r += 1) {
+      const sameRun = r < problems.length && problems[r]!.category === problems[start]!.category;
+      if (sameRun) continue;
+      const span = r - start;
+      cells[start]![c] = { kind: 'text', text: texts[start]![c]!, rowSpan: span };
+      for (let k = start + 1; k < r; k += 1) cells[k]![c] = { kind: 'covered' };
+      start = r;
+    }
+  });
+  return problems.map((p, r) => ({ problemNumber: p.number, cells: cells[r]! }));
+}
+
+// --- widths -----------------------------------------------------------------
+
+/**
+ * Relative widths. A column's own `width` is a share of 100; columns without
+ * one share what is left in proportion to an estimate from their content.
+ */
+function columnWeights(specs: readonly TableColumn[], rows: readonly BodyRow[], availableEm: number): number[] {
+  const estimate = estimateWidthsEm(specs, rows, availableEm);
+  if (specs.every((s) => s.width !== undefined)) return specs.map((s) => s.width!);
+  const given = specs.reduce((sum, s) => sum + (s.width ?? 0), 0);
+  const estimatedTotal = specs.reduce((sum, s, i) => sum + (s.width === undefined ? estimate[i]! : 0), 0);
+  const totalShare = 100;
+  const left = given > 0 ? Math.max(totalShare - given, totalShare / specs.length) : totalShare;
+  return specs.map((s, i) => s.width ?? (estimate[i]! / estimatedTotal) * left);
+}
+
+/**
+ * Content-based widths in em that add up to `availableEm`. Every column starts
+ * as wide as its header's longest line and its widest unbreakable word; the
+ * rest is handed out one em at a time to the column where it saves the most
+ * table height (the sum over rows of the tallest cell's line count). That puts
+ * width where long text is, without starving short columns into one character
+ * a line.
+ */
+export function estimateWidthsEm(specs: readonly TableColumn[], rows: readonly BodyRow[], availableEm: number): number[] {
+  const fairShare = availableEm / specs.length;
+  const widths = specs.map((spec, c) => minimumWidthEm(spec, rows, c, fairShare));
+  const lines = widths.map((w, c) => columnLines(rows, c, w));
+  const wider = widths.map((w, c) => columnLines(rows, c, w + 1));
+  for (let left = Math.floor(availableEm - sum(widths)); left > 0; left -= 1) {
+    const best = bestColumnToWiden(lines, wider);
+    widths[best] = widths[best]! + 1;
+    lines[best] = wider[best]!;
+    wider[best] = columnLines(rows, best, widths[best]! + 1);
+  }
+  return widths;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** A header line or a word wider than a fair share of the table is allowed to wrap or break. */
+function minimumWidthEm(spec: TableColumn, rows: readonly BodyRow[], c: number, fairShare: number): number {
+  let widest = Math.max(...spec.header.split('\n').map(textWidthEm));
+  for (const row of rows) {
+    const cell = row.cells[c]!;
+    if (cell.kind === 'text') widest = Math.max(widest, longestTokenEm(cell.text));
+  }
+  return Math.max(1, Math.ceil(Math.min(widest, fairShare)));
+}
+
+/** Lines each row needs in column c at width w; a merged cell's lines are spread over its rows. */
+function columnLines(rows: readonly BodyRow[], c: number, w: number): number[] {
+  return rows.map((row) => {
+    const cell = row.cells[c]!;
+    return cell.kind === 'text' ? wrappedLineCount(cell.text, w) / cell.rowSpan : 0;
+  });
+}
+
+/** The column whose extra em lowers the table's total height most; on a plateau, the one with most lines. */
+function bestColumnToWiden(lines: readonly (readonly number[])[], wider: readonly (readonly number[])[]): number {
+  const rowCount = lines[0]?.length ?? 0;
+  let best = 0;
+  let bestGain = -1;
+  let bestLoad = -1;
+  for (let c = 0; c < lines.length; c += 1) {
+    let gain = 0;
+    for (let r = 0; r < rowCount; r += 1) {
+      let now = 0;
+      let after = 0;
+      for (let k = 0; k < lines.length; k += 1) {
+        now = Math.max(now, lines[k]![r]!);
+        after = Math.max(after, k === c ? wider[k]![r]! : lines[k]![r]!);
+      }
+      gain += now - after;
+    }
+    const load = sum(lines[c]!);
+    if (gain > bestGain + 1e-9 || (Math.abs(gain - bestGain) <= 1e-9 && load > bestLoad)) {
+      best = c;
+      bestGain = gain;
+      bestLoad = load;
+    }
+  }
+  return best;
+}

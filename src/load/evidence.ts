@@ -1,0 +1,31 @@
+// Lists the plan's evidence folder. Symbolic links are reported, never followed:
+// a link could point outside the plan and leak files into a packet.
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export async function listEvidence(evidenceDir: string): Promise<{ files: Set<string>; diagnostics: Diagnostic[] }> {
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  async function walk(dir: string, prefix: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        diagnostics.push({ file: path.relative(process.cwd(), full) || full, ruleId: 'evidence-symlink', severity: 'warning', message: '佐证材料中的符号链接不会被读取或打包' });
+      } else if (entry.isDirectory()) {
+        await walk(full, relative);
+      } else if (entry.isFile() && (await lstat(full)).isFile()) {
+        files.add(relative);
+      }
+    }
+  }
+  await walk(evidenceDir, '');
+  return { files, diagnostics };
+}

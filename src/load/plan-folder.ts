@@ -1,0 +1,167 @@
+// Reading a plan folder: the disk part (readPlanFolder) is separate from the
+// pure part (assemblePlanFolder), so tests and importers build folders in memory.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { planSchema, type Plan } from '../model/plan-schema.js';
+import { progressSchema, type Progress } from '../model/progress-schema.js';
+import { listEvidence } from './evidence.js';
+import { parseJsonSource, type JsonSource } from './json-source.js';
+import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+
+/** Refuse JSON files larger than this before reading them: no real plan comes near it. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const PROGRESS_FILE = /^(\d{4}-\d{2})\.json$/;
+
+export interface LoadedProgress {
+  source: JsonSource;
+  data: Progress;
+  /** Period named by the file name (progress/2023-10.json → 2023-10). */
+  fileperiod: string;
+}
+
+export interface PlanFolder {
+  dir: string;
+  /** The folder's name: out/<name>/ holds its documents. */
+  name: string;
+  planSource: JsonSource;
+  plan: Plan;
+  /** Valid progress files, by period ascending. */
+  progress: LoadedProgress[];
+  evidenceDir: string;
+  /** Files under evidence/, as forward-slash paths relative to it. */
+  evidenceFiles: ReadonlySet<string>;
+}
+
+export interface LoadResult {
+  folder?: PlanFolder;
+  diagnostics: Diagnostic[];
+}
+
+export interface TextFile {
+  /** Path shown in diagnostics. */
+  file: string;
+  text: string;
+}
+
+export interface PlanFolderTexts {
+  dir: string;
+  plan: TextFile;
+  progress: TextFile[];
+  evidenceFiles: ReadonlySet<string>;
+}
+
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') ? file : relative;
+}
+
+function fileDiagnostic(file: string, message: string, ruleId = 'file'): Diagnostic {
+  return { file, ruleId, severity: 'error', message };
+}
+
+type SafeParser<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } };
+
+function validate<T>(source: JsonSource, schema: SafeParser<T>): { data?: T; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(source.value);
+  if (result.success) return { data: result.data, diagnostics: [] };
+  return { diagnostics: zodIssuesToDiagnostics(source, result.error.issues as never) };
+}
+
+function assembleProgress(files: readonly TextFile[]): { progress: LoadedProgress[]; diagnostics: Diagnostic[] } {
+  const progress: LoadedProgress[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { file, text } of files) {
+    const fileperiod = PROGRESS_FILE.exec(path.basename(file))?.[1];
+    if (!fileperiod) {
+      diagnostics.push(fileDiagnostic(file, '进展文件名应为 YYYY-MM.json（如 2023-10.json）'));
+      continue;
+    }
+    const parsed = parseJsonSource(file, text);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.source) continue;
+    const checked = validate<Progress>(parsed.source, progressSchema);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.data) progress.push({ source: parsed.source, data: checked.data, fileperiod });
+  }
+  progress.sort((a, b) => a.fileperiod.localeCompare(b.fileperiod));
+  return { progress, diagnostics };
+}
+
+/** Pure: texts in, typed folder and diagnostics out. */
+export function assemblePlanFolder(texts: PlanFolderTexts): LoadResult {
+  const parsed = parseJsonSource(texts.plan.file, texts.plan.text);
+  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  const checked = validate<Plan>(parsed.source, planSchema);
+  const progress = assembleProgress(texts.progress);
+  const diagnostics = [...checked.diagnostics, ...progress.diagnostics];
+  if (!checked.data) return { diagnostics };
+  return {
+    folder: {
+      dir: texts.dir,
+      name: path.basename(texts.dir),
+      planSource: parsed.source,
+      plan: checked.data,
+      progress: progress.progress,
+      evidenceDir: path.join(texts.dir, 'evidence'),
+      evidenceFiles: texts.evidenceFiles,
+    },
+    diagnostics,
+  };
+}
+
+async function readText(file: string): Promise<{ text?: string; diagnostic?: Diagnostic }> {
+  const shown = displayPath(file);
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { diagnostic: fileDiagnostic(shown, '应为文件') };
+    if (info.size > MAX_JSON_BYTES) {
+      return { diagnostic: fileDiagnostic(shown, `文件过大（${info.size} 字节，上限 ${MAX_JSON_BYTES} 字节）`, 'file-too-large') };
+    }
+  } catch {
+    return { diagnostic: fileDiagnostic(shown, '文件不存在') };
+  }
+  const bytes = await readFile(file);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { diagnostic: fileDiagnostic(shown, '文件不是 UTF-8 编码：请在编辑器中另存为 UTF-8', 'encoding') };
+  }
+}
+
+async function progressFileNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(path.join(dir, 'progress'))).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Reads plan.json, progress/*.json and the evidence listing of a plan folder. */
+export async function loadPlanFolder(dir: string): Promise<LoadResult> {
+  const absolute = path.resolve(dir);
+  try {
+    if (!(await stat(absolute)).isDirectory()) return { diagnostics: [fileDiagnostic(displayPath(absolute), '应为方案文件夹（内含 plan.json）')] };
+  } catch {
+    return { diagnostics: [fileDiagnostic(displayPath(absolute), '方案文件夹不存在')] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const planFile = path.join(absolute, 'plan.json');
+  const plan = await readText(planFile);
+  if (plan.text === undefined) return { diagnostics: [plan.diagnostic!] };
+  const progress: TextFile[] = [];
+  for (const name of await progressFileNames(absolute)) {
+    const file = path.join(absolute, 'progress', name);
+    const read = await readText(file);
+    if (read.text === undefined) diagnostics.push(read.diagnostic!);
+    else progress.push({ file: displayPath(file), text: read.text });
+  }
+  const evidence = await listEvidence(path.join(absolute, 'evidence'));
+  const result = assemblePlanFolder({
+    dir: absolute,
+    plan: { file: displayPath(planFile), text: plan.text },
+    progress,
+    evidenceFiles: evidence.files,
+  });
+  return { folder: result.folder, diagnostics: [...diagnostics, ...result.diagnostics, ...evidence.diagnostics] };
+}
