@@ -31,7 +31,7 @@ function monthNumber(text: string): number {
 /** The date part, after 立行立改 / 长期坚持 and filler words are removed. */
 function parseDatePart(rest: string, defaultYear: number): IsoDate | 'invalid' | null {
   if (rest === '') return null;
-  const yearEnd = /^(?:(\d{4})年)?(?:年底|年末|年内)$/.exec(rest);
+  const yearEnd = /^(\d{4})?年(?:底|末|内)$/.exec(rest);
   if (yearEnd) return isoDate(yearEnd[1] ? Number(yearEnd[1]) : defaultYear, 12, 31);
   const half = /^(?:(\d{4})年)?上半年(?:底)?$/.exec(rest);
   if (half) return isoDate(half[1] ? Number(half[1]) : defaultYear, 6, 30);

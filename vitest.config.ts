@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // LibreOffice conversions are batched per file; two workers match the CI machine's cores.
+    maxWorkers: 2,
+  },
+});
