@@ -59,8 +59,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .locale('zh_CN')
     .wrap(null)
     .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new UserError(message);
+    .fail((message, error, y) => {
+      if (error) throw error;
+      // A usage slip gets the help of the command it concerns, then exit 1.
+      let help = '';
+      y.showHelp((text: string) => {
+        help = text;
+      });
+      throw new UserError(`${message}\n\n${help}`);
     });
   try {
     await parser.parseAsync();

@@ -1,7 +1,7 @@
 // Where one problem stands in one period (DESIGN.md §3 Status, Warning colours).
 import type { Problem } from '../model/plan-schema.js';
-import type { ProblemProgress, Status } from '../model/progress-schema.js';
-import { daysBetween, type IsoDate } from './dates.js';
+import type { Extension, ProblemProgress, Status } from '../model/progress-schema.js';
+import { daysBetween, isoDate, yearOf, type IsoDate } from './dates.js';
 import { parseDeadline, type Deadline } from './deadline.js';
 
 export type WarningColour = 'green' | 'red' | 'yellow' | 'blue' | null;
@@ -17,6 +17,11 @@ export interface ProblemState {
   status: Status;
   completed: boolean;
   closed: boolean;
+  /**
+   * 长期坚持: the plan's phrase or the extension's phrase says so, or the status
+   * is 已完成并长期坚持. An extension that only moves the date does not end the
+   * standing duty the plan gave the problem.
+   */
   longTerm: boolean;
   /** The deadline in force: the approved extension when there is one. */
   deadline: Deadline | null;
@@ -32,11 +37,31 @@ export function isCompleted(status: Status): boolean {
   return COMPLETED_STATUSES.includes(status);
 }
 
+function parsedOrNull(phrase: string, referenceDate: IsoDate): Deadline | null {
+  const parsed = parseDeadline(phrase, referenceDate);
+  return parsed.ok ? parsed.deadline : null;
+}
+
+// A year written as digits (2024年, 2024-03-31): the phrase fixes its own year.
+const EXPLICIT_YEAR = /\d{4}\s*(?:年|[-./])/;
+
+/**
+ * An extension's phrase is read against its approval date, not the notice's:
+ * an extension approved in 2024 that says 6月底前 means June 2024, and one
+ * approved in December that says 3月底前 means March of the next year (an
+ * extension never moves the deadline to before its own approval).
+ */
+export function extensionDeadline(extension: Extension): Deadline | null {
+  const deadline = parsedOrNull(extension.deadline, extension.approvedOn);
+  const due = deadline?.due ?? null;
+  if (due === null || due >= extension.approvedOn || EXPLICIT_YEAR.test(extension.deadline)) return deadline;
+  return parsedOrNull(extension.deadline, isoDate(yearOf(extension.approvedOn) + 1, 1, 1));
+}
+
 /** The deadline in force for a problem: its extension's if approved, else its own. Null when unparseable. */
 export function effectiveDeadline(problem: Problem, progress: ProblemProgress | undefined, noticeDate: IsoDate): Deadline | null {
-  const phrase = progress?.extension?.deadline ?? problem.deadline;
-  const parsed = parseDeadline(phrase, noticeDate);
-  return parsed.ok ? parsed.deadline : null;
+  if (progress?.extension) return extensionDeadline(progress.extension);
+  return parsedOrNull(problem.deadline, noticeDate);
 }
 
 function warningColour(state: Omit<ProblemState, 'colour'>): WarningColour {
@@ -45,6 +70,11 @@ function warningColour(state: Omit<ProblemState, 'colour'>): WarningColour {
   if (state.status === '推进中' && state.onSchedule === false) return 'yellow';
   if (state.daysToDue !== null && state.daysToDue >= 0 && state.daysToDue <= DUE_SOON_DAYS) return 'blue';
   return null;
+}
+
+function isLongTerm(problem: Problem, deadline: Deadline | null, status: Status, noticeDate: IsoDate): boolean {
+  if (status === '已完成并长期坚持' || deadline?.longTerm) return true;
+  return parsedOrNull(problem.deadline, noticeDate)?.longTerm ?? false;
 }
 
 export function problemState(problem: Problem, progress: ProblemProgress, asOf: IsoDate, noticeDate: IsoDate): ProblemState {
@@ -57,7 +87,7 @@ export function problemState(problem: Problem, progress: ProblemProgress, asOf: 
     status: progress.status,
     completed,
     closed: progress.status === '已销号',
-    longTerm: (deadline?.longTerm ?? false) || progress.status === '已完成并长期坚持',
+    longTerm: isLongTerm(problem, deadline, progress.status, noticeDate),
     deadline,
     extended: progress.extension !== undefined,
     // Overdue only once the due day itself has passed.
@@ -66,4 +96,9 @@ export function problemState(problem: Problem, progress: ProblemProgress, asOf: 
     onSchedule: progress.status === '推进中' ? progress.onSchedule : undefined,
   };
   return { ...base, colour: warningColour(base) };
+}
+
+/** 到期: the due date in force is on or before the as-of date (长期坚持 alone is never due). */
+export function isDue(state: ProblemState): boolean {
+  return state.daysToDue !== null && state.daysToDue <= 0;
 }

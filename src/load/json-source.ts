@@ -55,6 +55,15 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
 }
 
+/** Offset of a comma that directly precedes a closing bracket at `offset`, the commonest hand-editing slip. */
+function trailingCommaBefore(text: string, offset: number, code: string): number | undefined {
+  if (code !== 'PropertyNameExpected' && code !== 'ValueExpected') return undefined;
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i -= 1;
+  return text[i] === ',' ? i : undefined;
+}
+
 export function parseJsonSource(file: string, rawText: string): { source?: JsonSource; diagnostics: Diagnostic[] } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text);
@@ -67,15 +76,11 @@ export function parseJsonSource(file: string, rawText: string): { source?: JsonS
     // The first error is the real one; later ones are usually its echoes.
     const first = errors[0]!;
     const code = jsonc.printParseErrorCode(first.error);
+    const comma = trailingCommaBefore(text, first.offset, code);
+    const message = comma === undefined ? (SYNTAX_MESSAGES[code] ?? code) : '多余的逗号（JSON 不允许在最后一项后加逗号）';
     return {
       diagnostics: [
-        {
-          file,
-          ...positionAt(lineStarts, first.offset),
-          ruleId: 'json-syntax',
-          severity: 'error',
-          message: `JSON 语法错误：${SYNTAX_MESSAGES[code] ?? code}`,
-        },
+        { file, ...positionAt(lineStarts, comma ?? first.offset), ruleId: 'json-syntax', severity: 'error', message: `JSON 语法错误：${message}` },
       ],
     };
   }

@@ -8,7 +8,7 @@ export const textList = z.array(nonEmptyText).min(1, '至少一段');
 /** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写作 YYYY-MM-DD', abort: true })
   .refine(isValidIsoDate, '不存在的日期')
   .describe('日期 YYYY-MM-DD');
 
