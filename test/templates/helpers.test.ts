@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { NO_RATE, TEMPLATE_HELPERS } from '../../src/templates/helpers.js';
+import { renderTemplate } from '../../src/templates/render.js';
+
+const text = (source: string, context: object = {}) => {
+  const blocks = renderTemplate(source, 'h.hbs', context);
+  expect(blocks).toHaveLength(1);
+  const [block] = blocks;
+  if (block?.kind !== 'paragraph') throw new Error('expected one paragraph');
+  return block.text;
+};
+
+describe('helpers', () => {
+  test('chineseDate: Arabic numerals, no zero padding', () => {
+    expect(text('{{chineseDate d}}', { d: '2023-09-07' })).toBe('2023年9月7日');
+    expect(text('{{chineseDate d}}', { d: '2024-12-31' })).toBe('2024年12月31日');
+  });
+
+  test('measures: 一是…二是… for several, as it is for one', () => {
+    expect(text('{{measures m}}', { m: ['甲。', '乙'] })).toBe('一是甲。二是乙');
+    expect(text('{{measures m}}', { m: ['只有一条'] })).toBe('只有一条');
+    expect(() => text('{{measures m}}', { m: [] })).toThrow(/^h\.hbs:1: measures 的参数为空列表/);
+  });
+
+  test('units: joined with 、', () => {
+    expect(text('{{units u}}', { u: ['规建办', '经发办'] })).toBe('规建办、经发办');
+    expect(text('（{{units u}}）', { u: [] })).toBe('（）');
+  });
+
+  test('count', () => {
+    expect(text('共{{count xs}}个', { xs: [1, 2, 3] })).toBe('共3个');
+    expect(() => text('{{count xs}}', { xs: 'abc' })).toThrow(/count 的参数应为列表/);
+  });
+
+  test('percent: one decimal, half up, no trailing .0, a dash for 0/0', () => {
+    expect(text('{{percent a b}}', { a: 18, b: 21 })).toBe('85.7%');
+    expect(text('{{percent a b}}', { a: 2, b: 3 })).toBe('66.7%');
+    expect(text('{{percent a b}}', { a: 1, b: 8 })).toBe('12.5%');
+    expect(text('{{percent a b}}', { a: 1, b: 16 })).toBe('6.3%');
+    expect(text('{{percent a b}}', { a: 21, b: 21 })).toBe('100%');
+    expect(text('{{percent a b}}', { a: 0, b: 5 })).toBe('0%');
+    expect(text('{{percent a b}}', { a: 0, b: 0 })).toBe(NO_RATE);
+    expect(() => text('{{percent a b}}', { a: '1', b: 2 })).toThrow(/percent 的参数应为两个非负数/);
+  });
+
+  test('helpers nest', () => {
+    expect(text('完成率{{percent (count done) total}}', { done: [1, 2], total: 4 })).toBe('完成率50%');
+  });
+
+  test('the public list is exactly the documented one', () => {
+    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'count', 'measures', 'percent', 'units']);
+  });
+});
