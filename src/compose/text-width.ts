@@ -23,42 +23,44 @@ export function textWidthEm(text: string): number {
 }
 
 /**
- * Lines the text takes when wrapped greedily at `lineWidthEm`. Explicit
+ * The text wrapped greedily at `lineWidthEm`, one string a line. Explicit
  * newlines start new lines; CJK breaks between any two characters, and a run
  * of half-width characters (a number, a Latin word) is kept whole when it fits
- * a line, as Word and LibreOffice do.
+ * a line, as Word and LibreOffice do. Joining the lines gives the text back
+ * without its newlines.
  */
-export function wrappedLineCount(text: string, lineWidthEm: number): number {
-  if (lineWidthEm <= 0) throw new RangeError('wrappedLineCount: line width must be positive');
-  let lines = 0;
-  for (const paragraph of text.split('\n')) lines += paragraphLines(paragraph, lineWidthEm);
-  return lines;
+export function wrapLines(text: string, lineWidthEm: number): string[] {
+  if (lineWidthEm <= 0) throw new RangeError('wrapLines: line width must be positive');
+  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, lineWidthEm));
 }
 
-function paragraphLines(paragraph: string, lineWidthEm: number): number {
-  let lines = 1;
+/** How many lines wrapLines gives. */
+export function wrappedLineCount(text: string, lineWidthEm: number): number {
+  return wrapLines(text, lineWidthEm).length;
+}
+
+const EPSILON = 1e-9;
+
+function wrapParagraph(paragraph: string, lineWidthEm: number): string[] {
+  const lines: string[] = [];
+  let line = '';
   let used = 0;
+  const push = (piece: string, w: number) => {
+    if (used + w > lineWidthEm + EPSILON && line !== '') {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += piece;
+    used += w;
+  };
   for (const token of tokens(paragraph)) {
     const w = textWidthEm(token);
-    if (used + w <= lineWidthEm + 1e-9) {
-      used += w;
-      continue;
-    }
-    if (w <= lineWidthEm) {
-      lines += 1;
-      used = w;
-      continue;
-    }
+    if (w <= lineWidthEm + EPSILON) push(token, w);
     // A token longer than a line (a long URL) breaks anywhere.
-    for (const ch of token) {
-      const cw = charWidthEm(ch);
-      if (used + cw > lineWidthEm + 1e-9) {
-        lines += 1;
-        used = 0;
-      }
-      used += cw;
-    }
+    else for (const ch of token) push(ch, charWidthEm(ch));
   }
+  lines.push(line);
   return lines;
 }
 

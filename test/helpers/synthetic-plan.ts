@@ -101,6 +101,11 @@ function length(random: () => number, index: number): number {
   return 12 + Math.floor(random() * 50);
 }
 
+/** Later measures of a problem: a line or two, now and then a paragraph. */
+function shortLength(random: () => number, index: number): number {
+  return index % 7 === 3 ? 60 + Math.floor(random() * 60) : 12 + Math.floor(random() * 40);
+}
+
 export function syntheticPlanInput(n: number, options: SyntheticPlanOptions = {}): PlanInput {
   const random = rng(options.seed ?? 20230907);
   const categories = CATEGORIES.slice(0, Math.max(1, Math.min(options.categories ?? 4, CATEGORIES.length)));
@@ -109,7 +114,7 @@ export function syntheticPlanInput(n: number, options: SyntheticPlanOptions = {}
     const number = i + 1;
     const measureCount = i % 5 === 0 ? 1 : 1 + Math.floor(random() * 4);
     const measures = Array.from({ length: measureCount }, (_, m) =>
-      sentence(random, PHRASES, length(random, i + m), `措施${number}-${m + 1}`),
+      sentence(random, PHRASES, m === 0 ? length(random, i) : shortLength(random, i + m), `措施${number}-${m + 1}`),
     );
     const lead = [pick(random, UNITS)];
     if (i % 9 === 4) lead.push(pick(random, UNITS.filter((u) => u !== lead[0])));

@@ -201,6 +201,8 @@ export const ATTACHMENT_LABEL_FONT = FONT_HEITI;
 /** §7.3.7: 附件标题居中编排在版心第三行 — one blank line between label and title. */
 export const ATTACHMENT_TITLE_BLANK_LINES = 1;
 export const ATTACHMENT_TITLE_FONT = FONT_XIAOBIAOSONG;
+/** Not in the standard: half a grid line between an attachment's title and its table keeps the title off the table's top rule. */
+export const ATTACHMENT_TABLE_GAP_TWIP = Math.round(LINE_PITCH_TWIP / 2); // 290
 
 // ---------------------------------------------------------------------------
 // Tables — §8 公文中的表格 allows A4 landscape. The standard names no cell

@@ -1,0 +1,88 @@
+// External tools the render tests use, found once when the test file loads.
+// A test that needs a missing tool is skipped — unless ZHENGGAI_REQUIRE_TOOLS=1
+// (CI, a machine set up for the full check), where a missing tool fails.
+// ZHENGGAI_HIDE_TOOLS=soffice,pdftotext treats tools as missing, to see what
+// a machine without them runs.
+
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { describe, it } from 'vitest';
+
+export type Tool = 'soffice' | 'pdftotext' | 'pdfinfo' | 'pdftoppm' | 'pdffonts' | 'fc-match' | 'python-docx-openpyxl';
+
+/** Debian's python3: python3-docx and python3-openpyxl import only there (DESIGN.md §5). */
+export const DEBIAN_PYTHON = '/usr/bin/python3';
+
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+function pythonHasReaders(): boolean {
+  try {
+    return spawnSync(DEBIAN_PYTHON, ['-c', 'import docx, openpyxl'], { stdio: 'ignore' }).status === 0;
+  } catch {
+    return false;
+  }
+}
+
+const found = new Map<Tool, boolean>();
+
+function hidden(): Set<string> {
+  return new Set((process.env.ZHENGGAI_HIDE_TOOLS ?? '').split(',').map((t) => t.trim()).filter(Boolean));
+}
+
+export function hasTool(tool: Tool): boolean {
+  if (hidden().has(tool)) return false;
+  if (!found.has(tool)) {
+    const ok = tool === 'python-docx-openpyxl' ? pythonHasReaders() : tool === 'soffice' ? Boolean(onPath('soffice') ?? onPath('libreoffice')) : Boolean(onPath(tool));
+    found.set(tool, ok);
+  }
+  return found.get(tool)!;
+}
+
+export function missingTools(tools: readonly Tool[]): Tool[] {
+  return tools.filter((t) => !hasTool(t));
+}
+
+export const toolsRequired = (): boolean => process.env.ZHENGGAI_REQUIRE_TOOLS === '1';
+
+/**
+ * describe() when every tool is there; otherwise skipped, or — with
+ * ZHENGGAI_REQUIRE_TOOLS=1 — one failing test naming what is missing.
+ */
+export function describeWithTools(tools: readonly Tool[], name: string, fn: () => void): void {
+  const missing = missingTools(tools);
+  if (missing.length === 0) {
+    describe(name, fn);
+  } else if (toolsRequired()) {
+    describe(name, () => {
+      it(`needs ${missing.join(', ')}`, () => {
+        throw new Error(`ZHENGGAI_REQUIRE_TOOLS=1 but these tools are missing: ${missing.join(', ')}`);
+      });
+    });
+  } else {
+    describe.skip(`${name} (missing ${missing.join(', ')})`, fn);
+  }
+}
+
+/** Run a tool and return its stdout; throws with stderr on failure. */
+export function runTool(command: string, args: readonly string[], input?: string): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Run a Python program in Debian's python3 with JSON on stdin, parse its JSON stdout. */
+export function runPython<T>(program: string, input: unknown): T {
+  return JSON.parse(runTool(DEBIAN_PYTHON, ['-c', program], JSON.stringify(input))) as T;
+}
