@@ -5,6 +5,8 @@ import { formatText } from '../diagnostics/format.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './commands/check.js';
 import { schemaCommand } from './commands/schema.js';
+import { tableCommand } from './commands/table.js';
+import { DEFAULT_OUT_ROOT } from '../write/output-paths.js';
 
 type Print = (text: string) => void;
 
@@ -28,6 +30,9 @@ function reportFailure(error: unknown, io: Io): number {
   return 2;
 }
 
+const outOption = { type: 'string', default: DEFAULT_OUT_ROOT, describe: '输出根文件夹 / output root (documents go to <out>/<plan>/)' } as const;
+const pdfOption = { type: 'boolean', default: false, describe: '同时用 LibreOffice 生成 PDF / also convert to PDF with LibreOffice' } as const;
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = 0;
   const run = async (task: () => Promise<number>): Promise<void> => {
@@ -44,6 +49,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: '输出格式 / output format' }),
       (args) => run(() => checkCommand(args.planDir, args.format, io.out)),
+    )
+    .command(
+      'table <plan-dir>',
+      '生成任务分解和责任分工表（Excel、Word）/ Write the task table (附件) as Excel and Word',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .option('type', { choices: ['xlsx', 'docx', 'both'] as const, default: 'both' as const, describe: '文件类型 / file type' })
+          .option('out', outOption)
+          .option('pdf', pdfOption),
+      (args) => run(() => tableCommand({ planDir: args.planDir, type: args.type, out: args.out, pdf: args.pdf }, io.out, io.err)),
     )
     .command(
       'schema',

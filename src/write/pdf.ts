@@ -44,11 +44,16 @@ const CANDIDATES = ['soffice', 'libreoffice'];
 /** Where installers put soffice when it is not on PATH. */
 export const SOFFICE_INSTALL_PLACES: readonly string[] = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
 
-/** The soffice binary: $SOFFICE, else soffice/libreoffice on PATH, else the usual install places; undefined when none. */
+/**
+ * The soffice binary: $SOFFICE, else soffice/libreoffice on PATH, else the
+ * usual install places; undefined when none. An explicit $SOFFICE is the only
+ * place looked at, so SOFFICE=none turns PDF conversion off.
+ */
 export async function findSoffice(
   env: NodeJS.ProcessEnv = process.env,
   installPlaces: readonly string[] = SOFFICE_INSTALL_PLACES,
 ): Promise<string | undefined> {
+  if (env.SOFFICE) return (await isExecutable(env.SOFFICE)) ? env.SOFFICE : undefined;
   const places = [
     ...(env.SOFFICE ? [env.SOFFICE] : []),
     ...(env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => CANDIDATES.map((name) => join(dir, name))),
