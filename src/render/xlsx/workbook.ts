@@ -24,6 +24,12 @@ export interface XlsxCellStyle {
   readonly wrap: boolean;
   /** Thin rules: on all four sides (true), none (false), or on the sides named. */
   readonly border: boolean | XlsxSides;
+  /** Excel number format; '@' keeps typed text as text (no formula, no date guessing). */
+  readonly numFmt?: string;
+  /** Background fill. */
+  readonly fillHex?: string;
+  /** false marks an input cell that stays editable when the sheet is protected. */
+  readonly locked?: boolean;
 }
 
 export interface XlsxSides {
@@ -34,7 +40,8 @@ export interface XlsxSides {
 }
 
 export interface XlsxCell {
-  readonly value: string;
+  /** Text is always written as text: a leading = + - @ never becomes a formula. */
+  readonly value: string | number;
   readonly style: XlsxCellStyle;
 }
 
@@ -83,6 +90,43 @@ export interface XlsxSheet {
   readonly frozenRows?: number;
   /** Manual page breaks: after each of these rows (1-based). */
   readonly rowBreaksAfter?: readonly number[];
+  readonly dataValidations?: readonly XlsxValidation[];
+  /** Expression rules (LibreOffice ignores containsText rules, DESIGN.md §5). */
+  readonly conditionalFormats?: readonly XlsxConditionalFormat[];
+  /**
+   * Protect the sheet (no password: it guards against slips, and a lost
+   * password would lock the office out): cells stay locked unless their style
+   * says locked: false. Without a password exceljs writes no random salt, so
+   * the bytes stay the same from run to run.
+   */
+  readonly protected?: boolean;
+  readonly state?: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export type XlsxValidation =
+  | {
+      readonly range: XlsxRange;
+      readonly type: 'list';
+      readonly values: readonly string[];
+      readonly prompt?: string;
+      readonly error?: string;
+    }
+  | {
+      readonly range: XlsxRange;
+      readonly type: 'date';
+      /** YYYY-MM-DD bounds, inclusive. */
+      readonly min: string;
+      readonly max: string;
+      readonly prompt?: string;
+      readonly error?: string;
+    };
+
+export interface XlsxConditionalFormat {
+  readonly range: XlsxRange;
+  /** A formula relative to the range's top-left cell, without the leading =, e.g. `$K5="已完成"`. */
+  readonly formula: string;
+  readonly fillHex: string;
+  readonly fontColorHex?: string;
 }
 
 export interface XlsxWorkbook {
@@ -103,6 +147,7 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Buffer> {
   workbook.lastPrinted = stamp;
   if (book.title !== undefined) workbook.title = book.title;
   for (const sheet of book.sheets) addSheet(workbook, sheet);
+  await protectSheets(workbook, book);
   const bytes = await workbook.xlsx.writeBuffer();
   return withFixedZipDates(new Uint8Array(bytes as ArrayBuffer), book.date);
 }
@@ -125,6 +170,71 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const r of sheet.rowBreaksAfter ?? []) ws.getRow(r).addPageBreak();
   applyPage(ws, sheet.page);
+  for (const v of sheet.dataValidations ?? []) applyValidation(ws, v);
+  for (const f of sheet.conditionalFormats ?? []) applyConditionalFormat(ws, f);
+  if (sheet.state !== undefined) ws.state = sheet.state;
+}
+
+/** exceljs's protect() is asynchronous, so it runs once every sheet exists. */
+async function protectSheets(workbook: ExcelJS.Workbook, book: XlsxWorkbook): Promise<void> {
+  for (const sheet of book.sheets) {
+    if (!sheet.protected) continue;
+    await workbook.getWorksheet(sheet.name)!.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+}
+
+export function rangeRef(range: XlsxRange): string {
+  return `${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.bottom}`;
+}
+
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function eachCell(range: XlsxRange, visit: (address: string) => void): void {
+  for (let r = range.top; r <= range.bottom; r += 1) for (let c = range.left; c <= range.right; c += 1) visit(`${columnLetters(c)}${r}`);
+}
+
+function applyValidation(ws: ExcelJS.Worksheet, v: XlsxValidation): void {
+  const messages = {
+    showInputMessage: v.prompt !== undefined,
+    ...(v.prompt !== undefined ? { prompt: v.prompt } : {}),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    ...(v.error !== undefined ? { error: v.error } : {}),
+  };
+  const rule: ExcelJS.DataValidation =
+    v.type === 'list'
+      ? // Excel's inline list is one quoted, comma-separated string of at most 255 characters.
+        { type: 'list', allowBlank: true, formulae: [`"${v.values.join(',')}"`], ...messages }
+      : { type: 'date', operator: 'between', allowBlank: true, formulae: [excelDate(v.min), excelDate(v.max)], ...messages };
+  eachCell(v.range, (address) => {
+    ws.getCell(address).dataValidation = rule;
+  });
+}
+
+/** A date as a JS Date at UTC midnight, which exceljs writes as the Excel serial of that day. */
+function excelDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function applyConditionalFormat(ws: ExcelJS.Worksheet, f: XlsxConditionalFormat): void {
+  ws.addConditionalFormatting({
+    ref: rangeRef(f.range),
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: [f.formula],
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${f.fillHex}` } },
+          ...(f.fontColorHex ? { font: { color: { argb: `FF${f.fontColorHex}` } } } : {}),
+        },
+      },
+    ],
+  });
 }
 
 const ALL_SIDES: XlsxSides = { top: true, right: true, bottom: true, left: true };
@@ -139,6 +249,9 @@ function applyStyle(cell: ExcelJS.Cell, style: XlsxCellStyle): void {
     ...(style.font.charset === undefined ? {} : { charset: style.font.charset }),
   };
   cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap };
+  if (style.numFmt !== undefined) cell.numFmt = style.numFmt;
+  if (style.fillHex !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fillHex}` } };
+  if (style.locked !== undefined) cell.protection = { locked: style.locked };
   const sides = style.border === true ? ALL_SIDES : style.border === false ? undefined : style.border;
   if (sides === undefined) return;
   cell.border = {
@@ -165,4 +278,56 @@ function applyPage(ws: ExcelJS.Worksheet, page: XlsxPage): void {
       ...(page.evenFooter !== undefined ? { evenFooter: page.evenFooter } : {}),
     } as ExcelJS.HeaderFooter;
   }
+}
+
+// --- reading ------------------------------------------------------------------
+
+export interface ReadCell {
+  /** A1-style address. */
+  readonly address: string;
+  /** The value as stored: a formula cell gives its cached result; rich text is joined. */
+  readonly value: string | number | boolean | Date | null;
+  /** Present when the cell holds a formula (without the leading =). */
+  readonly formula?: string;
+}
+
+export interface ReadSheet {
+  readonly name: string;
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** 1-based row and column. */
+  cell(row: number, column: number): ReadCell;
+}
+
+type RawValue = ExcelJS.CellValue;
+
+function plainValue(raw: RawValue): { value: ReadCell['value']; formula?: string } {
+  if (raw === null || raw === undefined) return { value: null };
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return { value: raw };
+  if ('formula' in raw || 'sharedFormula' in raw) {
+    const f = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+    const result = f.result === undefined || (typeof f.result === 'object' && !(f.result instanceof Date)) ? null : f.result;
+    return { value: result, formula: f.formula ?? f.sharedFormula ?? '' };
+  }
+  if ('richText' in raw) return { value: raw.richText.map((part) => part.text).join('') };
+  if ('hyperlink' in raw) return { value: String((raw as ExcelJS.CellHyperlinkValue).text ?? '') };
+  if ('error' in raw) return { value: null };
+  return { value: null };
+}
+
+/** Every sheet of an xlsx, as plain values. Size limits are the caller's job, before this is called. */
+export async function readXlsx(data: Uint8Array): Promise<ReadSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
+  return workbook.worksheets.map((ws) => ({
+    name: ws.name,
+    state: (ws.state ?? 'visible') as ReadSheet['state'],
+    rowCount: ws.rowCount,
+    columnCount: ws.columnCount,
+    cell(row: number, column: number): ReadCell {
+      const cell = ws.getCell(row, column);
+      return { address: cell.address, ...plainValue(cell.value) };
+    },
+  }));
 }
