@@ -239,3 +239,23 @@ export const TABLE_BORDER_EIGHTH_PT = TABLE_BORDER_PT * EIGHTH_PT_PER_PT; // 4
 
 export const COLOR_RED_HEX = 'FF0000';
 export const COLOR_BLACK_HEX = '000000';
+
+// ---------------------------------------------------------------------------
+// Closure forms (整改销号审批表) — a form, not a 公文, but printed on the same
+// A4 page inside the GB/T 9704 margins. DESIGN.md §3 Closure: 四号 or 小四 to
+// fit one page; text that does not fit continues on a second page.
+
+/** Sizes tried in order: the first that fits the form on one page wins. */
+export const CLOSURE_FORM_SIZES_PT: readonly number[] = [ZIHAO_PT.四号, ZIHAO_PT.小四];
+export const CLOSURE_FORM_TITLE_SIZE_HALF_PT = TITLE_SIZE_HALF_PT;
+export const CLOSURE_FORM_TITLE_FONT = FONT_XIAOBIAOSONG;
+export const CLOSURE_FORM_LABEL_FONT = FONT_HEITI;
+export const CLOSURE_FORM_TEXT_FONT = FONT_FANGSONG;
+/** Same reasoning as TABLE_LINE_PITCH_RATIO: an exact pitch with room for any stand-in face. */
+export const CLOSURE_FORM_LINE_PITCH_RATIO = TABLE_LINE_PITCH_RATIO;
+/** The four grid columns (label, value, label, value) as shares of the type area. */
+export const CLOSURE_FORM_COLUMN_SHARES: readonly number[] = [0.18, 0.32, 0.18, 0.32];
+/** Blank lines left for a handwritten opinion above its signature line. */
+export const CLOSURE_FORM_OPINION_BLANK_LINES = 3;
+/** The title's own line pitch and the gap under it, in grid lines (§5.2.3). */
+export const CLOSURE_FORM_TITLE_LINES = 2;

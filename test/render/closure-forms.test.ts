@@ -1,0 +1,104 @@
+// Closure forms at the three levels of DESIGN.md §6. Expected sizes are
+// written from the standard's 字号 (四号 14 pt = 28 half-points, 小四 12 pt = 24).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ClosureForm } from '../../src/compose/closure-forms.js';
+import { closureFormRows, closureFormSizePt, renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
+import { convertToPdf } from '../../src/write/pdf.js';
+import { describeWithTools, runPython, runTool } from '../helpers/tools.js';
+import { squash } from '../helpers/expected.js';
+import { zipText } from '../helpers/unzip.js';
+
+const shortForm: ClosureForm = {
+  kind: 'filled',
+  number: 7,
+  source: '水环境问题',
+  summary: '河道垃圾清理不及时。',
+  measures: '一是开展清河行动。二是建立巡河制度。',
+  done: '已清理河道12公里，建立巡河台账。',
+  completedOn: '2024-05-20',
+  leadUnits: '农办、林业站',
+  evidence: [{ path: '7/清河记录.txt', period: '2024-05' }],
+  closure: { date: '2024-06-10', approver: '乡纪委书记', opinion: '经现场核验，整改到位，同意销号。' },
+};
+const longForm: ClosureForm = {
+  ...shortForm,
+  kind: 'blank',
+  number: 8,
+  closure: undefined,
+  measures: Array.from({ length: 12 }, (_, i) => `第${i + 1}项措施：组织开展专项排查整治行动，逐户登记建立台账，明确责任人和完成时限，定期调度通报进展情况并纳入年度考核。`).join(''),
+  done: '持续推进中。'.repeat(60),
+};
+
+describe('closure form fitting', () => {
+  it('uses 四号 when the form fits one page and 小四 when it does not', () => {
+    expect(closureFormSizePt(closureFormRows(shortForm))).toEqual({ sizePt: 14, fitsOnePage: true });
+    expect(closureFormSizePt(closureFormRows(longForm))).toEqual({ sizePt: 12, fitsOnePage: false });
+  });
+});
+
+describe('closure forms: XML', () => {
+  let xml: string;
+  beforeAll(async () => {
+    xml = zipText(await renderClosureFormsDocx([shortForm, longForm], { title: '销号审批表', date: '2024-06-30' }), 'word/document.xml');
+  });
+  it('puts each form on A4 portrait inside the GB/T 9704 margins', () => {
+    expect(xml.match(/<w:pgSz w:w="11906" w:h="16838"/g)).toHaveLength(2);
+    expect(xml).toContain('w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"');
+  });
+  it('sets 四号 on the fitting form and 小四 on the long one, with the eastAsia font slot', () => {
+    expect(xml).toContain('<w:sz w:val="28"/>');
+    expect(xml).toContain('<w:sz w:val="24"/>');
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('w:eastAsia="黑体"');
+  });
+  it('keeps the fitting form’s rows whole and lets the long form’s rows break', () => {
+    const tables = xml.split('<w:tbl>').slice(1);
+    expect(tables[0]).toContain('<w:cantSplit/>');
+    expect(tables[1]).not.toContain('<w:cantSplit/>');
+  });
+  it('is byte-identical when rendered twice', async () => {
+    const a = await renderClosureFormsDocx([shortForm], { title: 't', date: '2024-06-30' });
+    const b = await renderClosureFormsDocx([shortForm], { title: 't', date: '2024-06-30' });
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'python-docx-openpyxl'], 'closure forms read back and printed', () => {
+  let docx: string;
+  let pdf: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-closure-'));
+    docx = path.join(dir, 'forms.docx');
+    writeFileSync(docx, await renderClosureFormsDocx([shortForm, longForm], { title: '销号审批表', date: '2024-06-30' }));
+    [pdf] = await convertToPdf([docx], dir);
+  });
+  it('python-docx finds every field of the filled form in its table', () => {
+    const cells = runPython<string[][]>(
+      `
+import json, sys, docx
+d = docx.Document(json.load(sys.stdin))
+print(json.dumps([[c.text for c in row.cells] for row in d.tables[0].rows], ensure_ascii=False))
+`,
+      docx,
+    );
+    const text = cells.flat().join('\n');
+    for (const expected of ['7', '水环境问题', shortForm.summary, shortForm.measures, shortForm.done, '2024年5月20日', '农办、林业站', '1. 7/清河记录.txt（2024-05）', shortForm.closure!.opinion, '验收人（签字）：乡纪委书记', '2024年6月10日']) {
+      expect(text).toContain(expected);
+    }
+  });
+  it('prints the short form on one page and continues the long one onto a second, nothing lost', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(runTool('pdfinfo', [pdf]))![1]);
+    expect(pages).toBe(3);
+    expect(runTool('pdfinfo', [pdf])).toContain('595.304 x 841.89');
+    const page1 = squash(runTool('pdftotext', ['-f', '1', '-l', '1', pdf, '-']));
+    expect(page1).toContain(squash(shortForm.closure!.opinion));
+    // The label column's words interleave with the value's lines in extracted text: take them out.
+    const rest = squash(runTool('pdftotext', ['-f', '2', '-l', '3', pdf, '-'])).replace(/整改落实情况|及成效/g, '');
+    expect(rest).toContain(squash(longForm.measures));
+    expect(rest).toContain(squash(longForm.done));
+    expect(rest).toContain('销号日期');
+  });
+});
