@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { pdfTargets } from '../../src/cli/commands/shared.js';
+import { pdfTargets } from '../../src/write/pdf-beside.js';
 
 async function run(args: string[], env: Record<string, string> = {}) {
   const saved = { ...process.env };

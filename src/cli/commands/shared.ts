@@ -1,15 +1,13 @@
 // What every document command does around its own rendering: load and check
 // the plan folder (refusing data with errors), write atomically, report the
 // files written, and convert to PDF on request.
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { runRules } from '../../check/run.js';
 import { countBySeverity, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { UserError } from '../../errors.js';
 import { loadPlanFolder, type PlanFolder } from '../../load/plan-folder.js';
 import { writeFileAtomic } from '../../write/atomic.js';
-import { convertToPdf, findSoffice, PdfConversionError, SofficeNotFoundError } from '../../write/pdf.js';
+import { findSoffice, PdfConversionError, SofficeNotFoundError } from '../../write/pdf.js';
+import { convertBeside } from '../../write/pdf-beside.js';
 
 export type Print = (text: string) => void;
 
@@ -42,43 +40,18 @@ export async function writeOutputs(files: readonly OutputFile[], out: Print): Pr
   }
 }
 
-/**
- * Where each file's PDF goes: beside it, named after it — and when a Word and
- * an Excel file share a name (the task table), the later one keeps its
- * extension in the PDF's name (表.pdf, 表.xlsx.pdf) rather than overwrite.
- */
-export function pdfTargets(files: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return files.map((file) => {
-    const stem = path.join(path.dirname(file), path.basename(file, path.extname(file)));
-    const target = taken.has(stem) ? `${file}.pdf` : `${stem}.pdf`;
-    taken.add(stem);
-    return target;
-  });
-}
-
 /** Convert Word and Excel outputs to PDF beside them in one LibreOffice run. */
 export async function convertOutputsToPdf(files: readonly string[], out: Print): Promise<string[]> {
-  if (files.length === 0) return [];
-  const targets = pdfTargets(files);
-  const staging = await mkdtemp(path.join(os.tmpdir(), 'zhenggai-pdf-'));
   try {
-    // Inputs are copied under unique names so one call can convert them all.
-    const inputs = await Promise.all(
-      files.map(async (file, i) => {
-        const copy = path.join(staging, `${i}${path.extname(file)}`);
-        await copyFile(file, copy);
-        return copy;
-      }),
-    );
-    const pdfs = await convertToPdf(inputs, staging);
-    for (const [i, pdf] of pdfs.entries()) await writeFileAtomic(targets[i]!, await readFile(pdf));
+    const targets = await convertBeside(files);
+    for (const target of targets) out(`已写出 ${target}`);
+    return targets;
   } catch (error) {
-    if (error instanceof SofficeNotFoundError || error instanceof PdfConversionError) throw new UserError(error.message);
-    throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    throw asUserError(error);
   }
-  for (const target of targets) out(`已写出 ${target}`);
-  return targets;
+}
+
+/** LibreOffice's failures are the user's environment, not our bug: say so plainly. */
+export function asUserError(error: unknown): unknown {
+  return error instanceof SofficeNotFoundError || error instanceof PdfConversionError ? new UserError(error.message) : error;
 }

@@ -1,52 +1,28 @@
 // Closure forms (整改销号审批表) in Word: one form a page, portrait A4 inside
 // the GB/T 9704 margins, 四号 when the form fits one page, else 小四; a form
 // longer than a page lets its rows break and continues, never clipped.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type ISectionOptions,
-} from 'docx';
+import { AlignmentType, Document, type ISectionOptions } from 'docx';
 import type { ClosureForm } from '../../compose/closure-forms.js';
 import { wrappedLineCount } from '../../compose/text-width.js';
 import { chineseDate } from '../../derive/dates.js';
 import {
-  A4_HEIGHT_TWIP,
-  A4_WIDTH_TWIP,
   CLOSURE_FORM_COLUMN_SHARES,
   CLOSURE_FORM_LABEL_FONT,
   CLOSURE_FORM_LINE_PITCH_RATIO,
   CLOSURE_FORM_OPINION_BLANK_LINES,
   CLOSURE_FORM_SIZES_PT,
   CLOSURE_FORM_TEXT_FONT,
-  CLOSURE_FORM_TITLE_FONT,
   CLOSURE_FORM_TITLE_LINES,
-  CLOSURE_FORM_TITLE_SIZE_HALF_PT,
-  COLOR_BLACK_HEX,
   LINE_PITCH_TWIP,
-  MARGIN_BOTTOM_TWIP,
-  MARGIN_LEFT_TWIP,
-  MARGIN_RIGHT_TWIP,
-  MARGIN_TOP_TWIP,
-  TABLE_BORDER_EIGHTH_PT,
   TABLE_CELL_PADDING_X_TWIP,
   TABLE_CELL_PADDING_Y_TWIP,
   TYPE_AREA_HEIGHT_TWIP,
   TYPE_AREA_WIDTH_TWIP,
-  ptToHalfPt,
   ptToTwip,
 } from '../layout/gbt9704.js';
 import { shareWidths } from '../layout/table-widths.js';
 import { cjkFont } from './fonts.js';
+import { lineText, portraitSection, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
 import { packDocx } from './pack.js';
 
 export const CLOSURE_FORM_TITLE = '整改问题销号审批表';
@@ -57,10 +33,8 @@ type FormRow =
   | { kind: 'pair'; left: [string, string]; right: [string, string] };
 
 /** Signature and date lines stand at the right, as on a paper form. */
-type FormLine = string | { text: string; right: true };
-
+type FormLine = CellLine;
 const right = (text: string): FormLine => ({ text, right: true });
-const lineText = (line: FormLine): string => (typeof line === 'string' ? line : line.text);
 
 const BLANK_DATE = '年　　月　　日';
 const SIGNATURE_GAP = '　　　　　　　　';
@@ -141,75 +115,23 @@ export function closureFormSizePt(rows: readonly FormRow[]): { sizePt: number; f
 
 // --- Word ------------------------------------------------------------------------
 
-const RULE = { style: BorderStyle.SINGLE, size: TABLE_BORDER_EIGHTH_PT, color: COLOR_BLACK_HEX };
-
-type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-function textParagraphs(lines: readonly FormLine[], font: string, sizePt: number, alignment: Alignment): Paragraph[] {
-  const spacing = { line: ptToTwip(sizePt * CLOSURE_FORM_LINE_PITCH_RATIO), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-  return lines.map(
-    (line) =>
-      new Paragraph({
-        alignment: typeof line === 'string' ? alignment : AlignmentType.RIGHT,
-        spacing,
-        children: [new TextRun({ text: lineText(line), font: cjkFont(font), size: ptToHalfPt(sizePt) })],
-      }),
+function formTable(rows: readonly FormRow[], sizePt: number, fitsOnePage: boolean) {
+  const label = (text: string) => textCell([text], CLOSURE_FORM_LABEL_FONT, sizePt, AlignmentType.CENTER);
+  const value = (lines: readonly FormLine[], span = 1) => textCell(lines, CLOSURE_FORM_TEXT_FONT, sizePt, AlignmentType.LEFT, span);
+  return ruledTable(
+    columnTwips,
+    rows.map((row) => ({
+      // A form that fits keeps its rows whole; a longer one lets them break rather than be cut off.
+      keepWhole: fitsOnePage,
+      cells: row.kind === 'pair' ? [label(row.left[0]), value([row.left[1]]), label(row.right[0]), value([row.right[1]])] : [label(row.label), value(row.lines, 3)],
+    })),
   );
-}
-
-function labelCell(text: string, sizePt: number): TableCell {
-  return new TableCell({
-    verticalAlign: VerticalAlignTable.CENTER,
-    children: textParagraphs([text], CLOSURE_FORM_LABEL_FONT, sizePt, AlignmentType.CENTER),
-  });
-}
-
-function valueCell(lines: readonly FormLine[], sizePt: number, columnSpan = 1): TableCell {
-  return new TableCell({
-    columnSpan,
-    verticalAlign: VerticalAlignTable.CENTER,
-    children: textParagraphs(lines, CLOSURE_FORM_TEXT_FONT, sizePt, AlignmentType.LEFT),
-  });
-}
-
-function formTable(rows: readonly FormRow[], sizePt: number, fitsOnePage: boolean): Table {
-  return new Table({
-    width: { size: TYPE_AREA_WIDTH_TWIP, type: WidthType.DXA },
-    columnWidths: columnTwips,
-    layout: TableLayoutType.FIXED,
-    borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
-    margins: { top: TABLE_CELL_PADDING_Y_TWIP, bottom: TABLE_CELL_PADDING_Y_TWIP, left: TABLE_CELL_PADDING_X_TWIP, right: TABLE_CELL_PADDING_X_TWIP },
-    rows: rows.map(
-      (row) =>
-        new TableRow({
-          // A form that fits keeps its rows whole; a longer one lets them break rather than be cut off.
-          cantSplit: fitsOnePage,
-          children:
-            row.kind === 'pair'
-              ? [labelCell(row.left[0], sizePt), valueCell([row.left[1]], sizePt), labelCell(row.right[0], sizePt), valueCell([row.right[1]], sizePt)]
-              : [labelCell(row.label, sizePt), valueCell(row.lines, sizePt, 3)],
-        }),
-    ),
-  });
 }
 
 function formSection(form: ClosureForm): ISectionOptions {
   const rows = closureFormRows(form);
   const { sizePt, fitsOnePage } = closureFormSizePt(rows);
-  const title = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: CLOSURE_FORM_TITLE_LINES * LINE_PITCH_TWIP, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: [new TextRun({ text: CLOSURE_FORM_TITLE, font: cjkFont(CLOSURE_FORM_TITLE_FONT), size: CLOSURE_FORM_TITLE_SIZE_HALF_PT })],
-  });
-  return {
-    properties: {
-      page: {
-        size: { width: A4_WIDTH_TWIP, height: A4_HEIGHT_TWIP },
-        margin: { top: MARGIN_TOP_TWIP, right: MARGIN_RIGHT_TWIP, bottom: MARGIN_BOTTOM_TWIP, left: MARGIN_LEFT_TWIP },
-      },
-    },
-    children: [title, formTable(rows, sizePt, fitsOnePage)],
-  };
+  return portraitSection([titleParagraph(CLOSURE_FORM_TITLE, CLOSURE_FORM_TITLE_LINES), formTable(rows, sizePt, fitsOnePage)]);
 }
 
 /** All forms in one document, each in a section of its own so each starts a page. */

@@ -247,8 +247,6 @@ export const COLOR_BLACK_HEX = '000000';
 
 /** Sizes tried in order: the first that fits the form on one page wins. */
 export const CLOSURE_FORM_SIZES_PT: readonly number[] = [ZIHAO_PT.四号, ZIHAO_PT.小四];
-export const CLOSURE_FORM_TITLE_SIZE_HALF_PT = TITLE_SIZE_HALF_PT;
-export const CLOSURE_FORM_TITLE_FONT = FONT_XIAOBIAOSONG;
 export const CLOSURE_FORM_LABEL_FONT = FONT_HEITI;
 export const CLOSURE_FORM_TEXT_FONT = FONT_FANGSONG;
 /** Same reasoning as TABLE_LINE_PITCH_RATIO: an exact pitch with room for any stand-in face. */
@@ -257,5 +255,8 @@ export const CLOSURE_FORM_LINE_PITCH_RATIO = TABLE_LINE_PITCH_RATIO;
 export const CLOSURE_FORM_COLUMN_SHARES: readonly number[] = [0.18, 0.32, 0.18, 0.32];
 /** Blank lines left for a handwritten opinion above its signature line. */
 export const CLOSURE_FORM_OPINION_BLANK_LINES = 3;
+/** The packet's contents list (报送材料清单): 序号, 材料名称, 文件, 页数 as shares of the type area; 小四 text. */
+export const CONTENTS_COLUMN_SHARES: readonly number[] = [0.1, 0.6, 0.15, 0.15];
+export const CONTENTS_SIZE_PT = ZIHAO_PT.小四;
 /** The title's own line pitch and the gap under it, in grid lines (§5.2.3). */
 export const CLOSURE_FORM_TITLE_LINES = 2;

@@ -1,0 +1,131 @@
+// Writing the county packet: every part into a hidden staging folder beside
+// the destination, PDFs and the contents list, the manifest, the zip bytes —
+// then one swap. Any failure leaves the previous packet as it was.
+import { lstat, mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CONTENTS_STEM, type PacketLayout } from '../compose/packet.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from './atomic.js';
+import { manifestEntry, type ManifestEntry } from './manifest.js';
+import { convertBeside, pdfPageCount } from './pdf-beside.js';
+import type { ProgressReporter } from './progress.js';
+import { buildFolderAtomically, failAfter } from './staged-folder.js';
+import { zipEntries } from './zip.js';
+
+export const MANIFEST_NAME = 'manifest.json';
+
+export interface PacketBuild {
+  destination: string;
+  /** Where the zip goes, when one is wanted. */
+  zipPath?: string;
+  layout: PacketLayout;
+  /** Bytes of the generated parts, by path relative to the packet folder. */
+  documents: ReadonlyMap<string, Uint8Array>;
+  /** The plan's evidence/ folder. */
+  evidenceDir: string;
+  /** Renders the contents list; page counts by part index when PDFs were made. */
+  contents(pageCounts: ReadonlyMap<number, number> | undefined): Promise<Uint8Array>;
+  pdf: boolean;
+  /** YYYY-MM-DD for the zip entries' timestamps. */
+  date: string;
+  progress: ProgressReporter;
+}
+
+export interface PacketResult {
+  files: string[];
+  zipPath?: string;
+}
+
+async function writeDocuments(staging: string, documents: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  for (const [relative, data] of documents) {
+    await mkdir(path.dirname(path.join(staging, relative)), { recursive: true });
+    await writeFile(path.join(staging, relative), data);
+  }
+}
+
+/** Copy evidence, refusing anything that is not a plain file inside evidence/ (the checker has vouched for the names). */
+async function copyEvidence(staging: string, build: PacketBuild): Promise<void> {
+  const copies = build.layout.evidence;
+  if (copies.length === 0) return;
+  build.progress.start('复制佐证材料', copies.length);
+  try {
+    for (const copy of copies) {
+      const source = path.resolve(build.evidenceDir, copy.from);
+      const info = await lstat(source).catch(() => undefined);
+      if (!source.startsWith(path.resolve(build.evidenceDir) + path.sep) || !info?.isFile()) {
+        throw new UserError(`第 ${copy.problem} 号问题的佐证材料不能读取：${source}（应为 evidence/ 中的普通文件）`);
+      }
+      await mkdir(path.dirname(path.join(staging, copy.to)), { recursive: true });
+      await copyFile(source, path.join(staging, copy.to));
+      build.progress.advance();
+    }
+  } finally {
+    build.progress.stop();
+  }
+}
+
+/** PDFs of every Word and Excel part, in one LibreOffice run; page counts by part index. */
+async function makePdfs(staging: string, build: PacketBuild): Promise<Map<number, number>> {
+  const office = build.layout.parts.flatMap((part) => part.files.filter((f) => /\.(docx|xlsx)$/.test(f)).map((f) => ({ part: part.index, file: path.join(staging, f) })));
+  build.progress.start('转换 PDF (LibreOffice)', 1);
+  let pdfs: string[];
+  try {
+    pdfs = await convertBeside(office.map((o) => o.file));
+    build.progress.advance();
+  } finally {
+    build.progress.stop();
+  }
+  const pages = new Map<number, number>();
+  for (const [i, pdf] of pdfs.entries()) {
+    const part = office[i]!.part;
+    pages.set(part, (pages.get(part) ?? 0) + pdfPageCount(await readFile(pdf)));
+  }
+  return pages;
+}
+
+async function listFiles(root: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, prefix), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...(await listFiles(root, relative)));
+    else files.push(relative);
+  }
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function writeManifest(staging: string): Promise<ManifestEntry[]> {
+  const entries: ManifestEntry[] = [];
+  for (const file of await listFiles(staging)) entries.push(manifestEntry(file, await readFile(path.join(staging, file))));
+  await writeFile(path.join(staging, MANIFEST_NAME), `${JSON.stringify({ files: entries }, null, 2)}\n`);
+  return entries;
+}
+
+/** Build the packet. Steps can be made to fail with ZHENGGAI_FAIL_AFTER=<step> (documents, evidence, pdf, contents, manifest, zip). */
+export async function writePacket(build: PacketBuild): Promise<PacketResult> {
+  let zip: Uint8Array | undefined;
+  const files = await buildFolderAtomically(build.destination, async (staging) => {
+    await writeDocuments(staging, build.documents);
+    failAfter('documents');
+    await copyEvidence(staging, build);
+    failAfter('evidence');
+    const pages = build.pdf ? await makePdfs(staging, build) : undefined;
+    failAfter('pdf');
+    const contentsFile = path.join(staging, `${CONTENTS_STEM}.docx`);
+    await writeFile(contentsFile, await build.contents(pages));
+    if (build.pdf) await convertBeside([contentsFile]);
+    failAfter('contents');
+    await writeManifest(staging);
+    failAfter('manifest');
+    const all = await listFiles(staging);
+    if (build.zipPath) {
+      // Entries sit under the packet folder's own name, so unzipping gives one folder, not a scatter.
+      const top = path.basename(build.destination);
+      zip = zipEntries(await Promise.all(all.map(async (f) => ({ path: `${top}/${f}`, data: await readFile(path.join(staging, f)) }))), build.date);
+      failAfter('zip');
+    }
+    return all;
+  });
+  if (build.zipPath && zip) await writeFileAtomic(build.zipPath, zip);
+  return { files, ...(build.zipPath ? { zipPath: build.zipPath } : {}) };
+}
