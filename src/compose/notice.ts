@@ -94,7 +94,7 @@ export function noticeTemplateContext(plan: Plan): NoticeTemplateContext {
   };
 }
 
-function problemContext(problem: Problem): ProblemTemplateContext {
+export function problemContext(problem: Problem): ProblemTemplateContext {
   return {
     number: problem.number,
     summary: problem.summary,

@@ -5,6 +5,7 @@
 
 import type { IsoDate } from '../derive/dates.js';
 import { chineseNumeral } from '../derive/measures.js';
+import type { ChartSpec } from './chart-spec.js';
 import type { TaskTableModel } from './task-table.js';
 
 /**
@@ -38,7 +39,9 @@ export type Block =
   | { readonly kind: 'runIn'; readonly level: HeadingLevel; readonly heading: string; readonly text: string }
   /** A body paragraph (first line indented two characters). */
   | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'pageBreak' };
+  | { readonly kind: 'pageBreak' }
+  /** A chart set on its own between paragraphs (a report's completion by lead unit). */
+  | { readonly kind: 'chart'; readonly chart: ChartSpec };
 
 /** 附件说明 lines are attachment names; the renderer writes 附件： and numbers them when there are several. */
 export type AttachmentsNote = readonly string[];
@@ -75,7 +78,11 @@ export interface Colophon {
 }
 
 export type AttachmentContent =
-  /** The task-decomposition table, fully composed (see compose/task-table.ts). */
+  /**
+   * A table of the problems, fully composed (see compose/task-table.ts): the
+   * plan's task-decomposition table, or a report's progress table (the same
+   * model with the period's columns added, compose/progress-table.ts).
+   */
   | { readonly kind: 'taskTable'; readonly table: TaskTableModel }
   | { readonly kind: 'blocks'; readonly blocks: readonly Block[] };
 

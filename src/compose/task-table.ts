@@ -39,7 +39,10 @@ const MERGED_FIELDS: ReadonlySet<TableField> = new Set(['category']);
 export type CellAlign = 'center' | 'justify';
 
 export interface TaskTableColumn {
-  readonly field: TableField;
+  /** The plan field shown; absent for a column the caller added (ComposeTaskTableOptions.extraColumns). */
+  readonly field?: TableField;
+  /** The field name, or the added column's key: what a renderer looks a column up by. */
+  readonly key: string;
   readonly header: string;
   readonly group?: string;
   /** Relative width; the renderer shares its table width out in proportion. */
@@ -78,43 +81,120 @@ export interface TaskTableModel {
   readonly date: string;
 }
 
+/**
+ * A column after the plan's own, with its text per problem — e.g. the
+ * progress table's 整改状态. The header is a field label (it lives next to
+ * the column's definition); the text comes from the period's data.
+ */
+export interface ExtraColumn {
+  readonly key: string;
+  readonly header: string;
+  /** Adjacent columns with the same group share a header cell, as plan columns do. */
+  readonly group?: string;
+  readonly align: CellAlign;
+  /** A share of 100, like TableColumn.width; estimated from the content when absent. */
+  readonly width?: number;
+  readonly text: (problem: Problem) => string;
+}
+
 export interface ComposeTaskTableOptions {
   /** Attachment label; 附件 unless the notice numbers its attachments. */
   readonly label?: string;
+  /** The table's title; the plan's attachmentTitle (and its lines) when absent. */
+  readonly title?: string;
+  /** The title as printed; [title] when absent and the title is given. */
+  readonly titleLines?: readonly string[];
+  /** The documents' fixed timestamp (YYYY-MM-DD); the notice's date when absent. */
+  readonly date?: string;
+  /** Columns after the plan's, in order. */
+  readonly extraColumns?: readonly ExtraColumn[];
+  /**
+   * A plan column's text for a problem, given the text the plan alone gives:
+   * lets the progress table show an approved extension in the 整改时限 cell.
+   */
+  readonly fieldText?: (problem: Problem, field: TableField, planText: string) => string;
+  /**
+   * Merge equal category cells down the table (true by default, as the seed's
+   * table does). A ledger keeps one whole row per problem, so it turns this off.
+   */
+  readonly mergeCategories?: boolean;
   /**
    * How many em of text fit across the table once cell padding is taken off,
    * for the given number of columns. Used only to estimate widths of columns
    * that give none; the renderers pass their page's figure.
    */
   readonly textWidthEm?: (columnCount: number) => number;
+  /**
+   * Em a renderer leaves free on every line when it wraps (the Excel writer's
+   * XLSX_WRAP_SAFETY_EM), so the estimate wraps as that renderer will; 0 by
+   * default. It matters for narrow columns of long text, where one em is a
+   * third of the line.
+   */
+  readonly wrapSafetyEm?: number;
 }
 
 /** About 225 mm of 小四 text less padding; renderers pass the exact figure. */
 const FALLBACK_TEXT_WIDTH_EM = (columnCount: number): number => 53 - columnCount;
 
+/** What the builder needs of any column, plan or extra. */
+interface ColumnSpec {
+  readonly key: string;
+  readonly field?: TableField;
+  readonly header: string;
+  readonly group?: string;
+  readonly width?: number;
+  readonly align: CellAlign;
+  readonly merged: boolean;
+  readonly text: (problem: Problem) => string;
+}
+
+function columnSpecs(plan: Plan, options: ComposeTaskTableOptions): ColumnSpec[] {
+  const planColumns = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).map((column): ColumnSpec => {
+    const { field } = column;
+    return {
+      key: field,
+      field,
+      header: column.header,
+      ...(column.group === undefined ? {} : { group: column.group }),
+      ...(column.width === undefined ? {} : { width: column.width }),
+      align: CENTRED_FIELDS.has(field) ? 'center' : 'justify',
+      merged: (options.mergeCategories ?? true) && MERGED_FIELDS.has(field),
+      text: (problem) => {
+        const planText = fieldText(plan, problem, field);
+        return options.fieldText ? options.fieldText(problem, field, planText) : planText;
+      },
+    };
+  });
+  const extra = (options.extraColumns ?? []).map((column): ColumnSpec => ({ ...column, merged: false }));
+  return [...planColumns, ...extra];
+}
+
 export function composeTaskTable(plan: Plan, options: ComposeTaskTableOptions = {}): TaskTableModel {
-  const specs = plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS;
-  const texts = plan.problems.map((problem) => specs.map((spec) => fieldText(plan, problem, spec.field)));
+  const specs = columnSpecs(plan, options);
+  const texts = plan.problems.map((problem) => specs.map((spec) => spec.text(problem)));
   const rows = mergeRows(plan.problems, specs, texts);
   const availableEm = (options.textWidthEm ?? FALLBACK_TEXT_WIDTH_EM)(specs.length);
-  const weights = columnWeights(specs, rows, availableEm);
+  const weights = columnWeights(specs, rows, availableEm, options.wrapSafetyEm ?? 0);
   const columns = specs.map((spec, i) => ({
-    field: spec.field,
+    key: spec.key,
+    ...(spec.field === undefined ? {} : { field: spec.field }),
     header: spec.header,
     ...(spec.group === undefined ? {} : { group: spec.group }),
     weight: weights[i]!,
-    align: CENTRED_FIELDS.has(spec.field) ? ('center' as const) : ('justify' as const),
+    align: spec.align,
   }));
   const headerRowCount = specs.some((s) => s.group !== undefined) ? 2 : 1;
+  const title = options.title ?? plan.plan.attachmentTitle;
+  const titleLines = options.titleLines ?? (options.title === undefined ? plan.plan.attachmentTitleLines : undefined) ?? [title];
   return {
     label: options.label ?? '附件',
-    title: plan.plan.attachmentTitle,
-    titleLines: plan.plan.attachmentTitleLines ?? [plan.plan.attachmentTitle],
+    title,
+    titleLines,
     columns,
     headerRowCount,
     headerCells: headerCells(specs, headerRowCount),
     rows,
-    date: plan.notice.date,
+    date: options.date ?? plan.notice.date,
   };
 }
 
@@ -145,12 +225,14 @@ export function fieldText(plan: Plan, problem: Problem, field: TableField): stri
 
 // --- header -----------------------------------------------------------------
 
+type HeaderSpec = Pick<TableColumn, 'header' | 'group'>;
+
 /**
  * Adjacent columns with the same group share one cell in the first header row
  * and show their own headers in the second; a column without a group spans
  * both rows.
  */
-function headerCells(specs: readonly TableColumn[], headerRowCount: 1 | 2): HeaderCell[] {
+function headerCells(specs: readonly HeaderSpec[], headerRowCount: 1 | 2): HeaderCell[] {
   if (headerRowCount === 1) {
     return specs.map((s, i) => ({ text: s.header, row: 0, column: i, rowSpan: 1, columnSpan: 1 }));
   }
@@ -175,10 +257,10 @@ function headerCells(specs: readonly TableColumn[], headerRowCount: 1 | 2): Head
 // --- body -------------------------------------------------------------------
 
 /** Problems in the order the data lists them; merged fields span runs of equal neighbours in one category. */
-function mergeRows(problems: readonly Problem[], specs: readonly TableColumn[], texts: string[][]): BodyRow[] {
+function mergeRows(problems: readonly Problem[], specs: readonly ColumnSpec[], texts: string[][]): BodyRow[] {
   const cells: BodyCell[][] = texts.map((row) => row.map((text) => ({ kind: 'text', text, rowSpan: 1 }) as BodyCell));
   specs.forEach((spec, c) => {
-    if (!MERGED_FIELDS.has(spec.field)) return;
+    if (!spec.merged) return;
     let start = 0;
     for (let r = 1; r <= problems.length; r += 1) {
       const sameRun = r < problems.length && problems[r]!.category === problems[start]!.category;
@@ -194,12 +276,14 @@ function mergeRows(problems: readonly Problem[], specs: readonly TableColumn[], 
 
 // --- widths -----------------------------------------------------------------
 
+type WidthSpec = Pick<TableColumn, 'header' | 'width'>;
+
 /**
  * Relative widths. A column's own `width` is a share of 100; columns without
  * one share what is left in proportion to an estimate from their content.
  */
-function columnWeights(specs: readonly TableColumn[], rows: readonly BodyRow[], availableEm: number): number[] {
-  const estimate = estimateWidthsEm(specs, rows, availableEm);
+function columnWeights(specs: readonly WidthSpec[], rows: readonly BodyRow[], availableEm: number, safetyEm: number): number[] {
+  const estimate = estimateWidthsEm(specs, rows, availableEm, safetyEm);
   if (specs.every((s) => s.width !== undefined)) return specs.map((s) => s.width!);
   const given = specs.reduce((sum, s) => sum + (s.width ?? 0), 0);
   const estimatedTotal = specs.reduce((sum, s, i) => sum + (s.width === undefined ? estimate[i]! : 0), 0);
@@ -214,9 +298,11 @@ function columnWeights(specs: readonly TableColumn[], rows: readonly BodyRow[], 
  * rest is handed out one em at a time to the column where it saves the most
  * table height (the sum over rows of the tallest cell's line count). That puts
  * width where long text is, without starving short columns into one character
- * a line.
+ * a line. Lines are counted `safetyEm` narrower than the column, as the
+ * renderer that asked wraps them.
  */
-export function estimateWidthsEm(specs: readonly TableColumn[], rows: readonly BodyRow[], availableEm: number): number[] {
+export function estimateWidthsEm(specs: readonly WidthSpec[], rows: readonly BodyRow[], availableEm: number, safetyEm = 0): number[] {
+  const columnLines = (rs: readonly BodyRow[], c: number, w: number) => linesAt(rs, c, Math.max(1, w - safetyEm));
   const fairShare = availableEm / specs.length;
   const widths = specs.map((spec, c) => minimumWidthEm(spec, rows, c, fairShare));
   const lines = widths.map((w, c) => columnLines(rows, c, w));
@@ -235,7 +321,7 @@ function sum(values: readonly number[]): number {
 }
 
 /** A header line or a word wider than a fair share of the table is allowed to wrap or break. */
-function minimumWidthEm(spec: TableColumn, rows: readonly BodyRow[], c: number, fairShare: number): number {
+function minimumWidthEm(spec: WidthSpec, rows: readonly BodyRow[], c: number, fairShare: number): number {
   let widest = Math.max(...spec.header.split('\n').map(textWidthEm));
   for (const row of rows) {
     const cell = row.cells[c]!;
@@ -245,7 +331,7 @@ function minimumWidthEm(spec: TableColumn, rows: readonly BodyRow[], c: number, 
 }
 
 /** Lines each row needs in column c at width w; a merged cell's lines are spread over its rows. */
-function columnLines(rows: readonly BodyRow[], c: number, w: number): number[] {
+function linesAt(rows: readonly BodyRow[], c: number, w: number): number[] {
   return rows.map((row) => {
     const cell = row.cells[c]!;
     return cell.kind === 'text' ? wrappedLineCount(cell.text, w) / cell.rowSpan : 0;

@@ -84,7 +84,22 @@ export function parseJsonSource(file: string, rawText: string): { source?: JsonS
       ],
     };
   }
-  return { source: { file, text, value: root ? jsonc.getNodeValue(root) : undefined, root, lineStarts }, diagnostics: [] };
+  return { source: { file, text, value: root ? withUnixLineEnds(jsonc.getNodeValue(root)) : undefined, root, lineStarts }, diagnostics: [] };
+}
+
+/**
+ * A line end typed on Windows (\r\n, or a lone \r) inside a string value
+ * becomes \n. An XML reader turns a literal CR into LF (XML 1.0 §2.11), so a
+ * CR could never reach a Word or Excel file unchanged; one line-end form keeps
+ * the checker, the renderers and the documents in agreement.
+ */
+function withUnixLineEnds(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+  if (Array.isArray(value)) return value.map(withUnixLineEnds);
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) (value as Record<string, unknown>)[key] = withUnixLineEnds(item);
+  }
+  return value;
 }
 
 /** The node at `path`, or the deepest existing ancestor (a missing key points at its object). */

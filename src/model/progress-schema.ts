@@ -61,7 +61,10 @@ export const progressSchema = z
     sample: z.boolean().default(false).describe('示例数据标记'),
     period: periodId,
     asOf: isoDate.describe('统计截止日期'),
-    report: reportMetaSchema,
+    // Optional so that `zhenggai import` can create a period's file from the
+    // units' forms before the office writes the report; the report command
+    // refuses a period without it (no invented prose reaches a document).
+    report: reportMetaSchema.optional().describe('进展报告的文头与正文（导入单位表格时可暂缺，生成进展报告前须填写）'),
     problems: z.array(problemProgressSchema).describe('各问题本期进展'),
   })
   .strict()
@@ -71,6 +74,6 @@ export type Status = (typeof STATUSES)[number];
 export type ProgressInput = z.input<typeof progressSchema>;
 export type Progress = z.output<typeof progressSchema>;
 export type ProblemProgress = Progress['problems'][number];
-export type ReportMeta = Progress['report'];
+export type ReportMeta = z.output<typeof reportMetaSchema>;
 export type Extension = z.output<typeof extensionSchema>;
 export type Closure = z.output<typeof closureSchema>;

@@ -34,6 +34,25 @@ interface Segment {
 type Line = Segment[];
 
 export const PAGE_BREAK_LINE = '---page---';
+/**
+ * A slot line, `---name---` or `---name argument---`, whole line, the name in
+ * the template's own text: a place the document fills with something that is
+ * not text (---page---, a report's chart), or a part of the document the
+ * template words but the layout places (a report's title). Which names a
+ * template may use is the caller's choice; any other name is an error.
+ */
+const SLOT_OPEN = /^---([a-z]+)(?=$|[ \t]|---)/;
+const SLOT_CLOSE = '---';
+const PAGE_SLOT = 'page';
+
+/** A slot line as read: its name and the text between the name and the closing ---. */
+export interface SlotLine {
+  readonly kind: 'slot';
+  readonly name: string;
+  readonly argument: string;
+}
+
+export type TemplatePiece = Block | SlotLine;
 const RUN_IN_SEPARATOR = '||';
 const MARK = /^(#{1,4})(>?)[ \t]+/;
 const SPACE_START = /^[ \t]+/;
@@ -113,12 +132,35 @@ function markedLine(line: Line, mark: RegExpExecArray): Block {
   return { kind: 'heading', level, text };
 }
 
-function lineToBlock(raw: Line): Block | null {
+/** The slot a line opens, or null when it is not a slot line; faults for an unclosed or unknown slot. */
+function slotLine(line: Line, slots: ReadonlySet<string>): TemplatePiece | null {
+  const first = line[0]!;
+  const open = SLOT_OPEN.exec(first.text);
+  if (!open) return null;
+  const last = line[line.length - 1]!;
+  const closed = !last.value && last.text.endsWith(SLOT_CLOSE) && (line.length > 1 || first.text.length >= open[0].length + SLOT_CLOSE.length);
+  if (!closed) throw fault(`占位行须以“${SLOT_CLOSE}”结尾`, line);
+  const name = open[1]!;
+  const inner: Line = [{ text: first.text.slice(open[0].length), value: false }, ...line.slice(1)];
+  const lastInner = inner[inner.length - 1]!;
+  inner[inner.length - 1] = { ...lastInner, text: lastInner.text.slice(0, -SLOT_CLOSE.length) };
+  const argument = joined(trimLiteralEdges(inner));
+  if (name === PAGE_SLOT) {
+    if (argument !== '') throw fault(`分页行“${PAGE_BREAK_LINE}”不带文字`, line);
+    return { kind: 'pageBreak' };
+  }
+  if (slots.has(name)) return { kind: 'slot', name, argument };
+  const allowed = [PAGE_BREAK_LINE, ...[...slots].map((s) => `---${s} …---`)].join('、');
+  throw fault(`未知的占位行“---${name}”（此模板可用：${allowed}）`, line);
+}
+
+function lineToPiece(raw: Line, slots: ReadonlySet<string>): TemplatePiece | null {
   const line = trimLiteralEdges(raw);
   if (joined(line).trim() === '') return null;
   const first = line[0]!;
   if (first.value) return { kind: 'paragraph', text: joined(line) };
-  if (line.length === 1 && first.text === PAGE_BREAK_LINE) return { kind: 'pageBreak' };
+  const slot = slotLine(line, slots);
+  if (slot) return slot;
   if (first.text.startsWith('\\')) {
     // The escape: the rest of the line is a paragraph, whatever it starts with.
     return { kind: 'paragraph', text: joined([{ text: first.text.slice(1), value: false }, ...line.slice(1)]) };
@@ -131,16 +173,24 @@ function lineToBlock(raw: Line): Block | null {
   return { kind: 'paragraph', text: joined(line) };
 }
 
+const NO_SLOTS: ReadonlySet<string> = new Set();
+
 /**
- * Reads a template's output into blocks: blank lines are dropped, `#`…`####`
+ * Reads a template's output into pieces: blank lines are dropped, `#`…`####`
  * mark headings, `#>`…`####>` run-in headings (heading || text), a line
- * `---page---` is a page break, every other line is one paragraph.
+ * `---page---` is a page break, `---name …---` a slot when `slots` has the
+ * name, every other line is one paragraph.
  */
-export function parseTemplateOutput(output: string): Block[] {
-  const blocks: Block[] = [];
+export function parseTemplatePieces(output: string, slots: ReadonlySet<string>): TemplatePiece[] {
+  const pieces: TemplatePiece[] = [];
   for (const line of splitLines(output)) {
-    const block = lineToBlock(line);
-    if (block) blocks.push(block);
+    const piece = lineToPiece(line, slots);
+    if (piece) pieces.push(piece);
   }
-  return blocks;
+  return pieces;
+}
+
+/** Reads the output of a template that has no slots (other than ---page---) into blocks. */
+export function parseTemplateOutput(output: string): Block[] {
+  return parseTemplatePieces(output, NO_SLOTS) as Block[];
 }

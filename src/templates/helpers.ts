@@ -28,6 +28,28 @@ function isoDateText(value: unknown): string {
   return chineseDate(value);
 }
 
+/** 2023-10 → 2023年10月: a reporting period as running text. */
+function chineseMonth(value: unknown): string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})$/.exec(value) : null;
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12) throw new HelperArgumentError(`chineseMonth 的参数应为 YYYY-MM 月份，实为“${String(value)}”`);
+  return `${match[1]}年${month}月`;
+}
+
+/** Texts or numbers joined with 、: problem numbers in a sentence (问题2、14、15). */
+function join(value: unknown): string {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    throw new HelperArgumentError('join 的参数应为文字或数字的列表');
+  }
+  return unitsText(value.map(String));
+}
+
+/** The text without a given ending, or unchanged when it does not end so: lets a template reword a title. */
+function withoutSuffix(text: unknown, suffix: unknown): string {
+  if (typeof text !== 'string' || typeof suffix !== 'string') throw new HelperArgumentError('withoutSuffix 的参数应为两段文字（原文、要去掉的结尾）');
+  return suffix !== '' && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text;
+}
+
 function measures(value: unknown): string {
   const list = textList(value, 'measures');
   if (list.length === 0) throw new HelperArgumentError('measures 的参数为空列表');
@@ -70,6 +92,9 @@ export const TEMPLATE_HELPERS: ReadonlyMap<string, TemplateHelper> = new Map<str
   ['units', { arity: 1, fn: units }],
   ['count', { arity: 1, fn: count }],
   ['percent', { arity: 2, fn: (part, whole) => percent(part, whole) }],
+  ['chineseMonth', { arity: 1, fn: chineseMonth }],
+  ['join', { arity: 1, fn: join }],
+  ['withoutSuffix', { arity: 2, fn: (text, suffix) => withoutSuffix(text, suffix) }],
 ]);
 
 /** Block helpers a template may open with {{#…}}: handlebars' own, which only repeat or select template text. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { displayPath } from '../load/plan-folder.js';
 
-export const TEMPLATE_NAMES = ['notice', 'plan'] as const;
+export const TEMPLATE_NAMES = ['notice', 'plan', 'report'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const TEMPLATE_EXTENSION = '.hbs';

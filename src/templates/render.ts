@@ -14,7 +14,7 @@
 
 import Handlebars from 'handlebars';
 import type { Block } from '../compose/official-document.js';
-import { markValue, parseTemplateOutput, stripNoncharacters } from './grammar.js';
+import { markValue, parseTemplateOutput, parseTemplatePieces, stripNoncharacters, type TemplatePiece } from './grammar.js';
 import { BLOCK_HELPERS, HelperArgumentError, TEMPLATE_HELPERS, type TemplateHelper } from './helpers.js';
 import { locateField, locateText, TemplateError, TemplateFault } from './template-error.js';
 
@@ -309,10 +309,22 @@ function templateErrorFrom(error: unknown, file: string, source: string): unknow
  * Throws TemplateError (a UserError) for any fault of the template.
  */
 export function renderTemplate(source: string, fileName: string, context: object): Block[] {
+  return run(source, fileName, context, parseTemplateOutput);
+}
+
+/**
+ * As renderTemplate, for a template that may use the named slot lines
+ * (`---chart …---`): they come back as SlotLine pieces for the caller to fill.
+ */
+export function renderTemplatePieces(source: string, fileName: string, context: object, slots: ReadonlySet<string>): TemplatePiece[] {
+  return run(source, fileName, context, (output) => parseTemplatePieces(output, slots));
+}
+
+function run<T>(source: string, fileName: string, context: object, parse: (output: string) => T): T {
   const normalized = normalizeSource(source);
   try {
     const output = compiled(normalized)(context, RUNTIME_OPTIONS);
-    return parseTemplateOutput(output);
+    return parse(output);
   } catch (error) {
     throw templateErrorFrom(error, fileName, normalized);
   }

@@ -1,6 +1,6 @@
 // The line grammar of templates/README.md: one test per mark.
 import { describe, expect, test } from 'vitest';
-import { renderTemplate } from '../../src/templates/render.js';
+import { renderTemplate, renderTemplatePieces } from '../../src/templates/render.js';
 import { TemplateError } from '../../src/templates/template-error.js';
 
 const render = (source: string, context: object = {}) => renderTemplate(source, 'test.hbs', context);
@@ -161,5 +161,42 @@ describe('handlebars features templates may use', () => {
     expect(() => render('{{#each xs as |x|}}\n{{x.name}}\n{{/each}}', { xs: ['文字'] })).toThrow(
       /^test\.hbs:2: 字段“x”不是对象，不能取“x\.name”/,
     );
+  });
+});
+
+describe('slot lines', () => {
+  const slots = new Set(['chart', 'title']);
+  const pieces = (source: string, context: object = {}) => renderTemplatePieces(source, 'slots.hbs', context, slots);
+
+  test('---name argument--- is a slot when the caller allows the name; the argument may hold values', () => {
+    expect(pieces('甲\n---chart 各单位情况（截至{{d}}）---\n---title---', { d: '11月底' })).toEqual([
+      { kind: 'paragraph', text: '甲' },
+      { kind: 'slot', name: 'chart', argument: '各单位情况（截至11月底）' },
+      { kind: 'slot', name: 'title', argument: '' },
+    ]);
+  });
+
+  test('---page--- is still a page break, and takes no argument', () => {
+    expect(pieces('---page---')).toEqual([{ kind: 'pageBreak' }]);
+    expect(() => pieces('---page 甲---')).toThrow(/分页行/);
+  });
+
+  test('a name the template may not use is an error with the line, not a paragraph', () => {
+    expect(() => render('甲\n---chart 图---')).toThrow(/^test\.hbs:2: 未知的占位行“---chart”/);
+    expect(() => pieces('---chrat 图---')).toThrow(/未知的占位行“---chrat”（此模板可用：---page---、---chart …---、---title …---）/);
+  });
+
+  test('an unclosed slot line is an error', () => {
+    expect(() => pieces('---chart 图')).toThrow(/占位行须以“---”结尾/);
+    expect(() => pieces('---chart {{x}}', { x: '---' })).toThrow(/占位行须以“---”结尾/);
+  });
+
+  test('data cannot open a slot, and lines not starting ---letters stay text', () => {
+    expect(pieces('{{x}}', { x: '---chart 图---' })).toEqual([{ kind: 'paragraph', text: '---chart 图---' }]);
+    expect(pieces('----\n--- 甲 ---\n\\---chart---')).toEqual([
+      { kind: 'paragraph', text: '----' },
+      { kind: 'paragraph', text: '--- 甲 ---' },
+      { kind: 'paragraph', text: '---chart---' },
+    ]);
   });
 });

@@ -48,6 +48,23 @@ describe('helpers', () => {
   });
 
   test('the public list is exactly the documented one', () => {
-    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'count', 'measures', 'percent', 'units']);
+    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'join', 'measures', 'percent', 'units', 'withoutSuffix']);
+  });
+
+  test('chineseMonth: a period as running text', () => {
+    expect(text('{{chineseMonth p}}', { p: '2023-10' })).toBe('2023年10月');
+    expect(text('{{chineseMonth p}}', { p: '2024-01' })).toBe('2024年1月');
+    expect(() => text('{{chineseMonth p}}', { p: '2023-13' })).toThrow(/chineseMonth 的参数应为 YYYY-MM/);
+  });
+
+  test('join: numbers or texts with 、', () => {
+    expect(text('问题{{join xs}}', { xs: [2, 14, 15] })).toBe('问题2、14、15');
+    expect(text('{{join xs}}', { xs: ['甲', '乙'] })).toBe('甲、乙');
+    expect(() => text('{{join xs}}', { xs: [{}] })).toThrow(/join 的参数应为文字或数字的列表/);
+  });
+
+  test('withoutSuffix: drops an ending the text has, leaves other text alone', () => {
+    expect(text('{{withoutSuffix t "工作方案"}}进展情况', { t: '东河镇问题整改工作方案' })).toBe('东河镇问题整改进展情况');
+    expect(text('{{withoutSuffix t "工作方案"}}', { t: '东河镇整改计划' })).toBe('东河镇整改计划');
   });
 });

@@ -17,7 +17,7 @@ export const progressPeriod: Rule = {
       if (asOf < folder.plan.notice.date) {
         findings.push({ source: file.source, path: ['asOf'], message: `截止日期 ${asOf} 早于方案印发日期 ${folder.plan.notice.date}` });
       }
-      if (report.date < asOf) {
+      if (report && report.date < asOf) {
         findings.push({ source: file.source, path: ['report', 'date'], message: `报告日期 ${report.date} 早于统计截止日期 ${asOf}` });
       }
     }

@@ -5,6 +5,8 @@
 // no auto-height), so the writer computes heights from the text.
 
 import {
+  TABLE_CELL_PADDING_X_MM,
+  TABLE_CELL_SIZE_PT,
   LANDSCAPE_MARGIN_BOTTOM_MM,
   LANDSCAPE_MARGIN_LEFT_MM,
   LANDSCAPE_MARGIN_RIGHT_MM,
@@ -95,3 +97,40 @@ export const XLSX_PAGE_FILL_RATIO = 0.97;
 export const XLSX_SPLIT_MIN_PAGE_RATIO = 0.25;
 /** No part of a split row has fewer lines than this, so no line stands alone (widow/orphan). */
 export const XLSX_MIN_LINES_PER_PART = 2;
+
+// --- Ledger (整改台账) ---------------------------------------------------------
+
+/**
+ * The ledger has the plan's columns and nine of the period's (sixteen for the
+ * seed's plan). At 小四 across the 225 mm landscape type area that leaves
+ * about three em a column, and the seed's longest problems need rows over
+ * Excel's 409 pt. So the sheet is laid out wider than the page, at 小四 for
+ * reading on screen, and printed fitted to the page's width. Measured on the
+ * sample: at 0.65 five rows still need more than 409 pt, at 0.6 none does
+ * (77 em across). At 0.6 小四 prints at 7.2 pt, and a row at the 409 pt cap
+ * prints 245 pt high, well inside the 442 pt type area, so no row needs
+ * splitting and every problem stays one row (sortable, filterable, with its
+ * drop-down and colour).
+ */
+export const XLSX_LEDGER_PRINT_SCALE = 0.6;
+/** The width the ledger's columns share, in points (before the print scale). */
+export const XLSX_LEDGER_WIDTH_PT = XLSX_LANDSCAPE_TYPE_WIDTH_PT / XLSX_LEDGER_PRINT_SCALE;
+
+/** Em of 小四 text that fit across the ledger once each column's padding is off: what the width estimate shares out. */
+export function ledgerTextWidthEm(columnCount: number): number {
+  return (XLSX_LEDGER_WIDTH_PT - columnCount * 2 * mmToPt(TABLE_CELL_PADDING_X_MM)) / TABLE_CELL_SIZE_PT;
+}
+
+/**
+ * Row fills for the warning colours (DESIGN.md §3): Excel's own light
+ * “conditional format” fills, pale enough to print the text over them legibly.
+ */
+export const XLSX_WARNING_FILL_HEX = {
+  red: 'FFC7CE',
+  green: 'C6EFCE',
+  yellow: 'FFEB9C',
+  blue: 'DDEBF7',
+} as const;
+
+/** On the ledger's 统计 sheet, a header up to this many em stays on one line (逾期, 完成整改); a longer one wraps in two. */
+export const XLSX_SUMMARY_HEADER_WHOLE_EM = 4;

@@ -260,3 +260,258 @@ export const CONTENTS_COLUMN_SHARES: readonly number[] = [0.1, 0.6, 0.15, 0.15];
 export const CONTENTS_SIZE_PT = ZIHAO_PT.小四;
 /** The title's own line pitch and the gap under it, in grid lines (§5.2.3). */
 export const CLOSURE_FORM_TITLE_LINES = 2;
+
+// ---------------------------------------------------------------------------
+// Official documents (公文) — §7 公文格式各要素编排规则: the 版头, the 主体 and
+// the 版记, in the order they appear on the page. An indent of n 字 is n 三号
+// characters (§5.2.2: 各要素一般用3号仿宋体字); a gap of n 行 is n grid lines.
+
+/** One 字 of body text, the unit of every indent in the 版头 and 主体. */
+export const CHAR_TWIP = BODY_SIZE_TWIP; // 320
+
+export function charsToTwip(chars: number): number {
+  return Math.round(chars * CHAR_TWIP);
+}
+
+/** A gap of `lines` grid lines (§5.2.3). */
+export function linesToTwip(lines: number): number {
+  return lines * LINE_PITCH_TWIP;
+}
+
+/**
+ * The space Word and LibreOffice add where Chinese meets Latin letters or
+ * digits (Word's 自动调整中文与西文/数字的间距, on by default; LibreOffice
+ * applies it to every docx paragraph and ignores w:autoSpaceDE/DN). Measured
+ * in LibreOffice 7.4: 3.2 pt at 三号, 0.2 em.
+ */
+export const AUTOSPACE_EM = 0.2;
+
+/**
+ * How wide a run of 三号 body text prints: its em width, the grid's character
+ * spacing after each character, and the automatic space at each change
+ * between Chinese and Latin. The signature block lines the date up under the
+ * 署名 with it (§7.3.5).
+ */
+export function bodyTextWidthTwip(widthEm: number, characterCount: number, scriptChanges: number): number {
+  return Math.round((widthEm + scriptChanges * AUTOSPACE_EM) * BODY_SIZE_TWIP + characterCount * CHAR_SPACING_TWIP);
+}
+
+// --- 主体: body and headings (§7.3.3) ---------------------------------------
+
+/** §7.3.3 正文 3号仿宋; the same face for 主送机关, 附件说明, 署名, 日期, 附注 (§5.2.2). */
+export const BODY_FONT = FONT_FANGSONG;
+/** §7.3.3: 第一层 黑体字, 第二层 楷体字, 第三层和第四层 仿宋体字 — all 3号, like the text. */
+export const HEADING_FONT_BY_LEVEL: Readonly<Record<1 | 2 | 3 | 4, string>> = {
+  1: FONT_HEITI,
+  2: FONT_KAITI,
+  3: FONT_FANGSONG,
+  4: FONT_FANGSONG,
+};
+export const HEADING_SIZE_HALF_PT = BODY_SIZE_HALF_PT;
+/** Headings start where paragraphs do, two characters in (the seed; §7.3.3 figure). */
+export const HEADING_FIRST_LINE_INDENT_TWIP = FIRST_LINE_INDENT_TWIP;
+
+// --- 版头 (§7.2) --------------------------------------------------------------
+
+/** §7.2.4: 发文机关标志上边缘至版心上边缘为35mm — set as the mark paragraph's space before. */
+export const ISSUER_MARK_TOP_MM = 35;
+export const ISSUER_MARK_TOP_TWIP = mmToTwip(ISSUER_MARK_TOP_MM); // 1984
+/** §7.2.4: 推荐使用小标宋体字，颜色为红色. */
+export const ISSUER_MARK_FONT = FONT_XIAOBIAOSONG;
+export const ISSUER_MARK_COLOR_HEX = COLOR_RED_HEX;
+/**
+ * §7.2.4 gives no size, only 醒目、美观、庄重. The largest of these 字号 that
+ * puts the whole mark on one line of the 156 mm type area is used: 初号 up to
+ * 10 characters, 小初 for 11–12 (巫山县官阳镇人民政府文件: 12 × 36 pt = 432 of
+ * 442 pt). A mark too long even at the last size keeps that size and is
+ * squeezed sideways (w:w), as offices do with joint marks.
+ */
+export const ISSUER_MARK_SIZES_PT: readonly number[] = [ZIHAO_PT.初号, ZIHAO_PT.小初, ZIHAO_PT.一号, ZIHAO_PT.小一, ZIHAO_PT.二号];
+/** The type area's width in points: what a mark may take. */
+export const TYPE_AREA_WIDTH_PT = mmToPt(TYPE_AREA_WIDTH_MM);
+export const FULL_SCALE_PERCENT = 100;
+
+/**
+ * The mark's exact line height as a multiple of its size. An exact line puts
+ * its extra height above the text, and a line as tall as the type lets the
+ * characters stand 0.05 em above the line's top (measured: 34.4 mm instead of
+ * 35 under a 36 pt mark); 1.05 em brings their top down to the line's top.
+ */
+export const ISSUER_MARK_LINE_RATIO = 1.05;
+
+export interface IssuerMarkLayout {
+  readonly sizeHalfPt: number;
+  /** Exact line height, chosen so the characters' top is the line's top (35 mm down). */
+  readonly lineTwip: number;
+  /** Horizontal scale in percent; 100 unless the mark had to be squeezed. */
+  readonly scalePercent: number;
+}
+
+/** Size (and squeeze) of a mark `widthEm` em wide (full-width characters count 1). */
+export function issuerMarkLayout(widthEm: number): IssuerMarkLayout {
+  const fits = ISSUER_MARK_SIZES_PT.find((pt) => widthEm * pt <= TYPE_AREA_WIDTH_PT);
+  const pt = fits ?? ISSUER_MARK_SIZES_PT[ISSUER_MARK_SIZES_PT.length - 1]!;
+  const scalePercent = fits === undefined ? Math.floor((FULL_SCALE_PERCENT * TYPE_AREA_WIDTH_PT) / (widthEm * pt)) : FULL_SCALE_PERCENT;
+  return { sizeHalfPt: ptToHalfPt(pt), lineTwip: ptToTwip(pt * ISSUER_MARK_LINE_RATIO), scalePercent };
+}
+
+/** §7.2.5: 发文字号 编排在发文机关标志下空二行位置. */
+export const DOC_NUMBER_BLANK_LINES = 2;
+export const DOC_NUMBER_FONT = FONT_FANGSONG;
+/** §7.2.5: 上行文的发文字号居左空一字编排. */
+export const UP_DOC_NUMBER_INDENT_TWIP = charsToTwip(1);
+/** §7.2.6: 签发人 居右空一字; the label 3号仿宋, the name 3号楷体. */
+export const SIGNER_RIGHT_INDENT_TWIP = charsToTwip(1);
+export const SIGNER_LABEL_FONT = FONT_FANGSONG;
+export const SIGNER_NAME_FONT = FONT_KAITI;
+/** Where the right tab stop for 签发人 stands: one character in from the type area's right edge. */
+export const SIGNER_TAB_TWIP = TYPE_AREA_WIDTH_TWIP - SIGNER_RIGHT_INDENT_TWIP;
+
+/** §7.2.7: 在发文字号之下4mm处居中印一条与版心等宽的红色分隔线. */
+export const RED_LINE_GAP_MM = 4;
+export const RED_LINE_COLOR_HEX = COLOR_RED_HEX;
+/**
+ * §7.2.7 gives no thickness; 1 pt reads as a rule without competing with the
+ * mark. Drawn as the bottom border of an empty paragraph across the whole
+ * type area (no indents), which Word, WPS and LibreOffice all draw alike.
+ */
+export const RED_LINE_PT = 1;
+export const RED_LINE_EIGHTH_PT = RED_LINE_PT * EIGHTH_PT_PER_PT; // 8
+/**
+ * Where the characters of a 三号 line end above the foot of its exact 579-twip
+ * line. Word and LibreOffice put an exact line's extra height above the text,
+ * so the characters' foot is about one descent above the line's: 1.5 mm,
+ * measured in LibreOffice 7.4 PDFs of 官阳府发〔2023〕27号 (the brackets reach
+ * lowest) with the fonts.conf faces.
+ */
+export const TEXT_FOOT_ABOVE_LINE_FOOT_MM = 1.5;
+export const TEXT_FOOT_ABOVE_LINE_FOOT_TWIP = mmToTwip(TEXT_FOOT_ABOVE_LINE_FOOT_MM); // 85
+/** Height of the empty paragraph under the 发文字号 whose bottom border is the red line. */
+export const RED_LINE_SPACER_TWIP = mmToTwip(RED_LINE_GAP_MM) - TEXT_FOOT_ABOVE_LINE_FOOT_TWIP;
+
+// --- 主体 (§7.3) ----------------------------------------------------------------
+
+/** §7.3.1: 标题 2号小标宋体字，编排于红色分隔线下空二行位置，分一行或多行居中排布. */
+export const TITLE_FONT = FONT_XIAOBIAOSONG;
+export const TITLE_BLANK_LINES = 2;
+/** §7.3.2: 主送机关 编排于标题下空一行位置，居左顶格 …… 最后一个机关名称后标全角冒号. */
+export const RECIPIENTS_BLANK_LINES = 1;
+export const FULL_WIDTH_COLON = '：';
+/**
+ * §7.3.4: 在正文下空一行左空二字编排“附件”二字，后标全角冒号和附件名称 ……
+ * 附件名称较长需回行时，应当与上一行附件名称的首字对齐.
+ */
+export const ATTACHMENTS_NOTE_BLANK_LINES = 1;
+export const ATTACHMENTS_NOTE_INDENT_TWIP = charsToTwip(2);
+/** §7.3.5.2: 在正文（或附件说明）下空一行 …… 编排发文机关署名. */
+export const SIGNATURE_BLANK_LINES = 1;
+/**
+ * §7.3.5.1 puts the seal over 署名 and date, its top within one line of the
+ * text. A 42 mm seal is about four grid lines tall, centred a little above the
+ * two lines it presses, so two blank lines above the 署名 leave its top just
+ * under the text. Not a number of the standard: our reading of it.
+ */
+export const SEALED_SIGNATURE_BLANK_LINES = 2;
+/** §7.3.5.2: 署名右空二字; 成文日期首字比署名首字右移二字; a date longer than that is 右空二字 and the 署名 moves left. */
+export const SIGNATORY_RIGHT_TWIP = charsToTwip(2);
+export const DATE_SHIFT_TWIP = charsToTwip(2);
+export const DATE_MIN_RIGHT_TWIP = charsToTwip(2);
+/** §7.3.5.1: 加盖印章的公文 成文日期一般右空四字; 署名 以成文日期为准居中. */
+export const SEALED_DATE_RIGHT_TWIP = charsToTwip(4);
+
+export interface SignatureIndents {
+  readonly signatoryRightTwip: number;
+  readonly dateRightTwip: number;
+}
+
+/**
+ * Right indents of the 署名 and the date, from their printed widths.
+ * Unsealed (§7.3.5.2): the date's first character stands two characters right
+ * of the 署名's first; when that would leave the date less than two characters
+ * from the edge, the date keeps two and the 署名 moves left instead. Sealed
+ * (§7.3.5.1): the date four characters in, the 署名 centred over it.
+ */
+export function signatureIndents(signatoryTwip: number, dateTwip: number, sealed: boolean): SignatureIndents {
+  if (sealed) {
+    const centred = SEALED_DATE_RIGHT_TWIP + Math.round((dateTwip - signatoryTwip) / 2);
+    return { signatoryRightTwip: Math.max(0, centred), dateRightTwip: SEALED_DATE_RIGHT_TWIP };
+  }
+  const dateRight = SIGNATORY_RIGHT_TWIP + signatoryTwip - DATE_SHIFT_TWIP - dateTwip;
+  if (dateRight >= DATE_MIN_RIGHT_TWIP) return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP, dateRightTwip: dateRight };
+  return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP + DATE_MIN_RIGHT_TWIP - dateRight, dateRightTwip: DATE_MIN_RIGHT_TWIP };
+}
+
+/** §7.3.6 附注: 居左空二字加圆括号编排在成文日期下一行. */
+export const ANNOTATION_INDENT_TWIP = charsToTwip(2);
+
+/**
+ * A document printed after the notice (the plan it issues) starts a page with
+ * its own 2号小标宋 title on the first line and one blank line under it, as in
+ * the seed — the 主送机关 rule (§7.3.2) applied to a title without 主送.
+ */
+export const ENCLOSURE_TITLE_BLANK_LINES = 1;
+/** §7.3.7 附件: after the title on the third line, one blank line before the text (as under a 公文 title). */
+export const ATTACHMENT_BODY_BLANK_LINES = 1;
+
+// --- 版记 (§7.4) ----------------------------------------------------------------
+
+/** §7.4.2, §7.4.3: 抄送 and 印发 in 4号仿宋体字. */
+export const COLOPHON_FONT = FONT_FANGSONG;
+export const COLOPHON_SIZE_PT = ZIHAO_PT.四号;
+export const COLOPHON_SIZE_HALF_PT = ptToHalfPt(COLOPHON_SIZE_PT);
+export const COLOPHON_CHAR_TWIP = ptToTwip(COLOPHON_SIZE_PT); // 280
+/** §7.4.2: 抄送 左右各空一字; §7.4.3: 印发机关左空一字，印发日期右空一字 — 4号 characters. */
+export const COLOPHON_INDENT_TWIP = COLOPHON_CHAR_TWIP;
+/**
+ * The 版记 is a one-column table as wide as the type area, so its rules run
+ * the full width (§7.4.1) while its cell margins give the one-character
+ * indents; a paragraph's borders would stop at its indents.
+ */
+export const COLOPHON_TEXT_WIDTH_TWIP = TYPE_AREA_WIDTH_TWIP - 2 * COLOPHON_INDENT_TWIP;
+/** The right tab stop for the 印发日期, at the cell text's right edge (tabs count from the cell's text). */
+export const COLOPHON_DATE_TAB_TWIP = COLOPHON_TEXT_WIDTH_TWIP;
+/** Characters of 4号 text a 版记 line holds between its one-character indents. */
+export const COLOPHON_LINE_EM = COLOPHON_TEXT_WIDTH_TWIP / COLOPHON_CHAR_TWIP;
+/** The 版记's lines keep the page's grid pitch, so the last one lands on the last grid line (§5.2.3). */
+export const COLOPHON_LINE_TWIP = LINE_PITCH_TWIP;
+/** §7.4.1: 首条分隔线和末条分隔线用粗线（推荐高度为0.35mm），中间的分隔线用细线（推荐高度为0.25mm）. */
+export const COLOPHON_OUTER_RULE_MM = 0.35;
+export const COLOPHON_INNER_RULE_MM = 0.25;
+export const COLOPHON_OUTER_RULE_EIGHTH_PT = Math.round(mmToPt(COLOPHON_OUTER_RULE_MM) * EIGHTH_PT_PER_PT); // 8
+export const COLOPHON_INNER_RULE_EIGHTH_PT = Math.round(mmToPt(COLOPHON_INNER_RULE_MM) * EIGHTH_PT_PER_PT); // 6
+export const COLOPHON_RULE_COLOR_HEX = COLOR_BLACK_HEX;
+/** A border of `eighths` eighth-points is this many twips tall: rows grow by their borders. */
+export function eighthPtToTwip(eighths: number): number {
+  return (eighths * TWIP_PER_PT) / EIGHTH_PT_PER_PT;
+}
+/**
+ * Height of the empty paragraph that pushes the 版记 to the page's foot, so
+ * that 末条分隔线与公文最后一面的版心下边缘重合 (§7.4.1): the type area less
+ * the 版记's lines and rules, less a little slack so rounding in the layout
+ * engine never pushes the last line onto a page of its own.
+ */
+export const COLOPHON_SLACK_TWIP = TWIP_PER_PT * 2;
+/**
+ * Word ends every section with a paragraph, so one follows the 版记 table; it
+ * is one point high, so it still fits on the page under the table.
+ */
+export const COLOPHON_TAIL_LINE_TWIP = TWIP_PER_PT;
+export function colophonFillerTwip(lineCount: number, ruleEighths: readonly number[]): number {
+  const rules = ruleEighths.reduce((sum, e) => sum + eighthPtToTwip(e), 0);
+  return Math.floor(TYPE_AREA_HEIGHT_TWIP - lineCount * COLOPHON_LINE_TWIP - rules - COLOPHON_TAIL_LINE_TWIP - COLOPHON_SLACK_TWIP);
+}
+
+// --- Charts (progress reports) ------------------------------------------------
+// Not in the standard: a native Word chart (docx/charts) inside the 主体, as
+// wide as the type area. Sizes are in pixels at 96 per inch (the docx API's unit).
+
+export const PX_PER_INCH = 96;
+export const TWIP_PER_PX = TWIP_PER_INCH / PX_PER_INCH; // 15
+export const CHART_WIDTH_PX = Math.floor(TYPE_AREA_WIDTH_TWIP / TWIP_PER_PX); // 589
+/** Ten grid lines tall: room for a dozen categories' labels without crowding the page. */
+export const CHART_HEIGHT_LINES = 10;
+export const CHART_HEIGHT_PX = Math.floor(linesToTwip(CHART_HEIGHT_LINES) / TWIP_PER_PX); // 386
+export const CHART_FONT = FONT_FANGSONG;
+/** Chart title 4号, labels 小四: smaller than the text, as a figure's are. */
+export const CHART_TITLE_SIZE_PT = ZIHAO_PT.四号;
+export const CHART_TEXT_SIZE_PT = ZIHAO_PT.小四;

@@ -103,6 +103,13 @@ export interface XlsxSheet {
   readonly state?: 'visible' | 'hidden' | 'veryHidden';
 }
 
+/**
+ * What Excel does with a value outside the rule: 'stop' refuses it (the
+ * default); 'warning' asks and lets the user keep it — for a date cell whose
+ * typed text (2023.10.5) an importer reads more kindly than Excel does.
+ */
+export type XlsxValidationErrorStyle = 'stop' | 'warning' | 'information';
+
 export type XlsxValidation =
   | {
       readonly range: XlsxRange;
@@ -110,6 +117,7 @@ export type XlsxValidation =
       readonly values: readonly string[];
       readonly prompt?: string;
       readonly error?: string;
+      readonly errorStyle?: XlsxValidationErrorStyle;
     }
   | {
       readonly range: XlsxRange;
@@ -119,6 +127,7 @@ export type XlsxValidation =
       readonly max: string;
       readonly prompt?: string;
       readonly error?: string;
+      readonly errorStyle?: XlsxValidationErrorStyle;
     };
 
 export interface XlsxConditionalFormat {
@@ -193,16 +202,12 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
-function eachCell(range: XlsxRange, visit: (address: string) => void): void {
-  for (let r = range.top; r <= range.bottom; r += 1) for (let c = range.left; c <= range.right; c += 1) visit(`${columnLetters(c)}${r}`);
-}
-
 function applyValidation(ws: ExcelJS.Worksheet, v: XlsxValidation): void {
   const messages = {
     showInputMessage: v.prompt !== undefined,
     ...(v.prompt !== undefined ? { prompt: v.prompt } : {}),
     showErrorMessage: true,
-    errorStyle: 'stop',
+    errorStyle: v.errorStyle ?? 'stop',
     ...(v.error !== undefined ? { error: v.error } : {}),
   };
   const rule: ExcelJS.DataValidation =
@@ -210,14 +215,33 @@ function applyValidation(ws: ExcelJS.Worksheet, v: XlsxValidation): void {
       ? // Excel's inline list is one quoted, comma-separated string of at most 255 characters.
         { type: 'list', allowBlank: true, formulae: [`"${v.values.join(',')}"`], ...messages }
       : { type: 'date', operator: 'between', allowBlank: true, formulae: [excelDate(v.min), excelDate(v.max)], ...messages };
-  eachCell(v.range, (address) => {
-    ws.getCell(address).dataValidation = rule;
-  });
+  // One rule for the whole range. Set cell by cell, exceljs 4.4 regroups the
+  // cells after sorting their addresses as text (H10 before H4) and writes
+  // overlapping ranges that Excel offers to repair.
+  (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(rangeRef(v.range), rule);
 }
 
 /** A date as a JS Date at UTC midnight, which exceljs writes as the Excel serial of that day. */
 function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
+}
+
+/**
+ * Excel's day 0 in the 1900 date system. Counting from 1899-12-30 absorbs
+ * Excel's phantom 1900-02-29, so every serial from 61 (1900-03-01) on is right.
+ */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/** The Excel serial of a YYYY-MM-DD date: write it with a date numFmt and Excel shows a real date. */
+export function excelSerialFromIsoDate(iso: string): number {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / MS_PER_DAY);
+}
+
+/** The YYYY-MM-DD day of an Excel serial (a time of day is dropped); undefined outside 1900-03-01…9999-12-31. */
+export function isoDateFromExcelSerial(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 61 || serial >= 2_958_466) return undefined;
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function applyConditionalFormat(ws: ExcelJS.Worksheet, f: XlsxConditionalFormat): void {
@@ -289,6 +313,8 @@ export interface ReadCell {
   readonly value: string | number | boolean | Date | null;
   /** Present when the cell holds a formula (without the leading =). */
   readonly formula?: string;
+  /** Present when the cell is covered by a merge: the merge's top-left address, whose value `value` repeats. */
+  readonly master?: string;
 }
 
 export interface ReadSheet {
@@ -327,7 +353,8 @@ export async function readXlsx(data: Uint8Array): Promise<ReadSheet[]> {
     columnCount: ws.columnCount,
     cell(row: number, column: number): ReadCell {
       const cell = ws.getCell(row, column);
-      return { address: cell.address, ...plainValue(cell.value) };
+      const master = cell.isMerged && cell.master.address !== cell.address ? { master: cell.master.address } : {};
+      return { address: cell.address, ...plainValue(cell.value), ...master };
     },
   }));
 }

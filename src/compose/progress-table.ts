@@ -1,0 +1,185 @@
+// The period's columns added to the task table: the report's progress table
+// (整改进展情况表, a 附件 of the Word report) and the ledger's table (整改台账,
+// Excel). Both are the task table's model (compose/task-table.ts) with
+// extra columns, so there is one table builder and one width estimate.
+//
+// The two differ on purpose:
+// - the report's table is read on paper: its 整改状态 cell says 逾期 or 未达序时
+//   进度 beside the status, an approved extension is shown in the 整改时限 cell
+//   (“10月底前完成（已调整为12月底前完成）”) rather than in a column of its
+//   own, and an overdue problem's reason follows its progress;
+// - the ledger is worked in Excel: one field a column (the status cell holds
+//   exactly one of the five statuses, so its drop-down list accepts it), the
+//   extension in 调整后时限, the warning colour as a word in 预警, dates as
+//   YYYY-MM-DD (they sort and filter as text, and never break inside a
+//   narrow column).
+//
+// Headers and the short marks put into cells are field labels, kept here next
+// to the column definitions; everything else in a cell is data.
+
+import { chineseDate } from '../derive/dates.js';
+import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
+import type { PeriodRow, PeriodView } from '../derive/period.js';
+import type { WarningColour } from '../derive/problem-state.js';
+import type { Plan, Problem } from '../model/plan-schema.js';
+import type { Progress } from '../model/progress-schema.js';
+import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn, type TaskTableModel } from './task-table.js';
+
+/** Header over the period's columns (the plan's first columns sit under 整改问题). */
+export const PERIOD_COLUMN_GROUP = '整改落实情况';
+
+/** Keys of the period's columns: renderers find the status and warning columns by them. */
+export const PERIOD_KEYS = {
+  status: 'status',
+  onSchedule: 'onSchedule',
+  progress: 'progress',
+  completedOn: 'completedOn',
+  evidence: 'evidence',
+  reason: 'reason',
+  extension: 'extension',
+  closedOn: 'closedOn',
+  warning: 'warning',
+} as const;
+
+/** Headers with their break (\n) where a narrow column should wrap them, as the plan's 发现\n问题方式 does. */
+const HEADERS: Record<keyof typeof PERIOD_KEYS, string> = {
+  status: '整改状态',
+  onSchedule: '达到序\n时进度',
+  progress: '整改进展',
+  completedOn: '完成时间',
+  evidence: '佐证材料',
+  reason: '未完成\n原因',
+  extension: '调整后\n时限',
+  closedOn: '销号日期',
+  warning: '预警',
+};
+
+/** The warning colours as the ledger writes them (DESIGN.md §3 Warning colours). */
+export const WARNING_WORDS: Readonly<Record<Exclude<WarningColour, null>, string>> = { green: '绿', red: '红', yellow: '黄', blue: '蓝' };
+
+const MARKS = {
+  overdue: '（逾期）',
+  behind: '（未达序时进度）',
+  yes: '是',
+  no: '否',
+  reason: '未完成原因：',
+  extended: (planPhrase: string, extended: string) => `${planPhrase}（已调整为${extended}）`,
+};
+
+export interface PeriodTableOptions {
+  readonly title: string;
+  readonly titleLines?: readonly string[];
+  readonly label?: string;
+  /** The document's date (YYYY-MM-DD): the fixed timestamp of the files made from the table. */
+  readonly date: string;
+  readonly textWidthEm?: ComposeTaskTableOptions['textWidthEm'];
+  readonly wrapSafetyEm?: number;
+}
+
+type RowText = (row: PeriodRow) => string;
+
+/** A period column: its text comes from the problem's row in the view. */
+function periodColumn(view: PeriodView, key: keyof typeof PERIOD_KEYS, align: ExtraColumn['align'], text: RowText): ExtraColumn {
+  const rows = new Map(view.rows.map((r) => [r.problem.number, r]));
+  return {
+    key: PERIOD_KEYS[key],
+    header: HEADERS[key],
+    group: PERIOD_COLUMN_GROUP,
+    align,
+    text: (problem: Problem) => {
+      const row = rows.get(problem.number);
+      return row === undefined ? '' : text(row);
+    },
+  };
+}
+
+/** Behind by the unit's own answer; an overdue problem is marked 逾期 instead. */
+function behind(row: PeriodRow): boolean {
+  return row.state.status === '推进中' && !row.state.overdue && row.state.onSchedule === false;
+}
+
+/** The status as read on paper: 逾期 (derived, never typed) and 未达序时进度 beside it. */
+export function statusText(row: PeriodRow): string {
+  if (row.state.overdue) return `${row.state.status}${MARKS.overdue}`;
+  return behind(row) ? `${row.state.status}${MARKS.behind}` : row.state.status;
+}
+
+/** 是 / 否 for a problem in progress (overdue is never on schedule); empty for any other status. */
+export function onScheduleText(row: PeriodRow): string {
+  if (row.state.status !== '推进中') return '';
+  if (row.state.overdue || row.state.onSchedule === false) return MARKS.no;
+  return row.state.onSchedule === true ? MARKS.yes : '';
+}
+
+export function warningText(row: PeriodRow): string {
+  return row.state.colour === null ? '' : WARNING_WORDS[row.state.colour];
+}
+
+function optionalDate(date: string | undefined): string {
+  return date === undefined ? '' : chineseDate(date);
+}
+
+/** Progress, then the reason a problem is not completed (required once overdue) on its own line. */
+function progressWithReason(row: PeriodRow): string {
+  const progress = row.progress.progress ?? '';
+  const reason = !row.state.completed && row.progress.reason ? `${MARKS.reason}${row.progress.reason}` : '';
+  return [progress, reason].filter((t) => t !== '').join('\n');
+}
+
+function reportColumns(view: PeriodView): ExtraColumn[] {
+  return [
+    periodColumn(view, 'status', 'center', statusText),
+    periodColumn(view, 'progress', 'justify', progressWithReason),
+    periodColumn(view, 'completedOn', 'center', (r) => optionalDate(r.progress.completedOn)),
+  ];
+}
+
+/** The 整改时限 cell with an approved extension beside the plan's phrase (which stays: DESIGN.md §3 Deadlines). */
+function deadlineWithExtension(view: PeriodView): NonNullable<ComposeTaskTableOptions['fieldText']> {
+  const rows = new Map(view.rows.map((r) => [r.problem.number, r]));
+  return (problem, field, planText) => {
+    const extension = rows.get(problem.number)?.progress.extension;
+    return field === 'deadline' && extension ? MARKS.extended(planText, extension.deadline) : planText;
+  };
+}
+
+function baseOptions(options: PeriodTableOptions): ComposeTaskTableOptions {
+  return {
+    title: options.title,
+    ...(options.titleLines === undefined ? {} : { titleLines: options.titleLines }),
+    ...(options.label === undefined ? {} : { label: options.label }),
+    date: options.date,
+    ...(options.textWidthEm === undefined ? {} : { textWidthEm: options.textWidthEm }),
+    ...(options.wrapSafetyEm === undefined ? {} : { wrapSafetyEm: options.wrapSafetyEm }),
+  };
+}
+
+/** The report's 整改进展情况表: the task table plus 整改状态, 整改进展, 完成时间. */
+export function composeProgressTable(plan: Plan, view: PeriodView, options: PeriodTableOptions): TaskTableModel {
+  return composeTaskTable(plan, { ...baseOptions(options), extraColumns: reportColumns(view), fieldText: deadlineWithExtension(view) });
+}
+
+function ledgerColumns(view: PeriodView, history: readonly Progress[]): ExtraColumn[] {
+  const evidence = cumulativeEvidenceByProblem(history, view.period);
+  return [
+    periodColumn(view, 'status', 'center', (r) => r.state.status),
+    periodColumn(view, 'onSchedule', 'center', onScheduleText),
+    periodColumn(view, 'progress', 'justify', (r) => r.progress.progress ?? ''),
+    periodColumn(view, 'completedOn', 'center', (r) => r.progress.completedOn ?? ''),
+    periodColumn(view, 'evidence', 'justify', (r) => (evidence.get(r.problem.number) ?? []).map((e) => e.path).join('\n')),
+    periodColumn(view, 'reason', 'justify', (r) => r.progress.reason ?? ''),
+    periodColumn(view, 'extension', 'center', (r) => r.progress.extension?.deadline ?? ''),
+    periodColumn(view, 'closedOn', 'center', (r) => r.progress.closure?.date ?? ''),
+    periodColumn(view, 'warning', 'center', warningText),
+  ];
+}
+
+/**
+ * The ledger's table: the plan's columns and one column per field of the
+ * period, one whole row per problem (no merged category cells: a ledger is
+ * sorted and filtered). `plan.problems` may be a subset (a unit's sheet).
+ * Evidence is cumulative over `history` up to the view's period.
+ */
+export function composeLedgerTable(plan: Plan, view: PeriodView, history: readonly Progress[], options: PeriodTableOptions): TaskTableModel {
+  return composeTaskTable(plan, { ...baseOptions(options), extraColumns: ledgerColumns(view, history), mergeCategories: false });
+}

@@ -1,0 +1,46 @@
+// What packDocx leaves to chance when a document holds a native chart
+// (docx/charts): the chart's data is a workbook zipped inside the docx and
+// stamped with the clock, its relationships get random ids (nanoid), and its
+// drawing id (wp:docPr) comes from a counter that runs on from one document
+// to the next in the same process. DESIGN.md §2 asks for byte-identical
+// output, so the inner zips get the document's date, random ids become
+// numbered ones in order of first use, drawing ids are numbered from 1, and
+// the outer zip is written again around them (dated likewise).
+
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { withFixedZipDates } from './zip-dates.js';
+
+const EMBEDDED_ZIP = /^word\/embeddings\/.+\.(xlsx|docx|pptx)$/;
+const XML_PART = /\.(xml|rels)$/;
+/** docx's random relationship ids: rId + 21 characters of nanoid's alphabet, lower-cased. */
+const RANDOM_ID = /rId[a-z0-9_-]{21}(?=")/g;
+/** Numbered ids cannot meet docx's own (rId1, rId2, …) or a random one. */
+const FIXED_ID_PREFIX = 'rIdFixed';
+/** Drawing ids, unique across the document's parts. */
+const DRAWING_ID = /(<wp:docPr id=")(\d+)(")/g;
+
+/** The docx with embedded zips dated `isoDate`, random and drawing ids numbered; unchanged when it has none of them. */
+export function withDeterministicParts(docx: Buffer, isoDate: string): Buffer {
+  const files = unzipSync(docx);
+  const names = Object.keys(files);
+  const embedded = names.filter((name) => EMBEDDED_ZIP.test(name));
+  const xml = names.filter((name) => XML_PART.test(name)).sort();
+  const texts = new Map(xml.map((name) => [name, strFromU8(files[name]!)]));
+  const ids = randomIds([...texts.values()]);
+  const drawings = [...texts.values()].some((text) => text.includes('<wp:docPr '));
+  if (embedded.length === 0 && ids.size === 0 && !drawings) return docx;
+  for (const name of embedded) files[name] = withFixedZipDates(files[name]!, isoDate);
+  let drawing = 0;
+  for (const [name, text] of texts) {
+    const fixed = text.replace(RANDOM_ID, (id) => ids.get(id)!).replace(DRAWING_ID, (_, open: string, _id: string, close: string) => `${open}${(drawing += 1)}${close}`);
+    if (fixed !== text) files[name] = strToU8(fixed);
+  }
+  return withFixedZipDates(zipSync(files), isoDate);
+}
+
+/** Each random id and its numbered replacement, numbered in order of first appearance. */
+function randomIds(texts: readonly string[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const text of texts) for (const [id] of text.matchAll(RANDOM_ID)) if (!ids.has(id)) ids.set(id, `${FIXED_ID_PREFIX}${ids.size + 1}`);
+  return ids;
+}

@@ -1,0 +1,270 @@
+// A unit's progress form as an Excel workbook: the input sheet (plan columns
+// locked and grey, answer columns unlocked with drop-downs and date checks),
+// an information sheet for problems the unit co-leads but does not report,
+// and a veryHidden sheet that identifies the form to the importer. Rows are
+// sized by SheetBuilder, fonts and page as the task table's.
+
+import {
+  FORM_COLUMNS,
+  FORM_DATE_NUMFMT,
+  FORM_FORMAT,
+  FORM_HEADER_ROW,
+  FORM_INFO_SHEET,
+  FORM_META_KEYS,
+  FORM_META_ORDER,
+  FORM_META_SHEET,
+  FORM_SHEET,
+  FORM_STATUS_VALUES,
+  FORM_YES_NO_VALUES,
+  formColumnIndex,
+  type FormColumn,
+  type FormField,
+  type FormMetaKey,
+} from '../../compose/forms-layout.js';
+import { formatRowDigests, periodLabel, type FormPlanCells, type FormRow, type UnitFormModel } from '../../compose/forms.js';
+import { chineseDate } from '../../derive/dates.js';
+import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../layout/excel.js';
+import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../layout/gbt9704.js';
+import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, linePitchPt, roundUp, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
+import { columnLetters, excelSerialFromIsoDate, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from './workbook.js';
+
+// Fills that tell the clerk at a glance what is theirs to type.
+const PLAN_FILL_HEX = 'F2F2F2';
+const PLAN_HEADER_FILL_HEX = 'D9D9D9';
+const INPUT_HEADER_FILL_HEX = 'E2EFDA';
+const INSTRUCTIONS_FILL_HEX = 'FFF2CC';
+/** Conditional fill of an answer still missing (推进中 without 达到序时进度, completed without a date). */
+const MISSING_FILL_HEX = 'FFEB9C';
+/** Answer rows are at least this many lines tall, so there is room to type. */
+const MIN_INPUT_LINES = 2;
+
+export async function renderUnitFormXlsx(model: UnitFormModel): Promise<RenderedXlsx> {
+  const { book, warnings } = unitFormWorkbook(model);
+  return { buffer: await writeXlsx(book), warnings };
+}
+
+/** The workbook description (pure). */
+export function unitFormWorkbook(model: UnitFormModel): { book: XlsxWorkbook; warnings: XlsxWarning[] } {
+  const main = inputSheet(model);
+  const sheets: XlsxSheet[] = [main.sheet];
+  const warnings = [...main.warnings];
+  if (model.infoRows.length > 0) {
+    const info = infoSheet(model);
+    sheets.push(info.sheet);
+    warnings.push(...info.warnings);
+  }
+  sheets.push(metaSheet(model));
+  const title = `${model.unit}整改进展填报表（${periodLabel(model.period)}）`;
+  return { book: { sheets, creator: 'zhenggai', title, date: model.date }, warnings };
+}
+
+// --- styles -------------------------------------------------------------------
+
+const TEXT_STYLE: XlsxCellStyle = { font: font(TABLE_CELL_FONT, TABLE_CELL_SIZE_PT), horizontal: 'left', vertical: 'middle', wrap: true, border: false };
+const INSTRUCTIONS_STYLE: XlsxCellStyle = { ...TEXT_STYLE, vertical: 'top', fillHex: INSTRUCTIONS_FILL_HEX };
+
+function planStyle(field: FormField): XlsxCellStyle {
+  const centred = field === 'summary' || field === 'measures' ? 'justify' : 'center';
+  return { ...bodyStyle(centred), fillHex: PLAN_FILL_HEX };
+}
+
+/** Answer cells: unlocked; '@' keeps typed text as text (a leading = stays text, 1-2 is not a date). */
+function inputStyle(column: FormColumn): XlsxCellStyle {
+  const align = column.kind === 'text' ? 'justify' : 'center';
+  return { ...bodyStyle(align), locked: false, numFmt: column.kind === 'date' ? FORM_DATE_NUMFMT : '@' };
+}
+
+function headerStyle(column: FormColumn): XlsxCellStyle {
+  return { ...HEADER_STYLE, fillHex: column.kind === 'plan' ? PLAN_HEADER_FILL_HEX : INPUT_HEADER_FILL_HEX };
+}
+
+function columnWidthsPt(columns: readonly FormColumn[]): number[] {
+  return columns.map((c) => (c.widthEm + XLSX_WRAP_SAFETY_EM) * TABLE_CELL_SIZE_PT + 2 * EXCEL_CELL_INSET_PT);
+}
+
+// --- the input sheet ------------------------------------------------------------
+
+function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
+  const widthsPt = columnWidthsPt(FORM_COLUMNS);
+  const b = new SheetBuilder(FORM_SHEET, widthsPt);
+  const last = FORM_COLUMNS.length - 1;
+  const headerRow = FORM_HEADER_ROW - 1;
+  b.place(0, 0, 0, last, `整改进展情况填报表（${periodLabel(model.period)}）`, TITLE_STYLE);
+  b.place(1, 0, 1, last, particulars(model), TEXT_STYLE);
+  b.place(2, 0, 2, last, instructions(model), INSTRUCTIONS_STYLE);
+  FORM_COLUMNS.forEach((column, c) => b.place(headerRow, c, headerRow, c, column.header, headerStyle(column)));
+  model.rows.forEach((row, i) => placeRow(b, headerRow + 1 + i, row));
+  b.fitHeights(0, headerRow + 1 + model.rows.length);
+  const minPt = roundUp(MIN_INPUT_LINES * linePitchPt(bodyStyle('justify')) + XLSX_ROW_PADDING_PT);
+  model.rows.forEach((_, i) => b.setHeight(headerRow + 1 + i, Math.max(b.heightOf(headerRow + 1 + i, headerRow + 2 + i), minPt)));
+  const sheet: XlsxSheet = {
+    name: FORM_SHEET,
+    columnWidths: widthsPt.map(excelWidthFromPt),
+    rows: withDateValues(b.rows(), model.rows),
+    merges: b.merges,
+    frozenRows: FORM_HEADER_ROW,
+    page: landscapeTablePage({ first: FORM_HEADER_ROW, last: FORM_HEADER_ROW }),
+    dataValidations: validations(model),
+    conditionalFormats: conditionalFormats(model.rows.length),
+    protected: true,
+  };
+  return { sheet, warnings: b.warnings };
+}
+
+function particulars(model: UnitFormModel): string {
+  const period = `${periodLabel(model.period)}（截至${chineseDate(model.asOf)}）`;
+  const none = model.rows.length === 0 ? '　本单位本期没有需要填报的问题。' : '';
+  return `方案：${model.planTitle}（${model.docNumber}）　填报单位：${model.unit}　期次：${period}${none}`;
+}
+
+function instructions(model: UnitFormModel): string {
+  const prefilled = model.prefilledFrom ? `已预填${periodLabel(model.prefilledFrom)}的填报内容，请逐项更新` : '请逐项填写';
+  return [
+    `填表说明：1. 灰色列为方案内容，不能修改；白色列由本单位填写，${prefilled}。`,
+    `2. 整改状态从下拉列表中选择：${FORM_STATUS_VALUES.join('、')}；“已销号”须经销号审批后由整改办录入。`,
+    '3. 推进中的问题须选择是否达到序时进度（是/否）。',
+    `4. 完成时间、调整批准日期写作 2023-10-05（也可写 2023.10.5、2023/10/5、10月5日），不晚于${chineseDate(model.asOf)}。`,
+    '5. 佐证材料写文件名，每行一个，文件随本表一并报送。',
+    '6. 逾期未完成的须写明未完成原因；经批准调整时限的，填写调整后时限、调整原因和批准日期。',
+    '7. 整改状态较上期倒退的，须在备注中说明原因。',
+    '8. 请勿增删行列、修改序号或工作表名称。',
+  ].join('\n');
+}
+
+function placeRow(b: SheetBuilder, r: number, row: FormRow): void {
+  FORM_COLUMNS.forEach((column, c) => {
+    const style = column.kind === 'plan' ? planStyle(column.field) : inputStyle(column);
+    b.place(r, c, r, c, cellText(row, column.field), style);
+  });
+}
+
+function cellText(row: FormRow, field: FormField): string {
+  switch (field) {
+    case 'number':
+      return String(row.plan.number);
+    case 'summary':
+    case 'measures':
+    case 'deadline':
+    case 'leadUnits':
+    case 'cooperatingUnits':
+      return row.plan[field];
+    case 'evidence':
+    case 'note':
+      return '';
+    default:
+      return row.answers[field] ?? '';
+  }
+}
+
+/** Pre-filled dates go in as Excel dates (the builder places text), so Excel and WPS show and sort them as dates. */
+function withDateValues(rows: XlsxRow[], formRows: readonly FormRow[]): XlsxRow[] {
+  const dateFields: FormField[] = ['completedOn', 'extensionApprovedOn'];
+  return rows.map((row, r) => {
+    const formRow = formRows[r - FORM_HEADER_ROW];
+    if (formRow === undefined) return row;
+    const cells = [...row.cells];
+    for (const field of dateFields) {
+      const iso = formRow.answers[field as 'completedOn' | 'extensionApprovedOn'];
+      const c = formColumnIndex(field) - 1;
+      if (iso !== undefined && cells[c] !== undefined) cells[c] = { ...cells[c]!, value: excelSerialFromIsoDate(iso) };
+    }
+    return { ...row, cells };
+  });
+}
+
+function columnRange(field: FormField, count: number) {
+  const column = formColumnIndex(field);
+  return { top: FORM_HEADER_ROW + 1, left: column, bottom: FORM_HEADER_ROW + count, right: column };
+}
+
+function validations(model: UnitFormModel): XlsxValidation[] {
+  const n = model.rows.length;
+  if (n === 0) return [];
+  const asOf = chineseDate(model.asOf);
+  const date = (field: FormField): XlsxValidation => ({
+    range: columnRange(field, n),
+    type: 'date',
+    min: model.dateMin,
+    max: model.asOf,
+    // 'warning', not 'stop': 2023.10.5 typed as text is accepted by the importer.
+    errorStyle: 'warning',
+    prompt: `写作 2023-10-05，不晚于${asOf}`,
+    error: `日期应不晚于${asOf}，写作 2023-10-05`,
+  });
+  return [
+    { range: columnRange('status', n), type: 'list', values: FORM_STATUS_VALUES, prompt: '从列表中选择', error: `请从列表中选择：${FORM_STATUS_VALUES.join('、')}` },
+    { range: columnRange('onSchedule', n), type: 'list', values: FORM_YES_NO_VALUES, prompt: '推进中的问题须选择', error: '请选择“是”或“否”' },
+    date('completedOn'),
+    date('extensionApprovedOn'),
+  ];
+}
+
+/** Highlight answers still missing; expression rules (LibreOffice ignores containsText, DESIGN.md §5). */
+function conditionalFormats(n: number): XlsxConditionalFormat[] {
+  if (n === 0) return [];
+  const first = FORM_HEADER_ROW + 1;
+  const ref = (field: FormField) => `$${columnLetters(formColumnIndex(field))}${first}`;
+  const completed = FORM_STATUS_VALUES.filter((s) => s.startsWith('已')).map((s) => `${ref('status')}="${s}"`);
+  return [
+    { range: columnRange('onSchedule', n), formula: `AND(${ref('status')}="推进中",${ref('onSchedule')}="")`, fillHex: MISSING_FILL_HEX },
+    { range: columnRange('completedOn', n), formula: `AND(OR(${completed.join(',')}),${ref('completedOn')}="")`, fillHex: MISSING_FILL_HEX },
+  ];
+}
+
+// --- the information sheet ------------------------------------------------------
+
+const INFO_FIELDS: readonly FormField[] = ['number', 'summary', 'measures', 'deadline', 'leadUnits', 'cooperatingUnits'];
+
+function infoSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
+  const columns = INFO_FIELDS.map((f) => FORM_COLUMNS[formColumnIndex(f) - 1]!);
+  const widthsPt = columnWidthsPt(columns);
+  const b = new SheetBuilder(FORM_INFO_SHEET, widthsPt);
+  const last = columns.length - 1;
+  b.place(0, 0, 0, last, '共同牵头问题（仅供参考，无需填报）', TITLE_STYLE);
+  b.place(1, 0, 1, last, `以下问题由第一牵头单位报送进展，${model.unit}为共同牵头单位，请配合推进；本表不导入。`, TEXT_STYLE);
+  columns.forEach((column, c) => b.place(2, c, 2, c, column.header, headerStyle(column)));
+  model.infoRows.forEach((cells, i) => columns.forEach((column, c) => b.place(3 + i, c, 3 + i, c, infoText(cells, column.field), planStyle(column.field))));
+  b.fitHeights(0, 3 + model.infoRows.length);
+  const sheet: XlsxSheet = {
+    name: FORM_INFO_SHEET,
+    columnWidths: widthsPt.map(excelWidthFromPt),
+    rows: b.rows(),
+    merges: b.merges,
+    frozenRows: 3,
+    page: landscapeTablePage({ first: 3, last: 3 }),
+    protected: true,
+  };
+  return { sheet, warnings: b.warnings };
+}
+
+function infoText(cells: FormPlanCells, field: FormField): string {
+  return field === 'number' ? String(cells.number) : String(cells[field as keyof FormPlanCells]);
+}
+
+// --- the hidden sheet -----------------------------------------------------------
+
+function metaValues(model: UnitFormModel): Record<FormMetaKey, string> {
+  return {
+    format: FORM_FORMAT,
+    planName: model.planName,
+    docNumber: model.docNumber,
+    unit: model.unit,
+    period: model.period,
+    checksum: model.checksum,
+    rowDigests: formatRowDigests(model.rowDigests),
+  };
+}
+
+function metaSheet(model: UnitFormModel): XlsxSheet {
+  const style: XlsxCellStyle = { ...TEXT_STYLE, numFmt: '@' };
+  const values = metaValues(model);
+  return {
+    name: FORM_META_SHEET,
+    columnWidths: [16, 80],
+    rows: FORM_META_ORDER.map((key) => ({ heightPt: 15, cells: [{ value: FORM_META_KEYS[key], style }, { value: values[key], style }] })),
+    merges: [],
+    page: landscapeTablePage({ first: 1, last: 1 }),
+    protected: true,
+    state: 'veryHidden',
+  };
+}

@@ -1,0 +1,226 @@
+// The ledger (整改台账-<YYYY-MM>.xlsx): the model of compose/ledger.ts as an
+// Excel workbook. The table sheets reuse the task table's pieces (header
+// cells, styles, row heights from wrapped text, page setup); unlike the task
+// table, a ledger keeps one whole row per problem — it is sorted, filtered
+// and typed into — so rows are never split, and the sheet is laid out wider
+// than the page and printed fitted to its width (XLSX_LEDGER_PRINT_SCALE).
+
+import { composeLedger, type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryTable } from '../../compose/ledger.js';
+import { PERIOD_KEYS, WARNING_WORDS } from '../../compose/progress-table.js';
+import { textWidthEm } from '../../compose/text-width.js';
+import type { PeriodView } from '../../derive/period.js';
+import type { Plan } from '../../model/plan-schema.js';
+import { STATUSES, type Progress } from '../../model/progress-schema.js';
+import { LANDSCAPE_TYPE_AREA_HEIGHT_MM, TABLE_CELL_PADDING_X_TWIP, TWIP_PER_PT, mmToPt, ptToTwip } from '../layout/gbt9704.js';
+import {
+  XLSX_LANDSCAPE_TYPE_WIDTH_PT,
+  XLSX_LEDGER_WIDTH_PT,
+  XLSX_PAGE_FILL_RATIO,
+  XLSX_SUMMARY_HEADER_WHOLE_EM,
+  XLSX_WARNING_FILL_HEX,
+  XLSX_WRAP_SAFETY_EM,
+  excelWidthFromPt,
+  ledgerTextWidthEm,
+} from '../layout/excel.js';
+import { shareWidths } from '../layout/table-widths.js';
+import { safeSheetName } from './sheet-name.js';
+import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
+import { addHeader } from './task-table.js';
+import { columnLetters, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from './workbook.js';
+
+/** Rows above a table sheet's header: the title. */
+const TITLE_ROWS = 1;
+
+const STATUS_PROMPT = '请从下拉列表中选择整改状态（“逾期”由程序推算，不填写）';
+const STATUS_ERROR = '整改状态只能是下拉列表中的五种之一';
+
+/** A note under a table: body text, flush left, no rules. */
+const NOTE_STYLE: XlsxCellStyle = { ...bodyStyle('justify'), horizontal: 'left', border: false };
+/** A caption above a summary table: the header's face, flush left, no rules. */
+const CAPTION_STYLE: XlsxCellStyle = { ...HEADER_STYLE, horizontal: 'left', border: false };
+const LABEL_CELL_STYLE = bodyStyle('center');
+const VALUE_STYLE = bodyStyle('center');
+
+export async function renderLedgerXlsx(plan: Plan, view: PeriodView, progressHistory: readonly Progress[]): Promise<RenderedXlsx> {
+  const model = composeLedger(plan, view, progressHistory, { textWidthEm: ledgerTextWidthEm, wrapSafetyEm: XLSX_WRAP_SAFETY_EM });
+  const { sheets, warnings } = ledgerSheets(model);
+  const buffer = await writeXlsx({ sheets, creator: 'zhenggai', title: model.title, date: model.asOf });
+  return { buffer, warnings };
+}
+
+/** Every sheet of the ledger (pure), names made safe and unique in order: 台账, 统计, then the units. */
+export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warnings: XlsxWarning[] } {
+  const taken = new Set<string>();
+  const claim = (wanted: string) => {
+    const name = safeSheetName(wanted, taken);
+    taken.add(name);
+    return name;
+  };
+  const built = [
+    tableSheet(model.main, claim(model.main.name)),
+    summarySheet(model.summary, claim(model.summary.name)),
+    ...model.units.map((unit) => tableSheet(unit, claim(unit.name))),
+  ];
+  return { sheets: built.map((b) => b.sheet), warnings: built.flatMap((b) => b.warnings) };
+}
+
+// --- a table sheet: 台账 and each unit's --------------------------------------
+
+function ledgerWidthsPt(weights: readonly number[]): number[] {
+  return shareWidths(ptToTwip(XLSX_LEDGER_WIDTH_PT), weights, 2 * TABLE_CELL_PADDING_X_TWIP).map((t) => t / TWIP_PER_PT);
+}
+
+function tableSheet(ledger: LedgerTableSheet, name: string): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
+  const { table } = ledger;
+  const widthsPt = ledgerWidthsPt(table.columns.map((c) => c.weight));
+  const sheet = new SheetBuilder(name, widthsPt);
+  const last = sheet.columnCount - 1;
+  sheet.place(0, 0, 0, last, ledger.titleLines.join('\n'), TITLE_STYLE);
+  sheet.fitHeights(0, TITLE_ROWS);
+  addHeader(sheet, table, TITLE_ROWS);
+  const first = TITLE_ROWS + table.headerRowCount;
+  table.rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      // The ledger's table has no merged cells (composeLedgerTable turns merging off).
+      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, cell.text, bodyStyle(table.columns[c]!.align));
+    });
+  });
+  const end = first + table.rows.length;
+  sheet.fitHeights(first, end);
+  if (ledger.note !== undefined) {
+    sheet.place(end, 0, end, last, ledger.note, NOTE_STYLE);
+    sheet.fitHeights(end, end + 1);
+  }
+  const body = { first: first + 1, last: end, columns: sheet.columnCount };
+  return {
+    sheet: {
+      name,
+      columnWidths: widthsPt.map(excelWidthFromPt),
+      rows: sheet.rows(),
+      merges: sheet.merges,
+      frozenRows: first,
+      page: landscapeTablePage({ first: TITLE_ROWS + 1, last: first }),
+      ...(table.rows.length === 0 ? {} : rowRules(ledger, body)),
+    },
+    warnings: sheet.warnings,
+  };
+}
+
+/** 1-based sheet rows of a table's body, and its column count. */
+interface BodyRange {
+  readonly first: number;
+  readonly last: number;
+  readonly columns: number;
+}
+
+function columnOf(ledger: LedgerTableSheet, key: string): number {
+  const index = ledger.table.columns.findIndex((c) => c.key === key);
+  if (index < 0) throw new Error(`ledger table has no ${key} column`);
+  return index + 1;
+}
+
+/**
+ * The status drop-down (the five statuses; 逾期 is derived, never typed) and
+ * the row colours: one expression rule a colour, keyed to the row's 预警 cell
+ * — LibreOffice ignores “contains text” rules (DESIGN.md §5) but shows these,
+ * and as 预警 holds one word the rules never overlap.
+ */
+function rowRules(ledger: LedgerTableSheet, body: BodyRange): { dataValidations: XlsxValidation[]; conditionalFormats: XlsxConditionalFormat[] } {
+  const status = columnOf(ledger, PERIOD_KEYS.status);
+  const warning = columnOf(ledger, PERIOD_KEYS.warning);
+  const warningRef = `$${columnLetters(warning)}${body.first}`;
+  const rows = { top: body.first, bottom: body.last };
+  return {
+    dataValidations: [
+      { range: { ...rows, left: status, right: status }, type: 'list', values: STATUSES, prompt: STATUS_PROMPT, error: STATUS_ERROR },
+    ],
+    conditionalFormats: (Object.keys(WARNING_WORDS) as (keyof typeof WARNING_WORDS)[]).map((colour) => ({
+      range: { ...rows, left: 1, right: body.columns },
+      formula: `${warningRef}="${WARNING_WORDS[colour]}"`,
+      fillHex: XLSX_WARNING_FILL_HEX[colour],
+    })),
+  };
+}
+
+// --- 统计: the two summary tables ------------------------------------------------
+
+/**
+ * Column widths for the summary: the label column as wide as its longest
+ * label; a count column as wide as a short header (逾期, 完成整改) or half a
+ * long one (已完成并长期坚持 wraps to two lines of four), and as its widest
+ * value; then the landscape type area shared out in proportion.
+ */
+function summaryWidthsPt(tables: readonly SummaryTable[]): number[] {
+  const columns = tables[0]!.headers.length;
+  const weights = Array.from({ length: columns }, (_, c) => {
+    // The wrap safety is added back so the text is estimated on one line, as it is printed.
+    if (c === 0) return XLSX_WRAP_SAFETY_EM + Math.max(...tables.flatMap((t) => [t.headers[0]!, ...t.rows.map((r) => r.label), t.totals.label]).map(textWidthEm));
+    const header = Math.max(...tables.map((t) => textWidthEm(t.headers[c]!)));
+    const values = tables.flatMap((t) => [...t.rows, t.totals].map((r) => textWidthEm(String(r.values[c - 1]))));
+    return XLSX_WRAP_SAFETY_EM + Math.max(header <= XLSX_SUMMARY_HEADER_WHOLE_EM ? header : Math.ceil(header / 2), ...values);
+  });
+  return shareWidths(ptToTwip(XLSX_LANDSCAPE_TYPE_WIDTH_PT), weights, 2 * TABLE_CELL_PADDING_X_TWIP).map((t) => t / TWIP_PER_PT);
+}
+
+function placeSummaryRow(sheet: SheetBuilder, r: number, row: SummaryRow, style: XlsxCellStyle): void {
+  sheet.place(r, 0, r, 0, row.label, style);
+  row.values.forEach((value, c) => sheet.place(r, c + 1, r, c + 1, value, VALUE_STYLE));
+}
+
+/** One table from sheet row `top` (0-based): caption, header, rows, totals, note. Returns the next free row. */
+function placeSummaryTable(sheet: SheetBuilder, table: SummaryTable, top: number): number {
+  const last = sheet.columnCount - 1;
+  let r = top;
+  sheet.place(r, 0, r, last, table.caption, CAPTION_STYLE);
+  r += 1;
+  table.headers.forEach((h, c) => sheet.place(r, c, r, c, h, HEADER_STYLE));
+  r += 1;
+  for (const row of table.rows) placeSummaryRow(sheet, r++, row, LABEL_CELL_STYLE);
+  placeSummaryRow(sheet, r++, table.totals, { ...LABEL_CELL_STYLE, font: font(HEADER_STYLE.font.name, HEADER_STYLE.font.sizePt) });
+  if (table.note !== undefined) {
+    sheet.place(r, 0, r, last, table.note, NOTE_STYLE);
+    r += 1;
+  }
+  sheet.fitHeights(top, r);
+  return r;
+}
+
+/** One blank row between the title and the tables, and between the tables. */
+const SUMMARY_GAP_ROWS = 1;
+
+/**
+ * The title, then each table after a blank row. A table that would run over
+ * the end of a printed page starts on the next one instead (the sheet prints
+ * at about its full size: its columns share the type area's width), so no
+ * table is cut between its header and its rows.
+ */
+function summarySheet(summary: LedgerModel['summary'], name: string): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
+  const widthsPt = summaryWidthsPt(summary.tables);
+  const sheet = new SheetBuilder(name, widthsPt);
+  sheet.place(0, 0, 0, sheet.columnCount - 1, summary.titleLines.join('\n'), TITLE_STYLE);
+  sheet.fitHeights(0, TITLE_ROWS);
+  const pagePt = mmToPt(LANDSCAPE_TYPE_AREA_HEIGHT_MM) * XLSX_PAGE_FILL_RATIO;
+  const rowBreaksAfter: number[] = [];
+  let pageTop = 0;
+  let r = TITLE_ROWS;
+  for (const table of summary.tables) {
+    sheet.setHeight(r, HEADER_STYLE.font.sizePt);
+    const top = r + SUMMARY_GAP_ROWS;
+    r = placeSummaryTable(sheet, table, top);
+    if (sheet.heightOf(pageTop, r) > pagePt && top > pageTop + SUMMARY_GAP_ROWS) {
+      rowBreaksAfter.push(top); // after the blank row (1-based `top` is the 0-based row before the caption)
+      pageTop = top;
+    }
+  }
+  return {
+    sheet: {
+      name,
+      columnWidths: widthsPt.map(excelWidthFromPt),
+      rows: sheet.rows(),
+      merges: sheet.merges,
+      page: landscapeTablePage(),
+      ...(rowBreaksAfter.length > 0 ? { rowBreaksAfter } : {}),
+    },
+    warnings: sheet.warnings,
+  };
+}

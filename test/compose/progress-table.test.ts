@@ -1,0 +1,96 @@
+// The task table's options that the progress table and the ledger build on
+// (extra columns, a plan column's text replaced, no merging, own title), and
+// the two period tables themselves on a made-up plan.
+import { describe, expect, test } from 'vitest';
+import { composeLedgerTable, composeProgressTable, onScheduleText, statusText, warningText } from '../../src/compose/progress-table.js';
+import { composeTaskTable, estimateWidthsEm, type BodyCell } from '../../src/compose/task-table.js';
+import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
+import type { Plan } from '../../src/model/plan-schema.js';
+import { progressSchema, type Progress } from '../../src/model/progress-schema.js';
+import { syntheticPlan } from '../helpers/synthetic-plan.js';
+
+const textOf = (cell: BodyCell | undefined) => (cell?.kind === 'text' ? cell.text : undefined);
+
+function period(plan: Plan): { view: PeriodView; progress: Progress } {
+  const progress = progressSchema.parse({
+    period: '2023-08',
+    asOf: '2023-08-31',
+    problems: plan.problems.map((p, i) => {
+      if (i === 0) return { number: p.number, status: '推进中', onSchedule: false, progress: '进展甲', reason: '原因甲', extension: { deadline: '12月底前完成', reason: '调整', approvedOn: '2023-08-01' } };
+      if (i === 1) return { number: p.number, status: '已销号', progress: '进展乙', completedOn: '2023-07-01', evidence: ['2/a.txt'], closure: { date: '2023-08-05', approver: '王五', opinion: '同意。' } };
+      return { number: p.number, status: '未启动' };
+    }),
+  });
+  const result = derivePeriod(plan, progress);
+  if (!result.ok) throw new Error(result.message);
+  return { view: result.view, progress };
+}
+
+describe('composeTaskTable options', () => {
+  const plan = syntheticPlan(6, { categories: 2 });
+
+  test('extra columns come after the plan’s, with their own key, header group and texts; no field', () => {
+    const model = composeTaskTable(plan, {
+      extraColumns: [{ key: 'x', header: '额外', group: '组', align: 'center', text: (p) => `X${p.number}` }],
+    });
+    expect(model.columns.at(-1)).toMatchObject({ key: 'x', header: '额外', group: '组', align: 'center' });
+    expect(model.columns.at(-1)).not.toHaveProperty('field');
+    expect(model.columns[0]).toMatchObject({ key: 'category', field: 'category' });
+    expect(model.rows.map((r) => textOf(r.cells.at(-1)))).toEqual(plan.problems.map((p) => `X${p.number}`));
+    expect(model.headerCells.find((h) => h.text === '组')).toMatchObject({ row: 0, columnSpan: 1 });
+  });
+
+  test('fieldText replaces a plan column’s text; mergeCategories: false keeps one cell a row', () => {
+    const model = composeTaskTable(plan, { fieldText: (p, field, text) => (field === 'deadline' ? `${text}!` : text), mergeCategories: false });
+    expect(model.rows.map((r) => textOf(r.cells[4]))).toEqual(plan.problems.map((p) => `${p.deadline}!`));
+    expect(model.rows.every((r) => r.cells[0]!.kind === 'text' && (r.cells[0] as { rowSpan: number }).rowSpan === 1)).toBe(true);
+    expect(composeTaskTable(plan).rows.some((r) => r.cells[0]!.kind === 'covered')).toBe(true);
+  });
+
+  test('a title of its own (lines default to the title), and a date of its own', () => {
+    const model = composeTaskTable(plan, { title: '进展情况表', date: '2023-09-04' });
+    expect(model).toMatchObject({ title: '进展情况表', titleLines: ['进展情况表'], date: '2023-09-04' });
+  });
+
+  test('the wrap safety makes the estimate count lines as a renderer that keeps an em free does', () => {
+    const specs = [{ header: '甲' }, { header: '乙' }];
+    const rows = [{ problemNumber: 1, cells: [{ kind: 'text', text: '字'.repeat(40), rowSpan: 1 }, { kind: 'text', text: '字'.repeat(4), rowSpan: 1 }] as BodyCell[] }];
+    // 40 and 4 characters in 20 em: 3 lines at best. Counted at full width the second column needs 2 em
+    // for 2 lines; with one em kept free it needs 3, which the estimate now gives it.
+    expect(estimateWidthsEm(specs, rows, 20)).toEqual([18, 2]);
+    expect(estimateWidthsEm(specs, rows, 20, 1)).toEqual([17, 3]);
+  });
+});
+
+describe('the period tables', () => {
+  const plan = syntheticPlan(4);
+  const { view, progress } = period(plan);
+  const row = (n: number) => view.rows.find((r) => r.problem.number === n)!;
+
+  test('the report’s table: status with its mark, progress with the reason, Chinese dates, the extension in the deadline', () => {
+    const model = composeProgressTable(plan, view, { title: '表', date: '2023-09-04' });
+    expect(model.columns.slice(-3).map((c) => c.header)).toEqual(['整改状态', '整改进展', '完成时间']);
+    const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf);
+    expect(cells(1).slice(-3)).toEqual(['推进中（未达序时进度）', '进展甲\n未完成原因：原因甲', '']);
+    expect(cells(1)[4]).toBe(`${plan.problems[0]!.deadline}（已调整为12月底前完成）`);
+    expect(cells(2).slice(-3)).toEqual(['已销号', '进展乙', '2023年7月1日']);
+    expect(cells(3).slice(-3)).toEqual([row(3).state.overdue ? '未启动（逾期）' : '未启动', '', '']);
+  });
+
+  test('the ledger’s table: one field a column, ISO dates, evidence cumulative, the colour as a word', () => {
+    const model = composeLedgerTable(plan, view, [progress], { title: '台账', date: '2023-08-31' });
+    expect(model.columns.slice(-9).map((c) => c.key)).toEqual(['status', 'onSchedule', 'progress', 'completedOn', 'evidence', 'reason', 'extension', 'closedOn', 'warning']);
+    const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf).slice(-9);
+    expect(cells(1)).toEqual(['推进中', '否', '进展甲', '', '', '原因甲', '12月底前完成', '', warningText(row(1))]);
+    expect(cells(2)).toEqual(['已销号', '', '进展乙', '2023-07-01', '2/a.txt', '', '', '2023-08-05', '绿']);
+    expect(model.rows.every((r) => r.cells.every((c) => c.kind === 'text'))).toBe(true);
+  });
+
+  test('the marks: 逾期 for overdue, 未达序时进度 for behind, 是/否 only while in progress', () => {
+    expect(statusText(row(1))).toBe('推进中（未达序时进度）');
+    expect(onScheduleText(row(1))).toBe('否');
+    expect(onScheduleText(row(2))).toBe('');
+    const overdue = { ...row(1), state: { ...row(1).state, overdue: true } };
+    expect(statusText(overdue)).toBe('推进中（逾期）');
+  });
+});

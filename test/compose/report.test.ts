@@ -1,0 +1,328 @@
+// composeReport on the bundled sample (2023-10, 2023-11) and on a made-up plan
+// with other names. The sentences' numbers are checked twice: against the
+// numbers worked out by hand in test/derive/sample-period.test.ts (written
+// out here), and against the derived statistics, so the prose cannot drift
+// from the data.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { numberHeadings, type Block, type OfficialDocument } from '../../src/compose/official-document.js';
+import { composeReport, leadUnitChart } from '../../src/compose/report.js';
+import type { ChartSpec } from '../../src/compose/chart-spec.js';
+import { textWidthEm } from '../../src/compose/text-width.js';
+import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
+import { UserError } from '../../src/errors.js';
+import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
+import type { Plan } from '../../src/model/plan-schema.js';
+import { progressSchema, type Progress, type ProgressInput } from '../../src/model/progress-schema.js';
+import { loadTemplates, type TemplateSet } from '../../src/templates/load.js';
+import { TemplateError } from '../../src/templates/template-error.js';
+import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
+
+let folder: PlanFolder;
+let templates: TemplateSet;
+
+beforeAll(async () => {
+  const loaded = await loadPlanFolder('data/guanyang-2022');
+  if (!loaded.folder) throw new Error(JSON.stringify(loaded.diagnostics));
+  folder = loaded.folder;
+  templates = await loadTemplates();
+});
+
+function progressOf(period: string): Progress {
+  const found = folder.progress.find((p) => p.data.period === period);
+  if (!found) throw new Error(`no progress for ${period}`);
+  return found.data;
+}
+
+function viewOf(plan: Plan, progress: Progress, previous?: Progress): PeriodView {
+  const result = derivePeriod(plan, progress, previous);
+  if (!result.ok) throw new Error(result.message);
+  return result.view;
+}
+
+function sampleReport(period: string, previous?: string): { doc: OfficialDocument; view: PeriodView } {
+  const view = viewOf(folder.plan, progressOf(period), previous ? progressOf(previous) : undefined);
+  return { doc: composeReport(folder.plan, view, progressOf(period), templates), view };
+}
+
+const paragraphs = (blocks: readonly Block[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+const charts = (blocks: readonly Block[]) => blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
+
+function numberedHeadings(blocks: readonly Block[], level: number): string[] {
+  const numbers = numberHeadings(blocks);
+  return blocks.flatMap((b, i) => (b.kind === 'heading' && b.level === level ? [`${numbers[i]}${b.text}`] : []));
+}
+
+/** The paragraphs between a level-1 heading and the next one. */
+function section(blocks: readonly Block[], heading: string): Block[] {
+  const start = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1 && b.text === heading);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const end = blocks.findIndex((b, i) => i > start && b.kind === 'heading' && b.level === 1);
+  return blocks.slice(start + 1, end < 0 ? undefined : end);
+}
+
+/** The paragraph after a problem's “N.summary” line: its status line. */
+function statusLine(blocks: readonly Block[], number: number, summary: string): string {
+  const texts = paragraphs(blocks);
+  const at = texts.indexOf(`${number}.${summary}`);
+  expect(at, `problem ${number}`).toBeGreaterThanOrEqual(0);
+  return texts[at + 1]!;
+}
+
+/** What each chart column must add up to: derived byLeadUnit, independently of how the chart is built. */
+function expectChartMatches(chart: ChartSpec, view: PeriodView): void {
+  const units = view.statistics.byLeadUnit;
+  expect(chart.type).toBe('stackedColumn');
+  expect(chart.categories).toEqual(units.map((u) => u.unit.name));
+  const series = (name: string) => chart.series.find((s) => s.name === name)?.values ?? units.map(() => 0);
+  units.forEach((u, i) => {
+    expect(chart.series.reduce((sum, s) => sum + s.values[i]!, 0), u.unit.name).toBe(u.total);
+    for (const status of ['已完成', '已完成并长期坚持', '已销号'] as const) expect(series(status)[i], `${u.unit.name} ${status}`).toBe(u.byStatus[status]);
+    expect(series('逾期')[i], `${u.unit.name} 逾期`).toBe(u.overdue);
+    expect(series('推进中')[i]! + series('未启动')[i]! + series('逾期')[i]!).toBe(u.inProgress + u.notStarted);
+  });
+  for (const s of chart.series) expect(s.values.some((v) => v > 0), s.name).toBe(true);
+}
+
+describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
+  let doc: OfficialDocument;
+  let view: PeriodView;
+  beforeAll(() => ({ doc, view } = sampleReport('2023-11', '2023-10')));
+
+  test('上行文 版头 with 发文字号 and 签发人, 主送机关, 署名 sealed, from the progress file', () => {
+    expect(doc.header).toEqual({ kind: 'up', issuerMark: '巫山县官阳镇人民政府', docNumber: '官阳府文〔2023〕41号', signer: '杨裕富' });
+    expect(doc.recipients).toBe('中共巫山县委农村工作暨实施乡村振兴战略领导小组办公室');
+    expect(doc.signature).toEqual({ signatory: '巫山县官阳镇人民政府', date: '2023-12-04', sealed: true });
+    expect(doc.enclosures).toEqual([]);
+    expect(doc).not.toHaveProperty('annotation');
+  });
+
+  test('the title comes from the template, in balanced lines of at most 20 characters', () => {
+    expect(doc.title.lines.join('')).toBe('巫山县官阳镇人民政府关于官阳镇2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况的报告');
+    expect(doc.title.lines.length).toBeGreaterThan(1);
+    for (const line of doc.title.lines) expect(textWidthEm(line)).toBeLessThanOrEqual(20);
+  });
+
+  test('four numbered sections, the office’s paragraphs verbatim', () => {
+    expect(numberedHeadings(doc.body, 1)).toEqual(['一、整改工作开展情况', '二、问题整改落实情况', '三、存在的困难和问题', '四、下一步工作打算']);
+    const report = progressOf('2023-11').report!;
+    expect(paragraphs(section(doc.body, '整改工作开展情况'))).toEqual(report.workDone);
+    expect(paragraphs(section(doc.body, '存在的困难和问题'))).toEqual(report.difficulties);
+    expect(paragraphs(section(doc.body, '下一步工作打算'))).toEqual(report.nextSteps);
+  });
+
+  test('the statistics sentence has the hand-computed numbers (14 of 21, 6 closed, 66.7%; 14 of 15 due, 93.3%)', () => {
+    const texts = paragraphs(section(doc.body, '问题整改落实情况'));
+    expect(texts).toContain(
+      '截至2023年11月30日，反馈的21个问题，已完成整改14个（其中已销号6个），正在推进7个，整改完成率66.7%；已到整改时限的15个问题已完成14个，到期任务完成率93.3%。',
+    );
+    expect(texts).toContain('正在推进的7个问题中，达到序时进度的6个，未达到序时进度的1个，其中逾期1个。');
+  });
+
+  test('the sentence’s numbers are the derived statistics', () => {
+    const s = view.statistics;
+    const text = paragraphs(doc.body).find((t) => t.includes('整改完成率'))!;
+    expect(text).toContain(`反馈的${s.total}个问题，已完成整改${s.completed}个（其中已销号${s.closed}个），正在推进${s.inProgress}个`);
+    expect(text).toContain(`已到整改时限的${s.due}个问题已完成${s.dueCompleted}个`);
+    expect(text).toContain(`整改完成率${((100 * s.completed) / s.total).toFixed(1)}%`);
+    expect(text).toContain(`到期任务完成率${((100 * s.dueCompleted) / s.due).toFixed(1)}%`);
+  });
+
+  test('the changes since 2023-10, the overdue problem with its reason, the extension and the long-term items', () => {
+    const texts = paragraphs(doc.body);
+    expect(texts).toContain('与2023年10月相比，新完成整改1个（问题7），新销号3个（问题2、14、15），新增逾期1个（问题8）。');
+    const overdue = texts.find((t) => t.startsWith('问题8已超过整改时限'))!;
+    expect(overdue).toContain('（10月底前完成）');
+    expect(overdue).toContain(`未完成原因：${progressOf('2023-11').problems.find((p) => p.number === 8)!.reason}`);
+    expect(texts.filter((t) => t.includes('已超过整改时限'))).toHaveLength(view.statistics.overdue);
+    expect(texts.find((t) => t.startsWith('问题11经批准'))).toContain('由“10月底前完成”调整为“12月底前完成”（2023年10月20日批准）');
+    expect(texts).toContain('需长期坚持的问题9个，已完成整改7个，完成后继续按长效机制抓好落实，防止问题反弹。');
+  });
+
+  test('every problem appears, under its category, with its status; dates, extension and overdue shown', () => {
+    expect(numberedHeadings(doc.body, 2)).toEqual(['（一）交叉检查发现问题', '（二）第三方评估发现问题', '（三）衔接资金绩效评价发现问题', '（四）巩固脱贫成果认可度调查发现问题']);
+    for (const row of view.rows) {
+      const line = statusLine(doc.body, row.problem.number, row.problem.summary);
+      expect(line, `problem ${row.problem.number}`).toContain(`整改状态：${row.state.status}`);
+      expect(line).toContain(`牵头单位：${row.problem.leadUnits.join('、')}`);
+      if (row.progress.progress) expect(line).toContain(`整改进展：${row.progress.progress}`);
+    }
+    expect(statusLine(doc.body, 8, folder.plan.problems[7]!.summary)).toContain('整改状态：推进中（逾期）');
+    expect(statusLine(doc.body, 11, folder.plan.problems[10]!.summary)).toContain('整改时限：10月底前完成（已调整为12月底前完成）');
+    expect(statusLine(doc.body, 2, folder.plan.problems[1]!.summary)).toContain('整改状态：已销号，2023年10月25日完成，2023年11月10日销号。');
+    expect(statusLine(doc.body, 7, folder.plan.problems[6]!.summary)).toContain('已完成并长期坚持，2023年11月24日完成。');
+  });
+
+  test('one chart, in section 二 before the problems: completion by lead unit, equal to byLeadUnit', () => {
+    const found = charts(doc.body);
+    expect(found).toHaveLength(1);
+    expect(section(doc.body, '问题整改落实情况').some((b) => b.kind === 'chart')).toBe(true);
+    const chart = found[0]!;
+    expect(chart.title).toBe('各牵头单位问题整改情况（截至2023年11月30日）');
+    expect(chart.valueAxisTitle).toBe('问题数（个）');
+    expectChartMatches(chart, view);
+    // Hand-counted (sample-period.test.ts): 经发办 0/1/1/6/5, 规建办 has the overdue 8.
+    expect(chart.series.map((s) => s.name)).toEqual(['已销号', '已完成并长期坚持', '已完成', '推进中', '逾期']);
+    expect(chart.series.map((s) => s.values[0])).toEqual([5, 6, 1, 1, 0]);
+    expect(chart.series.find((s) => s.name === '逾期')!.values).toEqual([0, 0, 1, 0, 0, 0]);
+  });
+
+  test('附件说明 and the progress table attached, landscape: the task table plus 整改状态, 整改进展, 完成时间', () => {
+    expect(doc.attachmentsNote).toEqual(['官阳镇2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况表']);
+    expect(doc.attachments).toHaveLength(1);
+    const attachment = doc.attachments[0]!;
+    expect(attachment.label).toBe('附件');
+    expect(attachment.orientation).toBe('landscape');
+    expect(attachment.title.lines.join('')).toBe(doc.attachmentsNote![0]);
+    if (attachment.content.kind !== 'taskTable') throw new Error('expected the table');
+    const table = attachment.content.table;
+    expect(table.titleLines).toEqual(attachment.title.lines);
+    expect(table.date).toBe('2023-12-04');
+    expect(table.columns.map((c) => c.header)).toEqual(['发现\n问题方式', '序号', '问题简述', '整改措施', '整改时限', '牵头单位', '配合单位', '整改状态', '整改进展', '完成时间']);
+    expect(table.rows.map((r) => r.problemNumber)).toEqual(folder.plan.problems.map((p) => p.number));
+    const cell = (number: number, header: string) => {
+      const c = table.rows.find((r) => r.problemNumber === number)!.cells[table.columns.findIndex((col) => col.header === header)]!;
+      return c.kind === 'text' ? c.text : undefined;
+    };
+    expect(cell(8, '整改状态')).toBe('推进中（逾期）');
+    expect(cell(8, '整改进展')).toContain('\n未完成原因：户主对旧房拆除补助兑现方式有异议');
+    expect(cell(11, '整改时限')).toBe('10月底前完成（已调整为12月底前完成）');
+    expect(cell(7, '完成时间')).toBe('2023年11月24日');
+    expect(cell(10, '完成时间')).toBe('');
+    for (const row of view.rows) expect(cell(row.problem.number, '整改状态')!.startsWith(row.state.status)).toBe(true);
+  });
+});
+
+describe('composeReport, sample 2023-10', () => {
+  test('the numbers of 2023-10 (13 of 21, 61.9%; 13 of 14 due, 92.9%), 8 behind but not overdue on its due day', () => {
+    const { doc, view } = sampleReport('2023-10', '2023-09');
+    const texts = paragraphs(doc.body);
+    expect(texts).toContain(
+      '截至2023年10月31日，反馈的21个问题，已完成整改13个（其中已销号3个），正在推进8个，整改完成率61.9%；已到整改时限的14个问题已完成13个，到期任务完成率92.9%。',
+    );
+    expect(texts).toContain('与2023年9月相比，新完成整改4个（问题2、14、15、16），新销号3个（问题3、17、21）。');
+    expect(texts.some((t) => t.includes('已超过整改时限'))).toBe(false);
+    expect(statusLine(doc.body, 8, folder.plan.problems[7]!.summary)).toContain('整改状态：推进中（未达序时进度）。');
+    expectChartMatches(charts(doc.body)[0]!, view);
+    expect(doc.header).toMatchObject({ docNumber: '官阳府文〔2023〕36号' });
+  });
+
+  test('a first report (no previous period) says nothing about changes; none closed yet says no 其中已销号', () => {
+    const first = sampleReport('2023-10');
+    expect(paragraphs(first.doc.body).some((t) => t.startsWith('与'))).toBe(false);
+    const september = sampleReport('2023-09');
+    const sentence = paragraphs(september.doc.body).find((t) => t.includes('整改完成率'))!;
+    expect(sentence).toContain('已完成整改9个，正在推进11个，尚未启动1个，整改完成率42.9%；已到整改时限的8个问题已完成8个，到期任务完成率100.0%。');
+    expect(charts(september.doc.body)[0]!.series.map((s) => s.name)).toEqual(['已完成并长期坚持', '已完成', '推进中', '未启动']);
+  });
+});
+
+// --- a plan with other names ----------------------------------------------------
+
+const STATUS_CYCLE = ['已完成', '推进中', '已销号', '未启动', '已完成并长期坚持', '推进中'] as const;
+
+function syntheticProgress(plan: Plan, overrides: Partial<ProgressInput['report']> = {}): Progress {
+  const input: ProgressInput = {
+    period: '2023-08',
+    asOf: '2023-08-31',
+    report: {
+      docNumber: '东河府文〔2023〕9号',
+      signer: '李四海',
+      recipients: '县整改工作领导小组办公室',
+      issuer: '东河镇人民政府',
+      issuerMark: '东河镇人民政府',
+      date: '2023-09-04',
+      workDone: ['召开专题会议部署整改工作。', '# 以井号开头的办公室原文'],
+      difficulties: ['部分问题整改周期较长。'],
+      nextSteps: ['继续推进。'],
+      ...overrides,
+    },
+    problems: plan.problems.map((p, i) => {
+      const status = STATUS_CYCLE[i % STATUS_CYCLE.length]!;
+      const done = status === '已完成' || status === '已完成并长期坚持' || status === '已销号';
+      return {
+        number: p.number,
+        status,
+        ...(status === '推进中' ? { onSchedule: i % 4 !== 1 } : {}),
+        progress: `问题${p.number}的进展说明。`,
+        ...(done ? { completedOn: '2023-08-10' } : { reason: '等待上级资金下达。' }),
+        ...(status === '已销号' ? { closure: { date: '2023-08-20', approver: '王五', opinion: '同意销号。' } } : {}),
+      };
+    }),
+  };
+  return progressSchema.parse(input);
+}
+
+describe('composeReport on a plan with other names, columns and units', () => {
+  const plan = syntheticPlan(12, { tableColumns: OTHER_COLUMNS, extraFields: true });
+  const progress = syntheticProgress(plan);
+  const view = viewOf(plan, progress);
+  let doc: OfficialDocument;
+  beforeAll(() => {
+    doc = composeReport(plan, view, progress, templates);
+  });
+
+  test('title, numbers and units come from this plan’s data', () => {
+    expect(doc.title.lines.join('')).toBe('东河镇人民政府关于东河镇问题整改进展情况的报告');
+    const s = view.statistics;
+    const sentence = paragraphs(doc.body).find((t) => t.includes('整改完成率'))!;
+    expect(sentence).toContain(`反馈的12个问题，已完成整改${s.completed}个`);
+    expect(s.completed).toBe(6);
+    expect(JSON.stringify(doc)).not.toMatch(/官阳|巫山|经发办/);
+    expectChartMatches(charts(doc.body)[0]!, view);
+    expect(charts(doc.body)[0]!.categories).toEqual(s.byLeadUnit.map((u) => u.unit.name));
+  });
+
+  test('a paragraph of the office that starts with # stays a paragraph', () => {
+    expect(paragraphs(section(doc.body, '整改工作开展情况'))).toEqual(['召开专题会议部署整改工作。', '# 以井号开头的办公室原文']);
+  });
+
+  test('the attached table has the plan’s own columns, then the period’s', () => {
+    const content = doc.attachments[0]!.content;
+    if (content.kind !== 'taskTable') throw new Error('expected the table');
+    expect(content.table.columns.map((c) => c.header)).toEqual([...OTHER_COLUMNS.map((c) => c.header), '整改状态', '整改进展', '完成时间']);
+    expect(content.table.columns.slice(-3).every((c) => c.group === '整改落实情况' && c.field === undefined)).toBe(true);
+    expect(doc.attachmentsNote).toEqual(['东河镇问题整改进展情况表']);
+  });
+
+  test('progress.report.title wins over the template’s', () => {
+    const titled = syntheticProgress(plan, { title: '东河镇人民政府关于问题整改工作进展的报告' });
+    expect(composeReport(plan, view, titled, templates).title.lines.join('')).toBe('东河镇人民政府关于问题整改工作进展的报告');
+  });
+});
+
+describe('composeReport refuses what it cannot print', () => {
+  const plan = syntheticPlan(4);
+  const progress = syntheticProgress(plan);
+  const view = viewOf(plan, progress);
+  const own = (source: string) => ({ report: { name: 'report' as const, fileName: 'my/report.hbs', source, overridden: true } });
+
+  test('a period without report meta is a user error naming the period', () => {
+    const bare = progressSchema.parse({ period: '2023-08', asOf: '2023-08-31', problems: progress.problems });
+    expect(() => composeReport(plan, view, bare, own('---title 甲---'))).toThrow(UserError);
+    expect(() => composeReport(plan, view, bare, own('---title 甲---'))).toThrow(/2023-08 的进展文件没有 report/);
+  });
+
+  test('no title anywhere, or two titles, is the template’s fault', () => {
+    expect(() => composeReport(plan, view, progress, own('# 一'))).toThrow(TemplateError);
+    expect(() => composeReport(plan, view, progress, own('# 一'))).toThrow(/my\/report\.hbs: 没有报告标题/);
+    expect(() => composeReport(plan, view, progress, own('---title 甲---\n---title 乙---'))).toThrow(/只能写一次/);
+    expect(() => composeReport(plan, view, progress, own('---title---'))).toThrow(/缺少文字/);
+  });
+
+  test('an office may drop the chart and the attachment, or move the chart', () => {
+    const bare = composeReport(plan, view, progress, own('---title 甲乙丙的报告---\n# 情况\n{{stats.total}}个'));
+    expect(bare.attachments).toEqual([]);
+    expect(bare).not.toHaveProperty('attachmentsNote');
+    expect(bare.body).toEqual([
+      { kind: 'heading', level: 1, text: '情况' },
+      { kind: 'paragraph', text: '4个' },
+    ]);
+    const moved = composeReport(plan, view, progress, own('---title 甲---\n---chart 图一---\n# 情况'));
+    expect(moved.body[0]).toEqual({ kind: 'chart', chart: leadUnitChart(view, '图一') });
+  });
+
+  test('a view of another period is a programming error', () => {
+    const other = { ...progress, period: '2023-09' };
+    expect(() => composeReport(plan, view, other, own('---title 甲---'))).toThrow(RangeError);
+  });
+});
