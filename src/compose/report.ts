@@ -83,6 +83,8 @@ export interface ReportTemplateContext {
   readonly date: IsoDate;
   readonly issuer: string;
   readonly planTitle: string;
+  /** The task table's title (…整改任务分解和责任分工表): the plan's subject without the township's name. */
+  readonly attachmentTitle: string;
   readonly noticeTitle: string;
   readonly noticeDocNumber: string;
   readonly noticeDate: IsoDate;
@@ -167,6 +169,7 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
     date: report.date,
     issuer: report.issuer,
     planTitle: plan.plan.title,
+    attachmentTitle: plan.plan.attachmentTitle,
     noticeTitle: plan.notice.title,
     noticeDocNumber: plan.notice.docNumber,
     noticeDate: plan.notice.date,

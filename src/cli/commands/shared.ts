@@ -8,6 +8,7 @@ import { loadPlanFolder, type PlanFolder } from '../../load/plan-folder.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { findSoffice, PdfConversionError, SofficeNotFoundError } from '../../write/pdf.js';
 import { convertBeside } from '../../write/pdf-beside.js';
+import { InjectedFailure } from '../../write/staged-folder.js';
 
 export type Print = (text: string) => void;
 
@@ -51,7 +52,14 @@ export async function convertOutputsToPdf(files: readonly string[], out: Print):
   }
 }
 
-/** LibreOffice's failures are the user's environment, not our bug: say so plainly. */
+const ENVIRONMENT_ERRORS = new Set(['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EDQUOT', 'EMFILE']);
+
+/** Failures of the machine (LibreOffice, a full disk, permissions, an injected test failure) are not our bug: say so plainly. */
 export function asUserError(error: unknown): unknown {
-  return error instanceof SofficeNotFoundError || error instanceof PdfConversionError ? new UserError(error.message) : error;
+  if (error instanceof SofficeNotFoundError || error instanceof PdfConversionError || error instanceof InjectedFailure) {
+    return new UserError(`${error.message}；之前的文件保持不变 (earlier output left as it was)`);
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ENVIRONMENT_ERRORS.has(code)) return new UserError(`无法写入文件 (cannot write): ${(error as Error).message}；之前的文件保持不变`);
+  return error;
 }
