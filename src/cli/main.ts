@@ -4,6 +4,12 @@ import yargs from 'yargs';
 import { formatText } from '../diagnostics/format.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './commands/check.js';
+import { noticeCommand } from './commands/notice.js';
+import { packetCommand } from './commands/packet.js';
+import { reportCommand } from './commands/report.js';
+import { formsCommand } from './commands/forms.js';
+import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { tableCommand } from './commands/table.js';
 import { DEFAULT_OUT_ROOT } from '../write/output-paths.js';
@@ -31,6 +37,8 @@ function reportFailure(error: unknown, io: Io): number {
 }
 
 const outOption = { type: 'string', default: DEFAULT_OUT_ROOT, describe: '输出根文件夹 / output root (documents go to <out>/<plan>/)' } as const;
+const periodOption = { type: 'string', demandOption: true, describe: '期次 YYYY-MM / reporting period' } as const;
+const templatesOption = { type: 'string', describe: '自定义模板文件夹（缺少的模板用内置的）/ your own templates folder' } as const;
 const pdfOption = { type: 'boolean', default: false, describe: '同时用 LibreOffice 生成 PDF / also convert to PDF with LibreOffice' } as const;
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -60,6 +68,73 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('out', outOption)
           .option('pdf', pdfOption),
       (args) => run(() => tableCommand({ planDir: args.planDir, type: args.type, out: args.out, pdf: args.pdf }, io.out, io.err)),
+    )
+    .command(
+      'notice <plan-dir>',
+      '生成印发方案的通知（含方案和附件表）/ Write the notice issuing the plan, with the plan and its table',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .option('out', outOption)
+          .option('pdf', pdfOption)
+          .option('templates', templatesOption),
+      (args) => run(() => noticeCommand({ planDir: args.planDir, out: args.out, pdf: args.pdf, templates: args.templates }, io.out, io.err)),
+    )
+    .command(
+      'report <plan-dir>',
+      '生成本期整改进展情况报告（Word）和整改台账（Excel）/ Write the period’s progress report and ledger',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .option('period', periodOption)
+          .option('out', outOption)
+          .option('pdf', pdfOption)
+          .option('templates', templatesOption),
+      (args) => run(() => reportCommand({ planDir: args.planDir, period: args.period, out: args.out, pdf: args.pdf, templates: args.templates }, io.out, io.err)),
+    )
+    .command(
+      'packet <plan-dir>',
+      '生成报送县里的材料包（报告、台账、销号审批表、佐证材料、清单、校验清单）/ Build the county submission packet',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .option('period', periodOption)
+          .option('out', outOption)
+          .option('pdf', pdfOption)
+          .option('zip', { type: 'boolean', default: false, describe: '同时生成 zip 压缩包 / also write packet-<period>.zip' })
+          .option('templates', templatesOption),
+      (args) =>
+        run(() => packetCommand({ planDir: args.planDir, period: args.period, out: args.out, pdf: args.pdf, zip: args.zip, templates: args.templates }, io.out, io.err)),
+    )
+    .command(
+      'forms <plan-dir>',
+      '生成各牵头单位的进展填报表（Excel）/ Write a progress form for each lead unit',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .option('period', { type: 'string', demandOption: true, describe: '期次 YYYY-MM / reporting period' })
+          .option('out', outOption),
+      (args) => run(() => formsCommand({ planDir: args.planDir, period: args.period, out: args.out }, io.out, io.err)),
+    )
+    .command(
+      'import <plan-dir> <files..>',
+      '导入各单位填好的填报表到 progress/<期次>.json / Import filled unit forms into progress/<period>.json',
+      (y) =>
+        y
+          .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: '填好的填报表（.xlsx）/ filled forms' })
+          .option('period', { type: 'string', demandOption: true, describe: '期次 YYYY-MM / reporting period' })
+          .option('force', { type: 'boolean', default: false, describe: '替换单位本期已导入的填报内容 / replace answers already imported' }),
+      (args) => run(() => importCommand({ planDir: args.planDir, period: args.period, files: args.files, force: args.force }, io.out, io.err)),
+    )
+    .command(
+      'init <dir>',
+      '从已有的任务分解表（xlsx/docx）生成 plan.json / Start a plan from an existing task table',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: '新方案文件夹 / new plan folder' })
+          .option('from-table', { type: 'string', demandOption: true, describe: '任务分解表文件（.xlsx 或 .docx）/ task table file' }),
+      (args) => run(() => initCommand({ dir: args.dir, fromTable: args.fromTable }, io.out)),
     )
     .command(
       'schema',

@@ -26,6 +26,12 @@ export async function listEvidence(evidenceDir: string): Promise<{ files: Set<st
       }
     }
   }
+  // evidence/ itself may be a link too (to a folder outside the plan): then nothing in it is read.
+  const top = await lstat(evidenceDir).catch(() => undefined);
+  if (top?.isSymbolicLink()) {
+    diagnostics.push({ file: path.relative(process.cwd(), evidenceDir) || evidenceDir, ruleId: 'evidence-symlink', severity: 'warning', message: '佐证材料文件夹 evidence/ 是符号链接，其中的文件不会被读取或打包' });
+    return { files, diagnostics };
+  }
   await walk(evidenceDir, '');
   return { files, diagnostics };
 }

@@ -1,4 +1,6 @@
+import { cumulativeEvidenceByProblem } from '../../derive/evidence.js';
 import { measuresText } from '../../derive/measures.js';
+import { unitsText } from '../../derive/units.js';
 import type { JsonSource } from '../../load/json-source.js';
 import type { Finding, Rule } from '../rule.js';
 import { walkStrings } from '../walk-strings.js';
@@ -28,6 +30,23 @@ export const excelCellLimit: Rule = {
       const eachFits = problem.measures.every((m) => m.length <= EXCEL_CELL_MAX_CHARS);
       if (eachFits && joined > EXCEL_CELL_MAX_CHARS) {
         findings.push({ source: folder.planSource, path: ['problems', index, 'measures'], message: `整改措施合计 ${joined} 字符，超过 Excel 单元格上限 ${EXCEL_CELL_MAX_CHARS}` });
+      }
+      // So do the units of a problem (牵头单位, 配合单位: one cell each, joined with 、).
+      for (const [field, name] of [['leadUnits', '牵头单位'], ['cooperatingUnits', '配合单位']] as const) {
+        const units = unitsText(problem[field]).length;
+        if (units > EXCEL_CELL_MAX_CHARS) {
+          findings.push({ source: folder.planSource, path: ['problems', index, field], message: `${name}合计 ${units} 字符，超过 Excel 单元格上限 ${EXCEL_CELL_MAX_CHARS}` });
+        }
+      }
+    }
+    // And the ledger's 佐证材料 cell: every file so far, one a line.
+    for (const file of folder.progress) {
+      const evidence = cumulativeEvidenceByProblem(folder.progress.map((p) => p.data), file.data.period);
+      for (const [index, entry] of file.data.problems.entries()) {
+        const joined = (evidence.get(entry.number) ?? []).map((e) => e.path).join('\n').length;
+        if (entry.evidence.length > 0 && joined > EXCEL_CELL_MAX_CHARS) {
+          findings.push({ source: file.source, path: ['problems', index, 'evidence'], message: `第 ${entry.number} 号问题截至 ${file.data.period} 的佐证材料路径合计 ${joined} 字符，超过 Excel 单元格上限 ${EXCEL_CELL_MAX_CHARS}（台账中放不下）` });
+        }
       }
     }
     return findings;

@@ -1,5 +1,14 @@
 import type { Finding, Rule } from '../rule.js';
 
+/** Units a message names: a plan may list hundreds, and a message must stay readable. */
+export const LISTED_UNITS_MAX = 12;
+
+function knownList(known: ReadonlySet<string>): string {
+  const names = [...known];
+  const shown = names.slice(0, LISTED_UNITS_MAX).join('、');
+  return names.length > LISTED_UNITS_MAX ? `${shown} 等 ${names.length} 个` : shown;
+}
+
 export const unknownUnit: Rule = {
   id: 'unknown-unit',
   severity: 'error',
@@ -12,7 +21,7 @@ export const unknownUnit: Rule = {
       for (const key of ['leadUnits', 'cooperatingUnits'] as const) {
         for (const [i, unit] of problem[key].entries()) {
           if (!known.has(unit)) {
-            findings.push({ source: planSource, path: ['problems', index, key, i], message: `单位“${unit}”不在单位名录中（已有：${[...known].join('、')}）` });
+            findings.push({ source: planSource, path: ['problems', index, key, i], message: `单位“${unit}”不在单位名录中（已有：${knownList(known)}）` });
           }
         }
       }

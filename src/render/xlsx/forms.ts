@@ -10,11 +10,14 @@ import {
   FORM_FORMAT,
   FORM_HEADER_ROW,
   FORM_INFO_SHEET,
+  FORM_INSTRUCTIONS_ROW,
   FORM_META_KEYS,
   FORM_META_ORDER,
   FORM_META_SHEET,
+  FORM_PARTICULARS_ROW,
   FORM_SHEET,
   FORM_STATUS_VALUES,
+  FORM_TITLE_ROW,
   FORM_YES_NO_VALUES,
   formColumnIndex,
   type FormColumn,
@@ -89,9 +92,10 @@ function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWar
   const b = new SheetBuilder(FORM_SHEET, widthsPt);
   const last = FORM_COLUMNS.length - 1;
   const headerRow = FORM_HEADER_ROW - 1;
-  b.place(0, 0, 0, last, `整改进展情况填报表（${periodLabel(model.period)}）`, TITLE_STYLE);
-  b.place(1, 0, 1, last, particulars(model), TEXT_STYLE);
-  b.place(2, 0, 2, last, instructions(model), INSTRUCTIONS_STYLE);
+  const [title, info, notes] = [FORM_TITLE_ROW - 1, FORM_PARTICULARS_ROW - 1, FORM_INSTRUCTIONS_ROW - 1];
+  b.place(title, 0, title, last, `整改进展情况填报表（${periodLabel(model.period)}）`, TITLE_STYLE);
+  b.place(info, 0, info, last, particulars(model), TEXT_STYLE);
+  b.place(notes, 0, notes, last, instructions(model), INSTRUCTIONS_STYLE);
   FORM_COLUMNS.forEach((column, c) => b.place(headerRow, c, headerRow, c, column.header, headerStyle(column)));
   model.rows.forEach((row, i) => placeRow(b, headerRow + 1 + i, row));
   b.fitHeights(0, headerRow + 1 + model.rows.length);

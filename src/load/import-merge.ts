@@ -1,0 +1,53 @@
+// Merging imported answers into a period's progress file (pure). The file's
+// own JSON is kept as it is — report block, sample flag, other units' entries
+// — and only the imported problems' entries are replaced or added; entries
+// are then in plan order, so a file filled unit by unit reads like one typed
+// in one go. A new file has no report block: the office writes it before the
+// report is made (the schema allows a period without one; the report
+// command refuses it), so no invented text can reach a document.
+import type { IsoDate } from '../derive/dates.js';
+import type { Plan } from '../model/plan-schema.js';
+import type { ImportedEntry } from './import-form.js';
+
+export interface MergeInput {
+  plan: Plan;
+  period: string;
+  asOf: IsoDate;
+  /** The period file's parsed JSON as it stands, when it exists. */
+  existing?: Record<string, unknown>;
+  /** `$schema` for a new file, copied from the office's other progress files. */
+  schemaRef?: string;
+  entries: readonly ImportedEntry[];
+}
+
+export interface MergeResult {
+  text: string;
+  /** For each imported entry, its index in the merged `problems` array. */
+  indexOf: Map<ImportedEntry, number>;
+}
+
+export function mergeProgress(input: MergeInput): MergeResult {
+  const base = input.existing ?? newProgressFile(input);
+  const importedNumbers = new Set(input.entries.map((e) => e.number));
+  const kept = (Array.isArray(base.problems) ? (base.problems as unknown[]) : []).filter((p) => !importedNumbers.has(numberOf(p) ?? -1));
+  const problems = sortByPlan(input.plan, [...kept, ...input.entries.map((e) => e.entry)]);
+  const indexOf = new Map(input.entries.map((e) => [e, problems.indexOf(e.entry)] as const));
+  const merged = { ...base, problems };
+  return { text: `${JSON.stringify(merged, null, 2)}\n`, indexOf };
+}
+
+function newProgressFile(input: MergeInput): Record<string, unknown> {
+  return { ...(input.schemaRef ? { $schema: input.schemaRef } : {}), period: input.period, asOf: input.asOf, problems: [] };
+}
+
+function numberOf(entry: unknown): number | undefined {
+  const n = (entry as { number?: unknown } | null)?.number;
+  return typeof n === 'number' ? n : undefined;
+}
+
+/** Plan order; numbers the plan does not have keep their order at the end (the checker reports them). */
+function sortByPlan(plan: Plan, entries: unknown[]): unknown[] {
+  const rank = new Map(plan.problems.map((p, i) => [p.number, i] as const));
+  const key = (e: unknown) => rank.get(numberOf(e) ?? -1) ?? Number.MAX_SAFE_INTEGER;
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => key(a.e) - key(b.e) || a.i - b.i).map(({ e }) => e);
+}

@@ -1,0 +1,121 @@
+// Reading one answer cell of a unit's form. Clerks type dates every way there
+// is, Excel stores some as dates and some as text, and a cell may hold a
+// formula; these functions turn a cell's stored value into the progress
+// file's value, or say in Chinese what is wrong and what is allowed.
+import { isoDate, isValidIsoDate, type IsoDate } from '../derive/dates.js';
+import { isoDateFromExcelSerial, type ReadCell } from '../render/xlsx/workbook.js';
+
+export type CellValue = ReadCell['value'];
+
+export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
+
+const MS_PER_DAY = 86_400_000;
+
+export const DATE_FORMS = '2023-10-05、2023.10.5、2023/10/5、2023年10月5日或10月5日';
+
+/**
+ * Cell text as the progress file keeps it: Excel's CR LF line ends become
+ * LF, the ends are trimmed, and an empty cell is undefined. A leading = + - @
+ * is kept: this is text, never evaluated.
+ */
+export function cellText(value: CellValue): string | undefined {
+  if (value === null) return undefined;
+  if (value instanceof Date) return dateOfJsDate(value);
+  const text = String(value).replace(/\r\n?/g, '\n').trim();
+  return text === '' ? undefined : text;
+}
+
+/** A Date exceljs made from an Excel date: midnight UTC of that day, give or take float error. */
+function dateOfJsDate(value: Date): IsoDate {
+  return new Date(Math.round(value.getTime() / MS_PER_DAY) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+function checkedDate(year: number, month: number, day: number, typed: string): Parsed<IsoDate> {
+  const date = isoDate(year, month, day);
+  return isValidIsoDate(date) ? { ok: true, value: date } : { ok: false, message: `“${typed}”不是存在的日期` };
+}
+
+/**
+ * A date cell: an Excel date, a serial number, or text in one of DATE_FORMS
+ * (full-width digits allowed). 10月5日 takes the period's year.
+ */
+export function parseFormDate(value: CellValue, periodYear: number): Parsed<IsoDate> {
+  if (value === null || value === '') return { ok: true, value: undefined };
+  if (value instanceof Date) return { ok: true, value: dateOfJsDate(value) };
+  if (typeof value === 'number') {
+    const date = isoDateFromExcelSerial(value);
+    return date ? { ok: true, value: date } : { ok: false, message: `“${value}”不是日期，应写作 ${DATE_FORMS}` };
+  }
+  const typed = String(value).normalize('NFKC').trim();
+  if (typed === '') return { ok: true, value: undefined };
+  const full = /^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(typed);
+  if (full) return checkedDate(Number(full[1]), Number(full[2]), Number(full[3]), typed);
+  const monthDay = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(typed);
+  if (monthDay) return checkedDate(periodYear, Number(monthDay[1]), Number(monthDay[2]), typed);
+  return { ok: false, message: `“${typed}”不是日期，应写作 ${DATE_FORMS}` };
+}
+
+/** One of the allowed values, exactly (after trimming); the message lists them. */
+export function parseChoice<T extends string>(value: CellValue, allowed: readonly T[], what: string): Parsed<T> {
+  const text = cellText(value);
+  if (text === undefined) return { ok: true, value: undefined };
+  if ((allowed as readonly string[]).includes(text)) return { ok: true, value: text as T };
+  return { ok: false, message: `${what}“${text}”不在可选值中，应为：${allowed.join('、')}` };
+}
+
+/** 达到序时进度: 是/否, or an Excel TRUE/FALSE. */
+export function parseYesNo(value: CellValue): Parsed<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  const choice = parseChoice(value, ['是', '否'] as const, '达到序时进度');
+  return choice.ok ? { ok: true, value: choice.value === undefined ? undefined : choice.value === '是' } : choice;
+}
+
+/** A problem number as a cell holds it: 3, or the text 3. */
+export function parseNumberCell(value: CellValue): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+  const text = cellText(value);
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+// --- evidence -----------------------------------------------------------------
+
+export interface EvidenceResult {
+  paths: string[];
+  errors: string[];
+}
+
+/** Which folder under evidence/ belongs to a problem, by the number it is named with (07 → 7). */
+function folderNumber(path: string): number | undefined {
+  const first = path.split('/')[0]!;
+  return path.includes('/') && /^\d+$/.test(first) ? Number(first) : undefined;
+}
+
+/**
+ * File names, one a line, matched against evidence/: a path relative to it
+ * (07/清单.pdf), or a bare name that only one file has — or, if several do,
+ * the one in the problem's own folder. Units do not know the office's
+ * folders, so a bare name is the common case.
+ */
+export function resolveEvidence(text: string | undefined, problem: number, files: ReadonlySet<string>): EvidenceResult {
+  const paths: string[] = [];
+  const errors: string[] = [];
+  for (const line of (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const name = line.replaceAll('\\', '/').replace(/^evidence\//, '');
+    const found = resolveOne(name, problem, files);
+    if (typeof found === 'string') {
+      if (!paths.includes(found)) paths.push(found);
+    } else errors.push(found.error);
+  }
+  return { paths, errors };
+}
+
+function resolveOne(name: string, problem: number, files: ReadonlySet<string>): string | { error: string } {
+  if (name.split('/').includes('..') || name.startsWith('/')) return { error: `佐证材料“${name}”不能指向 evidence/ 文件夹之外` };
+  if (files.has(name)) return name;
+  const byName = [...files].filter((f) => f.split('/').at(-1) === name);
+  const own = byName.filter((f) => folderNumber(f) === problem);
+  if (byName.length === 1) return byName[0]!;
+  if (own.length === 1) return own[0]!;
+  if (byName.length > 1) return { error: `佐证材料“${name}”在 evidence/ 中有多个同名文件（${byName.join('、')}），请写明文件夹，如“${byName[0]}”` };
+  return { error: `evidence/ 文件夹中没有佐证材料“${name}”：请先把单位报送的文件放入 evidence/（每行写一个文件名）` };
+}

@@ -1,0 +1,78 @@
+// plan.json and the list of what the table could not give, from an imported
+// task table. Fields the table does not hold are written as empty strings:
+// the schema rejects them, so `zhenggai check` lists each one with its line
+// for the clerk to fill, and no guessed or placeholder wording can reach an
+// official document (an empty 发文字号 stops every document command).
+import type { TableImport } from './table-import.js';
+
+/** The fields a table never holds, with what the clerk writes there. */
+const TO_FILL: ReadonlyArray<[string, string]> = [
+  ['notice.issuerMark', '发文机关标志，如“××镇人民政府文件”'],
+  ['notice.docNumber', '发文字号，如“××府发〔2023〕27号”'],
+  ['notice.title', '通知标题'],
+  ['notice.recipients', '主送机关（不含末尾冒号）'],
+  ['notice.body[0]', '通知正文'],
+  ['notice.signatory', '署名（发文机关）'],
+  ['notice.date', '成文日期 YYYY-MM-DD（无年份的整改时限按此年份理解）'],
+  ['plan.title', '方案标题'],
+  ['plan.preamble[0]', '方案开头段落'],
+  ['plan.goal.heading', '“整改目标”部分的标题'],
+  ['plan.goal.paragraphs[0]', '整改目标段落'],
+  ['plan.problemsHeading', '问题及整改措施部分的标题'],
+  ['plan.requirements.heading', '“整改要求”部分的标题'],
+  ['plan.requirements.items[0]', '整改要求（段首小标题 heading 与正文 text）'],
+];
+
+export function planJson(table: TableImport, schemaRef: string | undefined): Record<string, unknown> {
+  const title = table.titleLines.join('');
+  return {
+    ...(schemaRef ? { $schema: schemaRef } : {}),
+    notice: { issuerMark: '', docNumber: '', title: '', recipients: '', body: [''], signatory: '', date: '' },
+    plan: {
+      title: '',
+      preamble: [''],
+      goal: { heading: '', paragraphs: [''] },
+      problemsHeading: '',
+      requirements: { heading: '', items: [{ heading: '', text: '' }] },
+      attachmentTitle: title,
+      ...(table.titleLines.length > 1 ? { attachmentTitleLines: table.titleLines } : {}),
+    },
+    // The label is the id: readable in plan.json, and unique because labels are.
+    categories: table.categories.map((label) => ({ id: label, heading: '', label })),
+    units: table.units.map((name) => ({ name })),
+    problems: table.problems,
+    ...(table.tableColumns ? { tableColumns: table.tableColumns } : {}),
+  };
+}
+
+/** The clerk's to-do list, written beside plan.json. */
+export function unmappedReport(table: TableImport, origin: string): string {
+  const lines = [
+    `从 ${origin}（${table.source}）导入的任务分解表`,
+    `识别出 ${table.problems.length} 个问题、${table.categories.length} 个类别、${table.units.length} 个单位。`,
+    '',
+    '一、表格中没有、须在 plan.json 中填写的内容（已留空；运行 zhenggai check 会逐项指出）',
+    ...TO_FILL.map(([path, what]) => `- ${path}：${what}`),
+    ...table.categories.map((label, i) => `- categories[${i}].heading：类别“${label}”在方案正文中的标题（如“××发现问题”）`),
+    ...(table.titleLines.length === 0 ? ['- plan.attachmentTitle：附件（任务分解表）标题（表格上方没有找到“附件”及标题）'] : []),
+    ...(table.categories.length === 0 ? ['- categories 与各问题的 category：表格没有类别列'] : []),
+    '- notice.public（是否公开发布）、notice.sealed（是否加盖印章）缺省为否，请核对；附注、版记、单位全称按需补充。',
+    '',
+    '二、未对应到方案字段的列（内容未写入 plan.json）',
+    ...(table.unmappedColumns.length === 0 ? ['（无）'] : table.unmappedColumns.flatMap(unmappedColumn)),
+    '',
+    '三、未识别的行（既不是问题，也不是问题的续行）',
+    ...(table.skippedRows.length === 0 ? ['（无）'] : table.skippedRows.map((r) => `- ${r.row}：${r.text}`)),
+    '',
+    '四、请核对',
+    '- 整改措施按“一是……二是……”（或逐行编号）拆分为列表，拆分处请核对。',
+    '- 牵头单位、配合单位按“、”拆分；单位名录按出现顺序生成，可补充全称。',
+    '- 类别以表格中的简称为 id 和 label；表格跨页重复的类别名已合并为同一类别。',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function unmappedColumn(column: TableImport['unmappedColumns'][number]): string[] {
+  const header = column.header.replace(/\n/g, '') || '（无表头）';
+  return [`- 列“${header}”：`, ...column.values.map((v) => `  第 ${v.number} 号问题：${v.text.replace(/\n/g, ' ')}`)];
+}

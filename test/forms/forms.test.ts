@@ -1,0 +1,211 @@
+// The unit progress forms: which problems each unit answers and sees, what is
+// pre-filled, the checksum's reach, the workbook read back through the
+// adapter and by openpyxl (validations, protection, the hidden sheet), and
+// the command's files.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { composeUnitForm, composeUnitForms, formChecksum, formProblems } from '../../src/compose/forms.js';
+import { planSchema, type Plan, type PlanInput } from '../../src/model/plan-schema.js';
+import { progressSchema } from '../../src/model/progress-schema.js';
+import { renderUnitFormXlsx } from '../../src/render/xlsx/forms.js';
+import { readXlsx } from '../../src/render/xlsx/workbook.js';
+import { basePlan, baseProgress } from '../helpers/fixture-folder.js';
+import { describeWithTools, runPython } from '../helpers/tools.js';
+
+const bundled: Plan = planSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/plan.json', 'utf8')));
+const november = progressSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/progress/2023-11.json', 'utf8')));
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { exit, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A plan whose text and last answers begin with = + - @: it must reach the sheet as text. */
+function formulaLookingPlan(): { plan: Plan; previous: ReturnType<typeof progressSchema.parse> } {
+  const input: PlanInput = basePlan();
+  input.problems[0]!.summary = '=HYPERLINK("http://example.com","点击")';
+  input.problems[0]!.measures = ['+开展清河行动。', '@各村落实巡河。'];
+  const progress = baseProgress('2024-05', '2024-05-31');
+  progress.problems[0]!.progress = '=SUM(A1:A3)';
+  progress.problems[1]!.progress = '-管网完成 60%';
+  return { plan: planSchema.parse(input), previous: progressSchema.parse(progress) };
+}
+
+describe('composing the forms', () => {
+  it('gives every lead unit a form: the problems it reports first-listed, the ones it co-leads for information', () => {
+    const forms = composeUnitForms({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november });
+    expect(forms.map((f) => f.unit)).toEqual(['经发办', '农业服务中心', '规建办', '社保所', '党群办', '水利办']);
+    const jingfa = forms[0]!;
+    expect(jingfa.rows.map((r) => r.plan.number)).toEqual([1, 3, 4, 5, 6, 7, 9, 14, 15, 16, 17]);
+    expect(jingfa.infoRows.map((r) => r.number)).toEqual([13, 21]);
+    expect(forms.find((f) => f.unit === '规建办')!.rows.map((r) => r.plan.number)).toEqual([8, 13]);
+    expect(forms.flatMap((f) => f.rows.map((r) => r.plan.number)).sort((a, b) => a - b)).toEqual(bundled.problems.map((p) => p.number));
+  });
+
+  it('pre-fills last period\'s answers but not its evidence or note', () => {
+    const form = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november }, '农业服务中心');
+    expect(form.prefilledFrom).toBe('2023-11');
+    expect(form.rows.find((r) => r.plan.number === 11)!.answers).toEqual({
+      status: '推进中',
+      onSchedule: '是',
+      progress: november.problems[10]!.progress,
+      extensionDeadline: '12月底前完成',
+      extensionReason: november.problems[10]!.extension!.reason,
+      extensionApprovedOn: '2023-10-20',
+    });
+    const plain = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-09' }, '水利办');
+    expect(plain.rows[0]!.answers).toEqual({});
+    expect(plain.asOf).toBe('2023-09-30');
+    expect(plain.dateMin).toBe('2022-01-01');
+  });
+
+  it('checksums only what the unit answers: its problems\' number, summary, measures, deadline and lead units', () => {
+    const own = formProblems(bundled, '规建办').reported;
+    const base = formChecksum(own);
+    const edit = (change: (p: PlanInput['problems'][number]) => void, number: number) => {
+      const input = JSON.parse(JSON.stringify(bundled)) as PlanInput;
+      change(input.problems.find((p) => p.number === number)!);
+      return formChecksum(formProblems(planSchema.parse(input), '规建办').reported);
+    };
+    expect(edit((p) => (p.summary += '。'), 1)).toBe(base); // another unit's problem
+    expect(edit((p) => (p.cooperatingUnits = []), 8)).toBe(base);
+    expect(edit((p) => (p.category = 'funds'), 8)).toBe(base);
+    expect(edit((p) => (p.remarks = '备注'), 8)).toBe(base);
+    expect(edit((p) => (p.summary += '。'), 8)).not.toBe(base);
+    expect(edit((p) => p.measures.push('新增措施。'), 13)).not.toBe(base);
+    expect(edit((p) => (p.deadline = '12月底前完成'), 8)).not.toBe(base);
+    expect(edit((p) => (p.leadUnits = ['规建办', '经发办']), 8)).not.toBe(base);
+    expect(formChecksum([...own].reverse())).toBe(base);
+  });
+});
+
+describe('the form workbook', () => {
+  it('is byte-identical from run to run', async () => {
+    const model = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november }, '经发办');
+    const [a, b] = [await renderUnitFormXlsx(model), await renderUnitFormXlsx(model)];
+    expect(a.buffer.equals(b.buffer)).toBe(true);
+    expect(a.warnings).toEqual([]);
+  });
+
+  it('reads back: header, locked plan columns, pre-filled answers, real dates, the hidden sheet', async () => {
+    const model = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november }, '经发办');
+    const sheets = await readXlsx((await renderUnitFormXlsx(model)).buffer);
+    expect(sheets.map((s) => [s.name, s.state])).toEqual([
+      ['进展填报', 'visible'],
+      ['共同牵头问题（仅供参考）', 'visible'],
+      ['_zhenggai', 'veryHidden'],
+    ]);
+    const [main, info, meta] = sheets as [typeof sheets[0], typeof sheets[0], typeof sheets[0]];
+    expect([1, 7, 9, 10, 16].map((c) => main.cell(4, c).value)).toEqual(['序号', '整改状态', '整改进展', '完成时间', '备注\n（状态倒退须说明）']);
+    expect(main.cell(5, 1).value).toBe('1');
+    expect(main.cell(5, 7).value).toBe('已完成并长期坚持');
+    expect(main.cell(5, 10).value).toEqual(new Date('2023-07-28T00:00:00Z'));
+    expect(main.cell(5, 11).value).toBe('');
+    expect(String(main.cell(3, 1).value)).toContain('已预填2023年11月的填报内容');
+    expect(info.cell(4, 1).value).toBe('13');
+    const metaRows = Array.from({ length: meta.rowCount }, (_, i) => [meta.cell(i + 1, 1).value, meta.cell(i + 1, 2).value]);
+    expect(metaRows.slice(0, 5)).toEqual([
+      ['格式', 'zhenggai-unit-form/1'],
+      ['方案文件夹', 'guanyang-2022'],
+      ['发文字号', '官阳府发〔2023〕27号'],
+      ['填报单位', '经发办'],
+      ['期次', '2023-12'],
+    ]);
+    expect(metaRows[5]![1]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps text that begins with = + - @ as text, in plan columns and pre-filled answers', async () => {
+    const { plan, previous } = formulaLookingPlan();
+    const sheets = await readXlsx((await renderUnitFormXlsx(composeUnitForm({ plan, planName: 'p', period: '2024-06', previous }, '农办'))).buffer);
+    const main = sheets[0]!;
+    expect(main.cell(5, 2)).toEqual({ address: 'B5', value: '=HYPERLINK("http://example.com","点击")' });
+    expect(main.cell(5, 3).value).toBe('一是+开展清河行动。二是@各村落实巡河。');
+    expect(main.cell(5, 9)).toEqual({ address: 'I5', value: '=SUM(A1:A3)' });
+    expect(sheets[1]!.cell(4, 2).value).toBe('污水直排。');
+  });
+});
+
+describeWithTools(['python-docx-openpyxl'], 'the form read by openpyxl', () => {
+  it('has the drop-downs, the date checks, protection with unlocked answers, text formats and the veryHidden sheet', async () => {
+    const { plan, previous } = formulaLookingPlan();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-form-')), 'form.xlsx');
+    const model = composeUnitForm({ plan, planName: 'p', period: '2024-06', previous }, '农办');
+    writeFileSync(file, (await renderUnitFormXlsx(model)).buffer);
+    const seen = runPython<Record<string, unknown>>(
+      `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(json.load(sys.stdin)['file'])
+ws = wb['进展填报']
+dv = sorted([{'type': d.type, 'operator': d.operator, 'f1': d.formula1, 'f2': d.formula2, 'sqref': str(d.sqref), 'style': d.errorStyle} for d in ws.data_validations.dataValidation], key=lambda d: d['sqref'])
+cells = {a: {'locked': ws[a].protection.locked, 'fmt': ws[a].number_format, 'type': ws[a].data_type, 'value': str(ws[a].value)} for a in ['A5', 'B5', 'G5', 'H5', 'I5', 'J5', 'K5', 'O5', 'P5']}
+info = wb['共同牵头问题（仅供参考）']
+print(json.dumps({'dv': dv, 'cells': cells, 'protected': ws.protection.sheet, 'sheets': [[s.title, s.sheet_state, s.protection.sheet] for s in wb.worksheets],
+  'infoLocked': all(c.protection.locked for row in info.iter_rows() for c in row), 'cf': [str(r.sqref) for r in ws.conditional_formatting]}, ensure_ascii=False))
+`,
+      { file },
+    );
+    expect(seen.dv).toEqual([
+      { type: 'list', operator: null, f1: '"未启动,推进中,已完成,已完成并长期坚持,已销号"', f2: null, sqref: 'G5', style: 'stop' },
+      { type: 'list', operator: null, f1: '"是,否"', f2: null, sqref: 'H5', style: 'stop' },
+      // 2023-01-01 (the year before the notice's) to 2024-06-30; no operator attribute means between (ECMA-376 default).
+      { type: 'date', operator: null, f1: '44927', f2: '45473', sqref: 'J5', style: 'warning' },
+      { type: 'date', operator: null, f1: '44927', f2: '45473', sqref: 'O5', style: 'warning' },
+    ]);
+    const cells = seen.cells as Record<string, { locked: boolean; fmt: string; type: string; value: string }>;
+    expect(cells.A5).toMatchObject({ locked: true, value: '1' });
+    expect(cells.B5).toMatchObject({ locked: true, type: 's', value: '=HYPERLINK("http://example.com","点击")' });
+    expect(cells.I5).toMatchObject({ locked: false, fmt: '@', type: 's', value: '=SUM(A1:A3)' });
+    for (const a of ['G5', 'H5', 'K5', 'P5']) expect(cells[a]).toMatchObject({ locked: false, fmt: '@' });
+    expect(cells.J5).toMatchObject({ locked: false, fmt: 'yyyy-mm-dd', type: 'd', value: '2024-05-20 00:00:00' }); // a real date, not text
+    expect(cells.O5).toMatchObject({ locked: false, fmt: 'yyyy-mm-dd' });
+    expect(seen.protected).toBe(true);
+    expect(seen.sheets).toEqual([
+      ['进展填报', 'visible', true],
+      ['共同牵头问题（仅供参考）', 'visible', true],
+      ['_zhenggai', 'veryHidden', true],
+    ]);
+    expect(seen.infoLocked).toBe(true);
+    expect(seen.cf).toEqual(['H5', 'J5']);
+  });
+});
+
+describe('zhenggai forms', () => {
+  it('writes one workbook per lead unit under <out>/<plan>/forms-<period>/', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-forms-'));
+    const result = await run(['forms', 'data/guanyang-2022', '--period', '2023-12', '--out', out]);
+    expect(result.exit).toBe(0);
+    expect(readdirSync(path.join(out, 'guanyang-2022', 'forms-2023-12')).sort()).toEqual(['党群办.xlsx', '农业服务中心.xlsx', '水利办.xlsx', '社保所.xlsx', '经发办.xlsx', '规建办.xlsx'].sort());
+    expect(result.out).toContain('共 6 个单位的填报表');
+  });
+
+  it('makes safe, distinct file names from unit names', async () => {
+    const input = basePlan();
+    input.units = [{ name: 'CON' }, { name: '林业站/护林队' }, { name: 'con' }];
+    input.problems[0]!.leadUnits = ['CON'];
+    input.problems[0]!.cooperatingUnits = [];
+    input.problems[1]!.leadUnits = ['林业站/护林队'];
+    input.problems[2]!.leadUnits = ['con'];
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-forms-')), 'hekou');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(input));
+    const out = path.join(dir, 'out');
+    expect((await run(['forms', dir, '--period', '2024-06', '--out', out])).exit).toBe(0);
+    expect(readdirSync(path.join(out, 'hekou', 'forms-2024-06')).sort()).toEqual(['_CON.xlsx', '_con (2).xlsx', '林业站／护林队.xlsx'].sort());
+  });
+
+  it('refuses a period that is not YYYY-MM or is before the notice', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-forms-'));
+    const bad = await run(['forms', 'data/guanyang-2022', '--period', '2023-13', '--out', out]);
+    expect(bad.exit).toBe(1);
+    expect(bad.err).toContain('期次应写作 YYYY-MM');
+    const early = await run(['forms', 'data/guanyang-2022', '--period', '2023-08', '--out', out]);
+    expect(early.exit).toBe(1);
+    expect(early.err).toContain('期次 2023-08 早于方案印发月份 2023-09');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
