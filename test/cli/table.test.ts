@@ -2,21 +2,8 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as run } from './run.js';
 import { pdfTargets } from '../../src/write/pdf-beside.js';
-
-async function run(args: string[], env: Record<string, string> = {}) {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  const out: string[] = [];
-  const err: string[] = [];
-  try {
-    const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { exit, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.env = saved;
-  }
-}
 
 const TITLE = '2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改任务分解和责任分工表';
 
