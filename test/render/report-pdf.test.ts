@@ -1,0 +1,53 @@
+// The progress report as a reader sees it: LibreOffice's PDF of the 2023-11
+// sample report. The numbers are the hand-computed ones pinned in
+// test/derive/sample-period.test.ts.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { derivePeriod } from '../../src/derive/period.js';
+import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
+import { renderReportDocx } from '../../src/render/docx/report.js';
+import { loadTemplates } from '../../src/templates/load.js';
+import { convertToPdf } from '../../src/write/pdf.js';
+import { squash } from '../helpers/expected.js';
+import { describeWithTools, runTool } from '../helpers/tools.js';
+
+describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress report in LibreOffice', () => {
+  let folder: PlanFolder;
+  let pdf: string;
+  let text: string;
+  beforeAll(async () => {
+    folder = (await loadPlanFolder('data/guanyang-2022')).folder!;
+    const [, october, november] = folder.progress.map((p) => p.data);
+    const view = derivePeriod(folder.plan, november!, october);
+    if (!view.ok) throw new Error(view.message);
+    const report = await renderReportDocx(folder.plan, view.view, november!, await loadTemplates());
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-report-'));
+    writeFileSync(path.join(dir, 'report.docx'), report.buffer);
+    [pdf] = await convertToPdf([path.join(dir, 'report.docx')], dir);
+    // A paragraph that runs over a page has the page number between its halves: take those out.
+    text = squash(runTool('pdftotext', [pdf!, '-'])).replace(/—\d+—/g, '');
+  });
+
+  it('states the statistics with the right numbers', () => {
+    expect(text).toContain(squash('反馈的21个问题，已完成整改14个（其中已销号6个），正在推进7个，整改完成率66.7%'));
+    expect(text).toContain(squash('已到整改时限的15个问题已完成14个，到期任务完成率93.3%'));
+  });
+
+  it('gives every problem with its status, and the overdue one with its reason', () => {
+    for (const problem of folder.plan.problems) expect(text).toContain(squash(problem.summary));
+    for (const status of ['已完成并长期坚持', '已销号', '推进中']) expect(text).toContain(status);
+    expect(text).toContain(squash('问题8已超过整改时限'));
+  });
+
+  it('has the chart with its Chinese labels, the 版头 and the attached table on landscape pages', () => {
+    expect(text).toContain(squash('各牵头单位问题整改情况'));
+    for (const unit of ['经发办', '农业服务中心', '规建办', '社保所', '党群办', '水利办']) expect(text).toContain(unit);
+    expect(text).toContain(squash('官阳府文〔2023〕41号'));
+    expect(text).toContain(squash('签发人：杨裕富'));
+    const sizes = runTool('pdfinfo', ['-f', '1', '-l', '40', pdf]).match(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g) ?? [];
+    expect(sizes[0]).toContain('595.3');
+    expect(sizes[sizes.length - 1]).toContain('841.89 x 595.3');
+  });
+});
