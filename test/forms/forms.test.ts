@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { composeUnitForm, composeUnitForms, formChecksum, formProblems } from '../../src/compose/forms.js';
 import { planSchema, type Plan, type PlanInput } from '../../src/model/plan-schema.js';
 import { progressSchema } from '../../src/model/progress-schema.js';
@@ -18,12 +18,7 @@ import { describeWithTools, runPython } from '../helpers/tools.js';
 const bundled: Plan = planSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/plan.json', 'utf8')));
 const november = progressSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/progress/2023-11.json', 'utf8')));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { exit, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args);
 
 /** A plan whose text and last answers begin with = + - @: it must reach the sheet as text. */
 function formulaLookingPlan(): { plan: Plan; previous: ReturnType<typeof progressSchema.parse> } {

@@ -5,15 +5,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { brokenCases, brokenFiles, CORPUS_DIR, CORPUS_PERIOD, CORPUS_PLAN, goodForm } from './broken-forms.js';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { exit, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args);
 
 function planCopy(): string {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-broken-')), 'plan');

@@ -4,17 +4,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { MAX_OFFICE_FILE_BYTES, packageProblem } from '../../src/load/import-package.js';
 import { MAX_XLSX_UNCOMPRESSED_BYTES } from '../../src/load/xlsx-limits.js';
 import { CORPUS_PERIOD, CORPUS_PLAN, goodForm } from './broken-forms.js';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { exit, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args);
 
 function planCopy(): { dir: string; tmp: string } {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-import-cli-'));

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formProblems } from '../../src/compose/forms.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { checkPlanFolder } from '../../src/cli/commands/check.js';
 import { planSchema, type Plan } from '../../src/model/plan-schema.js';
 import { progressSchema, type ProblemProgress } from '../../src/model/progress-schema.js';
@@ -18,12 +18,7 @@ const PERIOD = '2023-12';
 const plan: Plan = planSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/plan.json', 'utf8')));
 const november = progressSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/progress/2023-11.json', 'utf8')));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { exit, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args);
 
 /** What the form pre-fills, as it will come back when left alone (see compose/forms.ts prefill). */
 function prefilled(entry: ProblemProgress): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { planSchema, type Plan, type PlanInput, type TableColumn } from '../../src/model/plan-schema.js';
 import { renderTaskTableDocx } from '../../src/render/docx/task-table.js';
 import { renderTaskTableXlsx } from '../../src/render/xlsx/task-table.js';
@@ -14,12 +14,7 @@ import { OTHER_COLUMNS, syntheticPlanInput } from '../helpers/synthetic-plan.js'
 
 const PROBLEM_FIELDS = ['number', 'summary', 'measures', 'deadline', 'leadUnits', 'cooperatingUnits', 'target', 'responsibleLeader', 'responsiblePerson', 'completionStandard', 'remarks'] as const;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { exit, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args);
 
 /** The table written as the office would have it, then read back by init. */
 async function roundTrip(plan: Plan, kind: 'xlsx' | 'docx'): Promise<{ json: Record<string, unknown>; report: string; out: string }> {

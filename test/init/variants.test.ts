@@ -10,7 +10,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { checkPlanFolder } from '../../src/cli/commands/check.js';
 import { measuresText } from '../../src/derive/measures.js';
 import { importTaskTable, splitUnits, type GridCell, type TableSource } from '../../src/load/table-import.js';
@@ -18,12 +18,7 @@ import { docxTableSources } from '../../src/load/table-import-docx.js';
 import { splitMeasures } from '../../src/load/table-import-measures.js';
 import { parseXml, XmlError } from '../../src/load/table-import-xml.js';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const exit = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { exit, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args);
 
 /**
  * A grid from rows of strings: '^' is covered by the cell above, '<' by the
