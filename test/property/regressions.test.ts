@@ -87,10 +87,10 @@ describe('found by the property tests', () => {
   });
 });
 
-describe('open: a value’s newline is written inside <w:t>, which Word shows as a space (render/docx, not owned here)', () => {
+describe('fixed: a value’s newline becomes a line break in every docx writer (render/docx/runs.ts)', () => {
   const strict = (bytes: Uint8Array) => docxText(checkPackage(bytes, 'docx'));
 
-  test.fails('closure form: a summary of two lines keeps its line break (render/docx/form-table.ts cellParagraphs)', async () => {
+  test('closure form: a summary of two lines keeps its line break (render/docx/form-table.ts cellParagraphs)', async () => {
     const form: ClosureForm = {
       kind: 'blank',
       number: 1,
@@ -106,12 +106,12 @@ describe('open: a value’s newline is written inside <w:t>, which Word shows as
     expect(strict(await renderClosureFormsDocx([form], { title: 't', date: '2023-10-31' }))).toContain('第一行\n第二行');
   });
 
-  test.fails('contents list: a title of two lines keeps its line break (render/docx/form-table.ts cellParagraphs)', async () => {
+  test('contents list: a title of two lines keeps its line break (render/docx/form-table.ts cellParagraphs)', async () => {
     const bytes = await renderContentsListDocx({ title: '清单', subtitle: '副题', date: '2023-10-31', rows: [{ index: 1, title: '第一行\n第二行', fileCount: 1 }] });
     expect(strict(bytes)).toContain('第一行\n第二行');
   });
 
-  test.fails('task table: an attachment title holding a newline keeps its line break (render/docx/task-table.ts taskTableChildren)', async () => {
+  test('task table: an attachment title holding a newline keeps its line break (render/docx/task-table.ts taskTableChildren)', async () => {
     const plan = planSchema.parse(minimalPlan((p) => (p.plan.attachmentTitle = '任务分解\n责任分工表')));
     expect(strict(await renderTaskTableDocx(plan))).toContain('任务分解\n责任分工表');
   });

@@ -34,6 +34,7 @@ import {
   ptToTwip,
 } from '../layout/gbt9704.js';
 import { cjkFont } from './fonts.js';
+import { runsWithBreaks } from './runs.js';
 
 /** A line of cell text; `right` lines (signatures, dates) stand at the cell's right. */
 export type CellLine = string | { text: string; right: true };
@@ -50,7 +51,7 @@ export function cellParagraphs(lines: readonly CellLine[], font: string, sizePt:
       new Paragraph({
         alignment: typeof line === 'string' ? alignment : AlignmentType.RIGHT,
         spacing,
-        children: [new TextRun({ text: lineText(line), font: cjkFont(font), size: ptToHalfPt(sizePt) })],
+        children: runsWithBreaks(lineText(line), { font: cjkFont(font), size: ptToHalfPt(sizePt) }),
       }),
   );
 }

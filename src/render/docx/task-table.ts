@@ -47,6 +47,7 @@ import {
 } from '../layout/gbt9704.js';
 import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../layout/table-widths.js';
 import { cjkFont } from './fonts.js';
+import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
 
@@ -84,7 +85,7 @@ export function taskTableChildren(model: TaskTableModel): FileChild[] {
     ...Array.from({ length: ATTACHMENT_TITLE_BLANK_LINES }, blank),
     ...model.titleLines.map((line, i) =>
       lineParagraph(
-        [new TextRun({ text: line, font: cjkFont(ATTACHMENT_TITLE_FONT), size: TITLE_SIZE_HALF_PT })],
+        runsWithBreaks(line, { font: cjkFont(ATTACHMENT_TITLE_FONT), size: TITLE_SIZE_HALF_PT }),
         AlignmentType.CENTER,
         i === model.titleLines.length - 1 ? ATTACHMENT_TABLE_GAP_TWIP : 0,
       ),
@@ -183,9 +184,7 @@ function headerHeightTwip(model: TaskTableModel): number {
 
 /** Cell text; a newline in the text (a header's 发现\n问题方式) becomes a line break. */
 function cellParagraph(text: string, align: CellAlign, face: string, sizeHalfPt: number, lineTwip: number): Paragraph {
-  const runs = text
-    .split('\n')
-    .map((line, i) => new TextRun({ text: line, font: cjkFont(face), size: sizeHalfPt, ...(i > 0 ? { break: 1 } : {}) }));
+  const runs = runsWithBreaks(text, { font: cjkFont(face), size: sizeHalfPt });
   return new Paragraph({
     alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     spacing: { line: lineTwip, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
