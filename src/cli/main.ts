@@ -3,15 +3,6 @@
 import yargs from 'yargs';
 import { formatText } from '../diagnostics/format.js';
 import { UserError } from '../errors.js';
-import { checkCommand } from './commands/check.js';
-import { noticeCommand } from './commands/notice.js';
-import { packetCommand } from './commands/packet.js';
-import { reportCommand } from './commands/report.js';
-import { formsCommand } from './commands/forms.js';
-import { importCommand } from './commands/import.js';
-import { initCommand } from './commands/init.js';
-import { schemaCommand } from './commands/schema.js';
-import { tableCommand } from './commands/table.js';
 import { DEFAULT_OUT_ROOT } from '../write/output-paths.js';
 
 type Print = (text: string) => void;
@@ -56,7 +47,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         y
           .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: '输出格式 / output format' }),
-      (args) => run(() => checkCommand(args.planDir, args.format, io.out)),
+      (args) =>
+        run(async () => {
+          const { checkCommand } = await import('./commands/check.js');
+          return checkCommand(args.planDir, args.format, io.out);
+        }),
     )
     .command(
       'table <plan-dir>',
@@ -67,7 +62,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('type', { choices: ['xlsx', 'docx', 'both'] as const, default: 'both' as const, describe: '文件类型 / file type' })
           .option('out', outOption)
           .option('pdf', pdfOption),
-      (args) => run(() => tableCommand({ planDir: args.planDir, type: args.type, out: args.out, pdf: args.pdf }, io.out, io.err)),
+      (args) =>
+        run(async () => {
+          const { tableCommand } = await import('./commands/table.js');
+          return tableCommand({ planDir: args.planDir, type: args.type, out: args.out, pdf: args.pdf }, io.out, io.err);
+        }),
     )
     .command(
       'notice <plan-dir>',
@@ -78,7 +77,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('out', outOption)
           .option('pdf', pdfOption)
           .option('templates', templatesOption),
-      (args) => run(() => noticeCommand({ planDir: args.planDir, out: args.out, pdf: args.pdf, templates: args.templates }, io.out, io.err)),
+      (args) =>
+        run(async () => {
+          const { noticeCommand } = await import('./commands/notice.js');
+          return noticeCommand({ planDir: args.planDir, out: args.out, pdf: args.pdf, templates: args.templates }, io.out, io.err);
+        }),
     )
     .command(
       'report <plan-dir>',
@@ -90,7 +93,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('out', outOption)
           .option('pdf', pdfOption)
           .option('templates', templatesOption),
-      (args) => run(() => reportCommand({ planDir: args.planDir, period: args.period, out: args.out, pdf: args.pdf, templates: args.templates }, io.out, io.err)),
+      (args) =>
+        run(async () => {
+          const { reportCommand } = await import('./commands/report.js');
+          return reportCommand({ planDir: args.planDir, period: args.period, out: args.out, pdf: args.pdf, templates: args.templates }, io.out, io.err);
+        }),
     )
     .command(
       'packet <plan-dir>',
@@ -104,7 +111,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('zip', { type: 'boolean', default: false, describe: '同时生成 zip 压缩包 / also write packet-<period>.zip' })
           .option('templates', templatesOption),
       (args) =>
-        run(() => packetCommand({ planDir: args.planDir, period: args.period, out: args.out, pdf: args.pdf, zip: args.zip, templates: args.templates }, io.out, io.err)),
+        run(async () => {
+          const { packetCommand } = await import('./commands/packet.js');
+          return packetCommand({ planDir: args.planDir, period: args.period, out: args.out, pdf: args.pdf, zip: args.zip, templates: args.templates }, io.out, io.err);
+        }),
     )
     .command(
       'forms <plan-dir>',
@@ -114,7 +124,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .positional('plan-dir', { type: 'string', demandOption: true, describe: '方案文件夹 / plan folder' })
           .option('period', { type: 'string', demandOption: true, describe: '期次 YYYY-MM / reporting period' })
           .option('out', outOption),
-      (args) => run(() => formsCommand({ planDir: args.planDir, period: args.period, out: args.out }, io.out, io.err)),
+      (args) =>
+        run(async () => {
+          const { formsCommand } = await import('./commands/forms.js');
+          return formsCommand({ planDir: args.planDir, period: args.period, out: args.out }, io.out, io.err);
+        }),
     )
     .command(
       'import <plan-dir> <files..>',
@@ -125,7 +139,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .positional('files', { type: 'string', array: true, demandOption: true, describe: '填好的填报表（.xlsx）/ filled forms' })
           .option('period', { type: 'string', demandOption: true, describe: '期次 YYYY-MM / reporting period' })
           .option('force', { type: 'boolean', default: false, describe: '替换单位本期已导入的填报内容 / replace answers already imported' }),
-      (args) => run(() => importCommand({ planDir: args.planDir, period: args.period, files: args.files, force: args.force }, io.out, io.err)),
+      (args) =>
+        run(async () => {
+          const { importCommand } = await import('./commands/import.js');
+          return importCommand({ planDir: args.planDir, period: args.period, files: args.files, force: args.force }, io.out, io.err);
+        }),
     )
     .command(
       'init <dir>',
@@ -134,13 +152,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         y
           .positional('dir', { type: 'string', demandOption: true, describe: '新方案文件夹 / new plan folder' })
           .option('from-table', { type: 'string', demandOption: true, describe: '任务分解表文件（.xlsx 或 .docx）/ task table file' }),
-      (args) => run(() => initCommand({ dir: args.dir, fromTable: args.fromTable }, io.out)),
+      (args) =>
+        run(async () => {
+          const { initCommand } = await import('./commands/init.js');
+          return initCommand({ dir: args.dir, fromTable: args.fromTable }, io.out);
+        }),
     )
     .command(
       'schema',
       '导出 JSON Schema（供编辑器自动补全）/ Write the JSON Schemas for editors',
       (y) => y.option('out', { type: 'string', default: 'schema', describe: '输出文件夹 / output folder' }),
-      (args) => run(() => schemaCommand(args.out, io.out)),
+      (args) =>
+        run(async () => {
+          const { schemaCommand } = await import('./commands/schema.js');
+          return schemaCommand(args.out, io.out);
+        }),
     )
     .demandCommand(1, '请指定命令 / Please name a command')
     .strict()

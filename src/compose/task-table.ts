@@ -341,19 +341,33 @@ function linesAt(rows: readonly BodyRow[], c: number, w: number): number[] {
 /** The column whose extra em lowers the table's total height most; on a plateau, the one with most lines. */
 function bestColumnToWiden(lines: readonly (readonly number[])[], wider: readonly (readonly number[])[]): number {
   const rowCount = lines[0]?.length ?? 0;
+  // Each row's tallest cell, its column, and the tallest of the other columns:
+  // a row's height with column c widened is then one comparison, not a pass
+  // over every column (the maxima, and so the sums, are the same).
+  const tallest = new Float64Array(rowCount);
+  const tallestColumn = new Int32Array(rowCount).fill(-1);
+  const runnerUp = new Float64Array(rowCount);
+  for (let k = 0; k < lines.length; k += 1) {
+    const column = lines[k]!;
+    for (let r = 0; r < rowCount; r += 1) {
+      const v = column[r]!;
+      if (v > tallest[r]!) {
+        runnerUp[r] = tallest[r]!;
+        tallest[r] = v;
+        tallestColumn[r] = k;
+      } else if (v > runnerUp[r]!) runnerUp[r] = v;
+    }
+  }
   let best = 0;
   let bestGain = -1;
   let bestLoad = -1;
   for (let c = 0; c < lines.length; c += 1) {
+    const widened = wider[c]!;
     let gain = 0;
     for (let r = 0; r < rowCount; r += 1) {
-      let now = 0;
-      let after = 0;
-      for (let k = 0; k < lines.length; k += 1) {
-        now = Math.max(now, lines[k]![r]!);
-        after = Math.max(after, k === c ? wider[k]![r]! : lines[k]![r]!);
-      }
-      gain += now - after;
+      const now = tallest[r]!;
+      const others = tallestColumn[r] === c ? runnerUp[r]! : now;
+      gain += now - Math.max(others, widened[r]!);
     }
     const load = sum(lines[c]!);
     if (gain > bestGain + 1e-9 || (Math.abs(gain - bestGain) <= 1e-9 && load > bestLoad)) {

@@ -34,12 +34,71 @@ export function wrapLines(text: string, lineWidthEm: number): string[] {
   return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, lineWidthEm));
 }
 
-/** How many lines wrapLines gives. */
-export function wrappedLineCount(text: string, lineWidthEm: number): number {
-  return wrapLines(text, lineWidthEm).length;
-}
-
 const EPSILON = 1e-9;
+
+/**
+ * How many lines wrapLines gives, counted without building them: the same
+ * greedy wrap over the same tokens (newlines, runs of printable ASCII other
+ * than space, single code points), with the same sums of widths compared the
+ * same way. The column-width estimate calls this once per cell for every em it
+ * hands out (compose/task-table.ts), so it allocates nothing.
+ */
+export function wrappedLineCount(text: string, lineWidthEm: number): number {
+  if (lineWidthEm <= 0) throw new RangeError('wrapLines: line width must be positive');
+  const limit = lineWidthEm + EPSILON;
+  const n = text.length;
+  let lines = 1;
+  let used = 0;
+  let empty = true;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      lines += 1;
+      used = 0;
+      empty = true;
+      i += 1;
+    } else if (code >= 0x21 && code <= 0x7e) {
+      let end = i + 1;
+      while (end < n) {
+        const next = text.charCodeAt(end);
+        if (next < 0x21 || next > 0x7e) break;
+        end += 1;
+      }
+      const w = (end - i) * HALF_WIDTH_EM;
+      if (w <= limit) {
+        if (used + w > limit && !empty) {
+          lines += 1;
+          used = 0;
+        }
+        used += w;
+        empty = false;
+      } else {
+        // A word longer than a line breaks anywhere: its characters one by one.
+        for (let k = i; k < end; k += 1) {
+          if (used + HALF_WIDTH_EM > limit && !empty) {
+            lines += 1;
+            used = 0;
+          }
+          used += HALF_WIDTH_EM;
+          empty = false;
+        }
+      }
+      i = end;
+    } else {
+      const codePoint = text.codePointAt(i)!;
+      const w = isHalfWidth(codePoint) ? HALF_WIDTH_EM : FULL_WIDTH_EM;
+      if (used + w > limit && !empty) {
+        lines += 1;
+        used = 0;
+      }
+      used += w;
+      empty = false;
+      i += codePoint > 0xffff ? 2 : 1;
+    }
+  }
+  return lines;
+}
 
 function wrapParagraph(paragraph: string, lineWidthEm: number): string[] {
   const lines: string[] = [];

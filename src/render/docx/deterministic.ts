@@ -22,20 +22,29 @@ const DRAWING_ID = /(<wp:docPr id=")(\d+)(")/g;
 /** The docx with embedded zips dated `isoDate`, random and drawing ids numbered; unchanged when it has none of them. */
 export function withDeterministicParts(docx: Buffer, isoDate: string): Buffer {
   const files = unzipSync(docx);
+  return fixDeterministicParts(files, isoDate) ? withFixedZipDates(zipSync(files), isoDate) : docx;
+}
+
+/**
+ * The same fixes on a package's files before they are zipped (pack.ts zips
+ * them once): embedded zips dated, random and drawing ids numbered, in place.
+ * False when the files have none of them and nothing changed.
+ */
+export function fixDeterministicParts(files: Record<string, Uint8Array>, isoDate: string): boolean {
   const names = Object.keys(files);
   const embedded = names.filter((name) => EMBEDDED_ZIP.test(name));
   const xml = names.filter((name) => XML_PART.test(name)).sort();
   const texts = new Map(xml.map((name) => [name, strFromU8(files[name]!)]));
   const ids = randomIds([...texts.values()]);
   const drawings = [...texts.values()].some((text) => text.includes('<wp:docPr '));
-  if (embedded.length === 0 && ids.size === 0 && !drawings) return docx;
+  if (embedded.length === 0 && ids.size === 0 && !drawings) return false;
   for (const name of embedded) files[name] = withFixedZipDates(files[name]!, isoDate);
   let drawing = 0;
   for (const [name, text] of texts) {
     const fixed = text.replace(RANDOM_ID, (id) => ids.get(id)!).replace(DRAWING_ID, (_, open: string, _id: string, close: string) => `${open}${(drawing += 1)}${close}`);
     if (fixed !== text) files[name] = strToU8(fixed);
   }
-  return withFixedZipDates(zipSync(files), isoDate);
+  return true;
 }
 
 /** Each random id and its numbered replacement, numbered in order of first appearance. */

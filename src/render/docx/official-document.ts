@@ -19,10 +19,9 @@ import {
 } from '../layout/gbt9704.js';
 import { blockParagraphs } from './blocks.js';
 import { colophonSection } from './colophon.js';
-import { withDeterministicParts } from './deterministic.js';
 import { cjkFont } from './fonts.js';
 import { headerParagraphs } from './header.js';
-import { packDocx } from './pack.js';
+import { packDeterministicDocx } from './pack.js';
 import { attachmentsNoteParagraphs, blankLines, gridParagraph, recipientsParagraph, textRuns, titleParagraph } from './paragraphs.js';
 import { portraitSection } from './portrait-section.js';
 import { landscapeSection } from './section.js';
@@ -36,7 +35,7 @@ const UNDATED = '1980-01-01';
 export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
   const title = doc.title.lines.join('');
   const date = doc.signature?.date ?? doc.colophon?.printDate ?? UNDATED;
-  return withDeterministicParts(await packDocx(buildOfficialDocument(doc), { title, date }), date);
+  return packDeterministicDocx(buildOfficialDocument(doc), { title, date });
 }
 
 export function buildOfficialDocument(doc: OfficialDocument): Document {

@@ -3,10 +3,16 @@
 // this module writes it; swapping exceljs (no release since 2023, DESIGN.md
 // §5) means rewriting this file only.
 
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { EXCEL_PAPER_A4 } from '../layout/excel.js';
 import { withFixedZipDates } from '../docx/zip-dates.js';
 import { COLOR_BLACK_HEX } from '../layout/gbt9704.js';
+
+// exceljs's entry point also loads its streaming reader and writer (unzipper
+// and more: about 0.1 s of every command's start-up) that zhenggai never uses;
+// its Workbook class, which writes and reads whole workbooks, is all it needs.
+const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
 
 export interface XlsxFont {
   readonly name: string;
@@ -147,7 +153,7 @@ export interface XlsxWorkbook {
 }
 
 export async function writeXlsx(book: XlsxWorkbook): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   const stamp = new Date(`${book.date}T00:00:00Z`);
   workbook.creator = book.creator;
   workbook.lastModifiedBy = book.creator;
@@ -344,7 +350,7 @@ function plainValue(raw: RawValue): { value: ReadCell['value']; formula?: string
 
 /** Every sheet of an xlsx, as plain values. Size limits are the caller's job, before this is called. */
 export async function readXlsx(data: Uint8Array): Promise<ReadSheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   return workbook.worksheets.map((ws) => ({
     name: ws.name,

@@ -1,0 +1,58 @@
+// wrappedLineCount counts lines without building them (the column-width
+// estimate calls it for every cell and every em); it must give exactly the
+// count of the lines wrapLines builds — its definition before it was made a
+// counter — for any text and any width.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { wrapLines, wrappedLineCount } from '../../src/compose/text-width.js';
+
+const linesBuilt = (text: string, em: number) => wrapLines(text, em).length;
+
+/** Pieces that meet every branch: words, spaces, tabs, newlines, CJK, half-width forms, emoji, rare CJK, lone surrogates. */
+const piece = fc.oneof(
+  fc.constantFrom(' ', '  ', '\t', '\n', '\n\n', '\r\n', '、', '，', '。', '（', '）', '—', '｢', 'ｱ', '￥', '\u{20000}', '😀', '\ud800', '\udfff', '<&">', 'https://example.org/a/very/long/path?x=1&y=2'),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom(...'整改任务责任单位牵头配合完成时限县委县政府'), maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.integer({ min: 0, max: 99999 }).map(String),
+);
+const text = fc.array(piece, { maxLength: 25 }).map((pieces) => pieces.join(''));
+const width = fc.oneof(
+  fc.integer({ min: 1, max: 40 }),
+  fc.integer({ min: 1, max: 160 }).map((halves) => halves / 2),
+  fc.double({ min: 0.01, max: 40, noNaN: true }),
+  fc.integer({ min: 1, max: 40 }).map((w) => w - 0.3),
+);
+
+describe('wrappedLineCount', () => {
+  test('counts the lines wrapLines builds, for any text and width', () => {
+    fc.assert(
+      fc.property(text, width, (t, em) => {
+        expect(wrappedLineCount(t, em)).toBe(linesBuilt(t, em));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test.each([
+    ['', 5],
+    ['\n', 5],
+    ['a\n\nb', 1],
+    ['整改整改整改', 2],
+    ['整改 abc 整改', 2.5],
+    ['abcdefghij', 2],
+    ['abcdefghij', 5],
+    ['abcdefghij', 4.999999999],
+    ['😀😀😀', 1],
+    ['x\ud800y', 1],
+    ['\t\t\t', 0.5],
+    ['2023年10月31日前完成', 3.7],
+  ])('%j at %d em', (t, em) => {
+    expect(wrappedLineCount(t, em)).toBe(linesBuilt(t, em));
+  });
+
+  test('refuses a width that is not positive, as wrapLines does', () => {
+    expect(() => wrappedLineCount('x', 0)).toThrow(RangeError);
+    expect(() => wrappedLineCount('x', -1)).toThrow(RangeError);
+  });
+});
