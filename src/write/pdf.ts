@@ -5,7 +5,8 @@
 
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { constants } from 'node:fs';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -103,7 +104,10 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
   const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${randomBytes(8).toString('hex')}`);
   try {
     await Promise.all(pdfs.map((p) => rm(p, { force: true })));
-    const output = await run(soffice, sofficeArgs(files, outDir, profile), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    let output = '';
+    for (const batch of await conversionBatches(files)) {
+      output += await run(soffice, sofficeArgs(batch.files, outDir, profile, batch.filter), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    }
     const missing = (await Promise.all(pdfs.map(async (p) => ((await isReadable(p)) ? undefined : p)))).filter((p): p is string => p !== undefined);
     if (missing.length > 0) {
       throw new PdfConversionError(`LibreOffice 未能生成 ${missing.length} 个 PDF / LibreOffice did not produce: ${missing.join(', ')}`, missing, output);
@@ -114,14 +118,42 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
   }
 }
 
-function sofficeArgs(files: readonly string[], outDir: string, profile: string): string[] {
+/**
+ * LibreOffice's PDF export drops pages it inserted itself to start a section
+ * on an even page — the blank page before a 版记, which must stand on an even
+ * page (GB/T 9704 §7.4). Word documents with such a section are converted
+ * with IsSkipEmptyPages off; that filter name is Writer's, so they go in a run
+ * of their own, and everything else stays in one run.
+ */
+export const KEEP_BLANK_PAGES_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
+async function startsSectionOnParityPage(file: string): Promise<boolean> {
+  if (extname(file).toLowerCase() !== '.docx') return false;
+  try {
+    const parts = unzipSync(await readFile(file), { filter: (entry) => entry.name === 'word/document.xml' });
+    const xml = new TextDecoder().decode(parts['word/document.xml'] ?? new Uint8Array());
+    return /<w:type w:val="(evenPage|oddPage)"\/>/.test(xml);
+  } catch {
+    return false;
+  }
+}
+
+async function conversionBatches(files: readonly string[]): Promise<Array<{ files: string[]; filter: string }>> {
+  const keep = await Promise.all(files.map(startsSectionOnParityPage));
+  return [
+    { files: files.filter((_, i) => !keep[i]), filter: 'pdf' },
+    { files: files.filter((_, i) => keep[i]), filter: KEEP_BLANK_PAGES_FILTER },
+  ].filter((batch) => batch.files.length > 0);
+}
+
+function sofficeArgs(files: readonly string[], outDir: string, profile: string, filter: string): string[] {
   return [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--headless',
     '--norestore',
     '--nolockcheck',
     '--convert-to',
-    'pdf',
+    filter,
     '--outdir',
     resolve(outDir),
     ...files.map((f) => resolve(f)),

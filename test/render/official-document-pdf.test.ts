@@ -201,7 +201,11 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       expect(page).toContain(squash(`${COLOPHON.printer}2024年7月8日印发`));
       expect(page).not.toContain('—');
       expect(pageSizes(pdf.colophon).at(-1)).toBe('portrait');
-      expect(squash(text(pdf.colophon, last() - 1))).toContain(`—${last() - 1}—`);
+      expect(squash(text(pdf.colophon, last() - 1))).not.toContain('抄送');
+    });
+
+    it('stands on an even page, after a blank page when the text ends on an odd one (§7.4)', () => {
+      expect(last() % 2).toBe(0);
     });
 
     it('draws three full-width rules, the last on the type area’s foot', () => {
