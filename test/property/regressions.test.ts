@@ -122,19 +122,16 @@ describe('fixed: a value’s newline becomes a line break in every docx writer (
   });
 });
 
-describe('open: exceljs 4.4.0 splits a character outside the BMP in large shared strings (render/xlsx/workbook.ts, not owned here)', () => {
+describe('fixed: exceljs 4.4.0 split a character outside the BMP in large parts (render/xlsx/workbook.ts encodes parts first)', () => {
   // Found by test/property/limits.test.ts (a 32,488-character summary in the
-  // ledger came back with 𠉍 as two U+FFFD). exceljs's StringBuf.addText
-  // writes sharedStrings.xml with Buffer#write into a buffer it grows by the
-  // text's UTF-16 length; a surrogate pair that straddles the end is written
-  // as two replacement characters. Any workbook whose shared strings pass
-  // 16 KB can lose an Extension B character or emoji this way (half the
-  // prefix lengths below do). A fix in the adapter: replace addText so it
-  // grows the buffer by Buffer.byteLength(text) before one write.
+  // ledger came back with 𠉍 as two U+FFFD). exceljs passes each XML part to
+  // JSZip as a string, which JSZip encodes to UTF-8 in chunks cut by UTF-16
+  // length, splitting a surrogate pair at a chunk boundary. The adapter now
+  // hands JSZip UTF-8 bytes.
   const style: XlsxCellStyle = { font: { name: '仿宋_GB2312', sizePt: 12 }, horizontal: 'left', vertical: 'top', wrap: true, border: false };
   const page = { orientation: 'portrait', marginsInch: { top: 1, right: 1, bottom: 1, left: 1, header: 0.5, footer: 0.5 } } as const;
 
-  test.fails('a long Extension B text survives whatever comes before it', async () => {
+  test('a long Extension B text survives whatever comes before it', async () => {
     const text = '𠀀'.repeat(12_000);
     for (const prefix of [0, 1, 2, 3]) {
       const bytes = await writeXlsx({

@@ -12,7 +12,26 @@ import { COLOR_BLACK_HEX } from '../layout/gbt9704.js';
 // exceljs's entry point also loads its streaming reader and writer (unzipper
 // and more: about 0.1 s of every command's start-up) that zhenggai never uses;
 // its Workbook class, which writes and reads whole workbooks, is all it needs.
-const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+const requireExcelJs = createRequire(import.meta.url);
+const Workbook = requireExcelJs('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+
+/**
+ * exceljs 4.4.0 hands each XML part to JSZip as a JS string, and JSZip encodes
+ * strings to UTF-8 in chunks cut by UTF-16 length: a character outside the BMP
+ * (an Extension B 𠀀, an emoji) that straddles a chunk boundary comes out as
+ * two U+FFFD. Handing JSZip UTF-8 bytes instead leaves nothing to cut.
+ */
+function encodePartsBeforeZipping(): void {
+  const { ZipWriter } = requireExcelJs('exceljs/lib/utils/zip-stream.js') as {
+    ZipWriter: { prototype: { append(data: unknown, options: { name: string; base64?: boolean }): void } };
+  };
+  const append = ZipWriter.prototype.append;
+  ZipWriter.prototype.append = function appendBytes(data, options) {
+    const bytes = typeof data === 'string' && !options.base64 ? Buffer.from(data, 'utf8') : data;
+    append.call(this, bytes, options);
+  };
+}
+encodePartsBeforeZipping();
 
 export interface XlsxFont {
   readonly name: string;
