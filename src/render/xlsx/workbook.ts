@@ -353,12 +353,20 @@ export interface ReadSheet {
 
 type RawValue = ExcelJS.CellValue;
 
-function plainValue(raw: RawValue): { value: ReadCell['value']; formula?: string } {
+/**
+ * `cachedResult` is the cell's own result: exceljs's `value` copy of a formula
+ * drops a falsy result (a cached 0, false or ''), which would read as "never
+ * calculated".
+ */
+function plainValue(raw: RawValue, cachedResult: unknown): { value: ReadCell['value']; formula?: string } {
   if (raw === null || raw === undefined) return { value: null };
   if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return { value: raw };
   if ('formula' in raw || 'sharedFormula' in raw) {
     const f = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    const result = f.result === undefined || (typeof f.result === 'object' && !(f.result instanceof Date)) ? null : f.result;
+    const result =
+      cachedResult === undefined || cachedResult === null || (typeof cachedResult === 'object' && !(cachedResult instanceof Date))
+        ? null
+        : (cachedResult as string | number | boolean | Date);
     return { value: result, formula: f.formula ?? f.sharedFormula ?? '' };
   }
   if ('richText' in raw) return { value: raw.richText.map((part) => part.text).join('') };
@@ -379,7 +387,7 @@ export async function readXlsx(data: Uint8Array): Promise<ReadSheet[]> {
     cell(row: number, column: number): ReadCell {
       const cell = ws.getCell(row, column);
       const master = cell.isMerged && cell.master.address !== cell.address ? { master: cell.master.address } : {};
-      return { address: cell.address, ...plainValue(cell.value), ...master };
+      return { address: cell.address, ...plainValue(cell.value, (cell as unknown as { result?: unknown }).result), ...master };
     },
   }));
 }
