@@ -154,8 +154,8 @@ describe('formulas in a workbook from outside', () => {
     expect(read(5)).toMatchObject({ value: null, formula: 'NOW()' });
   });
 
+  // Fixed in readXlsx: exceljs's value copy drops a falsy result, so a
   // formula whose cached result is 0 read as null, as if it had none.
-  // formula whose cached result is 0 reads as null, as if it had none.
   test('a formula’s cached 0 is read as 0', async () => {
     const [ws] = await readXlsx(craftZip(workbookParts('<row r="1"><c r="A1"><f>1-1</f><v>0</v></c></row>')));
     expect(ws!.cell(1, 1)).toMatchObject({ value: 0, formula: '1-1' });
