@@ -17,6 +17,7 @@ import { problemNumbers } from './problem-numbers.js';
 import { progressMissingProblem } from './progress-missing-problem.js';
 import { progressPeriod } from './progress-period.js';
 import { progressUnknownProblem } from './progress-unknown-problem.js';
+import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
 import { statusRegression } from './status-regression.js';
 import { titleLines } from './title-lines.js';
@@ -45,5 +46,6 @@ export const RULES: readonly Rule[] = [
   statusRegression,
   overdueWithoutReason,
   onScheduleMissing,
+  reportMissing,
   privacy,
 ];
