@@ -2,7 +2,7 @@
 // this one boundary, which prints a message and returns the exit code.
 import yargs from 'yargs';
 import { formatText } from '../diagnostics/format.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics/user-error.js';
 import { DEFAULT_OUT_ROOT } from '../write/output-paths.js';
 
 type Print = (text: string) => void;

@@ -1,9 +1,9 @@
 // Closure forms (整改销号审批表), DESIGN.md §3 Closure: "谁销号、谁签字、谁负责".
 // A completed problem not yet closed gets a blank form to be signed; a problem
 // closed in the period gets the form filled with the closure recorded.
-import type { IsoDate } from '../derive/dates.js';
+import type { IsoDate } from '../model/dates.js';
 import { cumulativeEvidenceByProblem, type EvidenceItem } from '../derive/evidence.js';
-import { measuresText } from '../derive/measures.js';
+import { measuresText } from '../model/measures.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';

@@ -4,13 +4,13 @@
 // rows it was made from. Pure: no Excel here (render/xlsx/forms.ts).
 
 import { createHash } from 'node:crypto';
-import { isoDate, periodEnd, yearOf, type IsoDate } from '../derive/dates.js';
-import { measuresText } from '../derive/measures.js';
+import { isoDate, periodEnd, yearOf, type IsoDate } from '../model/dates.js';
+import { measuresText } from '../model/measures.js';
 import { orderedUnits, reportingUnit } from '../derive/reporting-unit.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
-import { FORM_NO, FORM_YES } from './forms-layout.js';
+import { FORM_NO, FORM_YES } from '../model/document/unit-form-layout.js';
 
 /** What the form shows of a problem, as text. */
 export interface FormPlanCells {

@@ -13,7 +13,7 @@
 // Sheet titles, captions and headers are labels, kept here with the tables
 // they head; the numbers and texts are the data's.
 
-import { chineseDate } from '../derive/dates.js';
+import { chineseDate } from '../model/dates.js';
 import type { PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
 import { unitsText } from '../derive/units.js';

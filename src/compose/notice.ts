@@ -6,12 +6,12 @@
 // What the paragraphs say comes from templates/notice.hbs and plan.hbs; this
 // module only decides which parts there are and what data each template sees.
 
-import type { IsoDate } from '../derive/dates.js';
-import { UserError } from '../errors.js';
+import type { IsoDate } from '../model/dates.js';
+import { UserError } from '../diagnostics/user-error.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import { renderTemplate } from '../templates/render.js';
 import type { TemplateSet } from '../templates/load.js';
-import type { Attachment, Enclosure, OfficialDocument } from './official-document.js';
+import type { Attachment, Enclosure, OfficialDocument } from '../model/document/official-document.js';
 import { composeTaskTable, type ComposeTaskTableOptions } from './task-table.js';
 import { balanceTitle } from './title-lines.js';
 

@@ -2,7 +2,7 @@
 // names. Pure: the files' bytes are made elsewhere and written by write/packet.
 import type { EvidenceItem } from '../derive/evidence.js';
 import type { Problem } from '../model/plan-schema.js';
-import { safeFileName, safeFileStem, uniqueNames } from '../write/safe-name.js';
+import { safeFileName, safeFileStem, uniqueNames } from '../layout/safe-name.js';
 
 export const CONTENTS_STEM = '00-报送材料清单';
 export const EVIDENCE_FOLDER = '佐证材料';

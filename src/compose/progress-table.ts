@@ -17,7 +17,7 @@
 // Headers and the short marks put into cells are field labels, kept here next
 // to the column definitions; everything else in a cell is data.
 
-import { chineseDate } from '../derive/dates.js';
+import { chineseDate } from '../model/dates.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import type { WarningColour } from '../derive/problem-state.js';

@@ -11,19 +11,19 @@
 //   ---chart …---       the chart of completion by lead unit, titled …
 //   ---attachment …---  attach the progress table under the title …
 
-import type { IsoDate } from '../derive/dates.js';
+import type { IsoDate } from '../model/dates.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics/user-error.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { Extension, Closure, Progress, ReportMeta, Status } from '../model/progress-schema.js';
 import type { SlotLine, TemplatePiece } from '../templates/grammar.js';
 import type { TemplateSet, TemplateSource } from '../templates/load.js';
 import { renderTemplatePieces } from '../templates/render.js';
 import { TemplateError } from '../templates/template-error.js';
-import type { ChartSpec } from './chart-spec.js';
+import type { ChartSpec } from '../model/document/chart-spec.js';
 import { printedCategories, problemContext, TASK_TABLE_LABEL, TITLE_MAX_EM, type ProblemTemplateContext } from './notice.js';
-import type { Attachment, Block, OfficialDocument } from './official-document.js';
+import type { Attachment, Block, OfficialDocument } from '../model/document/official-document.js';
 import { composeProgressTable } from './progress-table.js';
 import type { ComposeTaskTableOptions } from './task-table.js';
 import { balanceTitle } from './title-lines.js';

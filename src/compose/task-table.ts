@@ -7,9 +7,9 @@
 // em of content; renderers spread their own width over them.
 
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
-import { measuresText } from '../derive/measures.js';
+import { measuresText } from '../model/measures.js';
 import { unitsText } from '../derive/units.js';
-import { longestTokenEm, textWidthEm, wrappedLineCount } from './text-width.js';
+import { longestTokenEm, textWidthEm, wrappedLineCount } from '../layout/text-width.js';
 
 /** The seed's table: 整改问题 over three columns, the rest spanning both header rows. */
 export const DEFAULT_TASK_TABLE_COLUMNS: readonly TableColumn[] = [

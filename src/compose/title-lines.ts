@@ -8,7 +8,7 @@
 // two digits (2022), before a closing mark (，。》) or after an opening one
 // (《“), and a last line left as short as 的通知.
 
-import { charWidthEm } from './text-width.js';
+import { charWidthEm } from '../layout/text-width.js';
 
 /** As good as forbidden; chosen only when every split has such a break. */
 const HARD = 1000;

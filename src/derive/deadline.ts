@@ -1,6 +1,6 @@
 // Deadline phrases as offices write them (DESIGN.md §3 Deadlines). The phrase
 // is kept for printing; this module only works out what it means.
-import { daysInMonth, isoDate, isValidIsoDate, yearOf, type IsoDate } from './dates.js';
+import { daysInMonth, isoDate, isValidIsoDate, yearOf, type IsoDate } from '../model/dates.js';
 
 export interface Deadline {
   phrase: string;

@@ -4,7 +4,7 @@
 import type { Plan, Problem } from '../model/plan-schema.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
 import { compareStates, noChanges, type Changes } from './changes.js';
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../model/dates.js';
 import { problemState, type ProblemState } from './problem-state.js';
 import { reportingUnit } from './reporting-unit.js';
 import { statistics, type Statistics } from './statistics.js';

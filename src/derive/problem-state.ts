@@ -1,7 +1,7 @@
 // Where one problem stands in one period (DESIGN.md §3 Status, Warning colours).
 import type { Problem } from '../model/plan-schema.js';
 import type { Extension, ProblemProgress, Status } from '../model/progress-schema.js';
-import { daysBetween, isoDate, yearOf, type IsoDate } from './dates.js';
+import { daysBetween, isoDate, yearOf, type IsoDate } from '../model/dates.js';
 import { parseDeadline, type Deadline } from './deadline.js';
 
 export type WarningColour = 'green' | 'red' | 'yellow' | 'blue' | null;

@@ -4,7 +4,7 @@
 // ordinal inside a measure's own words (统一是…) is not taken for one.
 // Tables from elsewhere that number their measures one a line (1. 2. or
 // （1）（2）) split at those lines.
-import { measureOrdinal } from '../derive/measures.js';
+import { measureOrdinal } from '../model/measures.js';
 
 const SENTENCE_END = /[。；;！？!?]\s*$/u;
 

@@ -1,10 +1,10 @@
 // A filled unit form, read: the file checked as a package, then every sheet as
 // plain values through the xlsx adapter, and the hidden sheet's keys found.
-import { FORM_META_KEYS, FORM_META_ORDER, type FormMetaKey } from '../compose/forms-layout.js';
+import { FORM_META_KEYS, FORM_META_ORDER, type FormMetaKey } from '../model/document/unit-form-layout.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readXlsx, type ReadSheet } from '../render/xlsx/workbook.js';
+import { readXlsx, type ReadSheet } from '../formats/xlsx/workbook.js';
 import { readOfficeFile } from './import-package.js';
-import { cellText } from './import-values.js';
+import { cellText } from './cell-values.js';
 
 export interface FormWorkbook {
   /** The file as diagnostics name it. */

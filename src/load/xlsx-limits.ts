@@ -10,7 +10,7 @@
 //      part is caught after at most that many bytes.
 import { readFile, stat } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics/user-error.js';
 
 /** No unit's form or office table comes near this on disk (a 5,000-row table is about 1 MB). */
 export const MAX_XLSX_FILE_BYTES = 20 * 1024 * 1024;

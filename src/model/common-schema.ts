@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../derive/dates.js';
+import { isValidIsoDate } from './dates.js';
 
 export const nonEmptyText = z.string().trim().min(1, '不能为空');
 

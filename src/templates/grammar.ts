@@ -5,7 +5,7 @@
 // outside them. So a value that begins with “#”, contains “||”, or holds a
 // newline stays text inside its paragraph — data can never change structure.
 
-import type { Block, HeadingLevel } from '../compose/official-document.js';
+import type { Block, HeadingLevel } from '../model/document/official-document.js';
 import { TemplateFault } from './template-error.js';
 
 // U+FDD0..U+FDEF are noncharacters: reserved by Unicode for a program's

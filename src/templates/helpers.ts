@@ -2,8 +2,8 @@
 // none can reach the file system, the clock or the environment, so a
 // template from an office's own folder can only arrange text.
 
-import { chineseDate, isValidIsoDate } from '../derive/dates.js';
-import { measuresText } from '../derive/measures.js';
+import { chineseDate, isValidIsoDate } from '../model/dates.js';
+import { measuresText } from '../model/measures.js';
 import { unitsText } from '../derive/units.js';
 
 /** Thrown for a bad argument; the engine adds the template's file and line. */

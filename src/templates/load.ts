@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics/user-error.js';
 import { displayPath } from '../load/plan-folder.js';
 
 export const TEMPLATE_NAMES = ['notice', 'plan', 'report'] as const;

@@ -13,7 +13,7 @@
 //    exist; partials, decorators, log and lookup do not.
 
 import Handlebars from 'handlebars';
-import type { Block } from '../compose/official-document.js';
+import type { Block } from '../model/document/official-document.js';
 import { markValue, parseTemplateOutput, parseTemplatePieces, stripNoncharacters, type TemplatePiece } from './grammar.js';
 import { BLOCK_HELPERS, HelperArgumentError, TEMPLATE_HELPERS, type TemplateHelper } from './helpers.js';
 import { locateField, locateText, TemplateError, TemplateFault } from './template-error.js';

@@ -1,7 +1,7 @@
 // Template errors carry the template's file and line, so an office that
 // rewords a template sees `templates/notice.hbs:12: 未知字段“docNumbr”` rather
 // than a handlebars stack trace.
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics/user-error.js';
 
 export class TemplateError extends UserError {
   constructor(

@@ -1,6 +1,6 @@
 // Where documents go (DESIGN.md §3 Output locations): out/<plan>/… unless --out names another root.
 import path from 'node:path';
-import { safeFileStem } from './safe-name.js';
+import { safeFileStem } from '../layout/safe-name.js';
 
 export const DEFAULT_OUT_ROOT = 'out';
 

@@ -4,7 +4,7 @@
 import { lstat, mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENTS_STEM, type PacketLayout } from '../compose/packet.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics/user-error.js';
 import { writeFileAtomic } from './atomic.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { convertBeside, pdfPageCount } from './pdf-beside.js';

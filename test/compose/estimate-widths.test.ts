@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { estimateWidthsEm, type BodyCell, type BodyRow } from '../../src/compose/task-table.js';
-import { longestTokenEm, textWidthEm, wrapLines } from '../../src/compose/text-width.js';
+import { longestTokenEm, textWidthEm, wrapLines } from '../../src/layout/text-width.js';
 
 interface Spec {
   readonly header: string;

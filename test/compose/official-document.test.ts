@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headingNumber, numberHeadings, type Block } from '../../src/compose/official-document.js';
+import { headingNumber, numberHeadings, type Block } from '../../src/model/document/official-document.js';
 
 const h = (level: 1 | 2 | 3 | 4, text = 'x'): Block => ({ kind: 'heading', level, text });
 const r = (level: 1 | 2 | 3 | 4): Block => ({ kind: 'runIn', level, heading: '小标题。', text: '正文' });

@@ -4,12 +4,12 @@
 // out here), and against the derived statistics, so the prose cannot drift
 // from the data.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { numberHeadings, type Block, type OfficialDocument } from '../../src/compose/official-document.js';
+import { numberHeadings, type Block, type OfficialDocument } from '../../src/model/document/official-document.js';
 import { composeReport, leadUnitChart } from '../../src/compose/report.js';
-import type { ChartSpec } from '../../src/compose/chart-spec.js';
-import { textWidthEm } from '../../src/compose/text-width.js';
+import type { ChartSpec } from '../../src/model/document/chart-spec.js';
+import { textWidthEm } from '../../src/layout/text-width.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/diagnostics/user-error.js';
 import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { progressSchema, type Progress, type ProgressInput } from '../../src/model/progress-schema.js';

@@ -4,7 +4,7 @@
 // counter — for any text and any width.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { wrapLines, wrappedLineCount } from '../../src/compose/text-width.js';
+import { wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
 
 const linesBuilt = (text: string, em: number) => wrapLines(text, em).length;
 

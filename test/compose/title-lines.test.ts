@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { textWidthEm } from '../../src/compose/text-width.js';
+import { textWidthEm } from '../../src/layout/text-width.js';
 import { balanceTitle } from '../../src/compose/title-lines.js';
 
 const CLOSING = /^[》〉）)〕\]】”’，。、；：？！,.;:?!]/;

@@ -2,7 +2,7 @@
 // data itself (not from the renderer's model).
 
 import type { Plan, TableField } from '../../src/model/plan-schema.js';
-import { measuresText } from '../../src/derive/measures.js';
+import { measuresText } from '../../src/model/measures.js';
 
 export const DEFAULT_FIELDS: TableField[] = ['category', 'number', 'summary', 'measures', 'deadline', 'leadUnits', 'cooperatingUnits'];
 

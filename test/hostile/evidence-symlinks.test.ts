@@ -11,7 +11,7 @@ import { listEvidence } from '../../src/load/evidence.js';
 import { runRules } from '../../src/check/run.js';
 import { writePacket } from '../../src/write/packet.js';
 import { silentProgress } from '../../src/write/progress.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/diagnostics/user-error.js';
 
 const SAMPLE = path.resolve('data/guanyang-2022');
 const root = mkdtempSync(path.join(tmpdir(), 'zhenggai-hostile-links-'));

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_NAME_BYTES, safeFileName, safeFileStem, uniqueNames } from '../../src/write/safe-name.js';
+import { MAX_NAME_BYTES, safeFileName, safeFileStem, uniqueNames } from '../../src/layout/safe-name.js';
 import { periodOutputDir, planOutputDir } from '../../src/write/output-paths.js';
 import { layoutPacket } from '../../src/compose/packet.js';
 import type { Problem } from '../../src/model/plan-schema.js';

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { renderTemplate } from '../../src/templates/render.js';
 import { TemplateError } from '../../src/templates/template-error.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/diagnostics/user-error.js';
 
 const context = { title: '标题', units: ['农办', '林业站'], problem: { summary: '问题' } };
 

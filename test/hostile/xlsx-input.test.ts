@@ -15,9 +15,9 @@ import {
   readSafeXlsxFile,
   XlsxLimitError,
 } from '../../src/load/xlsx-limits.js';
-import { readXlsx } from '../../src/render/xlsx/workbook.js';
+import { readXlsx } from '../../src/formats/xlsx/workbook.js';
 import { renderTaskTableXlsx } from '../../src/render/xlsx/task-table.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/diagnostics/user-error.js';
 import { syntheticPlan } from '../helpers/synthetic-plan.js';
 import { craftZip, workbookParts, type CraftedEntry } from './zip-builder.js';
 

@@ -5,7 +5,7 @@
 // checks the committed bytes are still what it makes.
 import { strToU8, zipSync } from 'fflate';
 import { composeUnitForm } from '../../src/compose/forms.js';
-import { FORM_META_SHEET, FORM_SHEET } from '../../src/compose/forms-layout.js';
+import { FORM_META_SHEET, FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import { renderUnitFormXlsx } from '../../src/render/xlsx/forms.js';
 import { editCells, renameSheet, type CellEdit } from './form-editor.js';

@@ -2,8 +2,8 @@
 // rejected ones), yes/no, numbers, text, evidence names.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence } from '../../src/load/import-values.js';
-import { excelSerialFromIsoDate, isoDateFromExcelSerial } from '../../src/render/xlsx/workbook.js';
+import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence } from '../../src/load/cell-values.js';
+import { excelSerialFromIsoDate, isoDateFromExcelSerial } from '../../src/formats/xlsx/workbook.js';
 
 const ok = (value: unknown) => ({ ok: true, value });
 

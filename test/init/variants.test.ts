@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { checkPlanFolder } from '../../src/cli/commands/check.js';
-import { measuresText } from '../../src/derive/measures.js';
+import { measuresText } from '../../src/model/measures.js';
 import { importTaskTable, splitUnits, type GridCell, type TableSource } from '../../src/load/table-import.js';
 import { docxTableSources } from '../../src/load/table-import-docx.js';
 import { splitMeasures } from '../../src/load/table-import-measures.js';

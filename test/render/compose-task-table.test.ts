@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeTaskTable, DEFAULT_TASK_TABLE_COLUMNS, estimateWidthsEm, fieldText } from '../../src/compose/task-table.js';
-import { longestTokenEm, textWidthEm, wrapLines, wrappedLineCount } from '../../src/compose/text-width.js';
+import { longestTokenEm, textWidthEm, wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
 
 describe('text width', () => {

@@ -1,7 +1,7 @@
 // The layout constants against the standard's own figures, written here from
 // GB/T 9704-2012 rather than imported (DESIGN.md §2).
 import { describe, expect, it } from 'vitest';
-import * as L from '../../src/render/layout/gbt9704.js';
+import * as L from '../../src/layout/gbt9704.js';
 
 describe('GB/T 9704-2012 layout constants', () => {
   it('A4 is 210 × 297 mm = 11906 × 16838 twip (§5.1)', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { measuresText } from '../../src/derive/measures.js';
+import { measuresText } from '../../src/model/measures.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 import { formatPercent, type Tally } from '../../src/derive/statistics.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, measureOrdinal, measuresText } from '../../src/derive/measures.js';
+import { chineseNumeral, measureOrdinal, measuresText } from '../../src/model/measures.js';
 import { unitsText } from '../../src/derive/units.js';
 
 describe('measuresText', () => {

@@ -1,7 +1,7 @@
 // The official-document part of the layout module (gbt9704.ts) against the
 // standard's own figures, written here rather than imported (DESIGN.md §2).
 import { describe, expect, it } from 'vitest';
-import * as L from '../../src/render/layout/gbt9704.js';
+import * as L from '../../src/layout/gbt9704.js';
 
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
 

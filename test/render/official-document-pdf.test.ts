@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OfficialDocument } from '../../src/compose/official-document.js';
+import type { OfficialDocument } from '../../src/model/document/official-document.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
 import { convertToPdf } from '../../src/write/pdf.js';

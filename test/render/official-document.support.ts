@@ -4,7 +4,7 @@
 // rendered PDF pages.
 
 import { spawnSync } from 'node:child_process';
-import type { OfficialDocument } from '../../src/compose/official-document.js';
+import type { OfficialDocument } from '../../src/model/document/official-document.js';
 import { composeNotice } from '../../src/compose/notice.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';

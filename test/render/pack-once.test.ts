@@ -4,7 +4,7 @@
 // be those of the two passes, with a chart (random ids, embedded workbook,
 // drawing ids) and without one.
 import { describe, expect, test } from 'vitest';
-import type { OfficialDocument } from '../../src/compose/official-document.js';
+import type { OfficialDocument } from '../../src/model/document/official-document.js';
 import { withDeterministicParts } from '../../src/render/docx/deterministic.js';
 import { buildOfficialDocument } from '../../src/render/docx/official-document.js';
 import { packDeterministicDocx, packDocx } from '../../src/render/docx/pack.js';

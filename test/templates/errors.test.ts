@@ -1,6 +1,6 @@
 // Every template fault becomes a UserError that names the file and the line.
 import { describe, expect, test } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/diagnostics/user-error.js';
 import { renderTemplate } from '../../src/templates/render.js';
 import { locateField, locateText, TemplateError } from '../../src/templates/template-error.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/diagnostics/user-error.js';
 import { BUNDLED_TEMPLATES_DIR, loadTemplates, TEMPLATE_NAMES } from '../../src/templates/load.js';
 import { renderTemplate } from '../../src/templates/render.js';
 

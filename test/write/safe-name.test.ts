@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName, safeFileStem, uniqueNames } from '../../src/write/safe-name.js';
+import { safeFileName, safeFileStem, uniqueNames } from '../../src/layout/safe-name.js';
 
 describe('safe file names', () => {
   it('keeps Chinese titles and replaces path syntax with full-width look-alikes', () => {

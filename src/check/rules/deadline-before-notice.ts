@@ -1,4 +1,4 @@
-import { chineseDate } from '../../derive/dates.js';
+import { chineseDate } from '../../model/dates.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const deadlineBeforeNotice: Rule = {

@@ -1,5 +1,5 @@
 import { cumulativeEvidenceByProblem } from '../../derive/evidence.js';
-import { measuresText } from '../../derive/measures.js';
+import { measuresText } from '../../model/measures.js';
 import { unitsText } from '../../derive/units.js';
 import type { JsonSource } from '../../load/json-source.js';
 import type { Finding, Rule } from '../rule.js';

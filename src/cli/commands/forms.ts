@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { composeUnitForms } from '../../compose/forms.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../diagnostics/user-error.js';
 import type { LoadedProgress, PlanFolder } from '../../load/plan-folder.js';
 import { renderUnitFormXlsx } from '../../render/xlsx/forms.js';
 import { planOutputDir } from '../../write/output-paths.js';
-import { safeFileName, uniqueNames } from '../../write/safe-name.js';
+import { safeFileName, uniqueNames } from '../../layout/safe-name.js';
 import { loadCheckedFolder, writeOutputs, type OutputFile, type Print } from './shared.js';
 
 export interface FormsOptions {

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../diagnostics/user-error.js';
 import { readOfficeFile, type OfficeKind } from '../../load/import-package.js';
 import { importTaskTable, type TableSource } from '../../load/table-import.js';
 import { docxTableSources } from '../../load/table-import-docx.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { renderNoticeDocx } from '../../render/docx/notice.js';
 import { loadTemplates } from '../../templates/load.js';
 import { planOutputDir } from '../../write/output-paths.js';
-import { safeFileName } from '../../write/safe-name.js';
+import { safeFileName } from '../../layout/safe-name.js';
 import { convertOutputsToPdf, loadCheckedFolder, requireSofficeIf, writeOutputs, type Print } from './shared.js';
 
 export interface NoticeOptions {

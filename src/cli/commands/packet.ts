@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { composeClosureForms, type ClosureForm } from '../../compose/closure-forms.js';
 import { layoutPacket, type PacketPart } from '../../compose/packet.js';
-import { chineseDate } from '../../derive/dates.js';
+import { chineseDate } from '../../model/dates.js';
 import { cumulativeEvidenceByProblem } from '../../derive/evidence.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../diagnostics/user-error.js';
 import { renderClosureFormsDocx } from '../../render/docx/closure-forms.js';
 import { renderContentsListDocx } from '../../render/docx/contents-list.js';
 import { renderReportDocx } from '../../render/docx/report.js';

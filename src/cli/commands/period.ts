@@ -1,7 +1,7 @@
 // The period a report, ledger or packet is made for: its progress file, the
 // one before it, and the derived view. Every failure is the user's to fix.
 import { derivePeriod, type PeriodView } from '../../derive/period.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../diagnostics/user-error.js';
 import type { LoadedProgress, PlanFolder } from '../../load/plan-folder.js';
 import type { Progress } from '../../model/progress-schema.js';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../diagnostics/user-error.js';
 import { renderReportDocx } from '../../render/docx/report.js';
 import { renderLedgerXlsx } from '../../render/xlsx/ledger.js';
 import { loadTemplates } from '../../templates/load.js';
 import { periodOutputDir } from '../../write/output-paths.js';
-import { safeFileName } from '../../write/safe-name.js';
+import { safeFileName } from '../../layout/safe-name.js';
 import { periodContext } from './period.js';
 import { convertOutputsToPdf, loadCheckedFolder, requireSofficeIf, writeOutputs, type Print } from './shared.js';
 

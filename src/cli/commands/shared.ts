@@ -3,7 +3,7 @@
 // files written, and convert to PDF on request.
 import { runRules } from '../../check/run.js';
 import { countBySeverity, sortDiagnostics } from '../../diagnostics/diagnostic.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../diagnostics/user-error.js';
 import { loadPlanFolder, type PlanFolder } from '../../load/plan-folder.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { findSoffice, PdfConversionError, SofficeNotFoundError } from '../../write/pdf.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { renderTaskTableDocx } from '../../render/docx/task-table.js';
 import { renderTaskTableXlsx } from '../../render/xlsx/task-table.js';
 import { planOutputDir } from '../../write/output-paths.js';
-import { safeFileName } from '../../write/safe-name.js';
+import { safeFileName } from '../../layout/safe-name.js';
 import { convertOutputsToPdf, loadCheckedFolder, requireSofficeIf, writeOutputs, type OutputFile, type Print } from './shared.js';
 
 export type TableType = 'xlsx' | 'docx' | 'both';

@@ -3,7 +3,7 @@
 // charts.
 
 import type { Paragraph } from 'docx';
-import { numberHeadings, type Block } from '../../compose/official-document.js';
+import { numberHeadings, type Block } from '../../model/document/official-document.js';
 import { chartParagraph } from './chart.js';
 import { bodyParagraph, headingParagraph, runInParagraph, type Flow } from './paragraphs.js';
 

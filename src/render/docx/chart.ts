@@ -6,9 +6,9 @@
 
 import { AlignmentType, Paragraph } from 'docx';
 import { ChartRun } from 'docx/charts';
-import type { ChartSpec } from '../../compose/chart-spec.js';
+import type { ChartSpec } from '../../model/document/chart-spec.js';
 import type { Flow } from './paragraphs.js';
-import { CHART_FONT, CHART_HEIGHT_PX, CHART_TEXT_SIZE_PT, CHART_TITLE_SIZE_PT, CHART_WIDTH_PX } from '../layout/gbt9704.js';
+import { CHART_FONT, CHART_HEIGHT_PX, CHART_TEXT_SIZE_PT, CHART_TITLE_SIZE_PT, CHART_WIDTH_PX } from '../../layout/gbt9704.js';
 
 /** A chart the library would refuse, said in the clerk's terms before docx says it in its own. */
 function checkChart(spec: ChartSpec): void {

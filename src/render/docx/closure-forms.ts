@@ -3,8 +3,8 @@
 // longer than a page lets its rows break and continues, never clipped.
 import { AlignmentType, Document, type ISectionOptions } from 'docx';
 import type { ClosureForm } from '../../compose/closure-forms.js';
-import { wrappedLineCount } from '../../compose/text-width.js';
-import { chineseDate } from '../../derive/dates.js';
+import { wrappedLineCount } from '../../layout/text-width.js';
+import { chineseDate } from '../../model/dates.js';
 import {
   CLOSURE_FORM_COLUMN_SHARES,
   CLOSURE_FORM_LABEL_FONT,
@@ -19,8 +19,8 @@ import {
   TYPE_AREA_HEIGHT_TWIP,
   TYPE_AREA_WIDTH_TWIP,
   ptToTwip,
-} from '../layout/gbt9704.js';
-import { shareWidths } from '../layout/table-widths.js';
+} from '../../layout/gbt9704.js';
+import { shareWidths } from '../../layout/table-widths.js';
 import { cjkFont } from './fonts.js';
 import { lineText, portraitSection, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
 import { packDocx } from './pack.js';

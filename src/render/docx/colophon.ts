@@ -25,9 +25,9 @@ import {
   type ISectionOptions,
   type Paragraph,
 } from 'docx';
-import type { Colophon } from '../../compose/official-document.js';
-import { wrappedLineCount } from '../../compose/text-width.js';
-import { chineseDate } from '../../derive/dates.js';
+import type { Colophon } from '../../model/document/official-document.js';
+import { wrappedLineCount } from '../../layout/text-width.js';
+import { chineseDate } from '../../model/dates.js';
 import {
   COLOPHON_CHAR_TWIP,
   COLOPHON_DATE_TAB_TWIP,
@@ -43,7 +43,7 @@ import {
   FULL_WIDTH_COLON,
   TYPE_AREA_WIDTH_TWIP,
   colophonFillerTwip,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { gridParagraph, textRuns, type RunStyle } from './paragraphs.js';
 import { portraitSection } from './portrait-section.js';
 

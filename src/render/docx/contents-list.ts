@@ -12,8 +12,8 @@ import {
   BODY_SIZE_HALF_PT,
   TABLE_CELL_PADDING_X_TWIP,
   TYPE_AREA_WIDTH_TWIP,
-} from '../layout/gbt9704.js';
-import { shareWidths } from '../layout/table-widths.js';
+} from '../../layout/gbt9704.js';
+import { shareWidths } from '../../layout/table-widths.js';
 import { cjkFont } from './fonts.js';
 import { portraitSection, ruledTable, textCell, titleParagraph } from './form-table.js';
 import { packDocx } from './pack.js';

@@ -8,7 +8,7 @@
 // the outer zip is written again around them (dated likewise).
 
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { withFixedZipDates } from './zip-dates.js';
+import { withFixedZipDates } from '../../formats/zip-dates.js';
 
 const EMBEDDED_ZIP = /^word\/embeddings\/.+\.(xlsx|docx|pptx)$/;
 const XML_PART = /\.(xml|rels)$/;

@@ -4,7 +4,7 @@
 // document default (DESIGN.md §4).
 
 import type { IFontAttributesProperties } from 'docx';
-import { FONT_LATIN } from '../layout/gbt9704.js';
+import { FONT_LATIN } from '../../layout/gbt9704.js';
 
 /** A Chinese face for Chinese text, Times New Roman for Latin letters and digits. */
 export function cjkFont(eastAsia: string): IFontAttributesProperties {

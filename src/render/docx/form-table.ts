@@ -32,7 +32,7 @@ import {
   FONT_XIAOBIAOSONG,
   ptToHalfPt,
   ptToTwip,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { cjkFont } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 

@@ -3,8 +3,8 @@
 // 签发人 on the right of the same line), and the red line 4 mm under it.
 
 import { AlignmentType, BorderStyle, Paragraph, TabStopType } from 'docx';
-import type { DocumentHeader } from '../../compose/official-document.js';
-import { textWidthEm } from '../../compose/text-width.js';
+import type { DocumentHeader } from '../../model/document/official-document.js';
+import { textWidthEm } from '../../layout/text-width.js';
 import {
   DOC_NUMBER_BLANK_LINES,
   DOC_NUMBER_FONT,
@@ -21,7 +21,7 @@ import {
   SIGNER_TAB_TWIP,
   UP_DOC_NUMBER_INDENT_TWIP,
   issuerMarkLayout,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { BODY_STYLE, blankLines, gridParagraph, textRuns } from './paragraphs.js';
 
 /** §7.2.6: 签发人 followed by a full-width colon. */

@@ -5,7 +5,7 @@
 import { composeNotice, type ComposeNoticeOptions } from '../../compose/notice.js';
 import type { Plan } from '../../model/plan-schema.js';
 import type { TemplateSet } from '../../templates/load.js';
-import { landscapeTableTextWidthEm } from '../layout/table-widths.js';
+import { landscapeTableTextWidthEm } from '../../layout/table-widths.js';
 import { renderOfficialDocument } from './official-document.js';
 
 export function noticeOptions(): ComposeNoticeOptions {

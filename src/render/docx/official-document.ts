@@ -5,7 +5,7 @@
 // section on an even page. Page numbers run on through every section.
 
 import { AlignmentType, Document, type FileChild, type ISectionOptions } from 'docx';
-import type { Attachment, Enclosure, OfficialDocument } from '../../compose/official-document.js';
+import type { Attachment, Enclosure, OfficialDocument } from '../../model/document/official-document.js';
 import {
   ATTACHMENT_BODY_BLANK_LINES,
   ATTACHMENT_LABEL_FONT,
@@ -16,7 +16,7 @@ import {
   ENCLOSURE_TITLE_BLANK_LINES,
   RECIPIENTS_BLANK_LINES,
   TITLE_BLANK_LINES,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { blockParagraphs } from './blocks.js';
 import { colophonSection } from './colophon.js';
 import { cjkFont } from './fonts.js';

@@ -5,7 +5,7 @@
 import { Packer, type Document } from 'docx';
 import { zipSync } from 'fflate';
 import { fixDeterministicParts } from './deterministic.js';
-import { withFixedZipDates } from './zip-dates.js';
+import { withFixedZipDates } from '../../formats/zip-dates.js';
 
 export interface PackMeta {
   readonly title: string;

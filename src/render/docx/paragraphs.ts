@@ -3,8 +3,8 @@
 // headings, titles and the 附件说明. Every number comes from gbt9704.ts.
 
 import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
-import type { AttachmentsNote, HeadingLevel } from '../../compose/official-document.js';
-import { charWidthEm, textWidthEm } from '../../compose/text-width.js';
+import type { AttachmentsNote, HeadingLevel } from '../../model/document/official-document.js';
+import { charWidthEm, textWidthEm } from '../../layout/text-width.js';
 import {
   ATTACHMENTS_NOTE_BLANK_LINES,
   ATTACHMENTS_NOTE_INDENT_TWIP,
@@ -20,7 +20,7 @@ import {
   TITLE_FONT,
   TITLE_SIZE_HALF_PT,
   bodyTextWidthTwip,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { cjkFont } from './fonts.js';
 
 export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];

@@ -12,7 +12,7 @@ import {
   MARGIN_LEFT_TWIP,
   MARGIN_RIGHT_TWIP,
   MARGIN_TOP_TWIP,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { pageNumberFooters } from './section.js';
 
 export interface PortraitSectionOptions {

@@ -5,7 +5,7 @@ import type { PeriodView } from '../../derive/period.js';
 import type { Plan } from '../../model/plan-schema.js';
 import type { Progress } from '../../model/progress-schema.js';
 import type { TemplateSet } from '../../templates/load.js';
-import { landscapeTableTextWidthEm } from '../layout/table-widths.js';
+import { landscapeTableTextWidthEm } from '../../layout/table-widths.js';
 import { renderOfficialDocument } from './official-document.js';
 
 export async function renderReportDocx(plan: Plan, view: PeriodView, progress: Progress, templates: TemplateSet): Promise<{ buffer: Buffer; title: string }> {

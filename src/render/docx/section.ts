@@ -25,7 +25,7 @@ import {
   PAGE_NUMBER_INDENT_TWIP,
   PAGE_NUMBER_LINE_TWIP,
   PAGE_NUMBER_SIZE_HALF_PT,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import { singleFont } from './fonts.js';
 
 export interface LandscapeSectionOptions {

@@ -3,9 +3,9 @@
 // the standard puts it whatever the lengths of the office's name and the date.
 
 import { AlignmentType, type Paragraph } from 'docx';
-import type { Signature } from '../../compose/official-document.js';
-import { chineseDate } from '../../derive/dates.js';
-import { ANNOTATION_INDENT_TWIP, SEALED_SIGNATURE_BLANK_LINES, SIGNATURE_BLANK_LINES, signatureIndents } from '../layout/gbt9704.js';
+import type { Signature } from '../../model/document/official-document.js';
+import { chineseDate } from '../../model/dates.js';
+import { ANNOTATION_INDENT_TWIP, SEALED_SIGNATURE_BLANK_LINES, SIGNATURE_BLANK_LINES, signatureIndents } from '../../layout/gbt9704.js';
 import { BODY_STYLE, blankLines, bodyWidthTwip, gridParagraph, textRuns } from './paragraphs.js';
 
 /**

@@ -20,7 +20,7 @@ import {
 } from 'docx';
 import type { Plan } from '../../model/plan-schema.js';
 import { composeTaskTable, type CellAlign, type TaskTableModel } from '../../compose/task-table.js';
-import { wrappedLineCount } from '../../compose/text-width.js';
+import { wrappedLineCount } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
   ATTACHMENT_LABEL_SIZE_HALF_PT,
@@ -44,8 +44,8 @@ import {
   TABLE_HEADER_LINE_TWIP,
   TABLE_HEADER_SIZE_HALF_PT,
   TITLE_SIZE_HALF_PT,
-} from '../layout/gbt9704.js';
-import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../layout/table-widths.js';
+} from '../../layout/gbt9704.js';
+import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
 import { cjkFont } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';

@@ -23,13 +23,13 @@ import {
   type FormColumn,
   type FormField,
   type FormMetaKey,
-} from '../../compose/forms-layout.js';
+} from '../../model/document/unit-form-layout.js';
 import { formatRowDigests, periodLabel, type FormPlanCells, type FormRow, type UnitFormModel } from '../../compose/forms.js';
-import { chineseDate } from '../../derive/dates.js';
-import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../layout/excel.js';
-import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../layout/gbt9704.js';
+import { chineseDate } from '../../model/dates.js';
+import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../../layout/excel.js';
+import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../../layout/gbt9704.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, linePitchPt, roundUp, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
-import { columnLetters, excelSerialFromIsoDate, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from './workbook.js';
+import { columnLetters, excelSerialFromIsoDate, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/workbook.js';
 
 // Fills that tell the clerk at a glance what is theirs to type.
 const PLAN_FILL_HEX = 'F2F2F2';

@@ -7,11 +7,11 @@
 
 import { composeLedger, type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryTable } from '../../compose/ledger.js';
 import { PERIOD_KEYS, WARNING_WORDS } from '../../compose/progress-table.js';
-import { textWidthEm } from '../../compose/text-width.js';
+import { textWidthEm } from '../../layout/text-width.js';
 import type { PeriodView } from '../../derive/period.js';
 import type { Plan } from '../../model/plan-schema.js';
 import { STATUSES, type Progress } from '../../model/progress-schema.js';
-import { LANDSCAPE_TYPE_AREA_HEIGHT_MM, TABLE_CELL_PADDING_X_TWIP, TWIP_PER_PT, mmToPt, ptToTwip } from '../layout/gbt9704.js';
+import { LANDSCAPE_TYPE_AREA_HEIGHT_MM, TABLE_CELL_PADDING_X_TWIP, TWIP_PER_PT, mmToPt, ptToTwip } from '../../layout/gbt9704.js';
 import {
   XLSX_LANDSCAPE_TYPE_WIDTH_PT,
   XLSX_LEDGER_WIDTH_PT,
@@ -21,12 +21,12 @@ import {
   XLSX_WRAP_SAFETY_EM,
   excelWidthFromPt,
   ledgerTextWidthEm,
-} from '../layout/excel.js';
-import { shareWidths } from '../layout/table-widths.js';
+} from '../../layout/excel.js';
+import { shareWidths } from '../../layout/table-widths.js';
 import { safeSheetName } from './sheet-name.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
 import { addHeader } from './task-table.js';
-import { columnLetters, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from './workbook.js';
+import { columnLetters, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from '../../formats/xlsx/workbook.js';
 
 /** Rows above a table sheet's header: the title. */
 const TITLE_ROWS = 1;

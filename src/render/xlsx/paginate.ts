@@ -7,7 +7,7 @@
 // category cell page by page, repeating the label on each page as a typed
 // table would, instead of one merge that a page break cuts through.
 
-import { wrapLines } from '../../compose/text-width.js';
+import { wrapLines } from '../../layout/text-width.js';
 
 /** One cell's text, wrapped: lines, and whether a line ends a paragraph of the original. */
 export interface WrappedText {

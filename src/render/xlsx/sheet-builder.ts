@@ -4,7 +4,7 @@
 // and exceljs cannot fit rows themselves, DESIGN.md §5). The task table and
 // the ledger both build on it.
 
-import { wrappedLineCount } from '../../compose/text-width.js';
+import { wrappedLineCount } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
   ATTACHMENT_LABEL_SIZE_PT,
@@ -17,7 +17,7 @@ import {
   TABLE_HEADER_FONT,
   TABLE_HEADER_SIZE_PT,
   TITLE_SIZE_PT,
-} from '../layout/gbt9704.js';
+} from '../../layout/gbt9704.js';
 import {
   EXCEL_CELL_INSET_PT,
   EXCEL_MAX_CELL_CHARS,
@@ -28,8 +28,8 @@ import {
   XLSX_LINE_PITCH_RATIO_SERIF,
   XLSX_ROW_PADDING_PT,
   XLSX_WRAP_SAFETY_EM,
-} from '../layout/excel.js';
-import type { XlsxCell, XlsxCellStyle, XlsxPage, XlsxRange, XlsxRow } from './workbook.js';
+} from '../../layout/excel.js';
+import type { XlsxCell, XlsxCellStyle, XlsxPage, XlsxRange, XlsxRow } from '../../formats/xlsx/workbook.js';
 
 export interface XlsxWarning {
   readonly sheet: string;

@@ -2,7 +2,7 @@
 // not starting or ending with an apostrophe, and unique in the workbook
 // (compared without case, as Excel does). DESIGN.md §3: shortened uniquely.
 
-import { EXCEL_MAX_SHEET_NAME_CHARS, EXCEL_SHEET_NAME_FORBIDDEN } from '../layout/excel.js';
+import { EXCEL_MAX_SHEET_NAME_CHARS, EXCEL_SHEET_NAME_FORBIDDEN } from '../../layout/excel.js';
 
 const FALLBACK_NAME = 'Sheet';
 

@@ -5,7 +5,7 @@
 
 import type { Plan } from '../../model/plan-schema.js';
 import { composeTaskTable, type TaskTableModel } from '../../compose/task-table.js';
-import { TWIP_PER_PT, LANDSCAPE_TYPE_AREA_HEIGHT_MM, mmToPt } from '../layout/gbt9704.js';
+import { TWIP_PER_PT, LANDSCAPE_TYPE_AREA_HEIGHT_MM, mmToPt } from '../../layout/gbt9704.js';
 import {
   EXCEL_MAX_ROW_HEIGHT_PT,
   EXCEL_ROW_HEIGHT_STEP_PT,
@@ -14,8 +14,8 @@ import {
   XLSX_SPLIT_MIN_PAGE_RATIO,
   XLSX_ROW_PADDING_PT,
   excelWidthFromPt,
-} from '../layout/excel.js';
-import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../layout/table-widths.js';
+} from '../../layout/excel.js';
+import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
 import { safeSheetName } from './sheet-name.js';
 import { paginate, partHeight, sliceText, wrapForColumn, type Layout, type PageMetrics, type Part } from './paginate.js';
 import {
@@ -30,7 +30,7 @@ import {
   type RenderedXlsx,
   type XlsxWarning,
 } from './sheet-builder.js';
-import { writeXlsx, type XlsxCellStyle, type XlsxSheet } from './workbook.js';
+import { writeXlsx, type XlsxCellStyle, type XlsxSheet } from '../../formats/xlsx/workbook.js';
 
 // Kept here for the modules and tests that import them from the task table.
 export { address, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';

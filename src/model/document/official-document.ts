@@ -3,10 +3,10 @@
 // geometry: the Word renderer (render/layout/gbt9704.ts and friends) turns
 // this into pages. Compose modules build it; nothing here reads files.
 
-import type { IsoDate } from '../derive/dates.js';
-import { chineseNumeral } from '../derive/measures.js';
+import type { IsoDate } from '../dates.js';
+import { chineseNumeral } from '../measures.js';
 import type { ChartSpec } from './chart-spec.js';
-import type { TaskTableModel } from './task-table.js';
+import type { TaskTableModel } from '../../compose/task-table.js';
 
 /**
  * 版头. A 下行文 (to lower offices) centres the 发文字号; a 上行文 (a report to

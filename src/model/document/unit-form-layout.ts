@@ -5,7 +5,7 @@
 // change here changes the format: bump FORM_FORMAT so old forms are refused
 // with a clear message instead of being read in the wrong columns.
 
-import { STATUSES } from '../model/progress-schema.js';
+import { STATUSES } from '../progress-schema.js';
 
 export const FORM_FORMAT = 'zhenggai-unit-form/1';
 

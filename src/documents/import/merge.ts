@@ -5,9 +5,9 @@
 // in one go. A new file has no report block: the office writes it before the
 // report is made (the schema allows a period without one; the report
 // command refuses it), so no invented text can reach a document.
-import type { IsoDate } from '../derive/dates.js';
-import type { Plan } from '../model/plan-schema.js';
-import type { ImportedEntry } from './import-form.js';
+import type { IsoDate } from '../../model/dates.js';
+import type { Plan } from '../../model/plan-schema.js';
+import type { ImportedEntry } from './validate-form.js';
 
 export interface MergeInput {
   plan: Plan;

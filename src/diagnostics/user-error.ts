@@ -1,5 +1,5 @@
 // The one error type that crosses into the CLI boundary as a plain message.
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 
 /** Bad input or environment, explained for the user; never shown with a stack trace. */
 export class UserError extends Error {

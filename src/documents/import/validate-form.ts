@@ -3,17 +3,17 @@
 // changed since it was made (the hidden sheet), then every answer cell. Every
 // finding is a Diagnostic naming file, sheet and cell; the answers become
 // progress entries only when their row has no error.
-import { FORM_COLUMNS, FORM_FIRST_DATA_ROW, FORM_FORMAT, FORM_HEADER_ROW, FORM_META_KEYS, FORM_META_ORDER, FORM_META_SHEET, FORM_SHEET, FORM_STATUS_VALUES, formColumnIndex, type FormAnswerField } from '../compose/forms-layout.js';
-import { formChecksum, formProblems, formUnits, parseRowDigests, problemDigest } from '../compose/forms.js';
-import type { IsoDate } from '../derive/dates.js';
-import { parseDeadline } from '../derive/deadline.js';
-import { isCompleted } from '../derive/problem-state.js';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import type { Plan, Problem } from '../model/plan-schema.js';
-import type { Closure, Progress, Status } from '../model/progress-schema.js';
-import type { ReadSheet } from '../render/xlsx/workbook.js';
-import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence, type CellValue, type Parsed } from './import-values.js';
-import { findSheet, readFormMeta, type FormMeta, type FormWorkbook, type MetaValue } from './xlsx-form.js';
+import { FORM_COLUMNS, FORM_FIRST_DATA_ROW, FORM_FORMAT, FORM_HEADER_ROW, FORM_META_KEYS, FORM_META_ORDER, FORM_META_SHEET, FORM_SHEET, FORM_STATUS_VALUES, formColumnIndex, type FormAnswerField } from '../../model/document/unit-form-layout.js';
+import { formChecksum, formProblems, formUnits, parseRowDigests, problemDigest } from '../../compose/forms.js';
+import type { IsoDate } from '../../model/dates.js';
+import { parseDeadline } from '../../derive/deadline.js';
+import { isCompleted } from '../../derive/problem-state.js';
+import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
+import type { Plan, Problem } from '../../model/plan-schema.js';
+import type { Closure, Progress, Status } from '../../model/progress-schema.js';
+import type { ReadSheet } from '../../formats/xlsx/workbook.js';
+import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence, type CellValue, type Parsed } from '../../load/cell-values.js';
+import { findSheet, readFormMeta, type FormMeta, type FormWorkbook, type MetaValue } from '../../load/xlsx-form.js';
 
 export interface ImportContext {
   plan: Plan;

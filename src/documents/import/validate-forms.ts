@@ -1,12 +1,12 @@
 // Several forms in one run: each validated on its own, then together — one
 // problem answered twice (the same unit's form sent twice), and a unit whose
 // answers this period's file already holds (replaced only with --force).
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formProblems } from '../compose/forms.js';
-import { formColumnIndex } from '../compose/forms-layout.js';
-import { columnLetters } from '../render/xlsx/workbook.js';
-import { validateForm, type ImportContext, type ImportedEntry } from './import-form.js';
-import type { FormWorkbook } from './xlsx-form.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formProblems } from '../../compose/forms.js';
+import { formColumnIndex } from '../../model/document/unit-form-layout.js';
+import { columnLetters } from '../../formats/xlsx/workbook.js';
+import { validateForm, type ImportContext, type ImportedEntry } from './validate-form.js';
+import type { FormWorkbook } from '../../load/xlsx-form.js';
 
 export interface FormsResult {
   entries: ImportedEntry[];

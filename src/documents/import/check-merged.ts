@@ -3,12 +3,12 @@
 // clerk must change (经发办.xlsx 进展填报!H7 rather than progress/2023-11.json:88:9);
 // an error there stops the import. Other findings are the folder's own and
 // are only reported.
-import { runRules } from '../check/run.js';
-import { formColumnIndex, type FormField } from '../compose/forms-layout.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { columnLetters } from '../render/xlsx/workbook.js';
-import type { ImportedEntry } from './import-form.js';
-import { assemblePlanFolder, type PlanFolder } from './plan-folder.js';
+import { runRules } from '../../check/run.js';
+import { formColumnIndex, type FormField } from '../../model/document/unit-form-layout.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { columnLetters } from '../../formats/xlsx/workbook.js';
+import type { ImportedEntry } from './validate-form.js';
+import { assemblePlanFolder, type PlanFolder } from '../../load/plan-folder.js';
 
 export interface MergedFile {
   /** The period file as diagnostics name it. */

@@ -5,9 +5,9 @@
 
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { EXCEL_PAPER_A4 } from '../layout/excel.js';
-import { withFixedZipDates } from '../docx/zip-dates.js';
-import { COLOR_BLACK_HEX } from '../layout/gbt9704.js';
+import { EXCEL_PAPER_A4 } from '../../layout/excel.js';
+import { withFixedZipDates } from '../zip-dates.js';
+import { COLOR_BLACK_HEX } from '../../layout/gbt9704.js';
 
 // exceljs's entry point also loads its streaming reader and writer (unzipper
 // and more: about 0.1 s of every command's start-up) that zhenggai never uses;

@@ -2,8 +2,8 @@
 // is, Excel stores some as dates and some as text, and a cell may hold a
 // formula; these functions turn a cell's stored value into the progress
 // file's value, or say in Chinese what is wrong and what is allowed.
-import { isoDate, isValidIsoDate, type IsoDate } from '../derive/dates.js';
-import { isoDateFromExcelSerial, type ReadCell } from '../render/xlsx/workbook.js';
+import { isoDate, isValidIsoDate, type IsoDate } from '../model/dates.js';
+import { isoDateFromExcelSerial, type ReadCell } from '../formats/xlsx/workbook.js';
 
 export type CellValue = ReadCell['value'];
 
