@@ -1,5 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJsonPath, locate } from '../load/json-source.js';
+import { locate } from '../load/json-source.js';
 import type { PlanFolder } from '../load/plan-folder.js';
 import { createContext } from './context.js';
 import type { Rule } from './rule.js';
@@ -13,7 +13,7 @@ export function runRules(folder: PlanFolder, rules: readonly Rule[] = RULES): Di
       diagnostics.push({
         file: finding.source.file,
         ...locate(finding.source, finding.path),
-        path: formatJsonPath(finding.path),
+        path: finding.path,
         ruleId: rule.id,
         severity: rule.severity,
         message: finding.message,

@@ -1,5 +1,6 @@
 // Diagnostics are data (after unified's vfile-message): every problem the tool
 // finds in an office's files is one of these, printed at the CLI boundary only.
+import type { JsonPath } from './json-path.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -8,8 +9,11 @@ export interface Diagnostic {
   file: string;
   line?: number;
   column?: number;
-  /** JSON path such as problems[3].deadline. */
-  path?: string;
+  /**
+   * Place in a JSON file as segments, such as ['problems', 3, 'deadline'];
+   * printed as problems[3].deadline by format.ts (formatJsonPath).
+   */
+  path?: JsonPath;
   /** Worksheet and cell, for diagnostics about xlsx forms. */
   sheet?: string;
   cell?: string;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import { countBySeverity } from './diagnostic.js';
+import { formatJsonPath } from './json-path.js';
 
 const SEVERITY_LABEL = { error: 'error', warning: 'warning' } as const;
 
@@ -11,7 +12,8 @@ function place(d: Diagnostic): string {
 
 /** `file:line:col  severity  message  [ruleId]`, one per line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.path ? ` (${d.path})` : '';
+  const path = d.path === undefined ? '' : formatJsonPath(d.path);
+  const where = path ? ` (${path})` : '';
   return `${place(d)}  ${SEVERITY_LABEL[d.severity]}  ${d.message}${where}  [${d.ruleId}]`;
 }
 
@@ -25,6 +27,14 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
   return [...diagnostics.map(formatDiagnostic), formatSummary(diagnostics)].join('\n');
 }
 
+/** A diagnostic as `--format json` prints it: the path as text (problems[3].deadline). */
+export type PrintedDiagnostic = Omit<Diagnostic, 'path'> & { path?: string };
+
+/** The diagnostic with its path as text; every other field, and the order of the fields, unchanged. */
+export function printedDiagnostic(d: Diagnostic): PrintedDiagnostic {
+  return d.path === undefined ? (d as Omit<Diagnostic, 'path'>) : { ...d, path: formatJsonPath(d.path) };
+}
+
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify(diagnostics, null, 2);
+  return JSON.stringify(diagnostics.map(printedDiagnostic), null, 2);
 }

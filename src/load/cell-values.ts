@@ -3,7 +3,8 @@
 // formula; these functions turn a cell's stored value into the progress
 // file's value, or say in Chinese what is wrong and what is allowed.
 import { isoDate, isValidIsoDate, type IsoDate } from '../model/dates.js';
-import { isoDateFromExcelSerial, type ReadCell } from '../formats/xlsx/workbook.js';
+import { isoDateFromExcelSerial } from '../formats/xlsx/cells.js';
+import { type ReadCell } from '../formats/xlsx/reader.js';
 
 export type CellValue = ReadCell['value'];
 

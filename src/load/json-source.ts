@@ -3,8 +3,9 @@
 // recovers from syntax errors, so one pass yields both the value and the map.
 import * as jsonc from 'jsonc-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { JsonPath } from '../diagnostics/json-path.js';
 
-export type JsonPath = ReadonlyArray<string | number>;
+export type { JsonPath } from '../diagnostics/json-path.js';
 
 export interface JsonSource {
   file: string;
@@ -119,10 +120,4 @@ export function locate(source: JsonSource, path: JsonPath): Position {
   if (!node) return { line: 1, column: 1 };
   const anchor = node.parent?.type === 'property' ? node.parent : node;
   return positionAt(source.lineStarts, anchor.offset);
-}
-
-export function formatJsonPath(path: JsonPath): string {
-  let out = '';
-  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
-  return out;
 }

@@ -1,7 +1,7 @@
 // The sheets of a workbook as grids for the task-table importer. Merged areas
 // come back as covered cells naming their anchor (the xlsx adapter reports a
 // merge's top-left for every cell it covers).
-import { readXlsx, type ReadSheet } from '../formats/xlsx/workbook.js';
+import { readXlsx, type ReadSheet } from '../formats/xlsx/reader.js';
 import { cellText } from './cell-values.js';
 import type { GridCell, TableSource } from './table-import.js';
 

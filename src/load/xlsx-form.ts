@@ -2,7 +2,7 @@
 // plain values through the xlsx adapter, and the hidden sheet's keys found.
 import { FORM_META_KEYS, FORM_META_ORDER, type FormMetaKey } from '../model/document/unit-form-layout.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readXlsx, type ReadSheet } from '../formats/xlsx/workbook.js';
+import { readXlsx, type ReadSheet } from '../formats/xlsx/reader.js';
 import { readOfficeFile } from './import-package.js';
 import { cellText } from './cell-values.js';
 

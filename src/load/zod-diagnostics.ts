@@ -1,7 +1,7 @@
 // zod issues become diagnostics with the clerk's line and column; never printed raw.
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJsonPath, locate, type JsonSource } from './json-source.js';
+import { locate, type JsonSource } from './json-source.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本（带双引号）',
@@ -59,7 +59,7 @@ export function zodIssuesToDiagnostics(source: JsonSource, issues: readonly z.co
     return {
       file: source.file,
       ...locate(source, target),
-      path: formatJsonPath(target),
+      path: target,
       ruleId: ruleFor(issue),
       severity: 'error' as const,
       message: messageFor(issue, source.value),

@@ -11,7 +11,7 @@ import { composeUnitForm, composeUnitForms, formChecksum, formProblems } from '.
 import { planSchema, type Plan, type PlanInput } from '../../src/model/plan-schema.js';
 import { progressSchema } from '../../src/model/progress-schema.js';
 import { renderUnitFormXlsx } from '../../src/render/xlsx/forms.js';
-import { readXlsx } from '../../src/formats/xlsx/workbook.js';
+import { readXlsx } from '../../src/formats/xlsx/reader.js';
 import { basePlan, baseProgress } from '../helpers/fixture-folder.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
 

@@ -15,7 +15,7 @@ import {
   readSafeXlsxFile,
   XlsxLimitError,
 } from '../../src/load/xlsx-limits.js';
-import { readXlsx } from '../../src/formats/xlsx/workbook.js';
+import { readXlsx } from '../../src/formats/xlsx/reader.js';
 import { renderTaskTableXlsx } from '../../src/render/xlsx/task-table.js';
 import { UserError } from '../../src/diagnostics/user-error.js';
 import { syntheticPlan } from '../helpers/synthetic-plan.js';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence } from '../../src/load/cell-values.js';
-import { excelSerialFromIsoDate, isoDateFromExcelSerial } from '../../src/formats/xlsx/workbook.js';
+import { excelSerialFromIsoDate, isoDateFromExcelSerial } from '../../src/formats/xlsx/cells.js';
 
 const ok = (value: unknown) => ({ ok: true, value });
 

@@ -15,7 +15,8 @@ import { runRules } from '../../src/check/run.js';
 import { assertDocumentsSound } from './support/check.js';
 import { checkPackage, docxText } from './support/ooxml.js';
 import type { ClosureForm } from '../../src/compose/closure-forms.js';
-import { readXlsx, writeXlsx, type XlsxCellStyle } from '../../src/formats/xlsx/workbook.js';
+import { readXlsx } from '../../src/formats/xlsx/reader.js';
+import { writeXlsx, type XlsxCellStyle } from '../../src/formats/xlsx/writer.js';
 
 /** The smallest plan the shrinker ends on: one unit, one category, one problem. */
 function minimalPlan(edit: (p: PlanInput) => void = () => {}): PlanInput {

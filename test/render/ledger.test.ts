@@ -15,7 +15,7 @@ import type { Plan } from '../../src/model/plan-schema.js';
 import { STATUSES, progressSchema, type Progress } from '../../src/model/progress-schema.js';
 import { renderLedgerXlsx } from '../../src/render/xlsx/ledger.js';
 import type { RenderedXlsx } from '../../src/render/xlsx/sheet-builder.js';
-import { readXlsx, type ReadSheet } from '../../src/formats/xlsx/workbook.js';
+import { readXlsx, type ReadSheet } from '../../src/formats/xlsx/reader.js';
 import { expectedTexts } from '../helpers/expected.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';

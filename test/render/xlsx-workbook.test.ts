@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXlsx, writeXlsx, type XlsxCellStyle, type XlsxWorkbook } from '../../src/formats/xlsx/workbook.js';
+import { readXlsx } from '../../src/formats/xlsx/reader.js';
+import { writeXlsx, type XlsxCellStyle, type XlsxWorkbook } from '../../src/formats/xlsx/writer.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
 
 const style: XlsxCellStyle = { font: { name: '仿宋_GB2312', sizePt: 12 }, horizontal: 'left', vertical: 'top', wrap: true, border: true };

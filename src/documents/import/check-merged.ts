@@ -6,7 +6,8 @@
 import { runRules } from '../../check/run.js';
 import { formColumnIndex, type FormField } from '../../model/document/unit-form-layout.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { columnLetters } from '../../formats/xlsx/workbook.js';
+import type { JsonPath } from '../../diagnostics/json-path.js';
+import { columnLetters } from '../../formats/xlsx/cells.js';
 import type { ImportedEntry } from './validate-form.js';
 import { assemblePlanFolder, type PlanFolder } from '../../load/plan-folder.js';
 
@@ -44,9 +45,10 @@ export function checkMerged(folder: PlanFolder, merged: MergedFile): MergedCheck
   return { atForms: sortFormDiagnostics(atForms), elsewhere: sortDiagnostics(elsewhere) };
 }
 
-function entryIndex(path: string | undefined): number {
-  const m = /^problems\[(\d+)\]/.exec(path ?? '');
-  return m ? Number(m[1]) : -1;
+/** The index i of a path problems[i]…, or -1 for a path elsewhere in the file. */
+function entryIndex(path: JsonPath | undefined): number {
+  const [key, index] = path ?? [];
+  return key === 'problems' && typeof index === 'number' ? index : -1;
 }
 
 /** Rules that point at the status but whose fix is typed elsewhere on the form. */
@@ -56,23 +58,31 @@ const FIELD_BY_RULE: Record<string, FormField> = {
   'status-regression': 'note',
 };
 
-const FIELD_BY_PATH: Array<[RegExp, FormField]> = [
-  [/^\.extension\.deadline/, 'extensionDeadline'],
-  [/^\.extension\.reason/, 'extensionReason'],
-  [/^\.extension\.approvedOn/, 'extensionApprovedOn'],
-  [/^\.extension/, 'extensionDeadline'],
-  [/^\.onSchedule/, 'onSchedule'],
-  [/^\.progress/, 'progress'],
-  [/^\.completedOn/, 'completedOn'],
-  [/^\.evidence/, 'evidence'],
-  [/^\.reason/, 'reason'],
-  [/^\.note/, 'note'],
-  [/^\.number/, 'number'],
-];
+/** The form column of a progress entry's key (problems[i].<key>…); any other key is typed as the status. */
+const FIELD_BY_KEY: ReadonlyMap<string | number | undefined, FormField> = new Map([
+  ['onSchedule', 'onSchedule'],
+  ['progress', 'progress'],
+  ['completedOn', 'completedOn'],
+  ['evidence', 'evidence'],
+  ['reason', 'reason'],
+  ['note', 'note'],
+  ['number', 'number'],
+]);
+
+/** The form column of problems[i].extension.<key>; the extension as a whole is at its deadline. */
+const FIELD_BY_EXTENSION_KEY: ReadonlyMap<string | number | undefined, FormField> = new Map([
+  ['deadline', 'extensionDeadline'],
+  ['reason', 'extensionReason'],
+  ['approvedOn', 'extensionApprovedOn'],
+]);
 
 function fieldOf(d: Diagnostic): FormField {
-  const rest = (d.path ?? '').replace(/^problems\[\d+\]/, '');
-  return FIELD_BY_RULE[d.ruleId] ?? FIELD_BY_PATH.find(([re]) => re.test(rest))?.[1] ?? 'status';
+  const byRule = FIELD_BY_RULE[d.ruleId];
+  if (byRule) return byRule;
+  // d.path is problems[i], then the entry's key, then (in an extension) the extension's key.
+  const [, , key, extensionKey] = d.path ?? [];
+  if (key === 'extension') return FIELD_BY_EXTENSION_KEY.get(extensionKey) ?? 'extensionDeadline';
+  return FIELD_BY_KEY.get(key) ?? 'status';
 }
 
 function toFormCell(d: Diagnostic, entry: ImportedEntry): Diagnostic {

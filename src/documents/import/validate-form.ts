@@ -11,7 +11,7 @@ import { isCompleted } from '../../derive/problem-state.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { Plan, Problem } from '../../model/plan-schema.js';
 import type { Closure, Progress, Status } from '../../model/progress-schema.js';
-import type { ReadSheet } from '../../formats/xlsx/workbook.js';
+import type { ReadSheet } from '../../formats/xlsx/reader.js';
 import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence, type CellValue, type Parsed } from '../../load/cell-values.js';
 import { findSheet, readFormMeta, type FormMeta, type FormWorkbook, type MetaValue } from '../../load/xlsx-form.js';
 

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formProblems } from '../../compose/forms.js';
 import { formColumnIndex } from '../../model/document/unit-form-layout.js';
-import { columnLetters } from '../../formats/xlsx/workbook.js';
+import { columnLetters } from '../../formats/xlsx/cells.js';
 import { validateForm, type ImportContext, type ImportedEntry } from './validate-form.js';
 import type { FormWorkbook } from '../../load/xlsx-form.js';
 

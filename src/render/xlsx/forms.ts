@@ -29,7 +29,8 @@ import { chineseDate } from '../../model/dates.js';
 import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../../layout/excel.js';
 import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../../layout/gbt9704.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, linePitchPt, roundUp, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
-import { columnLetters, excelSerialFromIsoDate, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/workbook.js';
+import { columnLetters, excelSerialFromIsoDate } from '../../formats/xlsx/cells.js';
+import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/writer.js';
 
 // Fills that tell the clerk at a glance what is theirs to type.
 const PLAN_FILL_HEX = 'F2F2F2';

@@ -26,7 +26,8 @@ import { shareWidths } from '../../layout/table-widths.js';
 import { safeSheetName } from './sheet-name.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
 import { addHeader } from './task-table.js';
-import { columnLetters, writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from '../../formats/xlsx/workbook.js';
+import { columnLetters } from '../../formats/xlsx/cells.js';
+import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from '../../formats/xlsx/writer.js';
 
 /** Rows above a table sheet's header: the title. */
 const TITLE_ROWS = 1;

@@ -29,7 +29,8 @@ import {
   XLSX_ROW_PADDING_PT,
   XLSX_WRAP_SAFETY_EM,
 } from '../../layout/excel.js';
-import type { XlsxCell, XlsxCellStyle, XlsxPage, XlsxRange, XlsxRow } from '../../formats/xlsx/workbook.js';
+import type { XlsxRange } from '../../formats/xlsx/cells.js';
+import type { XlsxCell, XlsxCellStyle, XlsxPage, XlsxRow } from '../../formats/xlsx/writer.js';
 
 export interface XlsxWarning {
   readonly sheet: string;

@@ -30,7 +30,7 @@ import {
   type RenderedXlsx,
   type XlsxWarning,
 } from './sheet-builder.js';
-import { writeXlsx, type XlsxCellStyle, type XlsxSheet } from '../../formats/xlsx/workbook.js';
+import { writeXlsx, type XlsxCellStyle, type XlsxSheet } from '../../formats/xlsx/writer.js';
 
 // Kept here for the modules and tests that import them from the task table.
 export { address, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';

@@ -4,7 +4,7 @@
 // unbalanced tag), and the text a reader sees can be compared with the input.
 import { SaxesParser } from 'saxes';
 import { unzip } from '../../helpers/unzip.js';
-import { readXlsx } from '../../../src/formats/xlsx/workbook.js';
+import { readXlsx } from '../../../src/formats/xlsx/reader.js';
 
 /** Excel refuses a cell longer than this (DESIGN.md §3). */
 export const EXCEL_CELL_MAX_CHARS = 32_767;

@@ -1,37 +1,13 @@
-// The one module that knows exceljs. Renderers describe a workbook in the
-// plain terms below (text, fonts, sizes in points, merges, page setup) and
-// this module writes it; swapping exceljs (no release since 2023, DESIGN.md
-// §5) means rewriting this file only.
+// Writing a workbook. Renderers describe a workbook in the plain terms below
+// (text, fonts, sizes in points, merges, page setup) and this module writes it
+// with exceljs; nothing here knows a plan.
 
-import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { EXCEL_PAPER_A4 } from '../../layout/excel.js';
-import { withFixedZipDates } from '../zip-dates.js';
 import { COLOR_BLACK_HEX } from '../../layout/gbt9704.js';
-
-// exceljs's entry point also loads its streaming reader and writer (unzipper
-// and more: about 0.1 s of every command's start-up) that zhenggai never uses;
-// its Workbook class, which writes and reads whole workbooks, is all it needs.
-const requireExcelJs = createRequire(import.meta.url);
-const Workbook = requireExcelJs('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
-
-/**
- * exceljs 4.4.0 hands each XML part to JSZip as a JS string, and JSZip encodes
- * strings to UTF-8 in chunks cut by UTF-16 length: a character outside the BMP
- * (an Extension B 𠀀, an emoji) that straddles a chunk boundary comes out as
- * two U+FFFD. Handing JSZip UTF-8 bytes instead leaves nothing to cut.
- */
-function encodePartsBeforeZipping(): void {
-  const { ZipWriter } = requireExcelJs('exceljs/lib/utils/zip-stream.js') as {
-    ZipWriter: { prototype: { append(data: unknown, options: { name: string; base64?: boolean }): void } };
-  };
-  const append = ZipWriter.prototype.append;
-  ZipWriter.prototype.append = function appendBytes(data, options) {
-    const bytes = typeof data === 'string' && !options.base64 ? Buffer.from(data, 'utf8') : data;
-    append.call(this, bytes, options);
-  };
-}
-encodePartsBeforeZipping();
+import { withFixedZipDates } from '../zip-dates.js';
+import { columnLetters, rangeRef, type XlsxRange } from './cells.js';
+import { Workbook } from './exceljs.js';
 
 export interface XlsxFont {
   readonly name: string;
@@ -74,14 +50,6 @@ export interface XlsxRow {
   readonly heightPt: number;
   /** By column, from column A; undefined leaves the cell empty and unstyled. */
   readonly cells: readonly (XlsxCell | undefined)[];
-}
-
-/** A cell range, 1-based and inclusive. */
-export interface XlsxRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
 }
 
 export interface XlsxPage {
@@ -217,16 +185,6 @@ async function protectSheets(workbook: ExcelJS.Workbook, book: XlsxWorkbook): Pr
   }
 }
 
-export function rangeRef(range: XlsxRange): string {
-  return `${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.bottom}`;
-}
-
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 function applyValidation(ws: ExcelJS.Worksheet, v: XlsxValidation): void {
   const messages = {
     showInputMessage: v.prompt !== undefined,
@@ -249,24 +207,6 @@ function applyValidation(ws: ExcelJS.Worksheet, v: XlsxValidation): void {
 /** A date as a JS Date at UTC midnight, which exceljs writes as the Excel serial of that day. */
 function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
-}
-
-/**
- * Excel's day 0 in the 1900 date system. Counting from 1899-12-30 absorbs
- * Excel's phantom 1900-02-29, so every serial from 61 (1900-03-01) on is right.
- */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
-/** The Excel serial of a YYYY-MM-DD date: write it with a date numFmt and Excel shows a real date. */
-export function excelSerialFromIsoDate(iso: string): number {
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / MS_PER_DAY);
-}
-
-/** The YYYY-MM-DD day of an Excel serial (a time of day is dropped); undefined outside 1900-03-01…9999-12-31. */
-export function isoDateFromExcelSerial(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 61 || serial >= 2_958_466) return undefined;
-  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function applyConditionalFormat(ws: ExcelJS.Worksheet, f: XlsxConditionalFormat): void {
@@ -327,67 +267,4 @@ function applyPage(ws: ExcelJS.Worksheet, page: XlsxPage): void {
       ...(page.evenFooter !== undefined ? { evenFooter: page.evenFooter } : {}),
     } as ExcelJS.HeaderFooter;
   }
-}
-
-// --- reading ------------------------------------------------------------------
-
-export interface ReadCell {
-  /** A1-style address. */
-  readonly address: string;
-  /** The value as stored: a formula cell gives its cached result; rich text is joined. */
-  readonly value: string | number | boolean | Date | null;
-  /** Present when the cell holds a formula (without the leading =). */
-  readonly formula?: string;
-  /** Present when the cell is covered by a merge: the merge's top-left address, whose value `value` repeats. */
-  readonly master?: string;
-}
-
-export interface ReadSheet {
-  readonly name: string;
-  readonly state: 'visible' | 'hidden' | 'veryHidden';
-  readonly rowCount: number;
-  readonly columnCount: number;
-  /** 1-based row and column. */
-  cell(row: number, column: number): ReadCell;
-}
-
-type RawValue = ExcelJS.CellValue;
-
-/**
- * `cachedResult` is the cell's own result: exceljs's `value` copy of a formula
- * drops a falsy result (a cached 0, false or ''), which would read as "never
- * calculated".
- */
-function plainValue(raw: RawValue, cachedResult: unknown): { value: ReadCell['value']; formula?: string } {
-  if (raw === null || raw === undefined) return { value: null };
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return { value: raw };
-  if ('formula' in raw || 'sharedFormula' in raw) {
-    const f = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    const result =
-      cachedResult === undefined || cachedResult === null || (typeof cachedResult === 'object' && !(cachedResult instanceof Date))
-        ? null
-        : (cachedResult as string | number | boolean | Date);
-    return { value: result, formula: f.formula ?? f.sharedFormula ?? '' };
-  }
-  if ('richText' in raw) return { value: raw.richText.map((part) => part.text).join('') };
-  if ('hyperlink' in raw) return { value: String((raw as ExcelJS.CellHyperlinkValue).text ?? '') };
-  if ('error' in raw) return { value: null };
-  return { value: null };
-}
-
-/** Every sheet of an xlsx, as plain values. Size limits are the caller's job, before this is called. */
-export async function readXlsx(data: Uint8Array): Promise<ReadSheet[]> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  return workbook.worksheets.map((ws) => ({
-    name: ws.name,
-    state: (ws.state ?? 'visible') as ReadSheet['state'],
-    rowCount: ws.rowCount,
-    columnCount: ws.columnCount,
-    cell(row: number, column: number): ReadCell {
-      const cell = ws.getCell(row, column);
-      const master = cell.isMerged && cell.master.address !== cell.address ? { master: cell.master.address } : {};
-      return { address: cell.address, ...plainValue(cell.value, (cell as unknown as { result?: unknown }).result), ...master };
-    },
-  }));
 }
