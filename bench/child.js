@@ -4,7 +4,7 @@
 // the clock covers the call that turns the plan into bytes.
 //
 // Tasks: docx / xlsx (the task table), ledger (整改台账, when
-// dist/render/xlsx/ledger.js exists), docxtemplater (filling the equivalent
+// dist/documents/ledger.js exists), docxtemplater (filling the equivalent
 // one-row loop template), compose (the task table's document model alone: the
 // part of docx/xlsx that is ours, not the library's).
 import { performance } from 'node:perf_hooks';
@@ -21,11 +21,11 @@ async function plan(n) {
 export async function ledgerRunner(n) {
   let ledger;
   try {
-    ledger = await import(dist('render/xlsx/ledger.js'));
+    ledger = await import(dist('documents/ledger.js'));
   } catch {
     return undefined;
   }
-  if (typeof ledger.renderLedgerXlsx !== 'function') return undefined;
+  if (typeof ledger.ledgerXlsx !== 'function') return undefined;
   const p = await plan(n);
   const { progressSchema } = await import(dist('model/progress-schema.js'));
   const { derivePeriod } = await import(dist('derive/period.js'));
@@ -33,26 +33,26 @@ export async function ledgerRunner(n) {
   const previous = progressSchema.parse({ ...syntheticProgressInput(n, '2023-09', '2023-09-30'), report: undefined });
   const result = derivePeriod(p, progress, previous);
   if (!result.ok) throw new Error(result.message);
-  return () => ledger.renderLedgerXlsx(p, result.view, [previous, progress]);
+  return () => ledger.ledgerXlsx(p, result.view, [previous, progress]);
 }
 
 async function runner(task, n) {
   switch (task) {
     case 'docx': {
-      const { renderTaskTableDocx } = await import(dist('render/docx/task-table.js'));
+      const { taskTableDocx } = await import(dist('documents/task-table.js'));
       const p = await plan(n);
-      return () => renderTaskTableDocx(p);
+      return () => taskTableDocx(p);
     }
     case 'xlsx': {
-      const { renderTaskTableXlsx } = await import(dist('render/xlsx/task-table.js'));
+      const { taskTableXlsx } = await import(dist('documents/task-table.js'));
       const p = await plan(n);
-      return () => renderTaskTableXlsx(p);
+      return () => taskTableXlsx(p);
     }
     case 'ledger':
       return ledgerRunner(n);
     case 'compose': {
       const { composeTaskTable } = await import(dist('compose/task-table.js'));
-      const { landscapeTableTextWidthEm } = await import(dist('render/layout/table-widths.js'));
+      const { landscapeTableTextWidthEm } = await import(dist('layout/table-widths.js'));
       const p = await plan(n);
       return () => composeTaskTable(p, { textWidthEm: landscapeTableTextWidthEm });
     }
@@ -60,7 +60,7 @@ async function runner(task, n) {
       const { default: PizZip } = await import('pizzip');
       const { default: Docxtemplater } = await import('docxtemplater');
       const { docxtemplaterTemplate } = await import('./docxtemplater-template.js');
-      const { measuresText } = await import(dist('derive/measures.js'));
+      const { measuresText } = await import(dist('model/measures.js'));
       const { unitsText } = await import(dist('derive/units.js'));
       const p = await plan(n);
       const labels = new Map(p.categories.map((c) => [c.id, c.label]));

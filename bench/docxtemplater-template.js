@@ -1,4 +1,4 @@
-// The docxtemplater side of the comparison (DESIGN.md §5): a Word template
+// The docxtemplater side of the comparison (docs/format.md#library-facts): a Word template
 // holding the same table as the task table — A4 landscape section, seven
 // fixed-width columns, two repeated header rows (整改问题 over three columns),
 // body cells in 仿宋 小四 with exact line spacing, centred or justified — whose

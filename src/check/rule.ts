@@ -12,7 +12,10 @@ export interface Finding {
 export interface Rule {
   id: string;
   severity: Severity;
-  /** One line, Chinese, for `zhenggai check --rules`. */
+  /**
+   * One line: what the rule reports, in Chinese, then " / " and a short
+   * English gloss. Listed by describeRules() for `zhenggai check --rules`.
+   */
   description: string;
   check(ctx: CheckContext): Finding[];
 }

@@ -1,28 +1,15 @@
-// Closure forms (整改销号审批表), DESIGN.md §3 Closure: "谁销号、谁签字、谁负责".
+// Closure forms (整改销号审批表), docs/domain.md#closure: "谁销号、谁签字、谁负责".
 // A completed problem not yet closed gets a blank form to be signed; a problem
 // closed in the period gets the form filled with the closure recorded.
 import type { IsoDate } from '../model/dates.js';
-import { cumulativeEvidenceByProblem, type EvidenceItem } from '../derive/evidence.js';
+import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
+import { type EvidenceItem } from '../model/evidence-item.js';
 import { measuresText } from '../model/measures.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { Closure, Progress } from '../model/progress-schema.js';
-
-export interface ClosureForm {
-  kind: 'blank' | 'filled';
-  number: number;
-  /** 问题来源: the category's heading as the plan body prints it. */
-  source: string;
-  summary: string;
-  measures: string;
-  /** 整改落实情况: what the unit reported as done, and its result. */
-  done: string;
-  completedOn: IsoDate | undefined;
-  leadUnits: string;
-  evidence: EvidenceItem[];
-  closure: Closure | undefined;
-}
+import { type ClosureForm } from '../model/document/closure-form.js';
 
 /** Closed in this period: closed now and not in the previous file; with no previous file, closed on a date in the period. */
 function closedInPeriod(row: PeriodRow, view: PeriodView, period: string): boolean {

@@ -1,9 +1,8 @@
-// The unit progress forms (DESIGN.md §1 step 2) as document models: which
+// The unit progress forms (docs/domain.md#workflow, step 2) as document models: which
 // problems each lead unit answers, which it only sees, what is pre-filled from
 // the period before, and the checksum that ties a filled form to the plan
 // rows it was made from. Pure: no Excel here (render/xlsx/forms.ts).
 
-import { createHash } from 'node:crypto';
 import { isoDate, periodEnd, yearOf, type IsoDate } from '../model/dates.js';
 import { measuresText } from '../model/measures.js';
 import { orderedUnits, reportingUnit } from '../derive/reporting-unit.js';
@@ -11,61 +10,7 @@ import { unitsText } from '../derive/units.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
 import { FORM_NO, FORM_YES } from '../model/document/unit-form-layout.js';
-
-/** What the form shows of a problem, as text. */
-export interface FormPlanCells {
-  readonly number: number;
-  readonly summary: string;
-  readonly measures: string;
-  readonly deadline: string;
-  readonly leadUnits: string;
-  readonly cooperatingUnits: string;
-}
-
-/** Last period's answers as the form pre-fills them (text, dates as YYYY-MM-DD). */
-export interface FormAnswers {
-  readonly status?: string;
-  readonly onSchedule?: string;
-  readonly progress?: string;
-  readonly completedOn?: IsoDate;
-  readonly reason?: string;
-  readonly extensionDeadline?: string;
-  readonly extensionReason?: string;
-  readonly extensionApprovedOn?: IsoDate;
-}
-
-export interface FormRow {
-  readonly plan: FormPlanCells;
-  readonly answers: FormAnswers;
-}
-
-export interface RowDigest {
-  readonly number: number;
-  readonly digest: string;
-}
-
-export interface UnitFormModel {
-  /** The plan folder's name and its 发文字号: together they name the plan. */
-  readonly planName: string;
-  readonly docNumber: string;
-  readonly planTitle: string;
-  readonly unit: string;
-  readonly period: string;
-  /** The period's as-of date: the latest completion date the form accepts. */
-  readonly asOf: IsoDate;
-  /** Earliest date the date cells accept (a typo guard; work may predate the notice). */
-  readonly dateMin: IsoDate;
-  /** The period whose answers are pre-filled, if any. */
-  readonly prefilledFrom?: string;
-  /** Problems the unit reports (it is their first-listed lead unit). */
-  readonly rows: readonly FormRow[];
-  /** Problems it leads jointly but another unit reports: shown, not answered. */
-  readonly infoRows: readonly FormPlanCells[];
-  readonly checksum: string;
-  readonly rowDigests: readonly RowDigest[];
-  /** The workbook's fixed timestamp. */
-  readonly date: IsoDate;
-}
+import { type FormPlanCells, type FormAnswers, type UnitFormModel, formChecksum, problemDigest } from '../model/document/unit-form.js';
 
 export interface ComposeFormsInput {
   readonly plan: Plan;
@@ -155,45 +100,3 @@ export function prefill(entry: ProblemProgress | undefined): FormAnswers {
 }
 
 // --- checksum -----------------------------------------------------------------
-
-/**
- * The parts of a problem a unit's answers depend on. Category, cooperating
- * units and the optional columns are left out on purpose: editing them does
- * not change what the unit was asked, so it must not invalidate its form.
- */
-function canonicalRow(problem: Problem): unknown[] {
-  return [problem.number, problem.summary, problem.measures, problem.deadline, problem.leadUnits];
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** SHA-256 over the unit's answered rows, by number; plan order and other units' problems do not enter. */
-export function formChecksum(problems: readonly Problem[]): string {
-  const rows = [...problems].sort((a, b) => a.number - b.number).map(canonicalRow);
-  return sha256(JSON.stringify(rows));
-}
-
-/** A short digest of one row, so a mismatch can name the problem that changed. */
-export function problemDigest(problem: Problem): string {
-  return sha256(JSON.stringify(canonicalRow(problem))).slice(0, 12);
-}
-
-export function formatRowDigests(digests: readonly RowDigest[]): string {
-  return digests.map((d) => `${d.number}:${d.digest}`).join(',');
-}
-
-export function parseRowDigests(text: string): Map<number, string> {
-  const result = new Map<number, string>();
-  for (const part of text.split(',')) {
-    const m = /^(\d+):([0-9a-f]+)$/.exec(part.trim());
-    if (m) result.set(Number(m[1]), m[2]!);
-  }
-  return result;
-}
-
-/** 2023年11月 */
-export function periodLabel(period: string): string {
-  return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
-}

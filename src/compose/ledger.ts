@@ -6,7 +6,7 @@
 //   The numbers are statistics.byLeadUnit / byCategory as derived, so the
 //   ledger, the report and its chart agree.
 // - one sheet per lead unit: every problem the unit leads, including those it
-//   leads together with another unit (DESIGN.md §3: such a problem is in the
+//   leads together with another unit (docs/domain.md#statistics: such a problem is in the
 //   row of each of its lead units). A note names the co-led ones and says the
 //   first-listed unit reports them.
 //
@@ -21,8 +21,11 @@ import type { Plan } from '../model/plan-schema.js';
 import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from './notice.js';
-import { DEFAULT_TASK_TABLE_COLUMNS, type ComposeTaskTableOptions, type TaskTableModel } from './task-table.js';
+import { type ComposeTaskTableOptions } from './task-table.js';
+import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
+import { type TaskTableModel } from '../model/document/task-table.js';
 import { balanceTitle } from './title-lines.js';
+import { type SummaryTable, type LedgerTableSheet, type LedgerModel } from '../model/document/ledger.js';
 
 export const LEDGER_LABELS = {
   mainSheet: '台账',
@@ -44,39 +47,6 @@ export const LEDGER_LABELS = {
 
 /** The count columns of both summary tables, after the row label. */
 const SUMMARY_HEADERS: readonly string[] = ['问题数', ...STATUSES, '完成整改', '逾期', '完成率', '到期任务完成率'];
-
-export interface SummaryRow {
-  readonly label: string;
-  /** Counts as numbers; rates as printed (“66.7%”, “—”). Aligned with SummaryTable.headers after the first. */
-  readonly values: readonly (number | string)[];
-}
-
-export interface SummaryTable {
-  readonly caption: string;
-  /** The row-label header, then one header a value. */
-  readonly headers: readonly string[];
-  readonly rows: readonly SummaryRow[];
-  /** Over the whole plan: each problem once, whatever its number of lead units. */
-  readonly totals: SummaryRow;
-  readonly note?: string;
-}
-
-export interface LedgerTableSheet {
-  /** Wanted name; the renderer makes it safe and unique. */
-  readonly name: string;
-  readonly titleLines: readonly string[];
-  readonly table: TaskTableModel;
-  readonly note?: string;
-}
-
-export interface LedgerModel {
-  readonly period: string;
-  readonly asOf: string;
-  readonly title: string;
-  readonly main: LedgerTableSheet;
-  readonly summary: { readonly name: string; readonly titleLines: readonly string[]; readonly tables: readonly SummaryTable[] };
-  readonly units: readonly LedgerTableSheet[];
-}
 
 export interface ComposeLedgerOptions {
   /** The renderer's text width and wrap safety, for the column-width estimate. */
@@ -153,7 +123,7 @@ function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], 
 
 /**
  * The ledger of the view's period. `history` is every progress file up to
- * (at least) the period: 佐证材料 is cumulative (DESIGN.md §3 Closure).
+ * (at least) the period: 佐证材料 is cumulative (docs/domain.md#evidence).
  */
 export function composeLedger(plan: Plan, view: PeriodView, history: readonly Progress[], options: ComposeLedgerOptions = {}): LedgerModel {
   const mainTitle = [...planTitleLines(plan), LEDGER_LABELS.ledgerTitle(view.asOf)];

@@ -113,7 +113,7 @@ export function problemContext(problem: Problem): ProblemTemplateContext {
 /**
  * Problems grouped under their categories, in the plan's category order and
  * the data's problem order. A category without problems is left out unless
- * the plan keeps it (DESIGN.md §3 Categories); the renderer numbers what is left.
+ * the plan keeps it (docs/domain.md#categories); the renderer numbers what is left.
  */
 export function printedCategories(plan: Plan): CategoryTemplateContext[] {
   const known = new Set(plan.categories.map((c) => c.id));

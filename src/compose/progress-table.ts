@@ -20,26 +20,15 @@
 import { chineseDate } from '../model/dates.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
-import type { WarningColour } from '../derive/problem-state.js';
+import type { WarningColour } from '../model/warning-colour.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
-import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn, type TaskTableModel } from './task-table.js';
+import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn } from './task-table.js';
+import { type TaskTableModel } from '../model/document/task-table.js';
+import { PERIOD_KEYS, WARNING_WORDS } from '../model/document/ledger.js';
 
 /** Header over the period's columns (the plan's first columns sit under 整改问题). */
 export const PERIOD_COLUMN_GROUP = '整改落实情况';
-
-/** Keys of the period's columns: renderers find the status and warning columns by them. */
-export const PERIOD_KEYS = {
-  status: 'status',
-  onSchedule: 'onSchedule',
-  progress: 'progress',
-  completedOn: 'completedOn',
-  evidence: 'evidence',
-  reason: 'reason',
-  extension: 'extension',
-  closedOn: 'closedOn',
-  warning: 'warning',
-} as const;
 
 /** Headers with their break (\n) where a narrow column should wrap them, as the plan's 发现\n问题方式 does. */
 const HEADERS: Record<keyof typeof PERIOD_KEYS, string> = {
@@ -53,9 +42,6 @@ const HEADERS: Record<keyof typeof PERIOD_KEYS, string> = {
   closedOn: '销号日期',
   warning: '预警',
 };
-
-/** The warning colours as the ledger writes them (DESIGN.md §3 Warning colours). */
-export const WARNING_WORDS: Readonly<Record<Exclude<WarningColour, null>, string>> = { green: '绿', red: '红', yellow: '黄', blue: '蓝' };
 
 const MARKS = {
   overdue: '（逾期）',
@@ -134,7 +120,7 @@ function reportColumns(view: PeriodView): ExtraColumn[] {
   ];
 }
 
-/** The 整改时限 cell with an approved extension beside the plan's phrase (which stays: DESIGN.md §3 Deadlines). */
+/** The 整改时限 cell with an approved extension beside the plan's phrase (which stays: docs/domain.md#deadlines). */
 function deadlineWithExtension(view: PeriodView): NonNullable<ComposeTaskTableOptions['fieldText']> {
   const rows = new Map(view.rows.map((r) => [r.problem.number, r]));
   return (problem, field, planText) => {

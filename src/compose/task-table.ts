@@ -2,25 +2,16 @@
 // columns, which header cells span what, which body cells merge. No fonts and
 // no twips: the Word and Excel renderers take those from render/layout.
 //
-// Columns come from plan.tableColumns (DESIGN.md §3 "other plans look
-// different"), else the seed's seven. Column widths are relative weights in
+// Columns come from plan.tableColumns (docs/domain.md#other-plans: other plans look
+// different), else the seed's seven. Column widths are relative weights in
 // em of content; renderers spread their own width over them.
 
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
 import { measuresText } from '../model/measures.js';
 import { unitsText } from '../derive/units.js';
 import { longestTokenEm, textWidthEm, wrappedLineCount } from '../layout/text-width.js';
-
-/** The seed's table: 整改问题 over three columns, the rest spanning both header rows. */
-export const DEFAULT_TASK_TABLE_COLUMNS: readonly TableColumn[] = [
-  { field: 'category', header: '发现\n问题方式', group: '整改问题' },
-  { field: 'number', header: '序号', group: '整改问题' },
-  { field: 'summary', header: '问题简述', group: '整改问题' },
-  { field: 'measures', header: '整改措施' },
-  { field: 'deadline', header: '整改时限' },
-  { field: 'leadUnits', header: '牵头单位' },
-  { field: 'cooperatingUnits', header: '配合单位' },
-];
+import { type CellAlign, type HeaderCell, type BodyCell, type BodyRow, type TaskTableModel } from '../model/document/task-table.js';
+import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 
 /** Short, label-like fields are centred; running text is justified. */
 const CENTRED_FIELDS: ReadonlySet<TableField> = new Set([
@@ -35,51 +26,6 @@ const CENTRED_FIELDS: ReadonlySet<TableField> = new Set([
 
 /** Fields whose equal neighbours merge into one cell down the table. */
 const MERGED_FIELDS: ReadonlySet<TableField> = new Set(['category']);
-
-export type CellAlign = 'center' | 'justify';
-
-export interface TaskTableColumn {
-  /** The plan field shown; absent for a column the caller added (ComposeTaskTableOptions.extraColumns). */
-  readonly field?: TableField;
-  /** The field name, or the added column's key: what a renderer looks a column up by. */
-  readonly key: string;
-  readonly header: string;
-  readonly group?: string;
-  /** Relative width; the renderer shares its table width out in proportion. */
-  readonly weight: number;
-  readonly align: CellAlign;
-}
-
-/** A header cell placed on the header grid (rows 0..headerRowCount-1). */
-export interface HeaderCell {
-  readonly text: string;
-  readonly row: number;
-  readonly column: number;
-  readonly rowSpan: number;
-  readonly columnSpan: number;
-}
-
-/** A body cell: text that starts here (spanning rowSpan rows), or a place covered by the cell above. */
-export type BodyCell = { readonly kind: 'text'; readonly text: string; readonly rowSpan: number } | { readonly kind: 'covered' };
-
-export interface BodyRow {
-  readonly problemNumber: number;
-  readonly cells: readonly BodyCell[];
-}
-
-export interface TaskTableModel {
-  /** 附件 label (the notice may number it 附件2). */
-  readonly label: string;
-  readonly title: string;
-  /** The title as printed, one entry a line. */
-  readonly titleLines: readonly string[];
-  readonly columns: readonly TaskTableColumn[];
-  readonly headerRowCount: 1 | 2;
-  readonly headerCells: readonly HeaderCell[];
-  readonly rows: readonly BodyRow[];
-  /** The notice's date (YYYY-MM-DD): the documents' fixed timestamp. */
-  readonly date: string;
-}
 
 /**
  * A column after the plan's own, with its text per problem — e.g. the

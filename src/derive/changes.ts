@@ -1,4 +1,4 @@
-// What changed since the previous period (DESIGN.md §3 Statistics): problems
+// What changed since the previous period (docs/domain.md#period-changes): problems
 // newly completed, newly closed and newly overdue, each state taken as of its
 // own period's as-of date and with its own period's extension.
 import type { ProblemState } from './problem-state.js';

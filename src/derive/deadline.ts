@@ -1,4 +1,4 @@
-// Deadline phrases as offices write them (DESIGN.md §3 Deadlines). The phrase
+// Deadline phrases as offices write them (docs/domain.md#deadlines). The phrase
 // is kept for printing; this module only works out what it means.
 import { daysInMonth, isoDate, isValidIsoDate, yearOf, type IsoDate } from '../model/dates.js';
 

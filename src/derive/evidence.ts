@@ -1,14 +1,8 @@
 // Evidence (佐证材料) accumulates: each progress file lists only what was added
 // that month, while a closure form and a packet need everything so far
-// (DESIGN.md §3 Closure: "the evidence list (cumulative over all months)").
+// (docs/domain.md#evidence and docs/domain.md#closure: "the evidence list (cumulative over all months)").
 import type { Progress } from '../model/progress-schema.js';
-
-export interface EvidenceItem {
-  /** Path relative to evidence/ with forward slashes, as evidence/ is listed (PlanFolder.evidenceFiles). */
-  path: string;
-  /** The period whose progress file first listed it. */
-  period: string;
-}
+import { type EvidenceItem } from '../model/evidence-item.js';
 
 /** The same file typed with Windows backslashes is the same file (as the missing-evidence rule reads it). */
 function evidencePath(path: string): string {

@@ -1,10 +1,9 @@
-// Where one problem stands in one period (DESIGN.md §3 Status, Warning colours).
+// Where one problem stands in one period (docs/domain.md#status, docs/domain.md#warning-colours).
 import type { Problem } from '../model/plan-schema.js';
 import type { Extension, ProblemProgress, Status } from '../model/progress-schema.js';
 import { daysBetween, isoDate, yearOf, type IsoDate } from '../model/dates.js';
 import { parseDeadline, type Deadline } from './deadline.js';
-
-export type WarningColour = 'green' | 'red' | 'yellow' | 'blue' | null;
+import { type WarningColour } from '../model/warning-colour.js';
 
 export const COMPLETED_STATUSES: readonly Status[] = ['已完成', '已完成并长期坚持', '已销号'];
 /** Order of progress, for telling when a status goes backwards. */

@@ -1,4 +1,4 @@
-// Who reports a problem (DESIGN.md §3 Statistics): a problem with several lead
+// Who reports a problem (docs/domain.md#several-lead-units): a problem with several lead
 // units is reported by the first-listed one, so each problem is asked for once.
 import type { Plan, Problem, Unit } from '../model/plan-schema.js';
 

@@ -1,4 +1,4 @@
-// Period statistics (DESIGN.md §3 Statistics). Every count is taken over
+// Period statistics (docs/domain.md#statistics). Every count is taken over
 // ProblemStates, so the numbers in a report, its ledger and its charts agree.
 //
 // Definitions:

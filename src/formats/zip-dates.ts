@@ -1,6 +1,6 @@
 // Fixed timestamps inside an OOXML zip. Both docx (fflate) and exceljs (JSZip)
 // stamp every entry with the clock's time, so the same input would give
-// different bytes a second later. DESIGN.md §2 asks for byte-identical output;
+// different bytes a second later. docs/domain.md#deterministic-output asks for byte-identical output;
 // this rewrites the DOS date/time of every entry, in the local headers and the
 // central directory, to one given date. Nothing else changes: the stamps are
 // outside the compressed data and its CRC.

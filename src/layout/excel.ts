@@ -122,7 +122,7 @@ export function ledgerTextWidthEm(columnCount: number): number {
 }
 
 /**
- * Row fills for the warning colours (DESIGN.md §3): Excel's own light
+ * Row fills for the warning colours (docs/domain.md#warning-colours): Excel's own light
  * “conditional format” fills, pale enough to print the text over them legibly.
  */
 export const XLSX_WARNING_FILL_HEX = {

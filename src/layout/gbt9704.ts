@@ -206,12 +206,12 @@ export const ATTACHMENT_TABLE_GAP_TWIP = Math.round(LINE_PITCH_TWIP / 2); // 290
 
 // ---------------------------------------------------------------------------
 // Tables — §8 公文中的表格 allows A4 landscape. The standard names no cell
-// fonts; the office practice in DESIGN.md §4 is cell text 仿宋 4号 or 小4号,
+// fonts; the office practice in docs/format.md#landscape-tables is cell text 仿宋 4号 or 小4号,
 // header 黑体, header rows repeated on every page.
 
 export const TABLE_HEADER_FONT = FONT_HEITI;
 export const TABLE_CELL_FONT = FONT_FANGSONG;
-/** DESIGN.md §4: 小4号 is the smaller of the two sizes the design allows; it keeps seven columns readable on 225 mm. */
+/** docs/format.md#landscape-tables: 小4号 is the smaller of the two sizes the design allows; it keeps seven columns readable on 225 mm. */
 export const TABLE_CELL_SIZE_PT = ZIHAO_PT.小四;
 export const TABLE_CELL_SIZE_HALF_PT = ptToHalfPt(TABLE_CELL_SIZE_PT);
 export const TABLE_CELL_SIZE_TWIP = ptToTwip(TABLE_CELL_SIZE_PT);
@@ -242,7 +242,7 @@ export const COLOR_BLACK_HEX = '000000';
 
 // ---------------------------------------------------------------------------
 // Closure forms (整改销号审批表) — a form, not a 公文, but printed on the same
-// A4 page inside the GB/T 9704 margins. DESIGN.md §3 Closure: 四号 or 小四 to
+// A4 page inside the GB/T 9704 margins. docs/domain.md#closure: 四号 or 小四 to
 // fit one page; text that does not fit continues on a second page.
 
 /** Sizes tried in order: the first that fits the form on one page wins. */

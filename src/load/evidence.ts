@@ -1,8 +1,10 @@
 // Lists the plan's evidence folder. Symbolic links are reported, never followed:
 // a link could point outside the plan and leak files into a packet.
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UserError } from '../diagnostics/user-error.js';
+import type { EvidenceReader } from '../model/evidence-item.js';
 
 export async function listEvidence(evidenceDir: string): Promise<{ files: Set<string>; diagnostics: Diagnostic[] }> {
   const files = new Set<string>();
@@ -34,4 +36,23 @@ export async function listEvidence(evidenceDir: string): Promise<{ files: Set<st
   }
   await walk(evidenceDir, '');
   return { files, diagnostics };
+}
+
+/**
+ * Evidence read from a folder on disk. A symbolic link or a path that leaves
+ * the folder is refused (UserError) even when a layout names it: the checker
+ * vouched for the names, this is the last guard before bytes leave the plan.
+ */
+export function folderEvidenceReader(evidenceDir: string): EvidenceReader {
+  const root = path.resolve(evidenceDir);
+  return {
+    async read(relativePath) {
+      const source = path.resolve(root, relativePath);
+      const info = await lstat(source).catch(() => undefined);
+      if (!source.startsWith(root + path.sep) || !info?.isFile()) {
+        throw new UserError(`佐证材料不能读取：${source}（应为 evidence/ 中的普通文件）`);
+      }
+      return readFile(source);
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { progressSchema, type Progress } from '../model/progress-schema.js';
 import { listEvidence } from './evidence.js';
 import { parseJsonSource, type JsonSource } from './json-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { displayPath } from '../diagnostics/display-path.js';
 
 /** Refuse JSON files larger than this before reading them: no real plan comes near it. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
@@ -49,11 +50,6 @@ export interface PlanFolderTexts {
   plan: TextFile;
   progress: TextFile[];
   evidenceFiles: ReadonlySet<string>;
-}
-
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') ? file : relative;
 }
 
 function fileDiagnostic(file: string, message: string, ruleId = 'file'): Diagnostic {

@@ -5,7 +5,7 @@
 // (the notice, the plan's prose, category headings) is left empty — empty
 // strings fail the schema, so `zhenggai check` names every field the clerk
 // must fill, and nothing invented can reach a document.
-import { DEFAULT_TASK_TABLE_COLUMNS } from '../compose/task-table.js';
+import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 import type { TableColumn, TableField } from '../model/plan-schema.js';
 import { splitMeasures } from './table-import-measures.js';
 

@@ -1,4 +1,4 @@
-// Measures (整改措施) as one cell or paragraph of text: DESIGN.md §3 — several
+// Measures (整改措施) as one cell or paragraph of text: docs/domain.md#measures — several
 // measures read 一是…二是…三是…; a single one is printed as it is.
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
-import { displayPath } from '../load/plan-folder.js';
+import { displayPath } from '../diagnostics/display-path.js';
 
 export const TEMPLATE_NAMES = ['notice', 'plan', 'report'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -1,4 +1,4 @@
-// Where documents go (DESIGN.md §3 Output locations): out/<plan>/… unless --out names another root.
+// Where documents go (docs/domain.md#output-locations): out/<plan>/… unless --out names another root.
 import path from 'node:path';
 import { safeFileStem } from '../layout/safe-name.js';
 

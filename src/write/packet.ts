@@ -1,10 +1,11 @@
 // Writing the county packet: every part into a hidden staging folder beside
 // the destination, PDFs and the contents list, the manifest, the zip bytes —
 // then one swap. Any failure leaves the previous packet as it was.
-import { lstat, mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENTS_STEM, type PacketLayout } from '../compose/packet.js';
+import { CONTENTS_STEM, type PacketLayout } from '../model/document/packet.js';
 import { UserError } from '../diagnostics/user-error.js';
+import type { EvidenceReader } from '../model/evidence-item.js';
 import { writeFileAtomic } from './atomic.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { convertBeside, pdfPageCount } from './pdf-beside.js';
@@ -21,8 +22,8 @@ export interface PacketBuild {
   layout: PacketLayout;
   /** Bytes of the generated parts, by path relative to the packet folder. */
   documents: ReadonlyMap<string, Uint8Array>;
-  /** The plan's evidence/ folder. */
-  evidenceDir: string;
+  /** Where the evidence files are read from. */
+  evidence: EvidenceReader;
   /** Renders the contents list; page counts by part index when PDFs were made. */
   contents(pageCounts: ReadonlyMap<number, number> | undefined): Promise<Uint8Array>;
   pdf: boolean;
@@ -43,20 +44,18 @@ async function writeDocuments(staging: string, documents: ReadonlyMap<string, Ui
   }
 }
 
-/** Copy evidence, refusing anything that is not a plain file inside evidence/ (the checker has vouched for the names). */
+/** Copy evidence; the reader refuses anything that is not a plain file inside evidence/ (the checker has vouched for the names). */
 async function copyEvidence(staging: string, build: PacketBuild): Promise<void> {
   const copies = build.layout.evidence;
   if (copies.length === 0) return;
   build.progress.start('复制佐证材料', copies.length);
   try {
     for (const copy of copies) {
-      const source = path.resolve(build.evidenceDir, copy.from);
-      const info = await lstat(source).catch(() => undefined);
-      if (!source.startsWith(path.resolve(build.evidenceDir) + path.sep) || !info?.isFile()) {
-        throw new UserError(`第 ${copy.problem} 号问题的佐证材料不能读取：${source}（应为 evidence/ 中的普通文件）`);
-      }
+      const data = await build.evidence.read(copy.from).catch((error: unknown) => {
+        throw error instanceof UserError ? new UserError(`第 ${copy.problem} 号问题的${error.message}`) : error;
+      });
       await mkdir(path.dirname(path.join(staging, copy.to)), { recursive: true });
-      await copyFile(source, path.join(staging, copy.to));
+      await writeFile(path.join(staging, copy.to), data);
       build.progress.advance();
     }
   } finally {

@@ -1,5 +1,5 @@
 // PDF through LibreOffice. One soffice call converts many files (it costs
-// about 2.4 s a call, DESIGN.md §5), in a profile of its own so parallel runs
+// about 2.4 s a call, docs/format.md#library-facts), in a profile of its own so parallel runs
 // and a clerk's open LibreOffice do not collide, with fontconfig pointed at
 // fonts/fonts.conf so the official font names render with free faces.
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { PrintedDiagnostic } from '../../src/diagnostics/format.js';
 
 interface Case {
   name: string;
@@ -39,7 +39,7 @@ describe('the broken-plan corpus', () => {
       const { exit, out, err } = await runCheck(dir);
       expect(err).toBe('');
       expect(exit).toBe(c.exit);
-      const diagnostics = JSON.parse(out) as Diagnostic[];
+      const diagnostics = JSON.parse(out) as PrintedDiagnostic[];
       const hit = diagnostics.find((d) => d.ruleId === c.ruleId && (c.path === undefined || d.path === c.path));
       expect(hit, JSON.stringify(diagnostics, null, 2)).toBeDefined();
       expect(hit!.file).toBe(path.relative(process.cwd(), path.join(dir, c.file)));
@@ -64,7 +64,7 @@ describe('the broken-plan corpus', () => {
     writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
     const { exit, out } = await runCheck(dir);
     expect(exit).toBe(1);
-    const diagnostics = JSON.parse(out) as Diagnostic[];
+    const diagnostics = JSON.parse(out) as PrintedDiagnostic[];
     expect(diagnostics.find((d) => d.ruleId === 'excel-cell-limit')).toMatchObject({ path: 'problems[1].summary', line: expect.any(Number) });
   });
 

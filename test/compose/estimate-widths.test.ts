@@ -4,7 +4,8 @@
 // reference, for any table.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { estimateWidthsEm, type BodyCell, type BodyRow } from '../../src/compose/task-table.js';
+import { estimateWidthsEm } from '../../src/compose/task-table.js';
+import { type BodyCell, type BodyRow } from '../../src/model/document/task-table.js';
 import { longestTokenEm, textWidthEm, wrapLines } from '../../src/layout/text-width.js';
 
 interface Spec {

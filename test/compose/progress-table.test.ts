@@ -3,7 +3,8 @@
 // the two period tables themselves on a made-up plan.
 import { describe, expect, test } from 'vitest';
 import { composeLedgerTable, composeProgressTable, onScheduleText, statusText, warningText } from '../../src/compose/progress-table.js';
-import { composeTaskTable, estimateWidthsEm, type BodyCell } from '../../src/compose/task-table.js';
+import { composeTaskTable, estimateWidthsEm } from '../../src/compose/task-table.js';
+import { type BodyCell } from '../../src/model/document/task-table.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { progressSchema, type Progress } from '../../src/model/progress-schema.js';

@@ -167,7 +167,7 @@ export function syntheticPlan(n: number, options: SyntheticPlanOptions = {}): Pl
   return planSchema.parse(syntheticPlanInput(n, options));
 }
 
-/** The other-looking plan of DESIGN.md §3: 整改目标, 责任领导, 责任人 and no 配合单位. */
+/** The other-looking plan of docs/domain.md#other-plans: 整改目标, 责任领导, 责任人 and no 配合单位. */
 export const OTHER_COLUMNS: TableColumn[] = [
   { field: 'number', header: '序号' },
   { field: 'category', header: '方面' },

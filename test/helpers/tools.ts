@@ -11,7 +11,7 @@ import { describe, it } from 'vitest';
 
 export type Tool = 'soffice' | 'pdftotext' | 'pdfinfo' | 'pdftoppm' | 'pdffonts' | 'fc-match' | 'python-docx-openpyxl';
 
-/** Debian's python3: python3-docx and python3-openpyxl import only there (DESIGN.md §5). */
+/** Debian's python3: python3-docx and python3-openpyxl import only there (docs/format.md#checking-output). */
 export const DEBIAN_PYTHON = '/usr/bin/python3';
 
 function onPath(name: string): string | undefined {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
-import { listEvidence } from '../../src/load/evidence.js';
+import { folderEvidenceReader, listEvidence } from '../../src/load/evidence.js';
 import { runRules } from '../../src/check/run.js';
 import { writePacket } from '../../src/write/packet.js';
 import { silentProgress } from '../../src/write/progress.js';
@@ -90,7 +90,7 @@ describe('symlinks in evidence/', () => {
         evidence: [{ problem: 1, from: '01/leak.txt', to: '01-佐证材料/01-x/leak.txt' }],
       },
       documents: new Map(),
-      evidenceDir: path.join(dir, 'evidence'),
+      evidence: folderEvidenceReader(path.join(dir, 'evidence')),
       contents: async () => new Uint8Array([1]),
       pdf: false,
       date: '2023-10-31',
@@ -110,7 +110,7 @@ describe('symlinks in evidence/', () => {
       destination,
       layout: { parts: [], evidence: [{ problem: 1, from: '../../outside/secret.txt', to: '01-佐证材料/secret.txt' }] },
       documents: new Map(),
-      evidenceDir: path.join(dir, 'evidence'),
+      evidence: folderEvidenceReader(path.join(dir, 'evidence')),
       contents: async () => new Uint8Array([1]),
       pdf: false,
       date: '2023-10-31',

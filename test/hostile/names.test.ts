@@ -1,6 +1,6 @@
 // Names built from office data — plan folder names, report titles, problem
 // summaries, evidence file names, unit names — must never lead a file out of
-// out/ or be a name Windows refuses (DESIGN.md §3 Output locations).
+// out/ or be a name Windows refuses (docs/domain.md#safe-file-names).
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -122,7 +122,16 @@ describe('packet layout: every file lands inside the packet folder', () => {
       [2, [{ path: '../../../../etc/passwd', period: '2023-10' }]],
       [3, [{ path: 'con.txt', period: '2023-10' }, { path: 'CON.TXT', period: '2023-10' }]],
     ]);
-    const layout = layoutPacket({ reportTitle: name, period: '2023-10', hasFilledForms: true, hasBlankForms: true }, problems, evidence);
+    const layout = layoutPacket(
+      [
+        { kind: 'report', title: name, stem: name, extension: 'docx' },
+        { kind: 'ledger', title: '整改台账（2023-10）', stem: '整改台账-2023-10', extension: 'xlsx' },
+        { kind: 'closure-filled', title: '整改问题销号审批表（本期已销号）', stem: '整改问题销号审批表（本期已销号）', extension: 'docx' },
+        { kind: 'closure-blank', title: '整改问题销号审批表（已完成待签字）', stem: '整改问题销号审批表（已完成待签字）', extension: 'docx' },
+      ],
+      problems,
+      evidence,
+    );
     const packet = '/tmp/out/plan/packet-2023-10';
     const files = layout.parts.flatMap((p) => p.files);
     expect(files.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// Templates are a public interface an office edits (DESIGN.md §2): one that
+// Templates are a public interface an office edits (docs/ARCHITECTURE.md): one that
 // tries to reach prototypes, helpers that are not offered, or other files is
 // refused with a message naming the template and line — and leaves no trace
 // on Object.prototype.

@@ -16,7 +16,7 @@ import {
   XlsxLimitError,
 } from '../../src/load/xlsx-limits.js';
 import { readXlsx } from '../../src/formats/xlsx/reader.js';
-import { renderTaskTableXlsx } from '../../src/render/xlsx/task-table.js';
+import { taskTableXlsx } from '../../src/documents/task-table.js';
 import { UserError } from '../../src/diagnostics/user-error.js';
 import { syntheticPlan } from '../helpers/synthetic-plan.js';
 import { craftZip, workbookParts, type CraftedEntry } from './zip-builder.js';
@@ -49,7 +49,7 @@ const importPackage = existsSync(fileURLToPath(IMPORT_PACKAGE))
 
 describe('limits before exceljs (src/load/xlsx-limits.ts)', () => {
   test('a real workbook passes, and reads back', async () => {
-    const { buffer } = await renderTaskTableXlsx(syntheticPlan(200));
+    const { buffer } = await taskTableXlsx(syntheticPlan(200));
     expect(() => assertSafeXlsx(buffer, '任务表.xlsx')).not.toThrow();
     const sheets = await readXlsx(buffer);
     expect(sheets.length).toBe(1);

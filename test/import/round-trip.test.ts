@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formProblems } from '../../src/compose/forms.js';
 import { runCli } from '../cli/run.js';
-import { checkPlanFolder } from '../../src/cli/commands/check.js';
+import { checkPlanFolder } from '../../src/documents/check.js';
 import { planSchema, type Plan } from '../../src/model/plan-schema.js';
 import { progressSchema, type ProblemProgress } from '../../src/model/progress-schema.js';
 import { editCells, type CellEdit } from './form-editor.js';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { planSchema, type Plan, type PlanInput, type TableColumn } from '../../src/model/plan-schema.js';
-import { renderTaskTableDocx } from '../../src/render/docx/task-table.js';
-import { renderTaskTableXlsx } from '../../src/render/xlsx/task-table.js';
+import { taskTableDocx } from '../../src/documents/task-table.js';
+import { taskTableXlsx } from '../../src/documents/task-table.js';
 import { OTHER_COLUMNS, syntheticPlanInput } from '../helpers/synthetic-plan.js';
 
 const PROBLEM_FIELDS = ['number', 'summary', 'measures', 'deadline', 'leadUnits', 'cooperatingUnits', 'target', 'responsibleLeader', 'responsiblePerson', 'completionStandard', 'remarks'] as const;
@@ -20,7 +20,7 @@ const run = (args: string[]) => runCli(args);
 async function roundTrip(plan: Plan, kind: 'xlsx' | 'docx'): Promise<{ json: Record<string, unknown>; report: string; out: string }> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-init-'));
   const table = path.join(tmp, `table.${kind}`);
-  writeFileSync(table, kind === 'xlsx' ? (await renderTaskTableXlsx(plan)).buffer : await renderTaskTableDocx(plan));
+  writeFileSync(table, kind === 'xlsx' ? (await taskTableXlsx(plan)).buffer : await taskTableDocx(plan));
   const dir = path.join(tmp, 'plan');
   const result = await run(['init', dir, '--from-table', table]);
   expect(result.err).toBe('');

@@ -11,7 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
-import { checkPlanFolder } from '../../src/cli/commands/check.js';
+import { checkPlanFolder } from '../../src/documents/check.js';
 import { measuresText } from '../../src/model/measures.js';
 import { importTaskTable, splitUnits, type GridCell, type TableSource } from '../../src/load/table-import.js';
 import { docxTableSources } from '../../src/load/table-import-docx.js';
@@ -194,7 +194,7 @@ describe('zhenggai init', () => {
     expect(todo).toContain('- categories[0].heading：类别“责任落实”在方案正文中的标题');
     const diagnostics = await checkPlanFolder(dir);
     const paths = diagnostics.filter((d) => d.severity === 'error').map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['notice.issuerMark', 'notice.docNumber', 'notice.date', 'plan.title', 'plan.goal.heading', 'categories[0].heading', 'problems[0].deadline']));
+    expect(paths).toEqual(expect.arrayContaining([['notice', 'issuerMark'], ['notice', 'docNumber'], ['notice', 'date'], ['plan', 'title'], ['plan', 'goal', 'heading'], ['categories', 0, 'heading'], ['problems', 0, 'deadline']]));
     fillBlanks(plan);
     writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
     expect((await checkPlanFolder(dir)).filter((d) => d.severity === 'error')).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, locate, parseJsonSource } from '../../src/load/json-source.js';
+import { locate, parseJsonSource } from '../../src/load/json-source.js';
 
 describe('parseJsonSource', () => {
   it('points at the first syntax error with line and column', () => {
@@ -19,8 +19,5 @@ describe('parseJsonSource', () => {
     const { source } = parseJsonSource('a.json', '{\n  "list": [\n    {"name": "甲"},\n    {"name": "乙"}\n  ]\n}');
     expect(locate(source!, ['list', 1, 'name'])).toEqual({ line: 4, column: 6 });
     expect(locate(source!, ['list', 1, 'missing'])).toEqual({ line: 4, column: 5 });
-  });
-  it('formats paths as a clerk reads them', () => {
-    expect(formatJsonPath(['problems', 3, 'deadline'])).toBe('problems[3].deadline');
   });
 });

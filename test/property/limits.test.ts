@@ -1,4 +1,4 @@
-// Property, at the edges DESIGN.md §3 names: text as long as an Excel cell
+// Property, at the edges docs/domain.md#excel-limits names: text as long as an Excel cell
 // may hold, and hundreds of units with long names listed in one cell. Few
 // runs: each document here is large.
 import fc from 'fast-check';

@@ -7,14 +7,14 @@ import { describe, expect, test } from 'vitest';
 import { parseJsonSource } from '../../src/load/json-source.js';
 import { renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
 import { renderContentsListDocx } from '../../src/render/docx/contents-list.js';
-import { renderTaskTableDocx } from '../../src/render/docx/task-table.js';
+import { taskTableDocx } from '../../src/documents/task-table.js';
 import { planSchema, type PlanInput } from '../../src/model/plan-schema.js';
 import type { ProgressInput } from '../../src/model/progress-schema.js';
 import { assemblePlanFolder } from '../../src/load/plan-folder.js';
 import { runRules } from '../../src/check/run.js';
 import { assertDocumentsSound } from './support/check.js';
 import { checkPackage, docxText } from './support/ooxml.js';
-import type { ClosureForm } from '../../src/compose/closure-forms.js';
+import type { ClosureForm } from '../../src/model/document/closure-form.js';
 import { readXlsx } from '../../src/formats/xlsx/reader.js';
 import { writeXlsx, type XlsxCellStyle } from '../../src/formats/xlsx/writer.js';
 
@@ -70,8 +70,8 @@ describe('found by the property tests', () => {
     const { folder } = assemblePlanFolder({ dir: '/p/x', plan: { file: 'plan.json', text: JSON.stringify(plan) }, progress: [], evidenceFiles: new Set() });
     const errors = runRules(folder!).filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.ruleId, d.path])).toEqual([
-      ['control-characters', 'notice.title'],
-      ['control-characters', 'plan.requirements.items[0].heading'],
+      ['control-characters', ['notice', 'title']],
+      ['control-characters', ['plan', 'requirements', 'items', 0, 'heading']],
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('found by the property tests', () => {
     });
     const { folder } = assemblePlanFolder({ dir: '/p/x', plan: { file: 'plan.json', text: JSON.stringify(plan) }, progress: [], evidenceFiles: new Set() });
     const errors = runRules(folder!).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => [d.ruleId, d.path])).toEqual([['excel-cell-limit', 'problems[0].cooperatingUnits']]);
+    expect(errors.map((d) => [d.ruleId, d.path])).toEqual([['excel-cell-limit', ['problems', 0, 'cooperatingUnits']]]);
   });
 });
 
@@ -114,12 +114,12 @@ describe('fixed: a value’s newline becomes a line break in every docx writer (
 
   test('task table: an attachment title holding a newline keeps its line break (render/docx/task-table.ts taskTableChildren)', async () => {
     const plan = planSchema.parse(minimalPlan((p) => (p.plan.attachmentTitle = '任务分解\n责任分工表')));
-    expect(strict(await renderTaskTableDocx(plan))).toContain('任务分解\n责任分工表');
+    expect(strict(await taskTableDocx(plan))).toContain('任务分解\n责任分工表');
   });
 
   test('(task table cells already split a newline into a break)', async () => {
     const plan = planSchema.parse(minimalPlan((p) => (p.problems[0]!.summary = '第一行\n第二行')));
-    expect(strict(await renderTaskTableDocx(plan))).toContain('第一行\n第二行');
+    expect(strict(await taskTableDocx(plan))).toContain('第一行\n第二行');
   });
 });
 

@@ -1,10 +1,10 @@
-// Closure forms at the three levels of DESIGN.md §6. Expected sizes are
+// Closure forms at the three levels of docs/format.md#checking-output. Expected sizes are
 // written from the standard's 字号 (四号 14 pt = 28 half-points, 小四 12 pt = 24).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClosureForm } from '../../src/compose/closure-forms.js';
+import type { ClosureForm } from '../../src/model/document/closure-form.js';
 import { closureFormRows, closureFormSizePt, renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { describeWithTools, runPython, runTool } from '../helpers/tools.js';

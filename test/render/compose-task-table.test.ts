@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeTaskTable, DEFAULT_TASK_TABLE_COLUMNS, estimateWidthsEm, fieldText } from '../../src/compose/task-table.js';
+import { composeTaskTable, estimateWidthsEm, fieldText } from '../../src/compose/task-table.js';
+import { DEFAULT_TASK_TABLE_COLUMNS } from '../../src/model/vocabulary.js';
 import { longestTokenEm, textWidthEm, wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
 

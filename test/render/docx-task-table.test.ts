@@ -1,4 +1,4 @@
-// The Word task table at two levels of DESIGN.md §6: the XML inside the
+// The Word task table at two levels of docs/format.md#checking-output: the XML inside the
 // docx, and python-docx (Debian's python3) reading the table. The PDF level is
 // in pdf.test.ts. Expected numbers come from the standard, not the constants.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Document, Packer } from 'docx';
-import { renderTaskTableDocx, buildTaskTable, taskTableSection } from '../../src/render/docx/task-table.js';
+import { buildTaskTable, taskTableSection } from '../../src/render/docx/task-table.js';
+import { taskTableDocx } from '../../src/documents/task-table.js';
 import { composeTaskTable } from '../../src/compose/task-table.js';
 import { expectedTexts } from '../helpers/expected.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
@@ -20,8 +21,8 @@ let otherDocx: Buffer;
 let xml: string;
 
 beforeAll(async () => {
-  smallDocx = await renderTaskTableDocx(small);
-  otherDocx = await renderTaskTableDocx(other);
+  smallDocx = await taskTableDocx(small);
+  otherDocx = await taskTableDocx(other);
   xml = zipText(smallDocx, 'word/document.xml');
 });
 
@@ -122,7 +123,7 @@ describe('docx task table: XML', () => {
     expect(core).toContain('<dc:creator>zhenggai</dc:creator>');
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2030-01-02T03:04:05Z'));
-    const again = await renderTaskTableDocx(small);
+    const again = await taskTableDocx(small);
     expect(Buffer.compare(again, smallDocx)).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 // The layout constants against the standard's own figures, written here from
-// GB/T 9704-2012 rather than imported (DESIGN.md §2).
+// GB/T 9704-2012 rather than imported (docs/ARCHITECTURE.md).
 import { describe, expect, it } from 'vitest';
 import * as L from '../../src/layout/gbt9704.js';
 

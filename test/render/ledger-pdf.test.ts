@@ -1,4 +1,4 @@
-// The third level of DESIGN.md §6 for the ledger: LibreOffice prints the
+// The third level of docs/format.md#checking-output for the ledger: LibreOffice prints the
 // workbook (every sheet), the pages are A4 landscape, every text of the data
 // and both summary tables are there whole, the header repeats on every page of
 // 台账, and the rows are coloured (the expression rules work in LibreOffice).
@@ -12,7 +12,7 @@ import { formatPercent, type Tally } from '../../src/derive/statistics.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { STATUSES, type Progress } from '../../src/model/progress-schema.js';
-import { renderLedgerXlsx } from '../../src/render/xlsx/ledger.js';
+import { ledgerXlsx } from '../../src/documents/ledger.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
@@ -34,7 +34,7 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'ledger PDF (
     if (!result.ok) throw new Error(result.message);
     view = result.view;
     const xlsx = join(dir, '整改台账-2023-11.xlsx');
-    writeFileSync(xlsx, (await renderLedgerXlsx(plan, view, history)).buffer);
+    writeFileSync(xlsx, (await ledgerXlsx(plan, view, history)).buffer);
     [pdf] = await convertToPdf([xlsx], dir, { tempDir: dir });
   }, 300_000);
 

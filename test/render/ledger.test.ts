@@ -1,4 +1,4 @@
-// The ledger (整改台账) at the first two levels of DESIGN.md §6: the XML in the
+// The ledger (整改台账) at the first two levels of docs/format.md#checking-output: the XML in the
 // zip, and independent readers — exceljs reading back (readXlsx) and openpyxl
 // in Debian's python3. What each cell should say is worked out here from the
 // plan and the progress files, not from the ledger's model; the hand-counted
@@ -13,7 +13,7 @@ import { formatPercent, type Tally } from '../../src/derive/statistics.js';
 import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { STATUSES, progressSchema, type Progress } from '../../src/model/progress-schema.js';
-import { renderLedgerXlsx } from '../../src/render/xlsx/ledger.js';
+import { ledgerXlsx } from '../../src/documents/ledger.js';
 import type { RenderedXlsx } from '../../src/render/xlsx/sheet-builder.js';
 import { readXlsx, type ReadSheet } from '../../src/formats/xlsx/reader.js';
 import { expectedTexts } from '../helpers/expected.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const result = derivePeriod(plan, progressOf('2023-11'), progressOf('2023-10'));
   if (!result.ok) throw new Error(result.message);
   view = result.view;
-  out = await renderLedgerXlsx(plan, view, history);
+  out = await ledgerXlsx(plan, view, history);
   sheets = await readXlsx(out.buffer);
 });
 
@@ -286,7 +286,7 @@ describe('ledger: XML', () => {
     expect(zipText(out.buffer, 'docProps/core.xml')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-30T00:00:00Z</dcterms:created>');
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-02-03T04:05:06Z'));
-    const again = await renderLedgerXlsx(plan, view, history);
+    const again = await ledgerXlsx(plan, view, history);
     expect(Buffer.compare(again.buffer, out.buffer)).toBe(0);
     for (const entry of unzip(again.buffer).values()) expect(entry.dosDate).toBe(((2023 - 1980) << 9) | (11 << 5) | 30);
   });
@@ -326,7 +326,7 @@ describe('ledger: other plans', () => {
   it('follows the plan’s own columns (no 配合单位, 责任领导 …) and its category header', async () => {
     const other = syntheticPlan(14, { tableColumns: OTHER_COLUMNS, extraFields: true });
     const { view: v, progress } = syntheticPeriod(other);
-    const rendered = await renderLedgerXlsx(other, v, [progress]);
+    const rendered = await ledgerXlsx(other, v, [progress]);
     const [ledger, summary] = await readXlsx(rendered.buffer);
     const headers = rowTexts(ledger!, 3, OTHER_COLUMNS.length + 9).map((h) => h.replace('\n', ''));
     // exceljs repeats a merged header's text in every cell of the merge: row 3 holds the lower header row.
@@ -337,7 +337,7 @@ describe('ledger: other plans', () => {
     expect(summaryTable(summary!, '按方面统计').headers[0]).toBe('方面');
     expect(summaryTable(summary!, '按牵头单位统计').rows.get('合计')).toEqual(summaryOf(v.statistics));
     // Made-up texts of up to 500 characters over eighteen columns: the tallest rows pass Excel's 409 pt,
-    // which is reported, by sheet and cell, as data (DESIGN.md §3).
+    // which is reported, by sheet and cell, as data (docs/domain.md#excel-limits).
     for (const w of rendered.warnings) expect(w.message).toContain('409');
   });
 
@@ -350,7 +350,7 @@ describe('ledger: other plans', () => {
       problems: base.problems.map((p) => ({ ...p, leadUnits: p.leadUnits.map(long), cooperatingUnits: p.cooperatingUnits.map(long) })),
     };
     const { view: v, progress } = syntheticPeriod(renamed);
-    const names = (await readXlsx((await renderLedgerXlsx(renamed, v, [progress])).buffer)).map((s) => s.name);
+    const names = (await readXlsx((await ledgerXlsx(renamed, v, [progress])).buffer)).map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(['台账', '统计']);
     expect(names).toHaveLength(2 + v.statistics.byLeadUnit.length);
     for (const name of names) {

@@ -1,5 +1,5 @@
 // The official-document part of the layout module (gbt9704.ts) against the
-// standard's own figures, written here rather than imported (DESIGN.md §2).
+// standard's own figures, written here rather than imported (docs/ARCHITECTURE.md).
 import { describe, expect, it } from 'vitest';
 import * as L from '../../src/layout/gbt9704.js';
 

@@ -1,4 +1,4 @@
-// The third level of DESIGN.md §6 for official documents: LibreOffice prints
+// The third level of docs/format.md#checking-output for official documents: LibreOffice prints
 // the notice for the bundled plan, a 上行文 report (签发人, seal, chart), the
 // notice with a 版记, and pages of continuous text — one soffice run for all
 // (beforeAll). Positions are measured on the page: pdftotext's word boxes,

@@ -5,10 +5,9 @@
 
 import { spawnSync } from 'node:child_process';
 import type { OfficialDocument } from '../../src/model/document/official-document.js';
-import { composeNotice } from '../../src/compose/notice.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
-import { noticeOptions } from '../../src/render/docx/notice.js';
+import { noticeModel } from '../../src/documents/notice.js';
 import { loadTemplates } from '../../src/templates/load.js';
 
 export const BUNDLED_PLAN_DIR = new URL('../../data/guanyang-2022/', import.meta.url).pathname;
@@ -21,7 +20,7 @@ export async function bundledPlan(): Promise<Plan> {
 
 export async function bundledNotice(): Promise<{ plan: Plan; doc: OfficialDocument }> {
   const plan = await bundledPlan();
-  return { plan, doc: composeNotice(plan, await loadTemplates(), noticeOptions()) };
+  return { plan, doc: noticeModel(plan, await loadTemplates()) };
 }
 
 /** Text without punctuation, so line breaks fall after exactly 28 characters (no kinsoku shifts). */

@@ -1,4 +1,4 @@
-// The official document in Word at two levels of DESIGN.md §6: the XML inside
+// The official document in Word at two levels of docs/format.md#checking-output: the XML inside
 // the docx, and python-docx (Debian's python3) reading it back. The PDF level
 // is official-document-pdf.test.ts. Expected numbers are written here from
 // GB/T 9704-2012 (mm × 1440 / 25.4, 字号 in half-points), not imported.
@@ -10,7 +10,7 @@ import type { OfficialDocument } from '../../src/model/document/official-documen
 import type { Plan } from '../../src/model/plan-schema.js';
 import { measuresText } from '../../src/model/measures.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
-import { renderNoticeDocx } from '../../src/render/docx/notice.js';
+import { noticeDocx as buildNoticeDocx } from '../../src/documents/notice.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { expectedTexts } from '../helpers/expected.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
@@ -323,8 +323,8 @@ describe('official document: bytes', () => {
     expect(Buffer.compare(await renderOfficialDocument(UP_REPORT), upDocx)).toBe(0);
   });
 
-  it('renderNoticeDocx is composeNotice + renderOfficialDocument', async () => {
-    expect(Buffer.compare(await renderNoticeDocx(plan, await loadTemplates()), noticeDocx)).toBe(0);
+  it('noticeDocx is composeNotice + renderOfficialDocument', async () => {
+    expect(Buffer.compare(await buildNoticeDocx(plan, await loadTemplates()), noticeDocx)).toBe(0);
   });
 });
 

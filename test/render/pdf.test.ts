@@ -1,4 +1,4 @@
-// The third level of DESIGN.md §6: LibreOffice prints both task tables, and
+// The third level of docs/format.md#checking-output: LibreOffice prints both task tables, and
 // the PDFs are landscape A4 with the header on every page and every text of
 // the data whole. One soffice run converts every file (beforeAll).
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertToPdf, findSoffice, fontsConfPath, SofficeNotFoundError } from '../../src/write/pdf.js';
-import { renderTaskTableDocx } from '../../src/render/docx/task-table.js';
-import { renderTaskTableXlsx } from '../../src/render/xlsx/task-table.js';
+import { taskTableDocx } from '../../src/documents/task-table.js';
+import { taskTableXlsx } from '../../src/documents/task-table.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { expectedTexts, fieldsOf, squash } from '../helpers/expected.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
@@ -59,8 +59,8 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdffonts'], 'task table P
     for (const c of cases) {
       const xlsx = join(dir, `${c.name}-table.xlsx`);
       const docx = join(dir, `${c.name}-table.docx`.replace('-table.docx', '-table-w.docx'));
-      writeFileSync(xlsx, (await renderTaskTableXlsx(c.plan)).buffer);
-      writeFileSync(docx, await renderTaskTableDocx(c.plan));
+      writeFileSync(xlsx, (await taskTableXlsx(c.plan)).buffer);
+      writeFileSync(docx, await taskTableDocx(c.plan));
       files.push(xlsx, docx);
     }
     const out = await convertToPdf(files, dir, { tempDir: profiles });

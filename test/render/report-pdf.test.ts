@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { derivePeriod } from '../../src/derive/period.js';
 import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
-import { renderReportDocx } from '../../src/render/docx/report.js';
+import { reportDocx } from '../../src/documents/report.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
@@ -22,7 +22,7 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     const [, october, november] = folder.progress.map((p) => p.data);
     const view = derivePeriod(folder.plan, november!, october);
     if (!view.ok) throw new Error(view.message);
-    const report = await renderReportDocx(folder.plan, view.view, november!, await loadTemplates());
+    const report = await reportDocx(folder.plan, view.view, november!, await loadTemplates());
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-report-'));
     writeFileSync(path.join(dir, 'report.docx'), report.buffer);
     [pdf] = await convertToPdf([path.join(dir, 'report.docx')], dir);

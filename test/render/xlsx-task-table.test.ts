@@ -1,4 +1,4 @@
-// The Excel task table at two levels of DESIGN.md §6: the XML in the zip, and
+// The Excel task table at two levels of docs/format.md#checking-output: the XML in the zip, and
 // independent readers (exceljs reading back; openpyxl in Debian's python3).
 // The PDF level is in pdf.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderTaskTableXlsx, type RenderedXlsx } from '../../src/render/xlsx/task-table.js';
+import { type RenderedXlsx } from '../../src/render/xlsx/task-table.js';
+import { taskTableXlsx } from '../../src/documents/task-table.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { expectedTexts, fieldsOf } from '../helpers/expected.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
@@ -19,8 +20,8 @@ let smallOut: RenderedXlsx;
 let otherOut: RenderedXlsx;
 
 beforeAll(async () => {
-  smallOut = await renderTaskTableXlsx(small);
-  otherOut = await renderTaskTableXlsx(other);
+  smallOut = await taskTableXlsx(small);
+  otherOut = await taskTableXlsx(other);
 });
 
 const sheetXml = (buf: Buffer) => zipText(buf, 'xl/worksheets/sheet1.xml');
@@ -88,7 +89,7 @@ describe('xlsx task table: XML', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-06-15T00:00:00Z</dcterms:modified>');
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-02-03T04:05:06Z'));
-    const again = await renderTaskTableXlsx(small);
+    const again = await taskTableXlsx(small);
     expect(Buffer.compare(again.buffer, smallOut.buffer)).toBe(0);
     for (const entry of unzip(again.buffer).values()) expect(entry.dosDate).toBe(((2023 - 1980) << 9) | (6 << 5) | 15);
   });
@@ -101,7 +102,7 @@ describe('xlsx task table: XML', () => {
     const plan = syntheticPlan(2);
     const short = { ...plan.problems[1]!, summary: '短问题。', measures: ['短措施。'] };
     const huge = { ...plan, problems: [{ ...plan.problems[0]!, measures: ['超长措施内容，'.repeat(400)] }, short] };
-    const out = await renderTaskTableXlsx(huge);
+    const out = await taskTableXlsx(huge);
     expect(out.warnings, JSON.stringify(out.warnings)).toHaveLength(1);
     expect(out.warnings[0]).toMatchObject({ sheet: '任务分解和责任分工表', cell: 'A5' });
     expect(out.warnings[0]!.message).toContain('409');

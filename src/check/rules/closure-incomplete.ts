@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const closureIncomplete: Rule = {
   id: 'closure-incomplete',
   severity: 'error',
-  description: '已销号须先完成，并有销号日期、审批人、验收意见；销号不早于完成',
+  description: '已销号的问题缺少销号信息 closure 或销号日期早于完成日期，未销号的问题却有 closure / closed problem without closure details or closed before completion, or closure on a problem not closed',
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {

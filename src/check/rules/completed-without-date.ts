@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const completedWithoutDate: Rule = {
   id: 'completed-without-date',
   severity: 'error',
-  description: '已完成（含已销号）的问题须填写完成日期；未完成的不应有完成日期',
+  description: '已完成（含已销号）的问题缺少完成日期，或未完成的问题填了完成日期 / completed problem without completedOn, or completedOn on an unfinished one',
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {

@@ -31,7 +31,7 @@ function scan(source: JsonSource): Finding[] {
 export const controlCharacters: Rule = {
   id: 'control-characters',
   severity: 'error',
-  description: '文本中不能有 Office 文件无法保存的控制字符',
+  description: '文本含 Word/Excel 文件不能保存的控制字符或 Unicode 非字符 / text holds control characters or noncharacters that Word and Excel files cannot store',
   check({ folder }) {
     return [folder.planSource, ...folder.progress.map((p) => p.source)].flatMap(scan);
   },

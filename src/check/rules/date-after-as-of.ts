@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const dateAfterAsOf: Rule = {
   id: 'date-after-as-of',
   severity: 'error',
-  description: '完成日期、销号日期、批准日期不能晚于本期统计截止日期',
+  description: '完成日期、销号日期或调整批准日期晚于本期统计截止日期 / completion, closure or extension approval date after the as-of date',
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {

@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const deadlineBeforeNotice: Rule = {
   id: 'deadline-before-notice',
   severity: 'warning',
-  description: '整改时限早于方案印发日期',
+  description: '整改时限早于方案印发日期 / deadline falls before the notice date',
   check({ folder, deadlines }) {
     const noticeDate = folder.plan.notice.date;
     const findings: Finding[] = [];

@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const deadlinePhrase: Rule = {
   id: 'deadline-phrase',
   severity: 'error',
-  description: '整改时限（含调整后时限）须能理解为日期或“立行立改”“长期坚持”',
+  description: '整改时限或调整后时限无法理解为日期或“立行立改”“长期坚持” / deadline or extended deadline not readable as a date, 立行立改 or 长期坚持',
   check({ folder, deadlines }) {
     const findings: Finding[] = [];
     for (const [index, result] of deadlines.entries()) {

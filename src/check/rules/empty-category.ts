@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const emptyCategory: Rule = {
   id: 'empty-category',
   severity: 'warning',
-  description: '没有问题的类别（正文中将省略，除非 keepWhenEmpty）',
+  description: '类别下没有问题（正文中将省略其标题，除非设了 keepWhenEmpty） / category without problems (its heading is left out unless keepWhenEmpty)',
   check({ folder }) {
     const { planSource, plan } = folder;
     const used = new Set(plan.problems.map((p) => p.category));

@@ -21,7 +21,7 @@ function tooLong(source: JsonSource): Finding[] {
 export const excelCellLimit: Rule = {
   id: 'excel-cell-limit',
   severity: 'error',
-  description: '写入表格的文本不能超过 Excel 单元格上限 32767 字符',
+  description: '文本超过 Excel 单元格上限 32767 字符（含合在一格的整改措施、单位和累计佐证材料） / text longer than an Excel cell holds (32,767 characters), counting measures, units and evidence that share a cell',
   check({ folder }) {
     const findings = [folder.planSource, ...folder.progress.map((p) => p.source)].flatMap(tooLong);
     // Measures share one cell in the table, so their joined text must fit too.

@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const leadAlsoCooperating: Rule = {
   id: 'lead-also-cooperating',
   severity: 'warning',
-  description: '牵头单位不应同时列为配合单位',
+  description: '牵头单位又列为同一问题的配合单位 / lead unit also listed as a cooperating unit',
   check({ folder }) {
     const findings: Finding[] = [];
     for (const [index, problem] of folder.plan.problems.entries()) {

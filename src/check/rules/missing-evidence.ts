@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const missingEvidence: Rule = {
   id: 'missing-evidence',
   severity: 'error',
-  description: '佐证材料须是 evidence/ 文件夹中存在的文件',
+  description: '佐证材料在 evidence/ 文件夹中不存在，或路径指向 evidence/ 之外 / evidence file missing from evidence/, or its path leads outside it',
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {

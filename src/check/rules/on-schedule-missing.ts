@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const onScheduleMissing: Rule = {
   id: 'on-schedule-missing',
   severity: 'warning',
-  description: '推进中的问题应填写是否达到序时进度（onSchedule）',
+  description: '推进中的问题未填写是否达到序时进度 onSchedule / problem in progress without onSchedule',
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {

@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const overdueWithoutReason: Rule = {
   id: 'overdue-without-reason',
   severity: 'warning',
-  description: '逾期未完成的问题应填写未完成原因',
+  description: '问题已逾期未完成，而未填写未完成原因 reason / overdue problem without a reason',
   check(ctx) {
     const findings: Finding[] = [];
     const noticeDate = ctx.folder.plan.notice.date;

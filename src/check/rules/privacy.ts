@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../rule.js';
 import { walkStrings } from '../walk-strings.js';
 
-// DESIGN.md §3 Privacy: a public document must not name private people. The
+// docs/domain.md#privacy: a public document must not name private people. The
 // patterns below look for a full name tied to a household (X某某户 is fine) or
 // to a villager, and for ID-card and mobile numbers. Officials named by their
 // role (镇长某某任组长) match none of them.
@@ -49,7 +49,7 @@ const KIND_LABEL: Record<PrivateMention['kind'], string> = {
 export const privacy: Rule = {
   id: 'privacy',
   severity: 'warning',
-  description: '公开发布的文件不应出现群众姓名、身份证号、手机号',
+  description: '公开发布的方案中出现群众姓名、身份证号或手机号 / public plan names private persons or shows ID-card or mobile numbers',
   check({ folder }) {
     const { planSource, plan } = folder;
     if (!plan.notice.public) return [];

@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const problemNumbers: Rule = {
   id: 'problem-numbers',
   severity: 'error',
-  description: '问题编号须为 1..N，不重复、不缺号',
+  description: '问题编号重复、缺号或超出 1..N（N 为问题个数） / problem numbers repeated, missing or outside 1..N',
   check({ folder }) {
     const { planSource, plan } = folder;
     const findings: Finding[] = [];

@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../rule.js';
 export const progressMissingProblem: Rule = {
   id: 'progress-missing-problem',
   severity: 'warning',
-  description: '每期进展应包含方案中的全部问题',
+  description: '某期进展缺少方案中的问题 / a period has no progress for some of the plan’s problems',
   check({ folder }) {
     const findings: Finding[] = [];
     for (const file of folder.progress) {

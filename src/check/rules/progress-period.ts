@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const progressPeriod: Rule = {
   id: 'progress-period',
   severity: 'error',
-  description: '进展文件名、期次与截止日期须一致，截止日期不早于方案印发日期',
+  description: '进展文件的期次与文件名不符，截止日期不在期次内或早于方案印发日期，或报告日期早于截止日期 / period differs from the file name, as-of date outside the period or before the notice, or report dated before the as-of date',
   check({ folder }) {
     const findings: Finding[] = [];
     for (const file of folder.progress) {

@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const progressUnknownProblem: Rule = {
   id: 'progress-unknown-problem',
   severity: 'error',
-  description: '进展中的问题编号须在方案中存在，且每期每个问题只填一次',
+  description: '进展中的问题编号在方案中不存在，或同一期重复填报 / progress for a problem not in the plan, or for one problem twice in a period',
   check(ctx) {
     const findings: Finding[] = [];
     const seen = new Map<string, Set<number>>();

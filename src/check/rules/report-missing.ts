@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../rule.js';
 export const reportMissing: Rule = {
   id: 'report-missing',
   severity: 'warning',
-  description: '进展文件还没有 report（报告文号、签发人、主送和各部分文字），生成报告前须填写',
+  description: '进展文件还没有 report（报告文号、签发人、主送和各部分文字），生成进展报告和报送材料前须填写 / progress file has no report block yet, needed for the progress report and the packet',
   check({ folder }) {
     const findings: Finding[] = [];
     for (const file of folder.progress) {

@@ -8,7 +8,7 @@ const STATED_COUNT = /(\d+)\s*(?:个|项|条)(?:具体|突出|反馈)?问题/g;
 export const statedCount: Rule = {
   id: 'stated-count',
   severity: 'warning',
-  description: '方案文字中写明的问题个数应与问题清单一致',
+  description: '方案或通知正文中写的问题个数与问题清单不一致 / number of problems stated in the prose differs from the problem list',
   check({ folder }) {
     const { planSource, plan } = folder;
     const findings: Finding[] = [];

@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../rule.js';
 export const statusRegression: Rule = {
   id: 'status-regression',
   severity: 'warning',
-  description: '状态较上期倒退时须在 note 中说明原因',
+  description: '状态较上期倒退，而 note 中未说明原因 / status went back since the previous period without a note',
   check({ folder }) {
     const findings: Finding[] = [];
     let previous = new Map<number, { entry: ProblemProgress; period: string }>();

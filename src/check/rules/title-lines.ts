@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const titleLines: Rule = {
   id: 'title-lines',
   severity: 'error',
-  description: '标题分行连起来须与标题一致',
+  description: '标题分行（titleLines）连起来与标题不一致 / title lines do not join up to the title',
   check({ folder }) {
     const { planSource, plan } = folder;
     const pairs = [

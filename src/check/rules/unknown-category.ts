@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../rule.js';
 export const unknownCategory: Rule = {
   id: 'unknown-category',
   severity: 'error',
-  description: '问题的类别须是 categories 中的 id，类别 id 不重复',
+  description: '问题的类别不是 categories 中的 id，或类别 id 重复 / problem category not among the categories, or a category id used twice',
   check({ folder }) {
     const { planSource, plan } = folder;
     const findings: Finding[] = [];

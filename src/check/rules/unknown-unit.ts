@@ -12,7 +12,7 @@ function knownList(known: ReadonlySet<string>): string {
 export const unknownUnit: Rule = {
   id: 'unknown-unit',
   severity: 'error',
-  description: '牵头单位、配合单位须在单位名录（units）中',
+  description: '牵头单位或配合单位不在单位名录 units 中 / lead or cooperating unit not in the units list',
   check({ folder }) {
     const { planSource, plan } = folder;
     const known = new Set(plan.units.map((u) => u.name));

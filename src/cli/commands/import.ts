@@ -1,147 +1,21 @@
-import path from 'node:path';
-import { runRules } from '../../check/run.js';
-import { reportingGroups } from '../../derive/reporting-unit.js';
-import { periodEnd } from '../../model/dates.js';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { formatDiagnostic, formatSummary } from '../../diagnostics/format.js';
-import { UserError } from '../../diagnostics/user-error.js';
-import { checkMerged, sortFormDiagnostics, type MergedCheck } from '../../documents/import/check-merged.js';
-import type { ImportContext, ImportedEntry } from '../../documents/import/validate-form.js';
-import { validateForms } from '../../documents/import/validate-forms.js';
-import { mergeProgress } from '../../documents/import/merge.js';
-import { displayPath, loadPlanFolder, type PlanFolder } from '../../load/plan-folder.js';
-import { readFormWorkbook, type FormWorkbook } from '../../load/xlsx-form.js';
-import { writeFileAtomic } from '../../write/atomic.js';
-import { periodFile, previousPeriodFile, requirePeriod, requirePeriodAfterNotice } from './forms.js';
-import type { Print } from './shared.js';
+// zhenggai import <plan-dir> <files..> --period YYYY-MM [--force]
+import type { Argv } from 'yargs';
+import { periodOption, planDirPositional, type Runner } from '../options.js';
 
-export interface ImportOptions {
-  planDir: string;
-  period: string;
-  files: string[];
-  /** Replace answers a unit already gave for the period. */
-  force: boolean;
-}
-
-/**
- * `zhenggai import`: filled forms into progress/<period>.json. All or
- * nothing — with any error in any form nothing is written; afterwards the
- * merged folder is checked as `zhenggai check` would, and the units still
- * missing are listed.
- */
-export async function importCommand(options: ImportOptions, out: Print, err: Print): Promise<number> {
-  requirePeriod(options.period);
-  if (options.files.length === 0) throw new UserError('请指定要导入的填报表（.xlsx）/ name the filled forms to import');
-  const { folder, loadFindings } = await loadImportFolder(options.planDir, options.period);
-  requirePeriodAfterNotice(options.period, folder);
-  const ctx = importContext(folder, options.period);
-  const read = await readForms(options.files);
-  const result = validateForms(read.forms, ctx, options.force);
-  const found = sortFormDiagnostics([...read.diagnostics, ...result.diagnostics], options.files);
-  refuseOnErrors(found);
-  if (result.entries.length === 0) {
-    for (const d of found) err(formatDiagnostic(d));
-    out(`表格中没有需要导入的问题（${result.units.join('、')} 本期没有报送的问题），未写入文件 (nothing to import)`);
-    return 0;
-  }
-  const merged = mergeAndCheck(folder, ctx, result.entries);
-  const atForms = sortFormDiagnostics([...found, ...merged.checked.atForms], options.files);
-  refuseOnErrors(atForms);
-  await writeFileAtomic(merged.target, merged.text);
-  printFindings([...atForms, ...merged.checked.elsewhere, ...loadFindings], folder, err);
-  out(`已写出 ${displayPath(merged.target)}（${result.units.join('、')}，共 ${result.entries.length} 个问题）(imported ${result.entries.length} problem(s))`);
-  reportGaps(folder, merged.text, out);
-  return hasErrors([...merged.checked.elsewhere, ...loadFindings]) ? 1 : 0;
-}
-
-/** The period file as it would be after the import, and what `check` says of it — nothing written yet. */
-function mergeAndCheck(folder: PlanFolder, ctx: ImportContext, entries: readonly ImportedEntry[]): { target: string; text: string; checked: MergedCheck } {
-  const target = path.join(folder.dir, 'progress', `${ctx.period}.json`);
-  const merged = mergeProgress({
-    plan: folder.plan,
-    period: ctx.period,
-    asOf: ctx.asOf,
-    existing: periodFile(folder, ctx.period)?.source.value as Record<string, unknown> | undefined,
-    schemaRef: schemaRefOf(folder),
-    entries,
-  });
-  const checked = checkMerged(folder, { file: displayPath(target), text: merged.text, indexOf: merged.indexOf });
-  return { target, text: merged.text, checked };
-}
-
-/**
- * The forms' findings and the checks' findings on the progress files, in
- * full; the plan's own warnings (unchanged by an import, and printed by
- * every `zhenggai check`) as one line.
- */
-function printFindings(findings: readonly Diagnostic[], folder: PlanFolder, err: Print): void {
-  const planFile = folder.planSource.file;
-  const shown = findings.filter((d) => d.file !== planFile || d.severity === 'error');
-  const planWarnings = findings.length - shown.length;
-  for (const d of shown) err(formatDiagnostic(d));
-  if (shown.length > 0) err(formatSummary(shown));
-  if (planWarnings > 0) err(`提示：方案 plan.json 有 ${planWarnings} 个警告，运行 zhenggai check ${displayPath(folder.dir)} 查看 (${planWarnings} plan warning(s))`);
-}
-
-function refuseOnErrors(diagnostics: readonly Diagnostic[]): void {
-  const { error } = countBySeverity(diagnostics);
-  if (error > 0) throw new UserError(`填报表有 ${error} 个错误，未写入任何文件 (${error} error(s) in the forms; nothing was written)`, diagnostics);
-}
-
-/**
- * The plan and this period's file must load and the plan must have no
- * errors: a form is checked against the plan, and a broken period file would
- * be overwritten. Errors in other periods' files do not stop an import.
- */
-async function loadImportFolder(dir: string, period: string): Promise<{ folder: PlanFolder; loadFindings: Diagnostic[] }> {
-  const loaded = await loadPlanFolder(dir);
-  const target = displayPath(path.join(path.resolve(dir), 'progress', `${period}.json`));
-  const planErrors = loaded.folder ? runRules(loaded.folder).filter((d) => d.severity === 'error' && d.file === loaded.folder!.planSource.file) : [];
-  const blocks = (d: Diagnostic) => d.severity === 'error' && (!loaded.folder || d.file === target);
-  const blocking = [...loaded.diagnostics.filter(blocks), ...planErrors];
-  if (!loaded.folder || blocking.length > 0) {
-    throw new UserError(`方案或本期进展文件有 ${blocking.length} 个错误，未导入 (the plan or the period's file has errors; nothing was imported)`, blocking);
-  }
-  // What could not be loaded elsewhere (another period's broken file) is reported with the check's findings.
-  return { folder: loaded.folder, loadFindings: loaded.diagnostics };
-}
-
-function importContext(folder: PlanFolder, period: string): ImportContext {
-  const current = periodFile(folder, period);
-  return {
-    plan: folder.plan,
-    planName: folder.name,
-    period,
-    asOf: current?.data.asOf ?? periodEnd(period),
-    previous: previousPeriodFile(folder, period)?.data,
-    current: current?.data,
-    evidenceFiles: folder.evidenceFiles,
-  };
-}
-
-async function readForms(files: readonly string[]): Promise<{ forms: FormWorkbook[]; diagnostics: Diagnostic[] }> {
-  const forms: FormWorkbook[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const read = await readFormWorkbook(file, file);
-    if (read.form) forms.push(read.form);
-    else diagnostics.push(read.diagnostic!);
-  }
-  return { forms, diagnostics };
-}
-
-/** A new period file points at the same JSON Schema as the office's other progress files. */
-function schemaRefOf(folder: PlanFolder): string | undefined {
-  const ref = (folder.progress.at(-1)?.source.value as { $schema?: unknown } | undefined)?.$schema;
-  return typeof ref === 'string' ? ref : undefined;
-}
-
-/** Units whose forms have not come in, and the report block the office still has to write. */
-function reportGaps(folder: PlanFolder, mergedText: string, out: Print): void {
-  const merged = JSON.parse(mergedText) as { problems: Array<{ number: number }>; report?: unknown };
-  const present = new Set(merged.problems.map((p) => p.number));
-  const missing = reportingGroups(folder.plan).filter((g) => g.problems.some((p) => !present.has(p.number)));
-  if (missing.length === 0) out('各单位的填报表均已导入 (every unit has reported)');
-  else out(`尚未导入填报表的单位：${missing.map((g) => g.unit.name).join('、')} (units still missing: ${missing.length})`);
-  if (merged.report === undefined) out('提示：进展文件尚无 report（报告文头与正文），生成进展报告前请补写 (no report block yet)');
+export function importCommand(yargs: Argv, run: Runner): Argv {
+  return yargs.command(
+    'import <plan-dir> <files..>',
+    '导入各单位填好的填报表到 progress/<期次>.json / Import filled unit forms into progress/<period>.json',
+    (y) =>
+      y
+        .positional('plan-dir', planDirPositional)
+        .positional('files', { type: 'string', array: true, demandOption: true, describe: '填好的填报表（.xlsx）/ filled forms' })
+        .option('period', periodOption)
+        .option('force', { type: 'boolean', default: false, describe: '替换单位本期已导入的填报内容 / replace answers already imported' }),
+    (args) =>
+      run(async (io) => {
+        const { importForms } = await import('../../documents/import.js');
+        return importForms({ planDir: args.planDir, period: args.period, files: args.files, force: args.force }, io);
+      }),
+  );
 }

@@ -1,25 +1,18 @@
-import path from 'node:path';
-import { renderNoticeDocx } from '../../render/docx/notice.js';
-import { loadTemplates } from '../../templates/load.js';
-import { planOutputDir } from '../../write/output-paths.js';
-import { safeFileName } from '../../layout/safe-name.js';
-import { convertOutputsToPdf, loadCheckedFolder, requireSofficeIf, writeOutputs, type Print } from './shared.js';
+// zhenggai notice <plan-dir> [--out] [--pdf] [--templates]
+import type { Argv } from 'yargs';
+import { outOption, pdfOption, planDirPositional, templatesOption, type Runner } from '../options.js';
 
-export interface NoticeOptions {
-  planDir: string;
-  out: string;
-  pdf: boolean;
-  templates?: string;
-}
-
-/** `zhenggai notice`: the notice that issues the plan, with the plan and its task table attached. */
-export async function noticeCommand(options: NoticeOptions, out: Print, err: Print): Promise<number> {
-  await requireSofficeIf(options.pdf);
-  const templates = await loadTemplates(options.templates);
-  const folder = await loadCheckedFolder(options.planDir, err);
-  const { notice } = folder.plan;
-  const file = path.join(planOutputDir(options.out, folder.name), safeFileName(`${notice.docNumber}-${notice.title}`, 'docx'));
-  await writeOutputs([{ path: file, data: await renderNoticeDocx(folder.plan, templates) }], out);
-  if (options.pdf) await convertOutputsToPdf([file], out);
-  return 0;
+export function noticeCommand(yargs: Argv, run: Runner): Argv {
+  return yargs.command(
+    'notice <plan-dir>',
+    '生成印发方案的通知（含方案和附件表）/ Write the notice issuing the plan, with the plan and its table',
+    (y) => y.positional('plan-dir', planDirPositional).option('out', outOption).option('pdf', pdfOption).option('templates', templatesOption),
+    (args) =>
+      run(async (io) => {
+        const { writeDocument } = await import('../../documents/files.js');
+        const { buildNotice } = await import('../../documents/notice.js');
+        await writeDocument({ planDir: args.planDir, out: args.out, pdf: args.pdf, templates: args.templates }, io, (data, templates) => buildNotice(data.plan, templates));
+        return 0;
+      }),
+  );
 }

@@ -1,13 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { jsonSchemaText, SCHEMA_FILES } from '../../model/json-schema.js';
+// zhenggai schema [--out schema]
+import type { Argv } from 'yargs';
+import type { Runner } from '../options.js';
 
-export async function schemaCommand(outDir: string, print: (text: string) => void): Promise<number> {
-  await mkdir(outDir, { recursive: true });
-  for (const [name, schema] of Object.entries(SCHEMA_FILES)) {
-    const file = path.join(outDir, name);
-    await writeFile(file, jsonSchemaText(schema));
-    print(`已写出 ${file}`);
-  }
-  return 0;
+export function schemaCommand(yargs: Argv, run: Runner): Argv {
+  return yargs.command(
+    'schema',
+    '导出 JSON Schema（供编辑器自动补全）/ Write the JSON Schemas for editors',
+    (y) => y.option('out', { type: 'string', default: 'schema', describe: '输出文件夹 / output folder' }),
+    (args) =>
+      run(async (io) => {
+        const { writeJsonSchemas } = await import('../../documents/schema.js');
+        for (const file of await writeJsonSchemas(args.out)) io.out(`已写出 ${file}`);
+        return 0;
+      }),
+  );
 }

@@ -4,7 +4,8 @@
 // finding is a Diagnostic naming file, sheet and cell; the answers become
 // progress entries only when their row has no error.
 import { FORM_COLUMNS, FORM_FIRST_DATA_ROW, FORM_FORMAT, FORM_HEADER_ROW, FORM_META_KEYS, FORM_META_ORDER, FORM_META_SHEET, FORM_SHEET, FORM_STATUS_VALUES, formColumnIndex, type FormAnswerField } from '../../model/document/unit-form-layout.js';
-import { formChecksum, formProblems, formUnits, parseRowDigests, problemDigest } from '../../compose/forms.js';
+import { formProblems, formUnits } from '../../compose/forms.js';
+import { formChecksum, parseRowDigests, problemDigest } from '../../model/document/unit-form.js';
 import type { IsoDate } from '../../model/dates.js';
 import { parseDeadline } from '../../derive/deadline.js';
 import { isCompleted } from '../../derive/problem-state.js';

@@ -84,7 +84,7 @@ export interface XlsxSheet {
   /** Manual page breaks: after each of these rows (1-based). */
   readonly rowBreaksAfter?: readonly number[];
   readonly dataValidations?: readonly XlsxValidation[];
-  /** Expression rules (LibreOffice ignores containsText rules, DESIGN.md §5). */
+  /** Expression rules (LibreOffice ignores containsText rules, docs/format.md#library-facts). */
   readonly conditionalFormats?: readonly XlsxConditionalFormat[];
   /**
    * Protect the sheet (no password: it guards against slips, and a lost

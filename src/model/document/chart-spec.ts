@@ -1,6 +1,6 @@
 // A chart as a document model: what it shows, not how it looks. The Word
 // renderer turns it into a native chart (docx/charts), so the clerk can still
-// edit it in Word or WPS (DESIGN.md §5). Pure data; no fonts, no sizes.
+// edit it in Word or WPS (docs/format.md#library-facts). Pure data; no fonts, no sizes.
 
 /**
  * A stacked column chart: one column per category, each column stacked from

@@ -6,7 +6,7 @@
 import type { IsoDate } from '../dates.js';
 import { chineseNumeral } from '../measures.js';
 import type { ChartSpec } from './chart-spec.js';
-import type { TaskTableModel } from '../../compose/task-table.js';
+import type { TaskTableModel } from './task-table.js';
 
 /**
  * 版头. A 下行文 (to lower offices) centres the 发文字号; a 上行文 (a report to

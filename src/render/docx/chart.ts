@@ -1,6 +1,6 @@
 // A chart block (compose/chart-spec.ts) as a native Word chart
 // (docx/charts): the clerk can edit its data in Word or WPS, and no font or
-// rasteriser is needed when the document is made (DESIGN.md §5). The
+// rasteriser is needed when the document is made (docs/format.md#library-facts). The
 // progress report uses a stacked column chart: a column a unit, a series a
 // status.
 

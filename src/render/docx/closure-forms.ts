@@ -2,7 +2,7 @@
 // the GB/T 9704 margins, 四号 when the form fits one page, else 小四; a form
 // longer than a page lets its rows break and continues, never clipped.
 import { AlignmentType, Document, type ISectionOptions } from 'docx';
-import type { ClosureForm } from '../../compose/closure-forms.js';
+import type { ClosureForm } from '../../model/document/closure-form.js';
 import { wrappedLineCount } from '../../layout/text-width.js';
 import { chineseDate } from '../../model/dates.js';
 import {

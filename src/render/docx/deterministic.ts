@@ -2,7 +2,7 @@
 // (docx/charts): the chart's data is a workbook zipped inside the docx and
 // stamped with the clock, its relationships get random ids (nanoid), and its
 // drawing id (wp:docPr) comes from a counter that runs on from one document
-// to the next in the same process. DESIGN.md §2 asks for byte-identical
+// to the next in the same process. docs/domain.md#deterministic-output asks for byte-identical
 // output, so the inner zips get the document's date, random ids become
 // numbered ones in order of first use, drawing ids are numbered from 1, and
 // the outer zip is written again around them (dated likewise).

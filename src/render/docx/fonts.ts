@@ -1,7 +1,7 @@
 // Run fonts with every slot named. Word picks the face for Chinese text from
 // the eastAsia slot and for Latin letters and digits from ascii/hAnsi; a bare
 // font name fills only the Latin slots, so Chinese would fall back to the
-// document default (DESIGN.md §4).
+// document default (docs/format.md#fonts).
 
 import type { IFontAttributesProperties } from 'docx';
 import { FONT_LATIN } from '../../layout/gbt9704.js';

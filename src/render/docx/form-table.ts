@@ -60,7 +60,7 @@ export function textCell(lines: readonly CellLine[], font: string, sizePt: numbe
   return new TableCell({ columnSpan, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs(lines, font, sizePt, alignment) });
 }
 
-/** A full-width ruled table with a fixed grid (LibreOffice collapses auto tables, DESIGN.md §5). */
+/** A full-width ruled table with a fixed grid (LibreOffice collapses auto tables, docs/format.md#library-facts). */
 export function ruledTable(columnTwips: readonly number[], rows: ReadonlyArray<{ cells: TableCell[]; keepWhole: boolean; header?: boolean }>): Table {
   return new Table({
     width: { size: TYPE_AREA_WIDTH_TWIP, type: WidthType.DXA },

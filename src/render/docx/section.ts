@@ -2,9 +2,9 @@
 //
 // GB/T 9704 §8 puts the page number of a landscape table on the table's left
 // side, turned with the page (odd pages bottom-left, even top-left: the
-// portrait foot rotated), and DESIGN.md §4 repeats it. docx cannot rotate a
+// portrait foot rotated), and docs/format.md#landscape-tables repeats it. docx cannot rotate a
 // footer, and a rotated text box in the margin is not something Word, WPS and
-// LibreOffice place alike; so, as DESIGN.md §4 allows, the number stands at
+// LibreOffice place alike; so, as docs/format.md#landscape-tables allows, the number stands at
 // the foot of the landscape page: — N — in 4号宋体, 7 mm under the type area
 // (§7.5), odd pages right and even pages left, one character in. The margins
 // are the portrait ones turned with the sheet (gbt9704.ts, LANDSCAPE_*), so
@@ -41,7 +41,7 @@ export function landscapeSection(children: readonly FileChild[], options: Landsc
   return {
     properties: {
       page: {
-        // docx swaps width and height itself when told LANDSCAPE (DESIGN.md §5).
+        // docx swaps width and height itself when told LANDSCAPE (docs/format.md#library-facts).
         size: { width: A4_WIDTH_TWIP, height: A4_HEIGHT_TWIP, orientation: PageOrientation.LANDSCAPE },
         margin: {
           top: LANDSCAPE_MARGIN_TOP_TWIP,

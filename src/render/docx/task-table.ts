@@ -19,7 +19,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Plan } from '../../model/plan-schema.js';
-import { composeTaskTable, type CellAlign, type TaskTableModel } from '../../compose/task-table.js';
+import { type CellAlign, type TaskTableModel } from '../../model/document/task-table.js';
 import { wrappedLineCount } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
@@ -59,8 +59,8 @@ import { packDocx } from './pack.js';
  */
 const KEEP_WHOLE_PAGE_RATIO = 0.5;
 
-export async function renderTaskTableDocx(plan: Plan): Promise<Buffer> {
-  const model = composeTaskTable(plan, { textWidthEm: landscapeTableTextWidthEm });
+/** The task table as a standalone Word document (A4 landscape, GB/T 9704 §10 attachment layout). */
+export async function renderTaskTableDocx(model: TaskTableModel): Promise<Buffer> {
   const doc = new Document({
     creator: 'zhenggai',
     lastModifiedBy: 'zhenggai',
@@ -105,7 +105,7 @@ const RULE = { style: BorderStyle.SINGLE, size: TABLE_BORDER_EIGHTH_PT, color: C
 
 /**
  * The table alone, as wide as the landscape type area: explicit grid widths
- * and a fixed layout (LibreOffice collapses auto tables, DESIGN.md §5), header
+ * and a fixed layout (LibreOffice collapses auto tables, docs/format.md#library-facts), header
  * rows repeated on every page, category cells merged down (rowSpan → vMerge).
  */
 export function buildTaskTable(model: TaskTableModel): Table {

@@ -24,7 +24,7 @@ import {
   type FormField,
   type FormMetaKey,
 } from '../../model/document/unit-form-layout.js';
-import { formatRowDigests, periodLabel, type FormPlanCells, type FormRow, type UnitFormModel } from '../../compose/forms.js';
+import { formatRowDigests, periodLabel, type FormPlanCells, type FormRow, type UnitFormModel } from '../../model/document/unit-form.js';
 import { chineseDate } from '../../model/dates.js';
 import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../../layout/excel.js';
 import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../../layout/gbt9704.js';
@@ -204,7 +204,7 @@ function validations(model: UnitFormModel): XlsxValidation[] {
   ];
 }
 
-/** Highlight answers still missing; expression rules (LibreOffice ignores containsText, DESIGN.md §5). */
+/** Highlight answers still missing; expression rules (LibreOffice ignores containsText, docs/format.md#library-facts). */
 function conditionalFormats(n: number): XlsxConditionalFormat[] {
   if (n === 0) return [];
   const first = FORM_HEADER_ROW + 1;

@@ -5,10 +5,9 @@
 // and typed into — so rows are never split, and the sheet is laid out wider
 // than the page and printed fitted to its width (XLSX_LEDGER_PRINT_SCALE).
 
-import { composeLedger, type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryTable } from '../../compose/ledger.js';
-import { PERIOD_KEYS, WARNING_WORDS } from '../../compose/progress-table.js';
+import { type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryTable } from '../../model/document/ledger.js';
+import { PERIOD_KEYS, WARNING_WORDS } from '../../model/document/ledger.js';
 import { textWidthEm } from '../../layout/text-width.js';
-import type { PeriodView } from '../../derive/period.js';
 import type { Plan } from '../../model/plan-schema.js';
 import { STATUSES, type Progress } from '../../model/progress-schema.js';
 import { LANDSCAPE_TYPE_AREA_HEIGHT_MM, TABLE_CELL_PADDING_X_TWIP, TWIP_PER_PT, mmToPt, ptToTwip } from '../../layout/gbt9704.js';
@@ -42,8 +41,8 @@ const CAPTION_STYLE: XlsxCellStyle = { ...HEADER_STYLE, horizontal: 'left', bord
 const LABEL_CELL_STYLE = bodyStyle('center');
 const VALUE_STYLE = bodyStyle('center');
 
-export async function renderLedgerXlsx(plan: Plan, view: PeriodView, progressHistory: readonly Progress[]): Promise<RenderedXlsx> {
-  const model = composeLedger(plan, view, progressHistory, { textWidthEm: ledgerTextWidthEm, wrapSafetyEm: XLSX_WRAP_SAFETY_EM });
+/** The ledger workbook from its model (composed for ledgerTextWidthEm and XLSX_WRAP_SAFETY_EM), with its layout warnings. */
+export async function renderLedgerXlsx(model: LedgerModel): Promise<RenderedXlsx> {
   const { sheets, warnings } = ledgerSheets(model);
   const buffer = await writeXlsx({ sheets, creator: 'zhenggai', title: model.title, date: model.asOf });
   return { buffer, warnings };
@@ -123,7 +122,7 @@ function columnOf(ledger: LedgerTableSheet, key: string): number {
 /**
  * The status drop-down (the five statuses; 逾期 is derived, never typed) and
  * the row colours: one expression rule a colour, keyed to the row's 预警 cell
- * — LibreOffice ignores “contains text” rules (DESIGN.md §5) but shows these,
+ * — LibreOffice ignores “contains text” rules (docs/format.md#library-facts) but shows these,
  * and as 预警 holds one word the rules never overlap.
  */
 function rowRules(ledger: LedgerTableSheet, body: BodyRange): { dataValidations: XlsxValidation[]; conditionalFormats: XlsxConditionalFormat[] } {

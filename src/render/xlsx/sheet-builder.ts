@@ -1,7 +1,7 @@
 // The pieces every sheet of a GB/T 9704-styled workbook shares: the cell
 // styles by role, the page-number footers, and SheetBuilder, which places
 // text in cells and makes each row as tall as its wrapped text needs (Excel
-// and exceljs cannot fit rows themselves, DESIGN.md §5). The task table and
+// and exceljs cannot fit rows themselves, docs/format.md#library-facts). The task table and
 // the ledger both build on it.
 
 import { wrappedLineCount } from '../../layout/text-width.js';

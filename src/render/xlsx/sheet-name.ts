@@ -1,6 +1,6 @@
 // Sheet names Excel accepts: at most 31 characters, none of \ / ? * [ ] :,
 // not starting or ending with an apostrophe, and unique in the workbook
-// (compared without case, as Excel does). DESIGN.md §3: shortened uniquely.
+// (compared without case, as Excel does). docs/domain.md#excel-limits: shortened uniquely.
 
 import { EXCEL_MAX_SHEET_NAME_CHARS, EXCEL_SHEET_NAME_FORBIDDEN } from '../../layout/excel.js';
 

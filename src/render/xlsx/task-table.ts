@@ -4,7 +4,7 @@
 // than Excel's 409 pt is capped and reported.
 
 import type { Plan } from '../../model/plan-schema.js';
-import { composeTaskTable, type TaskTableModel } from '../../compose/task-table.js';
+import { type TaskTableModel } from '../../model/document/task-table.js';
 import { TWIP_PER_PT, LANDSCAPE_TYPE_AREA_HEIGHT_MM, mmToPt } from '../../layout/gbt9704.js';
 import {
   EXCEL_MAX_ROW_HEIGHT_PT,
@@ -39,8 +39,8 @@ export const TASK_TABLE_SHEET_NAME = '任务分解和责任分工表';
 /** Rows above the table: the 附件 label and the title. */
 const LEAD_ROWS = 2;
 
-export async function renderTaskTableXlsx(plan: Plan): Promise<RenderedXlsx> {
-  const model = composeTaskTable(plan, { textWidthEm: landscapeTableTextWidthEm });
+/** The task table as an Excel workbook of one sheet, with the warnings found on the way (rows taller than Excel allows). */
+export async function renderTaskTableXlsx(model: TaskTableModel): Promise<RenderedXlsx> {
   const { sheet, warnings } = taskTableSheet(model);
   const buffer = await writeXlsx({ sheets: [sheet], creator: 'zhenggai', title: model.title, date: model.date });
   return { buffer, warnings };
@@ -170,7 +170,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number): T[][] {
   return groups;
 }
 
-/** DESIGN.md §3: a row that would need more than 409 pt is a warning; here it is also split, so nothing is lost. */
+/** docs/domain.md#excel-limits: a row that would need more than 409 pt is a warning; here it is also split, so nothing is lost. */
 function warnTallRows(sheet: SheetBuilder, model: TaskTableModel, lineCounts: readonly number[], m: PageMetrics, layout: Layout, first: number): void {
   lineCounts.forEach((n, r) => {
     const whole = partHeight(m, 0, n, n);

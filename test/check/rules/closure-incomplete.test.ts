@@ -16,6 +16,6 @@ describe('closure-incomplete', () => {
       p.problems[1]!.closure = { date: '2024-06-01', approver: '乡长', opinion: '同意。' };
     });
     const found = runRule(closureIncomplete, { progress });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].status', 'problems[1].closure', 'problems[2].closure.date']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'status'], ['problems', 1, 'closure'], ['problems', 2, 'closure', 'date']]);
   });
 });

@@ -12,7 +12,7 @@ describe('completed-without-date', () => {
       p.problems[1]!.completedOn = '2024-06-01';
     });
     const found = runRule(completedWithoutDate, { progress });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].status', 'problems[1].completedOn']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'status'], ['problems', 1, 'completedOn']]);
     expect(found[0]!.message).toContain('缺少完成日期');
   });
 });

@@ -15,7 +15,7 @@ describe('control-characters', () => {
       p.problems[1]!.summary = '污水\ud800直排';
     });
     const found = runRule(controlCharacters, { plan });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].summary', 'problems[1].summary']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'summary'], ['problems', 1, 'summary']]);
     expect(found[0]!.message).toContain('U+000B');
   });
   it('reports the noncharacters U+FDD0–U+FDEF, which templates reserve as value marks (property-test regression)', () => {
@@ -25,7 +25,7 @@ describe('control-characters', () => {
       p.problems[1]!.summary = '污水\u{1FFFE}直排'; // other noncharacters are valid XML and print unchanged
     });
     const found = runRule(controlCharacters, { plan });
-    expect(found.map((d) => d.path)).toEqual(['plan.title', 'problems[0].summary']);
+    expect(found.map((d) => d.path)).toEqual([['plan', 'title'], ['problems', 0, 'summary']]);
     expect(found.map((d) => d.message).join()).toContain('Unicode 非字符 U+FDD0');
   });
 });

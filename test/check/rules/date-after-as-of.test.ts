@@ -15,7 +15,7 @@ describe('date-after-as-of', () => {
       p.problems[1]!.extension = { deadline: '9月底前完成', reason: '雨季施工受阻', approvedOn: '2024-07-05' };
     });
     const found = runRule(dateAfterAsOf, { progress });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].completedOn', 'problems[1].extension.approvedOn']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'completedOn'], ['problems', 1, 'extension', 'approvedOn']]);
     expect(found[0]!.message).toBe('第 1 号问题的完成日期 2024-07-01 晚于统计截止日期 2024-06-30');
   });
 });

@@ -14,7 +14,7 @@ describe('deadline-phrase', () => {
       p.problems[1]!.extension = { deadline: '13月底前', reason: '资金未到位', approvedOn: '2024-06-10' };
     });
     const found = runRule(deadlinePhrase, { plan, progress });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].deadline', 'problems[1].extension.deadline']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'deadline'], ['problems', 1, 'extension', 'deadline']]);
     expect(found[0]!.message).toContain('无法理解整改时限“尽快完成”');
   });
 });

@@ -15,7 +15,7 @@ describe('excel-cell-limit', () => {
       p.problems[1]!.measures = ['措'.repeat(20_000), '施'.repeat(20_000)];
     });
     const found = runRule(excelCellLimit, { plan });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].summary', 'problems[1].measures']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'summary'], ['problems', 1, 'measures']]);
     expect(found[0]!.message).toContain('超过 Excel 单元格上限 32767');
   });
   it('reports lead or cooperating units that only overflow one cell together (property-test regression)', () => {
@@ -28,7 +28,7 @@ describe('excel-cell-limit', () => {
       p.problems[1]!.cooperatingUnits = names.slice(1, 270); // 269 × 120 + 268 = 32,548: fits
     });
     const found = runRule(excelCellLimit, { plan });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].cooperatingUnits']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'cooperatingUnits']]);
     expect(found[0]!.message).toContain('配合单位合计 36178 字符');
   });
   it('reports cumulative evidence paths that overflow the ledger’s cell', () => {
@@ -37,6 +37,6 @@ describe('excel-cell-limit', () => {
       p.problems[0]!.evidence = files;
     });
     const found = runRule(excelCellLimit, { progress, evidence: files });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].evidence']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'evidence']]);
   });
 });

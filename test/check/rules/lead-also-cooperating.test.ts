@@ -11,7 +11,7 @@ describe('lead-also-cooperating', () => {
       p.problems[1]!.cooperatingUnits = ['各村', '林业站'];
     });
     expect(runRule(leadAlsoCooperating, { plan })).toMatchObject([
-      { severity: 'warning', path: 'problems[1].cooperatingUnits[1]', message: '第 2 号问题的牵头单位“林业站”又列为配合单位' },
+      { severity: 'warning', path: ['problems', 1, 'cooperatingUnits', 1], message: '第 2 号问题的牵头单位“林业站”又列为配合单位' },
     ]);
   });
 });

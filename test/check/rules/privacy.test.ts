@@ -23,7 +23,7 @@ describe('privacy', () => {
         p.problems[0]!.summary = '河口村将赵永福户纳入监测管理。';
         p.notice.public = isPublic;
       });
-    expect(runRule(privacy, { plan: named(true) })).toMatchObject([{ severity: 'warning', path: 'problems[0].summary' }]);
+    expect(runRule(privacy, { plan: named(true) })).toMatchObject([{ severity: 'warning', path: ['problems', 0, 'summary'] }]);
     expect(runRule(privacy, { plan: named(false) })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ describe('problem-numbers', () => {
     const found = runRule(problemNumbers, { plan });
     expect(found.map((d) => d.message)).toContain('问题编号 2 重复（第 2 项已使用）');
     const dup = found.find((d) => d.message.includes('重复'))!;
-    expect(dup.path).toBe('problems[2].number');
+    expect(dup.path).toEqual(['problems', 2, 'number']);
     expect(dup.line).toBeGreaterThan(1);
     expect(found.some((d) => d.message.includes('缺少编号：3'))).toBe(true);
   });

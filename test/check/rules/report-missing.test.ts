@@ -10,6 +10,6 @@ describe('report-missing', () => {
     const progress = withProgress((p) => {
       delete p.report;
     });
-    expect(runRule(reportMissing, { progress })).toMatchObject([{ severity: 'warning', path: 'period', file: 'progress/2024-06.json' }]);
+    expect(runRule(reportMissing, { progress })).toMatchObject([{ severity: 'warning', path: ['period'], file: 'progress/2024-06.json' }]);
   });
 });

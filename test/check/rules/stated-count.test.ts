@@ -11,6 +11,6 @@ describe('stated-count', () => {
       p.plan.goal.paragraphs = ['针对督察反馈的5个具体问题，逐项整改。'];
     });
     const found = runRule(statedCount, { plan });
-    expect(found).toMatchObject([{ severity: 'warning', path: 'plan.goal.paragraphs[0]', message: '文中写“5个具体问题”，但问题清单列出 3 个问题' }]);
+    expect(found).toMatchObject([{ severity: 'warning', path: ['plan', 'goal', 'paragraphs', 0], message: '文中写“5个具体问题”，但问题清单列出 3 个问题' }]);
   });
 });

@@ -15,6 +15,6 @@ describe('title-lines', () => {
     });
     const found = runRule(titleLines, { plan });
     expect(found).toHaveLength(1);
-    expect(found[0]!.path).toBe('plan.titleLines');
+    expect(found[0]!.path).toEqual(['plan', 'titleLines']);
   });
 });

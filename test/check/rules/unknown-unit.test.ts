@@ -12,7 +12,7 @@ describe('unknown-unit', () => {
       p.problems[1]!.leadUnits = ['城建办'];
     });
     const found = runRule(unknownUnit, { plan });
-    expect(found.map((d) => d.path)).toEqual(['problems[0].cooperatingUnits[1]', 'problems[1].leadUnits[0]']);
+    expect(found.map((d) => d.path)).toEqual([['problems', 0, 'cooperatingUnits', 1], ['problems', 1, 'leadUnits', 0]]);
     expect(found[0]!.message).toContain('单位“水务所”不在单位名录中');
     expect(found.every((d) => d.severity === 'error')).toBe(true);
   });

@@ -6,7 +6,7 @@ import { SaxesParser } from 'saxes';
 import { unzip } from '../../helpers/unzip.js';
 import { readXlsx } from '../../../src/formats/xlsx/reader.js';
 
-/** Excel refuses a cell longer than this (DESIGN.md §3). */
+/** Excel refuses a cell longer than this (docs/domain.md#excel-limits). */
 export const EXCEL_CELL_MAX_CHARS = 32_767;
 
 /** Marks a raw newline inside <w:t>: Word shows it as a space, not a line break, so it must not count as one. */

@@ -9,12 +9,12 @@ import type { PlanFolder } from '../../../src/load/plan-folder.js';
 import type { Plan } from '../../../src/model/plan-schema.js';
 import type { Progress } from '../../../src/model/progress-schema.js';
 import { derivePeriod, type PeriodView } from '../../../src/derive/period.js';
-import { renderTaskTableDocx } from '../../../src/render/docx/task-table.js';
-import { renderTaskTableXlsx } from '../../../src/render/xlsx/task-table.js';
+import { taskTableDocx, taskTableXlsx } from '../../../src/documents/task-table.js';
 import { composeClosureForms } from '../../../src/compose/closure-forms.js';
 import { renderClosureFormsDocx } from '../../../src/render/docx/closure-forms.js';
 import { renderContentsListDocx } from '../../../src/render/docx/contents-list.js';
-import { composeTaskTable, DEFAULT_TASK_TABLE_COLUMNS } from '../../../src/compose/task-table.js';
+import { composeTaskTable } from '../../../src/compose/task-table.js';
+import { DEFAULT_TASK_TABLE_COLUMNS } from '../../../src/model/vocabulary.js';
 
 export interface Output {
   readonly name: string;
@@ -123,18 +123,18 @@ function closureTexts(folder: PlanFolder, view: PeriodView): string[] {
 
 type Renderer = (folder: PlanFolder) => Promise<Output | Output[] | undefined>;
 
-const taskTableDocx: Renderer = async (folder) => ({
+const taskTableDocxOutput: Renderer = async (folder) => ({
   name: 'task table docx',
   kind: 'docx',
-  bytes: await renderTaskTableDocx(folder.plan),
+  bytes: await taskTableDocx(folder.plan),
   texts: taskTableTexts(folder.plan),
   knownIssues: ['raw-newline-in-run'], // the title lines (taskTableChildren); cells split newlines into breaks
 });
 
-const taskTableXlsx: Renderer = async (folder) => ({
+const taskTableXlsxOutput: Renderer = async (folder) => ({
   name: 'task table xlsx',
   kind: 'xlsx',
-  bytes: (await renderTaskTableXlsx(folder.plan)).buffer,
+  bytes: (await taskTableXlsx(folder.plan)).buffer,
   texts: taskTableTexts(folder.plan),
   knownIssues: XLSX_ISSUES,
 });
@@ -157,7 +157,7 @@ interface TemplatesModule {
 }
 
 const notice: Renderer = async (folder) => {
-  const mod = await optionalModule<{ renderNoticeDocx(plan: Plan, templates: unknown): Promise<Buffer> }>('render/docx/notice');
+  const mod = await optionalModule<{ noticeDocx(plan: Plan, templates: unknown): Promise<Buffer> }>('documents/notice');
   if (!mod) return undefined;
   const templates = await (await import('../../../src/templates/load.js') as TemplatesModule).loadTemplates();
   const { plan } = folder;
@@ -178,12 +178,12 @@ const notice: Renderer = async (folder) => {
     ...plan.problems.flatMap((p) => [p.summary, ...p.measures]),
     ...taskTableTexts(plan),
   ];
-  return { name: 'notice docx', kind: 'docx', bytes: await mod.renderNoticeDocx(plan, templates), texts };
+  return { name: 'notice docx', kind: 'docx', bytes: await mod.noticeDocx(plan, templates), texts };
 };
 
 const report: Renderer = async (folder) => {
-  const render = await optionalModule<{ renderReportDocx(plan: Plan, view: PeriodView, progress: Progress, templates: unknown): Promise<{ buffer: Buffer }> }>('render/docx/report');
-  if (!render?.renderReportDocx) return undefined;
+  const render = await optionalModule<{ reportDocx(plan: Plan, view: PeriodView, progress: Progress, templates: unknown): Promise<{ buffer: Buffer }> }>('documents/report');
+  if (!render?.reportDocx) return undefined;
   const { view, progress } = periodView(folder);
   const meta = progress.report!;
   const templates = await ((await import('../../../src/templates/load.js')) as TemplatesModule).loadTemplates();
@@ -194,16 +194,16 @@ const report: Renderer = async (folder) => {
     if (row.progress.progress) texts.push(row.progress.progress);
     if (row.progress.reason && !row.state.completed) texts.push(row.progress.reason);
   }
-  return { name: 'report docx', kind: 'docx', bytes: (await render.renderReportDocx(folder.plan, view, progress, templates)).buffer, texts };
+  return { name: 'report docx', kind: 'docx', bytes: (await render.reportDocx(folder.plan, view, progress, templates)).buffer, texts };
 };
 
 const ledger: Renderer = async (folder) => {
-  const mod = await optionalModule<{ renderLedgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[]): Promise<{ buffer: Buffer }> }>('render/xlsx/ledger');
-  if (!mod?.renderLedgerXlsx) return undefined;
+  const mod = await optionalModule<{ ledgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[]): Promise<{ buffer: Buffer }> }>('documents/ledger');
+  if (!mod?.ledgerXlsx) return undefined;
   const { view } = periodView(folder);
   const texts = problemFieldTexts(folder.plan);
   for (const row of view.rows) if (row.progress.progress) texts.push(row.progress.progress);
-  return { name: 'ledger xlsx', kind: 'xlsx', bytes: (await mod.renderLedgerXlsx(folder.plan, view, folder.progress.map((p) => p.data))).buffer, texts, knownIssues: XLSX_ISSUES };
+  return { name: 'ledger xlsx', kind: 'xlsx', bytes: (await mod.ledgerXlsx(folder.plan, view, folder.progress.map((p) => p.data))).buffer, texts, knownIssues: XLSX_ISSUES };
 };
 
 const unitForms: Renderer = async (folder) => {
@@ -221,8 +221,8 @@ const unitForms: Renderer = async (folder) => {
 };
 
 export const RENDERERS: ReadonlyArray<readonly [string, Renderer]> = [
-  ['task table docx', taskTableDocx],
-  ['task table xlsx', taskTableXlsx],
+  ['task table docx', taskTableDocxOutput],
+  ['task table xlsx', taskTableXlsxOutput],
   ['closure forms docx', closureForms],
   ['contents list docx', contentsList],
   ['notice docx', notice],

@@ -1,0 +1,139 @@
+// Pipeline: the county packet (报送材料) for a period. Its document parts come
+// from the other pipelines, listed once in PACKET_PARTS; a part with nothing
+// in it this period (no closure closed) is left out and the numbers close up.
+// The evidence folder and the contents list follow; writePacketFolder puts it
+// all on disk whole or not at all.
+
+import path from 'node:path';
+import { layoutPacket, type PacketDocumentPart } from '../compose/packet.js';
+import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
+import { folderEvidenceReader } from '../load/evidence.js';
+import type { PlanFolder } from '../load/plan-folder.js';
+import { chineseDate } from '../model/dates.js';
+import type { PacketLayout } from '../model/document/packet.js';
+import type { Progress } from '../model/progress-schema.js';
+import { renderContentsListDocx } from '../render/docx/contents-list.js';
+import type { TemplateSet } from '../templates/load.js';
+import { planOutputDir } from '../write/output-paths.js';
+import { writePacket } from '../write/packet.js';
+import type { ProgressReporter } from '../write/progress.js';
+import { CLOSURE_FORMS_TITLES, closureFormsDocx, closureFormsOf } from './closure-forms.js';
+import { asUserError, type Io } from './files.js';
+import { ledgerFileStem, ledgerXlsx } from './ledger.js';
+import { periodContext, requireReport, type PeriodContext } from './period.js';
+import type { PlanData } from './pipeline.js';
+import { reportDocx } from './report.js';
+
+export type { ProgressReporter };
+export { terminalProgress } from './terminal-progress.js';
+
+/** What a part needs: the data, the period's context (with its report block) and the templates. */
+export interface PacketContext extends PeriodContext {
+  readonly data: PlanData;
+  readonly period: string;
+  readonly templates: TemplateSet;
+}
+
+/** A document part this period: how it is listed and named, and its bytes. */
+export interface MadePart {
+  readonly part: PacketDocumentPart;
+  readonly data: Uint8Array;
+}
+
+/** One kind of document part: made by its pipeline, or undefined when it has nothing in it this period. */
+export type PacketPartSource = (ctx: PacketContext) => Promise<MadePart | undefined>;
+
+const reportPart: PacketPartSource = async (ctx) => {
+  const report = await reportDocx(ctx.data.plan, ctx.view, ctx.progress, ctx.templates);
+  return { part: { kind: 'report', title: report.title, stem: report.title, extension: 'docx' }, data: report.buffer };
+};
+
+const ledgerPart: PacketPartSource = async (ctx) => {
+  const ledger = await ledgerXlsx(ctx.data.plan, ctx.view, ctx.history);
+  return { part: { kind: 'ledger', title: `整改台账（${ctx.period}）`, stem: ledgerFileStem(ctx.period), extension: 'xlsx' }, data: ledger.buffer };
+};
+
+function closureFormsPart(kind: 'filled' | 'blank'): PacketPartSource {
+  return async (ctx) => {
+    const forms = closureFormsOf(ctx.data.plan, ctx.view, ctx.history, kind);
+    if (forms.length === 0) return undefined;
+    const title = CLOSURE_FORMS_TITLES[kind];
+    return { part: { kind: `closure-${kind}`, title, stem: title, extension: 'docx' }, data: await closureFormsDocx(forms, title, ctx.progress.asOf) };
+  };
+}
+
+/** The packet's document parts in their fixed order (docs/domain.md#closure: closed forms before forms to be signed). */
+export const PACKET_PARTS: readonly PacketPartSource[] = [reportPart, ledgerPart, closureFormsPart('filled'), closureFormsPart('blank')];
+
+/** The packet in memory: its layout, the documents' bytes by path, and the contents list to render once page counts are known. */
+export interface PacketBuild {
+  readonly layout: PacketLayout;
+  readonly documents: ReadonlyMap<string, Uint8Array>;
+  /** The contents list (报送材料清单); page counts by part index when PDFs were made. */
+  contents(pageCounts: ReadonlyMap<number, number> | undefined): Promise<Uint8Array>;
+  /** The as-of date (YYYY-MM-DD): the zip entries' timestamp. */
+  readonly date: string;
+}
+
+/**
+ * `packet`: every part of the period's packet, in memory. Preconditions: a
+ * plan without errors, a progress file for the period with its report block
+ * (UserError otherwise).
+ */
+export async function buildPacket(data: PlanData, period: string, templates: TemplateSet): Promise<PacketBuild> {
+  const context = requireReport(periodContext(data, period), period, '无法生成报送材料');
+  const ctx: PacketContext = { ...context, data, period, templates };
+  const made: MadePart[] = [];
+  for (const source of PACKET_PARTS) {
+    const part = await source(ctx);
+    if (part) made.push(part);
+  }
+  const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
+  const documents = new Map(made.map((m, i) => [layout.parts[i]!.files[0]!, m.data]));
+  return { layout, documents, contents: (pages) => contentsList(layout, context.progress, period, pages), date: context.progress.asOf };
+}
+
+function contentsList(layout: PacketLayout, progress: Progress & { report: NonNullable<Progress['report']> }, period: string, pages: ReadonlyMap<number, number> | undefined): Promise<Buffer> {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return renderContentsListDocx({
+    title: '报送材料清单',
+    subtitle: `${progress.report.issuer}　${year}年${month}月（截至${chineseDate(progress.asOf)}）`,
+    rows: layout.parts.map((part) => ({ index: part.index, title: part.title, fileCount: part.files.length, ...(pages?.has(part.index) ? { pageCount: pages.get(part.index)! } : {}) })),
+    date: progress.asOf,
+  });
+}
+
+/** Options of writePacketFolder. */
+export interface PacketFolderOptions {
+  out: string;
+  period: string;
+  pdf: boolean;
+  zip: boolean;
+  progress: ProgressReporter;
+}
+
+/**
+ * Build the packet and write it to out/<plan>/packet-<period>/ (and
+ * packet-<period>.zip beside it), whole or not at all; returns what was written.
+ */
+export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, options: PacketFolderOptions, io: Io): Promise<void> {
+  const root = planOutputDir(options.out, folder.name);
+  const destination = path.join(root, `packet-${options.period}`);
+  try {
+    const result = await writePacket({
+      destination,
+      ...(options.zip ? { zipPath: path.join(root, `packet-${options.period}.zip`) } : {}),
+      layout: build.layout,
+      documents: build.documents,
+      evidence: folderEvidenceReader(folder.evidenceDir),
+      pdf: options.pdf,
+      date: build.date,
+      progress: options.progress,
+      contents: build.contents,
+    });
+    io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
+    if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
+  } catch (error) {
+    throw asUserError(error);
+  }
+}

@@ -1,0 +1,35 @@
+// Pipeline: one progress form (进展填报表, Excel) per lead unit for a period,
+// pre-filled with the previous period's answers, protected, with the hidden
+// identity sheet the importer checks (model/document/unit-form.ts).
+
+import { composeUnitForms } from '../compose/forms.js';
+import { safeFileName, uniqueNames } from '../layout/safe-name.js';
+import { renderUnitFormXlsx } from '../render/xlsx/forms.js';
+import { periodFile, previousPeriodFile, requirePeriod, requirePeriodAfterNotice } from './period.js';
+import { layoutWarnings, type DocumentOutput, type NamedBuffer, type PlanData } from './pipeline.js';
+
+/**
+ * `forms`: `forms-<period>/<unit>.xlsx` for every lead unit. Preconditions: a
+ * plan without errors; a YYYY-MM period not before the notice's month
+ * (UserError otherwise). No progress file is needed for the period.
+ */
+export async function buildUnitForms(data: PlanData, period: string): Promise<DocumentOutput> {
+  requirePeriod(period);
+  requirePeriodAfterNotice(period, data);
+  const models = composeUnitForms({
+    plan: data.plan,
+    planName: data.name,
+    period,
+    asOf: periodFile(data, period)?.data.asOf,
+    previous: previousPeriodFile(data, period)?.data,
+  });
+  const names = uniqueNames(models.map((m) => safeFileName(m.unit, 'xlsx')));
+  const files: NamedBuffer[] = [];
+  const warnings = [];
+  for (const [i, model] of models.entries()) {
+    const rendered = await renderUnitFormXlsx(model);
+    warnings.push(...layoutWarnings(names[i]!, rendered.warnings));
+    files.push({ name: `forms-${period}/${names[i]!}`, data: rendered.buffer });
+  }
+  return { files, warnings };
+}

@@ -1,0 +1,50 @@
+// The task table (任务分解和责任分工表) as a document model: columns, header grid
+// and body cells with their merges. compose/task-table.ts builds it; the Word and
+// Excel renderers, and the report's and ledger's tables, draw it.
+
+import type { TableField } from '../plan-schema.js';
+
+export type CellAlign = 'center' | 'justify';
+
+export interface TaskTableColumn {
+  /** The plan field shown; absent for a column the caller added (ComposeTaskTableOptions.extraColumns). */
+  readonly field?: TableField;
+  /** The field name, or the added column's key: what a renderer looks a column up by. */
+  readonly key: string;
+  readonly header: string;
+  readonly group?: string;
+  /** Relative width; the renderer shares its table width out in proportion. */
+  readonly weight: number;
+  readonly align: CellAlign;
+}
+
+/** A header cell placed on the header grid (rows 0..headerRowCount-1). */
+export interface HeaderCell {
+  readonly text: string;
+  readonly row: number;
+  readonly column: number;
+  readonly rowSpan: number;
+  readonly columnSpan: number;
+}
+
+/** A body cell: text that starts here (spanning rowSpan rows), or a place covered by the cell above. */
+export type BodyCell = { readonly kind: 'text'; readonly text: string; readonly rowSpan: number } | { readonly kind: 'covered' };
+
+export interface BodyRow {
+  readonly problemNumber: number;
+  readonly cells: readonly BodyCell[];
+}
+
+export interface TaskTableModel {
+  /** 附件 label (the notice may number it 附件2). */
+  readonly label: string;
+  readonly title: string;
+  /** The title as printed, one entry a line. */
+  readonly titleLines: readonly string[];
+  readonly columns: readonly TaskTableColumn[];
+  readonly headerRowCount: 1 | 2;
+  readonly headerCells: readonly HeaderCell[];
+  readonly rows: readonly BodyRow[];
+  /** The notice's date (YYYY-MM-DD): the documents' fixed timestamp. */
+  readonly date: string;
+}
