@@ -20,7 +20,7 @@ import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';
 import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
-import { TITLE_MAX_EM } from './notice.js';
+import { TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { type ComposeTaskTableOptions } from './task-table.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 import { type TaskTableModel } from '../model/document/task-table.js';

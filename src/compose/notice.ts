@@ -14,16 +14,8 @@ import type { TemplateSet } from '../templates/load.js';
 import type { Attachment, Enclosure, OfficialDocument } from '../model/document/official-document.js';
 import { composeTaskTable, type ComposeTaskTableOptions } from './task-table.js';
 import { balanceTitle } from './title-lines.js';
-
-/**
- * Characters of a title line when the data gives no lines of its own: 二号
- * (22 pt) across the 156 mm type area is 156 ÷ (22 × 25.4 ÷ 72) = 20.1
- * characters (GB/T 9704 §7.3.1, §5.2.1). The renderer may pass its own figure.
- */
-export const TITLE_MAX_EM = 20;
-
-/** Label of the single attachment (附件, not 附件1, when there is only one: GB/T 9704 §7.3.7). */
-export const TASK_TABLE_LABEL = '附件';
+import { TITLE_MAX_EM, TASK_TABLE_LABEL } from '../layout/gbt9704.js';
+import { type CategoryTemplateContext, printedCategories } from './plan-context.js';
 
 export interface ComposeNoticeOptions {
   readonly titleMaxEm?: number;
@@ -41,27 +33,6 @@ export interface NoticeTemplateContext {
   readonly annotation: string | null;
   readonly planTitle: string;
   readonly attachmentTitle: string;
-}
-
-/** A problem as templates see it. Optional fields are present as null, so a typo is still an error. */
-export interface ProblemTemplateContext {
-  readonly number: number;
-  readonly summary: string;
-  readonly measures: readonly string[];
-  readonly deadline: string;
-  readonly leadUnits: readonly string[];
-  readonly cooperatingUnits: readonly string[];
-  readonly target: string | null;
-  readonly responsibleLeader: string | null;
-  readonly responsiblePerson: string | null;
-  readonly completionStandard: string | null;
-  readonly remarks: string | null;
-}
-
-export interface CategoryTemplateContext {
-  readonly heading: string;
-  readonly label: string;
-  readonly problems: readonly ProblemTemplateContext[];
 }
 
 export interface PlanTemplateContext {
@@ -92,42 +63,6 @@ export function noticeTemplateContext(plan: Plan): NoticeTemplateContext {
     planTitle: plan.plan.title,
     attachmentTitle: plan.plan.attachmentTitle,
   };
-}
-
-export function problemContext(problem: Problem): ProblemTemplateContext {
-  return {
-    number: problem.number,
-    summary: problem.summary,
-    measures: [...problem.measures],
-    deadline: problem.deadline,
-    leadUnits: [...problem.leadUnits],
-    cooperatingUnits: [...problem.cooperatingUnits],
-    target: problem.target ?? null,
-    responsibleLeader: problem.responsibleLeader ?? null,
-    responsiblePerson: problem.responsiblePerson ?? null,
-    completionStandard: problem.completionStandard ?? null,
-    remarks: problem.remarks ?? null,
-  };
-}
-
-/**
- * Problems grouped under their categories, in the plan's category order and
- * the data's problem order. A category without problems is left out unless
- * the plan keeps it (docs/domain.md#categories); the renderer numbers what is left.
- */
-export function printedCategories(plan: Plan): CategoryTemplateContext[] {
-  const known = new Set(plan.categories.map((c) => c.id));
-  const stray = plan.problems.find((p) => !known.has(p.category));
-  if (stray) throw new UserError(`问题 ${stray.number} 的类别“${stray.category}”不在 categories 中，无法排入方案正文`);
-  return plan.categories
-    .map((category) => ({
-      heading: category.heading,
-      label: category.label,
-      keep: category.keepWhenEmpty,
-      problems: plan.problems.filter((p) => p.category === category.id).map(problemContext),
-    }))
-    .filter((c) => c.problems.length > 0 || c.keep)
-    .map(({ heading, label, problems }) => ({ heading, label, problems }));
 }
 
 export function planTemplateContext(plan: Plan): PlanTemplateContext {

@@ -515,3 +515,13 @@ export const CHART_FONT = FONT_FANGSONG;
 /** Chart title 4号, labels 小四: smaller than the text, as a figure's are. */
 export const CHART_TITLE_SIZE_PT = ZIHAO_PT.四号;
 export const CHART_TEXT_SIZE_PT = ZIHAO_PT.小四;
+
+/**
+ * Characters of a title line when the data gives no lines of its own: 二号
+ * (22 pt) across the 156 mm type area is 156 ÷ (22 × 25.4 ÷ 72) = 20.1
+ * characters (GB/T 9704 §7.3.1, §5.2.1). The renderer may pass its own figure.
+ */
+export const TITLE_MAX_EM = 20;
+
+/** Label of the single attachment (附件, not 附件1, when there is only one: GB/T 9704 §7.3.7). */
+export const TASK_TABLE_LABEL = '附件';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { composeNotice, printedCategories } from '../../src/compose/notice.js';
+import { composeNotice } from '../../src/compose/notice.js';
+import { printedCategories } from '../../src/compose/plan-context.js';
 import { numberHeadings, type Block, type OfficialDocument } from '../../src/model/document/official-document.js';
 import { textWidthEm } from '../../src/layout/text-width.js';
 import { measuresText } from '../../src/model/measures.js';

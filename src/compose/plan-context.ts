@@ -1,0 +1,63 @@
+// What templates see of a plan's problems and categories: shared by every
+// document whose template lists problems (the notice's plan body, the progress
+// report, and any later document such as a 回头看 report).
+
+import { UserError } from '../diagnostics/user-error.js';
+import type { Plan, Problem } from '../model/plan-schema.js';
+
+/** A problem as templates see it. Optional fields are present as null, so a typo is still an error. */
+export interface ProblemTemplateContext {
+  readonly number: number;
+  readonly summary: string;
+  readonly measures: readonly string[];
+  readonly deadline: string;
+  readonly leadUnits: readonly string[];
+  readonly cooperatingUnits: readonly string[];
+  readonly target: string | null;
+  readonly responsibleLeader: string | null;
+  readonly responsiblePerson: string | null;
+  readonly completionStandard: string | null;
+  readonly remarks: string | null;
+}
+
+export interface CategoryTemplateContext {
+  readonly heading: string;
+  readonly label: string;
+  readonly problems: readonly ProblemTemplateContext[];
+}
+
+export function problemContext(problem: Problem): ProblemTemplateContext {
+  return {
+    number: problem.number,
+    summary: problem.summary,
+    measures: [...problem.measures],
+    deadline: problem.deadline,
+    leadUnits: [...problem.leadUnits],
+    cooperatingUnits: [...problem.cooperatingUnits],
+    target: problem.target ?? null,
+    responsibleLeader: problem.responsibleLeader ?? null,
+    responsiblePerson: problem.responsiblePerson ?? null,
+    completionStandard: problem.completionStandard ?? null,
+    remarks: problem.remarks ?? null,
+  };
+}
+
+/**
+ * Problems grouped under their categories, in the plan's category order and
+ * the data's problem order. A category without problems is left out unless
+ * the plan keeps it (docs/domain.md#categories); the renderer numbers what is left.
+ */
+export function printedCategories(plan: Plan): CategoryTemplateContext[] {
+  const known = new Set(plan.categories.map((c) => c.id));
+  const stray = plan.problems.find((p) => !known.has(p.category));
+  if (stray) throw new UserError(`问题 ${stray.number} 的类别“${stray.category}”不在 categories 中，无法排入方案正文`);
+  return plan.categories
+    .map((category) => ({
+      heading: category.heading,
+      label: category.label,
+      keep: category.keepWhenEmpty,
+      problems: plan.problems.filter((p) => p.category === category.id).map(problemContext),
+    }))
+    .filter((c) => c.problems.length > 0 || c.keep)
+    .map(({ heading, label, problems }) => ({ heading, label, problems }));
+}
