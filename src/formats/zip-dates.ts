@@ -5,7 +5,7 @@
 // central directory, to one given date. Nothing else changes: the stamps are
 // outside the compressed data and its CRC.
 //
-// Used by the xlsx writer too (render/xlsx/workbook.ts); it belongs with the
+// Used by the xlsx writer too (formats/xlsx/writer.ts); it belongs with the
 // zip writer once src/write grows one.
 
 const EOCD_SIGNATURE = 0x06054b50;

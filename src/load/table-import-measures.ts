@@ -1,4 +1,4 @@
-// Measures back from one cell of text: the inverse of derive/measures.ts's
+// Measures back from one cell of text: the inverse of model/measures.ts's
 // measuresText. "一是…。二是…。" splits at each ordinal in sequence that
 // follows the end of a sentence (measuresText guarantees one there), so an
 // ordinal inside a measure's own words (统一是…) is not taken for one.

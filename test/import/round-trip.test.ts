@@ -41,7 +41,7 @@ interface Fill {
   expect: Record<string, unknown>;
 }
 
-/** Column letters of the form (compose/forms-layout.ts FORM_COLUMNS). */
+/** Column letters of the form (model/document/unit-form-layout.ts FORM_COLUMNS). */
 const FILLS: Record<number, Fill> = {
   // A status from the list, a dotted date, evidence by bare name, progress starting with =; last month's 否 left in 达到序时进度.
   8: {

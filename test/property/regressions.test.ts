@@ -123,7 +123,7 @@ describe('fixed: a value’s newline becomes a line break in every docx writer (
   });
 });
 
-describe('fixed: exceljs 4.4.0 split a character outside the BMP in large parts (render/xlsx/workbook.ts encodes parts first)', () => {
+describe('fixed: exceljs 4.4.0 split a character outside the BMP in large parts (formats/xlsx/exceljs.ts encodes parts first)', () => {
   // Found by test/property/limits.test.ts (a 32,488-character summary in the
   // ledger came back with 𠉍 as two U+FFFD). exceljs passes each XML part to
   // JSZip as a string, which JSZip encodes to UTF-8 in chunks cut by UTF-16

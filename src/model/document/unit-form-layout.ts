@@ -1,5 +1,5 @@
 // The unit progress form as a contract between its writer (render/xlsx/forms.ts)
-// and its reader (load/import-form.ts): sheet names, where the table starts,
+// and its reader (documents/import/validate-form.ts): sheet names, where the table starts,
 // which column holds which answer, and the keys of the hidden sheet. Constants
 // only, so both sides can depend on it without depending on each other. A
 // change here changes the format: bump FORM_FORMAT so old forms are refused

@@ -1,4 +1,4 @@
-// A chart block (compose/chart-spec.ts) as a native Word chart
+// A chart block (model/document/chart-spec.ts) as a native Word chart
 // (docx/charts): the clerk can edit its data in Word or WPS, and no font or
 // rasteriser is needed when the document is made (docs/format.md#library-facts). The
 // progress report uses a stacked column chart: a column a unit, a series a

@@ -1,4 +1,4 @@
-// An official document (compose/official-document.ts) as a GB/T 9704-2012
+// An official document (model/document/official-document.ts) as a GB/T 9704-2012
 // Word file. One portrait section holds the 版头, the 主体 and the documents
 // it issues (enclosures); each attachment is a section of its own (a new
 // page; the task table landscape); the 版记, when the data has one, is a last
