@@ -1,6 +1,6 @@
 // The task-decomposition table (任务分解和责任分工表) as a document model: which
 // columns, which header cells span what, which body cells merge. No fonts and
-// no twips: the Word and Excel renderers take those from render/layout.
+// no twips: the Word and Excel renderers take those from src/layout.
 //
 // Columns come from plan.tableColumns (docs/domain.md#other-plans: other plans look
 // different), else the seed's seven. Column widths are relative weights in

@@ -1,6 +1,6 @@
 // An official document (公文, GB/T 9704-2012) as a model: which elements it
 // has and what they say, in reading order. No fonts, no twips, no page
-// geometry: the Word renderer (render/layout/gbt9704.ts and friends) turns
+// geometry: the Word renderer (with layout/gbt9704.ts and friends) turns
 // this into pages. Compose modules build it; nothing here reads files.
 
 import type { IsoDate } from '../dates.js';
