@@ -33,7 +33,9 @@ export async function ledgerRunner(n) {
   const previous = progressSchema.parse({ ...syntheticProgressInput(n, '2023-09', '2023-09-30'), report: undefined });
   const result = derivePeriod(p, progress, previous);
   if (!result.ok) throw new Error(result.message);
-  return () => ledger.ledgerXlsx(p, result.view, [previous, progress]);
+  const { loadTemplates } = await import(dist('templates/load.js'));
+  const templates = await loadTemplates();
+  return () => ledger.ledgerXlsx(p, result.view, [previous, progress], templates);
 }
 
 async function runner(task, n) {

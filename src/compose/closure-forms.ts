@@ -1,7 +1,13 @@
 // Closure forms (整改销号审批表), docs/domain.md#closure: "谁销号、谁签字、谁负责".
 // A completed problem not yet closed gets a blank form to be signed; a problem
 // closed in the period gets the form filled with the closure recorded.
-import type { IsoDate } from '../model/dates.js';
+//
+// The printed form's rows: labels that are field labels come from the
+// vocabulary (整改措施, 完成时间, 牵头单位, 佐证材料, 销号日期); the form's own
+// labels, its title, the file's title and its fixed lines (signature lines,
+// 年　月　日, （无）) are the wording of templates/closure-form.hbs.
+import { chineseDate, type IsoDate } from '../model/dates.js';
+import { CLOSURE_FORM_OPINION_BLANK_LINES } from '../layout/gbt9704.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import { type EvidenceItem } from '../model/evidence-item.js';
 import { measuresText } from '../model/measures.js';
@@ -9,7 +15,16 @@ import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { Closure, Progress } from '../model/progress-schema.js';
-import { type ClosureForm } from '../model/document/closure-form.js';
+import {
+  type ClosureForm,
+  type ClosureFormLine,
+  type ClosureFormRow,
+  type ClosureFormsDocument,
+  type PrintedClosureForm,
+} from '../model/document/closure-form.js';
+import { FIELD_LABELS } from '../model/vocabulary.js';
+import type { TemplateSet } from '../templates/load.js';
+import { renderPhrases, type Phrases } from '../templates/phrases.js';
 
 /** Closed in this period: closed now and not in the previous file; with no previous file, closed on a date in the period. */
 function closedInPeriod(row: PeriodRow, view: PeriodView, period: string): boolean {
@@ -40,4 +55,103 @@ export function composeClosureForms(plan: Plan, view: PeriodView, progressHistor
     });
   }
   return forms;
+}
+
+// --- the printed form: templates/closure-form.hbs ------------------------------
+
+/** What templates/closure-form.hbs sees, filled in once a form (documented in templates/README.md). */
+export interface ClosureFormTemplateContext {
+  readonly number: number;
+  /** True for a form filled with the closure recorded in the period; false for a blank form to be signed. */
+  readonly filled: boolean;
+  /** 问题来源: the category's heading. */
+  readonly source: string;
+  readonly summary: string;
+  readonly completedOn: IsoDate | null;
+  /** The closure recorded (filled forms); null on a blank form. */
+  readonly closure: { readonly date: IsoDate; readonly approver: string; readonly opinion: string } | null;
+}
+
+/** The phrases closure-form.hbs gives. */
+export const CLOSURE_FORM_PHRASES = [
+  'filetitle',
+  'title',
+  'numberlabel',
+  'sourcelabel',
+  'summarylabel',
+  'donelabel',
+  'leadopinionlabel',
+  'acceptancelabel',
+  'notreported',
+  'noevidence',
+  'leadsignature',
+  'acceptsignature',
+  'blankdate',
+] as const;
+
+type ClosureFormPhrases = Phrases<(typeof CLOSURE_FORM_PHRASES)[number]>;
+
+function closureFormPhrases(form: ClosureForm, templates: Pick<TemplateSet, 'closure-form'>): ClosureFormPhrases {
+  const context: ClosureFormTemplateContext = {
+    number: form.number,
+    filled: form.kind === 'filled',
+    source: form.source,
+    summary: form.summary,
+    completedOn: form.completedOn ?? null,
+    closure: form.closure ? { date: form.closure.date, approver: form.closure.approver, opinion: form.closure.opinion } : null,
+  };
+  return renderPhrases(templates['closure-form'], context, CLOSURE_FORM_PHRASES);
+}
+
+const right = (text: string): ClosureFormLine => ({ text, right: true });
+
+function blankOpinion(): ClosureFormLine[] {
+  return Array<string>(CLOSURE_FORM_OPINION_BLANK_LINES).fill('');
+}
+
+/** Each evidence file with the period it was first reported in, numbered. */
+function evidenceLines(form: ClosureForm, p: ClosureFormPhrases): string[] {
+  if (form.evidence.length === 0) return [p.text('noevidence')];
+  return form.evidence.map((item, i) => `${i + 1}. ${item.path}（${item.period}）`);
+}
+
+function acceptanceLines(form: ClosureForm, p: ClosureFormPhrases): ClosureFormLine[] {
+  const closure = form.closure;
+  if (!closure) return [...blankOpinion(), right(p.text('acceptsignature')), right(p.text('blankdate'))];
+  return [closure.opinion, right(p.text('acceptsignature')), right(chineseDate(closure.date))];
+}
+
+/** The form's rows as printed: its data under its labels, blank lines and signature lines where it is to be signed. */
+export function closureFormRows(form: ClosureForm, p: ClosureFormPhrases): ClosureFormRow[] {
+  const blankDate = p.text('blankdate');
+  return [
+    { kind: 'pair', left: [p.text('numberlabel'), String(form.number)], right: [p.text('sourcelabel'), form.source] },
+    { kind: 'wide', label: p.text('summarylabel'), lines: [form.summary] },
+    { kind: 'wide', label: FIELD_LABELS.measures, lines: [form.measures] },
+    { kind: 'wide', label: p.text('donelabel'), lines: [form.done === '' ? p.text('notreported') : form.done] },
+    { kind: 'pair', left: [FIELD_LABELS.completedOn, form.completedOn ? chineseDate(form.completedOn) : blankDate], right: [FIELD_LABELS.leadUnits, form.leadUnits] },
+    { kind: 'wide', label: FIELD_LABELS.evidence, lines: evidenceLines(form, p) },
+    { kind: 'wide', label: p.text('leadopinionlabel'), lines: [...blankOpinion(), right(p.text('leadsignature')), right(blankDate)] },
+    { kind: 'wide', label: p.text('acceptancelabel'), lines: acceptanceLines(form, p) },
+    { kind: 'wide', label: FIELD_LABELS.closedOn, lines: [form.closure ? chineseDate(form.closure.date) : blankDate] },
+  ];
+}
+
+/** One form as printed, with the title of the file it goes in. */
+export function printClosureForm(form: ClosureForm, templates: Pick<TemplateSet, 'closure-form'>): { fileTitle: string; form: PrintedClosureForm } {
+  const p = closureFormPhrases(form, templates);
+  return { fileTitle: p.text('filetitle'), form: { title: p.text('title'), rows: closureFormRows(form, p) } };
+}
+
+/**
+ * Forms of one kind as one Word file's model: each form printed, the file
+ * titled by the first form's filetitle (the forms of a file are of one kind,
+ * and the bundled template words the title by kind only). `date` is the
+ * file's timestamp. Pure: templates come in as text.
+ */
+export function composeClosureFormsDocument(forms: readonly ClosureForm[], templates: Pick<TemplateSet, 'closure-form'>, date: IsoDate): ClosureFormsDocument {
+  const printed = forms.map((form) => printClosureForm(form, templates));
+  const first = printed[0];
+  if (first === undefined) throw new RangeError('composeClosureFormsDocument: no forms');
+  return { title: first.fileTitle, date, forms: printed.map((p) => p.form) };
 }

@@ -1,7 +1,8 @@
 // The unit progress forms (docs/domain.md#workflow, step 2) as document models: which
 // problems each lead unit answers, which it only sees, what is pre-filled from
 // the period before, and the checksum that ties a filled form to the plan
-// rows it was made from. Pure: no Excel here (render/xlsx/forms.ts).
+// rows it was made from, with the form's wording from templates/unit-form.hbs.
+// Pure: templates come in as text, no Excel here (render/xlsx/forms.ts).
 
 import { isoDate, periodEnd, yearOf, type IsoDate } from '../model/dates.js';
 import { measuresText } from '../model/measures.js';
@@ -9,8 +10,10 @@ import { orderedUnits, reportingUnit } from '../derive/reporting-unit.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
-import { FORM_NO, FORM_YES } from '../model/document/unit-form-layout.js';
-import { type FormPlanCells, type FormAnswers, type UnitFormModel, formChecksum, problemDigest } from '../model/document/unit-form.js';
+import { FORM_NO, FORM_STATUS_VALUES, FORM_YES } from '../model/document/unit-form-layout.js';
+import { type FormPlanCells, type FormAnswers, type UnitFormModel, type UnitFormWording, formChecksum, problemDigest } from '../model/document/unit-form.js';
+import type { TemplateSet } from '../templates/load.js';
+import { renderPhrases } from '../templates/phrases.js';
 
 export interface ComposeFormsInput {
   readonly plan: Plan;
@@ -20,6 +23,8 @@ export interface ComposeFormsInput {
   readonly asOf?: IsoDate;
   /** The latest progress file before the period, whose answers are pre-filled. */
   readonly previous?: Progress;
+  /** The form's wording: templates/unit-form.hbs, or an office's own. */
+  readonly templates: Pick<TemplateSet, 'unit-form'>;
 }
 
 /** One form per lead unit (first-listed or not), in plan.units order. */
@@ -31,13 +36,24 @@ export function composeUnitForm(input: ComposeFormsInput, unit: string): UnitFor
   const { plan, period, previous } = input;
   const { reported, shared } = formProblems(plan, unit);
   const previousEntries = new Map((previous?.problems ?? []).map((p) => [p.number, p] as const));
+  const asOf = input.asOf ?? periodEnd(period);
+  const context: UnitFormTemplateContext = {
+    unit,
+    period,
+    asOf,
+    planTitle: plan.plan.title,
+    docNumber: plan.notice.docNumber,
+    prefilledFrom: previous?.period ?? null,
+    rowCount: reported.length,
+    statuses: [...FORM_STATUS_VALUES],
+  };
   return {
     planName: input.planName,
     docNumber: plan.notice.docNumber,
     planTitle: plan.plan.title,
     unit,
     period,
-    asOf: input.asOf ?? periodEnd(period),
+    asOf,
     dateMin: earliestFormDate(plan),
     ...(previous ? { prefilledFrom: previous.period } : {}),
     rows: reported.map((problem) => ({ plan: planCells(problem), answers: prefill(previousEntries.get(problem.number)) })),
@@ -45,6 +61,55 @@ export function composeUnitForm(input: ComposeFormsInput, unit: string): UnitFor
     checksum: formChecksum(reported),
     rowDigests: reported.map((p) => ({ number: p.number, digest: problemDigest(p) })),
     date: periodEnd(period),
+    wording: unitFormWording(input.templates, context),
+  };
+}
+
+// --- wording ------------------------------------------------------------------
+
+/** What templates/unit-form.hbs sees, filled in once a form (documented in templates/README.md). */
+export interface UnitFormTemplateContext {
+  readonly unit: string;
+  readonly period: string;
+  readonly asOf: IsoDate;
+  readonly planTitle: string;
+  readonly docNumber: string;
+  /** The period whose answers are pre-filled (YYYY-MM); null when none is. */
+  readonly prefilledFrom: string | null;
+  /** How many problems the unit answers on this form (0: nothing to report). */
+  readonly rowCount: number;
+  /** The statuses the drop-down offers, in order. */
+  readonly statuses: readonly string[];
+}
+
+/** The phrases unit-form.hbs gives. */
+export const UNIT_FORM_PHRASES = [
+  'filetitle',
+  'title',
+  'particulars',
+  'instructions',
+  'statusprompt',
+  'statuserror',
+  'scheduleprompt',
+  'scheduleerror',
+  'dateprompt',
+  'dateerror',
+  'infotitle',
+  'infonote',
+] as const;
+
+function unitFormWording(templates: Pick<TemplateSet, 'unit-form'>, context: UnitFormTemplateContext): UnitFormWording {
+  const p = renderPhrases(templates['unit-form'], context, UNIT_FORM_PHRASES);
+  return {
+    fileTitle: p.text('filetitle'),
+    title: p.text('title'),
+    particulars: p.text('particulars'),
+    instructions: p.lines('instructions').join('\n'),
+    status: { prompt: p.text('statusprompt'), error: p.text('statuserror') },
+    onSchedule: { prompt: p.text('scheduleprompt'), error: p.text('scheduleerror') },
+    date: { prompt: p.text('dateprompt'), error: p.text('dateerror') },
+    infoTitle: p.text('infotitle'),
+    infoNote: p.text('infonote'),
   };
 }
 

@@ -10,43 +10,79 @@
 //   row of each of its lead units). A note names the co-led ones and says the
 //   first-listed unit reports them.
 //
-// Sheet titles, captions and headers are labels, kept here with the tables
-// they head; the numbers and texts are the data's.
+// Headers are the vocabulary's labels (model/vocabulary.ts); sheet titles,
+// captions, notes and the status drop-down's prompt are the wording of
+// templates/ledger.hbs; the numbers and texts are the data's.
 
-import { chineseDate } from '../model/dates.js';
+import type { IsoDate } from '../model/dates.js';
 import type { PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
-import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';
 import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { type ComposeTaskTableOptions } from './task-table.js';
-import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
+import { CATEGORY_FALLBACK_LABEL, DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
+import type { TemplateSet } from '../templates/load.js';
+import { renderPhrases, type Phrases } from '../templates/phrases.js';
 import { type TaskTableModel } from '../model/document/task-table.js';
 import { balanceTitle } from './title-lines.js';
 import { type SummaryTable, type LedgerTableSheet, type LedgerModel } from '../model/document/ledger.js';
 
-export const LEDGER_LABELS = {
-  mainSheet: '台账',
-  summarySheet: '统计',
-  ledgerTitle: (asOf: string) => `整改台账（截至${chineseDate(asOf)}）`,
-  unitTitle: (unit: string, asOf: string) => `${unit}牵头问题整改台账（截至${chineseDate(asOf)}）`,
-  summaryTitle: (asOf: string) => `整改情况统计（截至${chineseDate(asOf)}）`,
-  byUnitCaption: '按牵头单位统计',
-  byCategoryCaption: (categoryHeader: string) => `按${categoryHeader}统计`,
-  unitHeader: '牵头单位',
-  /** When the plan's table has no category column to borrow a header from. */
-  categoryHeader: '问题类别',
-  totals: '合计',
-  coLedNote: (numbers: readonly number[]) =>
-    `注：问题${unitsText(numbers.map(String))}有多个牵头单位，在每个牵头单位的表中都列出，由第一个牵头单位报送。`,
-  totalsNote: (numbers: readonly number[]) =>
-    `注：问题${unitsText(numbers.map(String))}有多个牵头单位，在各牵头单位行中分别计数，合计行每个问题只计一次，故合计不等于各行之和。`,
+/** The sheets' names: the ledger's table and its summary (a unit's sheet is named after the unit). */
+export const LEDGER_SHEET_NAMES = {
+  main: '台账',
+  summary: '统计',
 } as const;
 
 /** The count columns of both summary tables, after the row label. */
-const SUMMARY_HEADERS: readonly string[] = ['问题数', ...STATUSES, '完成整改', '逾期', '完成率', '到期任务完成率'];
+const SUMMARY_HEADERS: readonly string[] = [
+  SUMMARY_LABELS.total,
+  ...STATUSES,
+  SUMMARY_LABELS.completed,
+  SUMMARY_LABELS.overdue,
+  SUMMARY_LABELS.completionRate,
+  SUMMARY_LABELS.dueCompletionRate,
+];
+
+// --- wording: templates/ledger.hbs ------------------------------------------
+
+/**
+ * What templates/ledger.hbs sees (documented in templates/README.md). It is
+ * filled in once for the ledger as a whole (`unit` null) and once for each
+ * lead unit's sheet.
+ */
+export interface LedgerTemplateContext {
+  readonly period: string;
+  readonly asOf: IsoDate;
+  readonly planTitle: string;
+  /** The by-category summary's row header: the plan's own category column header, on one line. */
+  readonly categoryHeader: string;
+  /** Problems with more than one lead unit, by number. */
+  readonly coLed: readonly number[];
+  /** The lead unit whose sheet is being worded; null for the ledger as a whole. */
+  readonly unit: string | null;
+  /** Of that unit's problems, those it leads with another unit; empty when `unit` is null. */
+  readonly unitCoLed: readonly number[];
+}
+
+/** The phrases ledger.hbs gives; unittitle and unitnote are read from a unit's filling only. */
+export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitnote'] as const;
+
+type LedgerPhrases = Phrases<(typeof LEDGER_PHRASES)[number]>;
+
+function ledgerPhrases(templates: Pick<TemplateSet, 'ledger'>, plan: Plan, view: PeriodView, unit?: { name: string; coLed: number[] }): LedgerPhrases {
+  const context: LedgerTemplateContext = {
+    period: view.period,
+    asOf: view.asOf,
+    planTitle: plan.plan.title,
+    categoryHeader: categoryHeader(plan),
+    coLed: coLed(plan),
+    unit: unit?.name ?? null,
+    unitCoLed: unit?.coLed ?? [],
+  };
+  return renderPhrases(templates.ledger, context, LEDGER_PHRASES);
+}
 
 export interface ComposeLedgerOptions {
   /** The renderer's text width and wrap safety, for the column-width estimate. */
@@ -61,27 +97,28 @@ function summaryValues(t: Tally): (number | string)[] {
 /** The plan's own header for its category column (方面, 发现问题方式), on one line. */
 function categoryHeader(plan: Plan): string {
   const column = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).find((c) => c.field === 'category');
-  return column ? column.header.replace(/\n/g, '') : LEDGER_LABELS.categoryHeader;
+  return column ? column.header.replace(/\n/g, '') : CATEGORY_FALLBACK_LABEL;
 }
 
 function coLed(plan: Plan): number[] {
   return plan.problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
 }
 
-export function summaryTables(plan: Plan, view: PeriodView): SummaryTable[] {
+/** The two summary tables: by lead unit and by category, captions and note worded by the ledger's phrases. */
+export function summaryTables(plan: Plan, view: PeriodView, wording: LedgerPhrases): SummaryTable[] {
   const s = view.statistics;
-  const totals = { label: LEDGER_LABELS.totals, values: summaryValues(s) };
-  const shared = coLed(plan);
+  const totals = { label: SUMMARY_LABELS.totals, values: summaryValues(s) };
+  const note = wording.optional('totalsnote');
   const byUnit: SummaryTable = {
-    caption: LEDGER_LABELS.byUnitCaption,
-    headers: [LEDGER_LABELS.unitHeader, ...SUMMARY_HEADERS],
+    caption: wording.text('byunit'),
+    headers: [FIELD_LABELS.leadUnits, ...SUMMARY_HEADERS],
     rows: s.byLeadUnit.map((u) => ({ label: u.unit.name, values: summaryValues(u) })),
     totals,
-    ...(shared.length > 0 ? { note: LEDGER_LABELS.totalsNote(shared) } : {}),
+    ...(note === undefined ? {} : { note }),
   };
   const header = categoryHeader(plan);
   const byCategory: SummaryTable = {
-    caption: LEDGER_LABELS.byCategoryCaption(header),
+    caption: wording.text('bycategory'),
     headers: [header, ...SUMMARY_HEADERS],
     rows: s.byCategory.map((c) => ({ label: c.category.label, values: summaryValues(c) })),
     totals,
@@ -111,32 +148,42 @@ function planTitleLines(plan: Plan): string[] {
   return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM))];
 }
 
-function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], options: ComposeLedgerOptions): LedgerTableSheet[] {
+function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>, options: ComposeLedgerOptions): LedgerTableSheet[] {
   return view.statistics.byLeadUnit.map(({ unit }) => {
     const problems = plan.problems.filter((p) => p.leadUnits.includes(unit.name));
     const shared = problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
-    const titleLines = [...planTitleLines(plan), LEDGER_LABELS.unitTitle(unit.name, view.asOf)];
-    const note = shared.length > 0 ? { note: LEDGER_LABELS.coLedNote(shared) } : {};
-    return tableSheet({ ...plan, problems }, view, history, { name: unit.name, titleLines, ...note }, options);
+    const wording = ledgerPhrases(templates, plan, view, { name: unit.name, coLed: shared });
+    const titleLines = [...planTitleLines(plan), wording.text('unittitle')];
+    const note = wording.optional('unitnote');
+    return tableSheet({ ...plan, problems }, view, history, { name: unit.name, titleLines, ...(note === undefined ? {} : { note }) }, options);
   });
 }
 
 /**
- * The ledger of the view's period. `history` is every progress file up to
- * (at least) the period: 佐证材料 is cumulative (docs/domain.md#evidence).
+ * The ledger of the view's period, worded by templates/ledger.hbs. `history`
+ * is every progress file up to (at least) the period: 佐证材料 is cumulative
+ * (docs/domain.md#evidence). Pure: templates come in as text.
  */
-export function composeLedger(plan: Plan, view: PeriodView, history: readonly Progress[], options: ComposeLedgerOptions = {}): LedgerModel {
-  const mainTitle = [...planTitleLines(plan), LEDGER_LABELS.ledgerTitle(view.asOf)];
+export function composeLedger(
+  plan: Plan,
+  view: PeriodView,
+  history: readonly Progress[],
+  templates: Pick<TemplateSet, 'ledger'>,
+  options: ComposeLedgerOptions = {},
+): LedgerModel {
+  const wording = ledgerPhrases(templates, plan, view);
+  const mainTitle = [...planTitleLines(plan), wording.text('title')];
   return {
     period: view.period,
     asOf: view.asOf,
     title: mainTitle.join(''),
-    main: tableSheet(plan, view, history, { name: LEDGER_LABELS.mainSheet, titleLines: mainTitle }, options),
+    main: tableSheet(plan, view, history, { name: LEDGER_SHEET_NAMES.main, titleLines: mainTitle }, options),
     summary: {
-      name: LEDGER_LABELS.summarySheet,
-      titleLines: [...planTitleLines(plan), LEDGER_LABELS.summaryTitle(view.asOf)],
-      tables: summaryTables(plan, view),
+      name: LEDGER_SHEET_NAMES.summary,
+      titleLines: [...planTitleLines(plan), wording.text('summarytitle')],
+      tables: summaryTables(plan, view, wording),
     },
-    units: unitSheets(plan, view, history, options),
+    units: unitSheets(plan, view, history, templates, options),
+    statusValidation: { prompt: wording.text('statusprompt'), error: wording.text('statuserror') },
   };
 }

@@ -1,9 +1,21 @@
 // The county packet (报送材料): which parts it has, in which order, under which
-// names. Pure: the files' bytes are made elsewhere and written by write/packet.
+// names, and its contents list worded by templates/packet.hbs. Pure: the
+// files' bytes are made elsewhere and written by write/packet.
+import type { IsoDate } from '../model/dates.js';
 import type { EvidenceItem } from '../model/evidence-item.js';
 import type { Problem } from '../model/plan-schema.js';
 import { safeFileName, safeFileStem, uniqueNames } from '../layout/safe-name.js';
-import { EVIDENCE_FOLDER, type PartKind, type PacketPart, type EvidenceCopy, type PacketLayout } from '../model/document/packet.js';
+import {
+  EVIDENCE_FOLDER,
+  type ContentsList,
+  type PartKind,
+  type PacketPart,
+  type EvidenceCopy,
+  type PacketLayout,
+} from '../model/document/packet.js';
+import { CONTENTS_LIST_HEADERS } from '../model/vocabulary.js';
+import type { TemplateSet } from '../templates/load.js';
+import { renderPhrases } from '../templates/phrases.js';
 
 /** Characters of a problem's summary kept in its evidence folder's name. */
 export const SHORT_SUMMARY_CHARS = 16;
@@ -50,4 +62,41 @@ function evidenceCopies(problems: readonly Problem[], evidence: ReadonlyMap<numb
     items.forEach((item, i) => copies.push({ problem: problem.number, from: item.path, to: `${folder}/${names[i]}` }));
   }
   return copies;
+}
+
+// --- wording: templates/packet.hbs ---------------------------------------------
+
+/** What templates/packet.hbs sees (documented in templates/README.md). */
+export interface PacketTemplateContext {
+  readonly period: string;
+  readonly asOf: IsoDate;
+  /** Who sends the packet: the report's 署名 (report.issuer). */
+  readonly issuer: string;
+  readonly planTitle: string;
+}
+
+/** The phrases packet.hbs gives. */
+export const PACKET_PHRASES = ['title', 'subtitle', 'ledger'] as const;
+
+/** The packet's own wording: the contents list's title and subtitle, and the ledger part's name in it. */
+export interface PacketWording {
+  readonly contentsTitle: string;
+  readonly contentsSubtitle: string;
+  readonly ledgerTitle: string;
+}
+
+export function packetWording(templates: Pick<TemplateSet, 'packet'>, context: PacketTemplateContext): PacketWording {
+  const p = renderPhrases(templates.packet, context, PACKET_PHRASES);
+  return { contentsTitle: p.text('title'), contentsSubtitle: p.text('subtitle'), ledgerTitle: p.text('ledger') };
+}
+
+/** The contents list: every part with its file count, and its page count by part index when PDFs were made. */
+export function composeContentsList(layout: PacketLayout, wording: PacketWording, pages: ReadonlyMap<number, number> | undefined, date: IsoDate): ContentsList {
+  return {
+    title: wording.contentsTitle,
+    subtitle: wording.contentsSubtitle,
+    headers: CONTENTS_LIST_HEADERS,
+    rows: layout.parts.map((part) => ({ index: part.index, title: part.title, fileCount: part.files.length, ...(pages?.has(part.index) ? { pageCount: pages.get(part.index)! } : {}) })),
+    date,
+  };
 }

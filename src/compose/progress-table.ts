@@ -14,8 +14,9 @@
 //   YYYY-MM-DD (they sort and filter as text, and never break inside a
 //   narrow column).
 //
-// Headers and the short marks put into cells are field labels, kept here next
-// to the column definitions; everything else in a cell is data.
+// Headers are the vocabulary's labels (model/vocabulary.ts); the short marks
+// put into cells are kept here next to the column definitions; everything
+// else in a cell is data.
 
 import { chineseDate } from '../model/dates.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
@@ -26,29 +27,30 @@ import type { Progress } from '../model/progress-schema.js';
 import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn } from './task-table.js';
 import { type TaskTableModel } from '../model/document/task-table.js';
 import { PERIOD_KEYS, WARNING_WORDS } from '../model/document/ledger.js';
+import { COLUMN_GROUP_LABELS, FIELD_LABELS, NARROW_FIELD_LABELS, NO, OVERDUE, YES } from '../model/vocabulary.js';
 
 /** Header over the period's columns (the plan's first columns sit under 整改问题). */
-export const PERIOD_COLUMN_GROUP = '整改落实情况';
+export const PERIOD_COLUMN_GROUP = COLUMN_GROUP_LABELS.period;
 
-/** Headers with their break (\n) where a narrow column should wrap them, as the plan's 发现\n问题方式 does. */
+/** The labels, with their break (\n) where a narrow column should wrap them, as the plan's 发现\n问题方式 does. */
 const HEADERS: Record<keyof typeof PERIOD_KEYS, string> = {
-  status: '整改状态',
-  onSchedule: '达到序\n时进度',
-  progress: '整改进展',
-  completedOn: '完成时间',
-  evidence: '佐证材料',
-  reason: '未完成\n原因',
-  extension: '调整后\n时限',
-  closedOn: '销号日期',
-  warning: '预警',
+  status: FIELD_LABELS.status,
+  onSchedule: NARROW_FIELD_LABELS.onSchedule,
+  progress: FIELD_LABELS.progress,
+  completedOn: FIELD_LABELS.completedOn,
+  evidence: FIELD_LABELS.evidence,
+  reason: NARROW_FIELD_LABELS.reason,
+  extension: NARROW_FIELD_LABELS.extension,
+  closedOn: FIELD_LABELS.closedOn,
+  warning: FIELD_LABELS.warning,
 };
 
 const MARKS = {
-  overdue: '（逾期）',
+  overdue: `（${OVERDUE}）`,
   behind: '（未达序时进度）',
-  yes: '是',
-  no: '否',
-  reason: '未完成原因：',
+  yes: YES,
+  no: NO,
+  reason: `${FIELD_LABELS.reason}：`,
   extended: (planPhrase: string, extended: string) => `${planPhrase}（已调整为${extended}）`,
 };
 

@@ -22,6 +22,7 @@ import type { TemplateSet, TemplateSource } from '../templates/load.js';
 import { renderTemplatePieces } from '../templates/render.js';
 import { TemplateError } from '../templates/template-error.js';
 import type { ChartSpec } from '../model/document/chart-spec.js';
+import { OVERDUE } from '../model/vocabulary.js';
 import { printedCategories, problemContext, type ProblemTemplateContext } from './plan-context.js';
 import { TASK_TABLE_LABEL, TITLE_MAX_EM } from '../layout/gbt9704.js';
 import type { Attachment, Block, OfficialDocument } from '../model/document/official-document.js';
@@ -202,7 +203,7 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
 // --- the chart -----------------------------------------------------------------
 
 /** Series labels: the statuses, with 逾期 (derived) carved out of the unfinished ones so the stacks add up. */
-const OVERDUE_SERIES = '逾期';
+const OVERDUE_SERIES = OVERDUE;
 const CHART_SERIES_ORDER: readonly string[] = ['已销号', '已完成并长期坚持', '已完成', '推进中', '未启动', OVERDUE_SERIES];
 const CHART_VALUE_AXIS_TITLE = '问题数（个）';
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
+import { FIELD_LABELS } from '../model/vocabulary.js';
 import { readOfficeFile, type OfficeKind } from '../load/import-package.js';
 import { importTaskTable, type TableSource } from '../load/table-import.js';
 import { docxTableSources } from '../load/table-import-docx.js';
@@ -31,7 +32,8 @@ export interface InitResult {
 export function planFromTable(sources: TableSource[], fileName: string, schemaRef: string | undefined): InitResult {
   const table = importTaskTable(sources);
   if (!table) {
-    throw new UserError(`${fileName} 中没有找到任务分解表：表头应含“序号”及“问题简述”“整改措施”“整改时限”“牵头单位”等列名 (no task table found)`);
+    const [first, ...more] = (['number', 'summary', 'measures', 'deadline', 'leadUnits'] as const).map((f) => `“${FIELD_LABELS[f]}”`);
+    throw new UserError(`${fileName} 中没有找到任务分解表：表头应含${first}及${more.join('')}等列名 (no task table found)`);
   }
   if (table.problems.length === 0) throw new UserError(`${fileName}（${table.source}）的表头下没有带序号的问题行 (no numbered rows)`);
   return {

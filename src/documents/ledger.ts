@@ -8,6 +8,7 @@ import type { Plan } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
 import { renderLedgerXlsx } from '../render/xlsx/ledger.js';
 import type { RenderedXlsx } from '../render/xlsx/sheet-builder.js';
+import type { TemplateSet } from '../templates/load.js';
 import { layoutWarnings, type DocumentOutput } from './pipeline.js';
 
 /** 整改台账-2023-11 */
@@ -15,13 +16,13 @@ export function ledgerFileStem(period: string): string {
   return `整改台账-${period}`;
 }
 
-/** The ledger workbook for a period's view, given every progress file up to the period (oldest first). */
-export async function ledgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[]): Promise<RenderedXlsx> {
-  return renderLedgerXlsx(composeLedger(plan, view, history, { textWidthEm: ledgerTextWidthEm, wrapSafetyEm: XLSX_WRAP_SAFETY_EM }));
+/** The ledger workbook for a period's view, given every progress file up to the period (oldest first), worded by templates/ledger.hbs. */
+export async function ledgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>): Promise<RenderedXlsx> {
+  return renderLedgerXlsx(composeLedger(plan, view, history, templates, { textWidthEm: ledgerTextWidthEm, wrapSafetyEm: XLSX_WRAP_SAFETY_EM }));
 }
 
 /** The ledger as `name` (a path under the plan's output folder), with its layout warnings. */
-export async function buildLedger(plan: Plan, view: PeriodView, history: readonly Progress[], name: string): Promise<DocumentOutput> {
-  const ledger = await ledgerXlsx(plan, view, history);
+export async function buildLedger(plan: Plan, view: PeriodView, history: readonly Progress[], name: string, templates: Pick<TemplateSet, 'ledger'>): Promise<DocumentOutput> {
+  const ledger = await ledgerXlsx(plan, view, history, templates);
   return { files: [{ name, data: ledger.buffer }], warnings: layoutWarnings(name.split('/').pop()!, ledger.warnings) };
 }

@@ -5,19 +5,17 @@
 // all on disk whole or not at all.
 
 import path from 'node:path';
-import { layoutPacket, type PacketDocumentPart } from '../compose/packet.js';
+import { composeContentsList, layoutPacket, packetWording, type PacketDocumentPart, type PacketWording } from '../compose/packet.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import { folderEvidenceReader } from '../load/evidence.js';
 import type { PlanFolder } from '../load/plan-folder.js';
-import { chineseDate } from '../model/dates.js';
 import type { PacketLayout } from '../model/document/packet.js';
-import type { Progress } from '../model/progress-schema.js';
 import { renderContentsListDocx } from '../render/docx/contents-list.js';
 import type { TemplateSet } from '../templates/load.js';
 import { planOutputDir } from '../write/output-paths.js';
 import { writePacket } from '../write/packet.js';
 import type { ProgressReporter } from '../write/progress.js';
-import { CLOSURE_FORMS_TITLES, closureFormsDocx, closureFormsOf } from './closure-forms.js';
+import { closureFormsDocx, closureFormsOf } from './closure-forms.js';
 import { asUserError, type Io } from './files.js';
 import { ledgerFileStem, ledgerXlsx } from './ledger.js';
 import { periodContext, requireReport, type PeriodContext } from './period.js';
@@ -27,11 +25,12 @@ import { reportDocx } from './report.js';
 export type { ProgressReporter };
 export { terminalProgress } from './terminal-progress.js';
 
-/** What a part needs: the data, the period's context (with its report block) and the templates. */
+/** What a part needs: the data, the period's context (with its report block), the templates and the packet's wording. */
 export interface PacketContext extends PeriodContext {
   readonly data: PlanData;
   readonly period: string;
   readonly templates: TemplateSet;
+  readonly wording: PacketWording;
 }
 
 /** A document part this period: how it is listed and named, and its bytes. */
@@ -49,16 +48,16 @@ const reportPart: PacketPartSource = async (ctx) => {
 };
 
 const ledgerPart: PacketPartSource = async (ctx) => {
-  const ledger = await ledgerXlsx(ctx.data.plan, ctx.view, ctx.history);
-  return { part: { kind: 'ledger', title: `整改台账（${ctx.period}）`, stem: ledgerFileStem(ctx.period), extension: 'xlsx' }, data: ledger.buffer };
+  const ledger = await ledgerXlsx(ctx.data.plan, ctx.view, ctx.history, ctx.templates);
+  return { part: { kind: 'ledger', title: ctx.wording.ledgerTitle, stem: ledgerFileStem(ctx.period), extension: 'xlsx' }, data: ledger.buffer };
 };
 
 function closureFormsPart(kind: 'filled' | 'blank'): PacketPartSource {
   return async (ctx) => {
     const forms = closureFormsOf(ctx.data.plan, ctx.view, ctx.history, kind);
     if (forms.length === 0) return undefined;
-    const title = CLOSURE_FORMS_TITLES[kind];
-    return { part: { kind: `closure-${kind}`, title, stem: title, extension: 'docx' }, data: await closureFormsDocx(forms, title, ctx.progress.asOf) };
+    const { title, buffer } = await closureFormsDocx(forms, ctx.templates, ctx.progress.asOf);
+    return { part: { kind: `closure-${kind}`, title, stem: title, extension: 'docx' }, data: buffer };
   };
 }
 
@@ -82,7 +81,9 @@ export interface PacketBuild {
  */
 export async function buildPacket(data: PlanData, period: string, templates: TemplateSet): Promise<PacketBuild> {
   const context = requireReport(periodContext(data, period), period, '无法生成报送材料');
-  const ctx: PacketContext = { ...context, data, period, templates };
+  const { report } = context.progress;
+  const wording = packetWording(templates, { period, asOf: context.progress.asOf, issuer: report.issuer, planTitle: data.plan.plan.title });
+  const ctx: PacketContext = { ...context, data, period, templates, wording };
   const made: MadePart[] = [];
   for (const source of PACKET_PARTS) {
     const part = await source(ctx);
@@ -90,17 +91,8 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   }
   const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
   const documents = new Map(made.map((m, i) => [layout.parts[i]!.files[0]!, m.data]));
-  return { layout, documents, contents: (pages) => contentsList(layout, context.progress, period, pages), date: context.progress.asOf };
-}
-
-function contentsList(layout: PacketLayout, progress: Progress & { report: NonNullable<Progress['report']> }, period: string, pages: ReadonlyMap<number, number> | undefined): Promise<Buffer> {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return renderContentsListDocx({
-    title: '报送材料清单',
-    subtitle: `${progress.report.issuer}　${year}年${month}月（截至${chineseDate(progress.asOf)}）`,
-    rows: layout.parts.map((part) => ({ index: part.index, title: part.title, fileCount: part.files.length, ...(pages?.has(part.index) ? { pageCount: pages.get(part.index)! } : {}) })),
-    date: progress.asOf,
-  });
+  const date = context.progress.asOf;
+  return { layout, documents, contents: (pages) => renderContentsListDocx(composeContentsList(layout, wording, pages, date)), date };
 }
 
 /** Options of writePacketFolder. */

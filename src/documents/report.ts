@@ -34,7 +34,7 @@ export async function reportDocx(plan: Plan, view: PeriodView, progress: Progres
 export async function buildReport(data: PlanData, period: string, templates: TemplateSet): Promise<DocumentOutput> {
   const { progress, view, history } = requireReport(periodContext(data, period), period, '请先填写再生成报告 (the period has no report block yet)');
   const report = await reportDocx(data.plan, view, progress, templates);
-  const ledger = await buildLedger(data.plan, view, history, `${period}/${safeFileName(ledgerFileStem(period), 'xlsx')}`);
+  const ledger = await buildLedger(data.plan, view, history, `${period}/${safeFileName(ledgerFileStem(period), 'xlsx')}`, templates);
   return {
     files: [{ name: `${period}/${safeFileName(`${progress.report.docNumber}-${report.title}`, 'docx')}`, data: report.buffer }, ...ledger.files],
     warnings: ledger.warnings,

@@ -5,15 +5,17 @@
 import { composeUnitForms } from '../compose/forms.js';
 import { safeFileName, uniqueNames } from '../layout/safe-name.js';
 import { renderUnitFormXlsx } from '../render/xlsx/forms.js';
+import type { TemplateSet } from '../templates/load.js';
 import { periodFile, previousPeriodFile, requirePeriod, requirePeriodAfterNotice } from './period.js';
 import { layoutWarnings, type DocumentOutput, type NamedBuffer, type PlanData } from './pipeline.js';
 
 /**
- * `forms`: `forms-<period>/<unit>.xlsx` for every lead unit. Preconditions: a
- * plan without errors; a YYYY-MM period not before the notice's month
- * (UserError otherwise). No progress file is needed for the period.
+ * `forms`: `forms-<period>/<unit>.xlsx` for every lead unit, worded by
+ * templates/unit-form.hbs. Preconditions: a plan without errors; a YYYY-MM
+ * period not before the notice's month (UserError otherwise). No progress
+ * file is needed for the period.
  */
-export async function buildUnitForms(data: PlanData, period: string): Promise<DocumentOutput> {
+export async function buildUnitForms(data: PlanData, period: string, templates: Pick<TemplateSet, 'unit-form'>): Promise<DocumentOutput> {
   requirePeriod(period);
   requirePeriodAfterNotice(period, data);
   const models = composeUnitForms({
@@ -22,6 +24,7 @@ export async function buildUnitForms(data: PlanData, period: string): Promise<Do
     period,
     asOf: periodFile(data, period)?.data.asOf,
     previous: previousPeriodFile(data, period)?.data,
+    templates,
   });
   const names = uniqueNames(models.map((m) => safeFileName(m.unit, 'xlsx')));
   const files: NamedBuffer[] = [];

@@ -5,6 +5,7 @@
 import { isoDate, isValidIsoDate, type IsoDate } from '../model/dates.js';
 import { isoDateFromExcelSerial } from '../formats/xlsx/cells.js';
 import { type ReadCell } from '../formats/xlsx/reader.js';
+import { FIELD_LABELS, NO, YES } from '../model/vocabulary.js';
 
 export type CellValue = ReadCell['value'];
 
@@ -67,8 +68,8 @@ export function parseChoice<T extends string>(value: CellValue, allowed: readonl
 /** 达到序时进度: 是/否, or an Excel TRUE/FALSE. */
 export function parseYesNo(value: CellValue): Parsed<boolean> {
   if (typeof value === 'boolean') return { ok: true, value };
-  const choice = parseChoice(value, ['是', '否'] as const, '达到序时进度');
-  return choice.ok ? { ok: true, value: choice.value === undefined ? undefined : choice.value === '是' } : choice;
+  const choice = parseChoice(value, [YES, NO], FIELD_LABELS.onSchedule);
+  return choice.ok ? { ok: true, value: choice.value === undefined ? undefined : choice.value === YES } : choice;
 }
 
 /** A problem number as a cell holds it: 3, or the text 3. */

@@ -5,8 +5,8 @@
 // (the notice, the plan's prose, category headings) is left empty — empty
 // strings fail the schema, so `zhenggai check` names every field the clerk
 // must fill, and nothing invented can reach a document.
-import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
-import type { TableColumn, TableField } from '../model/plan-schema.js';
+import { DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, HEADER_SYNONYMS } from '../model/vocabulary.js';
+import { TABLE_FIELDS, type TableColumn, type TableField } from '../model/plan-schema.js';
 import { splitMeasures } from './table-import-measures.js';
 
 export interface GridCell {
@@ -26,21 +26,13 @@ export interface TableSource {
   rowLabel(row: number): string;
 }
 
-/** Header names offices use, per plan field (compared without spaces or line breaks). */
-const HEADER_NAMES: Readonly<Record<TableField, readonly string[]>> = {
-  category: ['发现问题方式', '问题类别', '类别', '方面', '问题来源', '发现方式', '问题类型'],
-  number: ['序号', '编号'],
-  summary: ['问题简述', '问题', '存在问题', '问题描述', '具体问题', '主要问题', '问题表现'],
-  measures: ['整改措施', '措施', '具体措施'],
-  deadline: ['整改时限', '完成时限', '时限', '完成时间', '整改期限'],
-  leadUnits: ['牵头单位', '责任单位', '牵头部门', '责任部门', '牵头责任单位'],
-  cooperatingUnits: ['配合单位', '配合部门', '协同单位'],
-  target: ['整改目标', '目标'],
-  responsibleLeader: ['责任领导', '分管领导'],
-  responsiblePerson: ['责任人', '具体责任人'],
-  completionStandard: ['完成标准', '整改标准', '验收标准'],
-  remarks: ['备注'],
-};
+/**
+ * Header names per plan field, compared without spaces or line breaks: the
+ * field's label, then the other names offices use (both model/vocabulary.ts).
+ */
+function headerNames(field: TableField): readonly string[] {
+  return [FIELD_LABELS[field], ...HEADER_SYNONYMS[field]];
+}
 
 /** Fields a narrow column wraps by hand: their line breaks are not part of the value. */
 const LABEL_FIELDS: ReadonlySet<TableField> = new Set(['category', 'number', 'deadline', 'responsibleLeader', 'responsiblePerson']);
@@ -54,7 +46,7 @@ export function headerField(text: string): TableField | undefined {
   const name = compact(text);
   const bare = name.replace(/[（(][^）)]*[）)]/g, '');
   for (const candidate of [name, bare]) {
-    const found = (Object.keys(HEADER_NAMES) as TableField[]).find((f) => HEADER_NAMES[f].includes(candidate));
+    const found = TABLE_FIELDS.find((f) => headerNames(f).includes(candidate));
     if (found) return found;
   }
   return undefined;

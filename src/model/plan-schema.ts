@@ -2,21 +2,9 @@
 // clerk: in editor autocompletion (via `zhenggai schema`) and in check messages.
 import { z } from 'zod';
 import { isoDate, nonEmptyText, textList } from './common-schema.js';
+import { FIELD_LABELS, TABLE_FIELDS } from './vocabulary.js';
 
-export const TABLE_FIELDS = [
-  'category',
-  'number',
-  'summary',
-  'measures',
-  'deadline',
-  'leadUnits',
-  'cooperatingUnits',
-  'target',
-  'responsibleLeader',
-  'responsiblePerson',
-  'completionStandard',
-  'remarks',
-] as const;
+export { TABLE_FIELDS };
 
 export const tableFieldSchema = z.enum(TABLE_FIELDS).describe('表格列对应的问题字段');
 
@@ -103,16 +91,16 @@ export const problemSchema = z
   .object({
     number: z.number().int().positive().describe('全方案统一编号（1..N），后续文件均以此标识问题'),
     category: nonEmptyText.describe('所属类别的 id'),
-    summary: nonEmptyText.describe('问题简述'),
+    summary: nonEmptyText.describe(FIELD_LABELS.summary),
     measures: textList.describe('整改措施，每条一项；多条时输出“一是…二是…”'),
     deadline: nonEmptyText.describe('整改时限原文，如“10月底前完成”“立行立改、长期坚持”'),
-    leadUnits: z.array(nonEmptyText).min(1).describe('牵头单位'),
-    cooperatingUnits: z.array(nonEmptyText).default([]).describe('配合单位'),
-    target: nonEmptyText.optional().describe('整改目标'),
-    responsibleLeader: nonEmptyText.optional().describe('责任领导（职务）'),
-    responsiblePerson: nonEmptyText.optional().describe('责任人（职务）'),
-    completionStandard: nonEmptyText.optional().describe('完成标准'),
-    remarks: nonEmptyText.optional().describe('备注'),
+    leadUnits: z.array(nonEmptyText).min(1).describe(FIELD_LABELS.leadUnits),
+    cooperatingUnits: z.array(nonEmptyText).default([]).describe(FIELD_LABELS.cooperatingUnits),
+    target: nonEmptyText.optional().describe(FIELD_LABELS.target),
+    responsibleLeader: nonEmptyText.optional().describe(`${FIELD_LABELS.responsibleLeader}（职务）`),
+    responsiblePerson: nonEmptyText.optional().describe(`${FIELD_LABELS.responsiblePerson}（职务）`),
+    completionStandard: nonEmptyText.optional().describe(FIELD_LABELS.completionStandard),
+    remarks: nonEmptyText.optional().describe(FIELD_LABELS.remarks),
   })
   .strict();
 

@@ -1,14 +1,15 @@
 // The progress/<YYYY-MM>.json contract: one file per reporting period.
 import { z } from 'zod';
 import { isoDate, nonEmptyText, periodId, textList } from './common-schema.js';
+import { FIELD_LABELS } from './vocabulary.js';
 
 export const STATUSES = ['未启动', '推进中', '已完成', '已完成并长期坚持', '已销号'] as const;
-export const statusSchema = z.enum(STATUSES).describe('整改状态（“逾期”由工具推算，不填写）');
+export const statusSchema = z.enum(STATUSES).describe(`${FIELD_LABELS.status}（“逾期”由工具推算，不填写）`);
 
 export const extensionSchema = z
   .object({
-    deadline: nonEmptyText.describe('调整后时限，如“12月底前完成”'),
-    reason: nonEmptyText.describe('调整原因'),
+    deadline: nonEmptyText.describe(`${FIELD_LABELS.extension}，如“12月底前完成”`),
+    reason: nonEmptyText.describe(FIELD_LABELS.extensionReason),
     approvedOn: isoDate.describe('批准日期'),
   })
   .strict()
@@ -16,7 +17,7 @@ export const extensionSchema = z
 
 export const closureSchema = z
   .object({
-    date: isoDate.describe('销号日期'),
+    date: isoDate.describe(FIELD_LABELS.closedOn),
     approver: nonEmptyText.describe('审批（验收）人'),
     opinion: nonEmptyText.describe('验收意见'),
   })
@@ -28,12 +29,12 @@ export const problemProgressSchema = z
     number: z.number().int().positive().describe('问题编号（与 plan.json 一致）'),
     status: statusSchema,
     onSchedule: z.boolean().optional().describe('推进中时：是否达到序时进度'),
-    progress: nonEmptyText.optional().describe('整改进展'),
+    progress: nonEmptyText.optional().describe(FIELD_LABELS.progress),
     completedOn: isoDate.optional().describe('完成日期'),
-    evidence: z.array(nonEmptyText).default([]).describe('本期新增佐证材料（相对 evidence/ 的路径）'),
-    reason: nonEmptyText.optional().describe('未完成原因'),
+    evidence: z.array(nonEmptyText).default([]).describe(`本期新增${FIELD_LABELS.evidence}（相对 evidence/ 的路径）`),
+    reason: nonEmptyText.optional().describe(FIELD_LABELS.reason),
     extension: extensionSchema.optional(),
-    note: nonEmptyText.optional().describe('备注（状态回退时必须说明原因）'),
+    note: nonEmptyText.optional().describe(`${FIELD_LABELS.note}（状态回退时必须说明原因）`),
     closure: closureSchema.optional(),
   })
   .strict();

@@ -1,17 +1,183 @@
-// The field's own terms, defined once: the labels a plan's fields go by on
-// every document and form (问题简述, 牵头单位, …) and the default task-table
-// columns the bundled plan uses. Forms, ledger, tables and the importer all
-// read them from here.
+// The field's own terms, defined once: the labels a plan's fields and a
+// period's progress fields go by on every document and form (问题简述,
+// 牵头单位, 整改状态, …), the other names offices give them in their own
+// tables, and the default task-table columns the bundled plan uses. The task
+// table, the progress table, the ledger, the unit forms, the closure forms and
+// the importer all read them from here: one term per concept everywhere.
+//
+// Labels are terms, not sentences: the fixed sentences of a document (a
+// form's instructions, a ledger's notes) are wording an office may change and
+// live in templates/ (templates/README.md).
 
-import type { TableColumn } from './plan-schema.js';
+// No import from the schemas: they take their descriptions from here.
+
+/** The plan's fields a task-table column may show (plan-schema.ts tableFieldSchema), in the table's usual order. */
+export const TABLE_FIELDS = [
+  'category',
+  'number',
+  'summary',
+  'measures',
+  'deadline',
+  'leadUnits',
+  'cooperatingUnits',
+  'target',
+  'responsibleLeader',
+  'responsiblePerson',
+  'completionStandard',
+  'remarks',
+] as const;
+
+export type TableField = (typeof TABLE_FIELDS)[number];
+
+/**
+ * Fields of a problem's progress in a period, by their names in the model:
+ * progress-schema.ts (status, onSchedule, progress, completedOn, evidence,
+ * reason, note), the extension's parts as the unit form splits them
+ * (extension = its deadline, extensionReason, extensionApprovedOn), and the
+ * ledger's derived columns (closedOn, the closure's date; warning, the colour).
+ */
+export type PeriodField =
+  | 'status'
+  | 'onSchedule'
+  | 'progress'
+  | 'completedOn'
+  | 'evidence'
+  | 'reason'
+  | 'extension'
+  | 'extensionReason'
+  | 'extensionApprovedOn'
+  | 'note'
+  | 'closedOn'
+  | 'warning';
+
+/** Every field that has a label: the plan's table fields and the period's. */
+export type LabelledField = TableField | PeriodField;
+
+/**
+ * The label of each field, keyed by the field's name in the model: the term
+ * every table header, form column, ledger column and closure-form row uses
+ * for it, and the first name the importer (`init --from-table`) recognises.
+ * Change a term here and every document follows; a unit form made before the
+ * change is then refused by the importer (its header is compared).
+ */
+export const FIELD_LABELS: Readonly<Record<LabelledField, string>> = {
+  // The plan's fields (plan-schema.ts problemSchema, in TABLE_FIELDS order).
+  category: '发现问题方式',
+  number: '序号',
+  summary: '问题简述',
+  measures: '整改措施',
+  deadline: '整改时限',
+  leadUnits: '牵头单位',
+  cooperatingUnits: '配合单位',
+  target: '整改目标',
+  responsibleLeader: '责任领导',
+  responsiblePerson: '责任人',
+  completionStandard: '完成标准',
+  remarks: '备注',
+  // The period's fields (progress-schema.ts problemProgressSchema).
+  status: '整改状态',
+  onSchedule: '达到序时进度',
+  progress: '整改进展',
+  completedOn: '完成时间',
+  evidence: '佐证材料',
+  reason: '未完成原因',
+  extension: '调整后时限',
+  extensionReason: '调整原因',
+  extensionApprovedOn: '调整批准日期',
+  note: '备注',
+  closedOn: '销号日期',
+  warning: '预警',
+};
+
+/** The label with a line break after its first `chars` characters. */
+function brokenAfter(label: string, chars: number): string {
+  return `${label.slice(0, chars)}\n${label.slice(chars)}`;
+}
+
+/**
+ * Labels as a narrow table column prints them: the same term as FIELD_LABELS,
+ * with a line break where the column would otherwise wrap it mid-word
+ * (发现\n问题方式). Only the display differs — without the break each is the
+ * field's label — so a reader of the table (the importer, which compares
+ * headers without spaces and line breaks) sees the one term.
+ */
+export const NARROW_FIELD_LABELS = {
+  category: brokenAfter(FIELD_LABELS.category, 2),
+  onSchedule: brokenAfter(FIELD_LABELS.onSchedule, 3),
+  reason: brokenAfter(FIELD_LABELS.reason, 3),
+  extension: brokenAfter(FIELD_LABELS.extension, 3),
+} as const satisfies Partial<Record<LabelledField, string>>;
+
+/**
+ * The category concept where no plan column gives its header (the ledger's
+ * by-category summary of a plan whose table has no category column): 问题类别,
+ * the schema's own gloss of 发现问题方式 (plan-schema.ts `categories`).
+ */
+export const CATEGORY_FALLBACK_LABEL = '问题类别';
+
+/** Headers over groups of columns: the plan's columns of the problem, and the period's columns. */
+export const COLUMN_GROUP_LABELS = {
+  problem: '整改问题',
+  period: '整改落实情况',
+} as const;
+
+/** The two answers of a yes/no field (达到序时进度), as forms offer them and tables print them. */
+export const YES = '是';
+export const NO = '否';
+
+/** The derived state of a problem past its deadline (never typed: docs/domain.md#status). */
+export const OVERDUE = '逾期';
+
+/** The count columns of the ledger's summary tables, and their totals row. */
+export const SUMMARY_LABELS = {
+  total: '问题数',
+  completed: '完成整改',
+  overdue: OVERDUE,
+  completionRate: '完成率',
+  dueCompletionRate: '到期任务完成率',
+  totals: '合计',
+} as const;
+
+/** The columns of the packet's contents list (报送材料清单). */
+export const CONTENTS_LIST_HEADERS: readonly string[] = [FIELD_LABELS.number, '材料名称', '文件数', '页数'];
+
+/**
+ * Other names offices give a plan field's column in their own tables, which
+ * `init --from-table` recognises after the field's label (compared without
+ * spaces, line breaks or a bracketed note). These are the offices' words, not
+ * zhenggai's: its own documents print FIELD_LABELS only. (An office's 完成时间
+ * column, for one, is its deadline; zhenggai's 完成时间 is completedOn.)
+ */
+export const HEADER_SYNONYMS: Readonly<Record<TableField, readonly string[]>> = {
+  category: ['问题类别', '类别', '方面', '问题来源', '发现方式', '问题类型'],
+  number: ['编号'],
+  summary: ['问题', '存在问题', '问题描述', '具体问题', '主要问题', '问题表现'],
+  measures: ['措施', '具体措施'],
+  deadline: ['完成时限', '时限', '完成时间', '整改期限'],
+  leadUnits: ['责任单位', '牵头部门', '责任部门', '牵头责任单位'],
+  cooperatingUnits: ['配合部门', '协同单位'],
+  target: ['目标'],
+  responsibleLeader: ['分管领导'],
+  responsiblePerson: ['具体责任人'],
+  completionStandard: ['整改标准', '验收标准'],
+  remarks: [],
+};
+
+/** A task-table column as plan.json's `tableColumns` gives one (plan-schema.ts tableColumnSchema). */
+export interface TaskTableColumnSpec {
+  field: TableField;
+  header: string;
+  group?: string;
+  width?: number;
+}
 
 /** The seed's table: 整改问题 over three columns, the rest spanning both header rows. */
-export const DEFAULT_TASK_TABLE_COLUMNS: readonly TableColumn[] = [
-  { field: 'category', header: '发现\n问题方式', group: '整改问题' },
-  { field: 'number', header: '序号', group: '整改问题' },
-  { field: 'summary', header: '问题简述', group: '整改问题' },
-  { field: 'measures', header: '整改措施' },
-  { field: 'deadline', header: '整改时限' },
-  { field: 'leadUnits', header: '牵头单位' },
-  { field: 'cooperatingUnits', header: '配合单位' },
+export const DEFAULT_TASK_TABLE_COLUMNS: readonly TaskTableColumnSpec[] = [
+  { field: 'category', header: NARROW_FIELD_LABELS.category, group: COLUMN_GROUP_LABELS.problem },
+  { field: 'number', header: FIELD_LABELS.number, group: COLUMN_GROUP_LABELS.problem },
+  { field: 'summary', header: FIELD_LABELS.summary, group: COLUMN_GROUP_LABELS.problem },
+  { field: 'measures', header: FIELD_LABELS.measures },
+  { field: 'deadline', header: FIELD_LABELS.deadline },
+  { field: 'leadUnits', header: FIELD_LABELS.leadUnits },
+  { field: 'cooperatingUnits', header: FIELD_LABELS.cooperatingUnits },
 ];

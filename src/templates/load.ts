@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
 import { displayPath } from '../diagnostics/display-path.js';
 
-export const TEMPLATE_NAMES = ['notice', 'plan', 'report'] as const;
+/**
+ * Every template, by file name without .hbs (templates/README.md): the
+ * notice, the plan and the report write a document's paragraphs; the others
+ * are phrase templates (phrases.ts) giving the fixed wording of a document the
+ * program lays out — the unit form, the ledger, the closure form, the packet's
+ * contents list.
+ */
+export const TEMPLATE_NAMES = ['notice', 'plan', 'report', 'unit-form', 'ledger', 'closure-form', 'packet'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const TEMPLATE_EXTENSION = '.hbs';

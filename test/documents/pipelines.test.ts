@@ -74,7 +74,7 @@ describe('document pipelines on data held in memory', () => {
   });
 
   it('unit forms: one per lead unit under forms-<period>/', async () => {
-    const output = await buildUnitForms(data, '2023-11');
+    const output = await buildUnitForms(data, '2023-11', await loadTemplates());
     const leadUnits = new Set(data.plan.problems.map((p) => p.leadUnits[0]));
     expect(output.files).toHaveLength(leadUnits.size);
     for (const file of output.files) {
@@ -84,7 +84,7 @@ describe('document pipelines on data held in memory', () => {
   });
 
   it('closure forms: filled and blank under the period', async () => {
-    const output = await buildClosureForms(data, '2023-11');
+    const output = await buildClosureForms(data, '2023-11', await loadTemplates());
     expect(output.files.map((f) => f.name)).toEqual(['2023-11/整改问题销号审批表（本期已销号）.docx', '2023-11/整改问题销号审批表（已完成待签字）.docx']);
     for (const file of output.files) expect(Buffer.from(file.data).equals(written(file.name))).toBe(true);
   });

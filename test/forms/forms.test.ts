@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { composeUnitForm, composeUnitForms, formProblems } from '../../src/compose/forms.js';
+import { loadTemplates } from '../../src/templates/load.js';
 import { formChecksum } from '../../src/model/document/unit-form.js';
 import { planSchema, type Plan, type PlanInput } from '../../src/model/plan-schema.js';
 import { progressSchema } from '../../src/model/progress-schema.js';
@@ -18,6 +19,8 @@ import { describeWithTools, runPython } from '../helpers/tools.js';
 
 const bundled: Plan = planSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/plan.json', 'utf8')));
 const november = progressSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/progress/2023-11.json', 'utf8')));
+
+const templates = await loadTemplates();
 
 const run = (args: string[]) => runCli(args);
 
@@ -34,7 +37,7 @@ function formulaLookingPlan(): { plan: Plan; previous: ReturnType<typeof progres
 
 describe('composing the forms', () => {
   it('gives every lead unit a form: the problems it reports first-listed, the ones it co-leads for information', () => {
-    const forms = composeUnitForms({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november });
+    const forms = composeUnitForms({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november, templates });
     expect(forms.map((f) => f.unit)).toEqual(['经发办', '农业服务中心', '规建办', '社保所', '党群办', '水利办']);
     const jingfa = forms[0]!;
     expect(jingfa.rows.map((r) => r.plan.number)).toEqual([1, 3, 4, 5, 6, 7, 9, 14, 15, 16, 17]);
@@ -44,7 +47,7 @@ describe('composing the forms', () => {
   });
 
   it('pre-fills last period\'s answers but not its evidence or note', () => {
-    const form = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november }, '农业服务中心');
+    const form = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november, templates }, '农业服务中心');
     expect(form.prefilledFrom).toBe('2023-11');
     expect(form.rows.find((r) => r.plan.number === 11)!.answers).toEqual({
       status: '推进中',
@@ -54,7 +57,7 @@ describe('composing the forms', () => {
       extensionReason: november.problems[10]!.extension!.reason,
       extensionApprovedOn: '2023-10-20',
     });
-    const plain = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-09' }, '水利办');
+    const plain = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-09', templates }, '水利办');
     expect(plain.rows[0]!.answers).toEqual({});
     expect(plain.asOf).toBe('2023-09-30');
     expect(plain.dateMin).toBe('2022-01-01');
@@ -82,14 +85,14 @@ describe('composing the forms', () => {
 
 describe('the form workbook', () => {
   it('is byte-identical from run to run', async () => {
-    const model = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november }, '经发办');
+    const model = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november, templates }, '经发办');
     const [a, b] = [await renderUnitFormXlsx(model), await renderUnitFormXlsx(model)];
     expect(a.buffer.equals(b.buffer)).toBe(true);
     expect(a.warnings).toEqual([]);
   });
 
   it('reads back: header, locked plan columns, pre-filled answers, real dates, the hidden sheet', async () => {
-    const model = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november }, '经发办');
+    const model = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november, templates }, '经发办');
     const sheets = await readXlsx((await renderUnitFormXlsx(model)).buffer);
     expect(sheets.map((s) => [s.name, s.state])).toEqual([
       ['进展填报', 'visible'],
@@ -117,7 +120,7 @@ describe('the form workbook', () => {
 
   it('keeps text that begins with = + - @ as text, in plan columns and pre-filled answers', async () => {
     const { plan, previous } = formulaLookingPlan();
-    const sheets = await readXlsx((await renderUnitFormXlsx(composeUnitForm({ plan, planName: 'p', period: '2024-06', previous }, '农办'))).buffer);
+    const sheets = await readXlsx((await renderUnitFormXlsx(composeUnitForm({ plan, planName: 'p', period: '2024-06', previous, templates }, '农办'))).buffer);
     const main = sheets[0]!;
     expect(main.cell(5, 2)).toEqual({ address: 'B5', value: '=HYPERLINK("http://example.com","点击")' });
     expect(main.cell(5, 3).value).toBe('一是+开展清河行动。二是@各村落实巡河。');
@@ -130,7 +133,7 @@ describeWithTools(['python-docx-openpyxl'], 'the form read by openpyxl', () => {
   it('has the drop-downs, the date checks, protection with unlocked answers, text formats and the veryHidden sheet', async () => {
     const { plan, previous } = formulaLookingPlan();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-form-')), 'form.xlsx');
-    const model = composeUnitForm({ plan, planName: 'p', period: '2024-06', previous }, '农办');
+    const model = composeUnitForm({ plan, planName: 'p', period: '2024-06', previous, templates }, '农办');
     writeFileSync(file, (await renderUnitFormXlsx(model)).buffer);
     const seen = runPython<Record<string, unknown>>(
       `

@@ -8,6 +8,7 @@ import { composeUnitForm } from '../../src/compose/forms.js';
 import { FORM_META_SHEET, FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import { renderUnitFormXlsx } from '../../src/render/xlsx/forms.js';
+import { loadTemplates } from '../../src/templates/load.js';
 import { editCells, renameSheet, type CellEdit } from './form-editor.js';
 
 export const CORPUS_DIR = 'test/fixtures/broken-forms';
@@ -95,7 +96,7 @@ export async function goodForm(): Promise<Uint8Array> {
   const { folder } = await loadPlanFolder(CORPUS_PLAN);
   if (!folder) throw new Error('the corpus plan does not load');
   const previous = folder.progress.filter((p) => p.fileperiod < CORPUS_PERIOD).at(-1)?.data;
-  const model = composeUnitForm({ plan: folder.plan, planName: folder.name, period: CORPUS_PERIOD, previous }, CORPUS_UNIT);
+  const model = composeUnitForm({ plan: folder.plan, planName: folder.name, period: CORPUS_PERIOD, previous, templates: await loadTemplates() }, CORPUS_UNIT);
   return new Uint8Array((await renderUnitFormXlsx(model)).buffer);
 }
 

@@ -5,7 +5,9 @@
 // the matching KnownIssue in support/outputs.ts) should go.
 import { describe, expect, test } from 'vitest';
 import { parseJsonSource } from '../../src/load/json-source.js';
+import { composeClosureFormsDocument } from '../../src/compose/closure-forms.js';
 import { renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
+import { loadTemplates } from '../../src/templates/load.js';
 import { renderContentsListDocx } from '../../src/render/docx/contents-list.js';
 import { taskTableDocx } from '../../src/documents/task-table.js';
 import { planSchema, type PlanInput } from '../../src/model/plan-schema.js';
@@ -104,11 +106,11 @@ describe('fixed: a value’s newline becomes a line break in every docx writer (
       evidence: [],
       closure: undefined,
     };
-    expect(strict(await renderClosureFormsDocx([form], { title: 't', date: '2023-10-31' }))).toContain('第一行\n第二行');
+    expect(strict(await renderClosureFormsDocx(composeClosureFormsDocument([form], await loadTemplates(), '2023-10-31')))).toContain('第一行\n第二行');
   });
 
   test('contents list: a title of two lines keeps its line break (render/docx/form-table.ts cellParagraphs)', async () => {
-    const bytes = await renderContentsListDocx({ title: '清单', subtitle: '副题', date: '2023-10-31', rows: [{ index: 1, title: '第一行\n第二行', fileCount: 1 }] });
+    const bytes = await renderContentsListDocx({ title: '清单', subtitle: '副题', headers: ['序号', '材料名称', '文件数', '页数'], date: '2023-10-31', rows: [{ index: 1, title: '第一行\n第二行', fileCount: 1 }] });
     expect(strict(bytes)).toContain('第一行\n第二行');
   });
 

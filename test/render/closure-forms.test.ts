@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClosureForm } from '../../src/model/document/closure-form.js';
-import { closureFormRows, closureFormSizePt, renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
+import { composeClosureFormsDocument, printClosureForm } from '../../src/compose/closure-forms.js';
+import { closureFormSizePt, renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
+import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { describeWithTools, runPython, runTool } from '../helpers/tools.js';
 import { squash } from '../helpers/expected.js';
@@ -32,17 +34,21 @@ const longForm: ClosureForm = {
   done: '持续推进中。'.repeat(60),
 };
 
+const templates = await loadTemplates();
+/** The forms as one file's model, worded by the bundled templates/closure-form.hbs. */
+const formsDocument = (forms: ClosureForm[]) => composeClosureFormsDocument(forms, templates, '2024-06-30');
+
 describe('closure form fitting', () => {
   it('uses 四号 when the form fits one page and 小四 when it does not', () => {
-    expect(closureFormSizePt(closureFormRows(shortForm))).toEqual({ sizePt: 14, fitsOnePage: true });
-    expect(closureFormSizePt(closureFormRows(longForm))).toEqual({ sizePt: 12, fitsOnePage: false });
+    expect(closureFormSizePt(printClosureForm(shortForm, templates).form.rows)).toEqual({ sizePt: 14, fitsOnePage: true });
+    expect(closureFormSizePt(printClosureForm(longForm, templates).form.rows)).toEqual({ sizePt: 12, fitsOnePage: false });
   });
 });
 
 describe('closure forms: XML', () => {
   let xml: string;
   beforeAll(async () => {
-    xml = zipText(await renderClosureFormsDocx([shortForm, longForm], { title: '销号审批表', date: '2024-06-30' }), 'word/document.xml');
+    xml = zipText(await renderClosureFormsDocx(formsDocument([shortForm, longForm])), 'word/document.xml');
   });
   it('puts each form on A4 portrait inside the GB/T 9704 margins', () => {
     expect(xml.match(/<w:pgSz w:w="11906" w:h="16838"/g)).toHaveLength(2);
@@ -60,8 +66,8 @@ describe('closure forms: XML', () => {
     expect(tables[1]).not.toContain('<w:cantSplit/>');
   });
   it('is byte-identical when rendered twice', async () => {
-    const a = await renderClosureFormsDocx([shortForm], { title: 't', date: '2024-06-30' });
-    const b = await renderClosureFormsDocx([shortForm], { title: 't', date: '2024-06-30' });
+    const a = await renderClosureFormsDocx(formsDocument([shortForm]));
+    const b = await renderClosureFormsDocx(formsDocument([shortForm]));
     expect(a.equals(b)).toBe(true);
   });
 });
@@ -72,7 +78,7 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'python-docx-openpyxl'], '
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-closure-'));
     docx = path.join(dir, 'forms.docx');
-    writeFileSync(docx, await renderClosureFormsDocx([shortForm, longForm], { title: '销号审批表', date: '2024-06-30' }));
+    writeFileSync(docx, await renderClosureFormsDocx(formsDocument([shortForm, longForm])));
     [pdf] = await convertToPdf([docx], dir);
   });
   it('python-docx finds every field of the filled form in its table', () => {

@@ -13,6 +13,7 @@ import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { STATUSES, type Progress } from '../../src/model/progress-schema.js';
 import { ledgerXlsx } from '../../src/documents/ledger.js';
+import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
@@ -34,7 +35,7 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'ledger PDF (
     if (!result.ok) throw new Error(result.message);
     view = result.view;
     const xlsx = join(dir, '整改台账-2023-11.xlsx');
-    writeFileSync(xlsx, (await ledgerXlsx(plan, view, history)).buffer);
+    writeFileSync(xlsx, (await ledgerXlsx(plan, view, history, await loadTemplates())).buffer);
     [pdf] = await convertToPdf([xlsx], dir, { tempDir: dir });
   }, 300_000);
 

@@ -14,6 +14,7 @@ import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { STATUSES, progressSchema, type Progress } from '../../src/model/progress-schema.js';
 import { ledgerXlsx } from '../../src/documents/ledger.js';
+import { loadTemplates } from '../../src/templates/load.js';
 import type { RenderedXlsx } from '../../src/render/xlsx/sheet-builder.js';
 import { readXlsx, type ReadSheet } from '../../src/formats/xlsx/reader.js';
 import { expectedTexts } from '../helpers/expected.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const result = derivePeriod(plan, progressOf('2023-11'), progressOf('2023-10'));
   if (!result.ok) throw new Error(result.message);
   view = result.view;
-  out = await ledgerXlsx(plan, view, history);
+  out = await ledgerXlsx(plan, view, history, await loadTemplates());
   sheets = await readXlsx(out.buffer);
 });
 
@@ -286,7 +287,7 @@ describe('ledger: XML', () => {
     expect(zipText(out.buffer, 'docProps/core.xml')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-30T00:00:00Z</dcterms:created>');
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-02-03T04:05:06Z'));
-    const again = await ledgerXlsx(plan, view, history);
+    const again = await ledgerXlsx(plan, view, history, await loadTemplates());
     expect(Buffer.compare(again.buffer, out.buffer)).toBe(0);
     for (const entry of unzip(again.buffer).values()) expect(entry.dosDate).toBe(((2023 - 1980) << 9) | (11 << 5) | 30);
   });
@@ -326,7 +327,7 @@ describe('ledger: other plans', () => {
   it('follows the plan’s own columns (no 配合单位, 责任领导 …) and its category header', async () => {
     const other = syntheticPlan(14, { tableColumns: OTHER_COLUMNS, extraFields: true });
     const { view: v, progress } = syntheticPeriod(other);
-    const rendered = await ledgerXlsx(other, v, [progress]);
+    const rendered = await ledgerXlsx(other, v, [progress], await loadTemplates());
     const [ledger, summary] = await readXlsx(rendered.buffer);
     const headers = rowTexts(ledger!, 3, OTHER_COLUMNS.length + 9).map((h) => h.replace('\n', ''));
     // exceljs repeats a merged header's text in every cell of the merge: row 3 holds the lower header row.
@@ -350,7 +351,7 @@ describe('ledger: other plans', () => {
       problems: base.problems.map((p) => ({ ...p, leadUnits: p.leadUnits.map(long), cooperatingUnits: p.cooperatingUnits.map(long) })),
     };
     const { view: v, progress } = syntheticPeriod(renamed);
-    const names = (await readXlsx((await ledgerXlsx(renamed, v, [progress])).buffer)).map((s) => s.name);
+    const names = (await readXlsx((await ledgerXlsx(renamed, v, [progress], await loadTemplates())).buffer)).map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(['台账', '统计']);
     expect(names).toHaveLength(2 + v.statistics.byLeadUnit.length);
     for (const name of names) {

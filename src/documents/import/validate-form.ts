@@ -7,6 +7,7 @@ import { FORM_COLUMNS, FORM_FIRST_DATA_ROW, FORM_FORMAT, FORM_HEADER_ROW, FORM_M
 import { formProblems, formUnits } from '../../compose/forms.js';
 import { formChecksum, parseRowDigests, problemDigest } from '../../model/document/unit-form.js';
 import type { IsoDate } from '../../model/dates.js';
+import { FIELD_LABELS } from '../../model/vocabulary.js';
 import { parseDeadline } from '../../derive/deadline.js';
 import { isCompleted } from '../../derive/problem-state.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
@@ -202,7 +203,7 @@ class RowReader {
     const number = this.input.problem.number;
     const status = this.status();
     const onSchedule = this.onSchedule(status);
-    const completedOn = this.date('completedOn', '完成时间');
+    const completedOn = this.date('completedOn', FIELD_LABELS.completedOn);
     const evidence = this.evidence();
     const extension = this.extension();
     this.checkCompletion(status, completedOn);
@@ -267,7 +268,7 @@ class RowReader {
   }
 
   private status(): Status | undefined {
-    const status = this.parsed('status', (v) => parseChoice(v, FORM_STATUS_VALUES as readonly Status[], '整改状态'));
+    const status = this.parsed('status', (v) => parseChoice(v, FORM_STATUS_VALUES as readonly Status[], FIELD_LABELS.status));
     if (status === undefined && !this.failed) this.report('status', 'form-value', `未填写整改状态，应从列表中选择：${FORM_STATUS_VALUES.join('、')}`);
     return status;
   }
@@ -305,12 +306,12 @@ class RowReader {
   private extension(): { deadline: string; reason: string; approvedOn: IsoDate } | undefined {
     const deadline = this.text('extensionDeadline');
     const reason = this.text('extensionReason');
-    const approvedOn = this.date('extensionApprovedOn', '调整批准日期');
+    const approvedOn = this.date('extensionApprovedOn', FIELD_LABELS.extensionApprovedOn);
     if (deadline === undefined && reason === undefined && approvedOn === undefined) return undefined;
     const named: Array<[FormAnswerField, unknown, string]> = [
-      ['extensionDeadline', deadline, '调整后时限'],
-      ['extensionReason', reason, '调整原因'],
-      ['extensionApprovedOn', approvedOn, '调整批准日期'],
+      ['extensionDeadline', deadline, FIELD_LABELS.extension],
+      ['extensionReason', reason, FIELD_LABELS.extensionReason],
+      ['extensionApprovedOn', approvedOn, FIELD_LABELS.extensionApprovedOn],
     ];
     for (const [field, value, name] of named) {
       if (value === undefined && !this.diagnostics.some((d) => d.cell === this.address(field))) {

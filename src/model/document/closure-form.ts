@@ -20,3 +20,27 @@ export interface ClosureForm {
   evidence: EvidenceItem[];
   closure: Closure | undefined;
 }
+
+// --- the forms as printed -------------------------------------------------------
+
+/** A line of a cell; `right` lines (signatures, dates) stand at the cell's right, as on a paper form. */
+export type ClosureFormLine = string | { readonly text: string; readonly right: true };
+
+/** A row of the form: a label and its value across the other three columns, or two label/value pairs. */
+export type ClosureFormRow =
+  | { readonly kind: 'wide'; readonly label: string; readonly lines: readonly ClosureFormLine[] }
+  | { readonly kind: 'pair'; readonly left: readonly [string, string]; readonly right: readonly [string, string] };
+
+/** One form as printed: its title and rows, every label and fixed line already worded (compose/closure-forms.ts). */
+export interface PrintedClosureForm {
+  readonly title: string;
+  readonly rows: readonly ClosureFormRow[];
+}
+
+/** A Word file of closure forms of one kind: its title (file properties, file name) and its forms, one a page. */
+export interface ClosureFormsDocument {
+  readonly title: string;
+  /** The file's fixed timestamp. */
+  readonly date: IsoDate;
+  readonly forms: readonly PrintedClosureForm[];
+}

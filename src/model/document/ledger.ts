@@ -4,6 +4,7 @@
 import type { WarningColour } from '../warning-colour.js';
 
 import { type TaskTableModel } from './task-table.js';
+import type { ValidationWording } from './unit-form.js';
 
 export interface SummaryRow {
   readonly label: string;
@@ -36,6 +37,8 @@ export interface LedgerModel {
   readonly main: LedgerTableSheet;
   readonly summary: { readonly name: string; readonly titleLines: readonly string[]; readonly tables: readonly SummaryTable[] };
   readonly units: readonly LedgerTableSheet[];
+  /** The status column's drop-down: its input message and error alert (templates/ledger.hbs). */
+  readonly statusValidation: ValidationWording;
 }
 
 /** Keys of the period's columns: renderers find the status and warning columns by them. */

@@ -6,6 +6,7 @@
 // with a clear message instead of being read in the wrong columns.
 
 import { STATUSES } from '../progress-schema.js';
+import { FIELD_LABELS, NO, YES } from '../vocabulary.js';
 
 export const FORM_FORMAT = 'zhenggai-unit-form/1';
 
@@ -46,23 +47,28 @@ export interface FormColumn {
   readonly widthEm: number;
 }
 
+/**
+ * The columns in order. A header is the field's label (model/vocabulary.ts);
+ * two carry a hint under it. The importer compares the header row with these,
+ * so they are part of the format, not wording a template may change.
+ */
 export const FORM_COLUMNS: readonly FormColumn[] = [
-  { field: 'number', header: '序号', kind: 'plan', widthEm: 2.5 },
-  { field: 'summary', header: '问题简述', kind: 'plan', widthEm: 14 },
-  { field: 'measures', header: '整改措施', kind: 'plan', widthEm: 20 },
-  { field: 'deadline', header: '整改时限', kind: 'plan', widthEm: 6 },
-  { field: 'leadUnits', header: '牵头单位', kind: 'plan', widthEm: 5 },
-  { field: 'cooperatingUnits', header: '配合单位', kind: 'plan', widthEm: 5 },
-  { field: 'status', header: '整改状态', kind: 'list', widthEm: 7 },
-  { field: 'onSchedule', header: '达到序时进度', kind: 'list', widthEm: 5 },
-  { field: 'progress', header: '整改进展', kind: 'text', widthEm: 18 },
-  { field: 'completedOn', header: '完成时间', kind: 'date', widthEm: 6 },
-  { field: 'evidence', header: '本期新增佐证材料\n（文件名，每行一个）', kind: 'text', widthEm: 12 },
-  { field: 'reason', header: '未完成原因', kind: 'text', widthEm: 10 },
-  { field: 'extensionDeadline', header: '调整后时限', kind: 'text', widthEm: 6 },
-  { field: 'extensionReason', header: '调整原因', kind: 'text', widthEm: 9 },
-  { field: 'extensionApprovedOn', header: '调整批准日期', kind: 'date', widthEm: 6 },
-  { field: 'note', header: '备注\n（状态倒退须说明）', kind: 'text', widthEm: 9 },
+  { field: 'number', header: FIELD_LABELS.number, kind: 'plan', widthEm: 2.5 },
+  { field: 'summary', header: FIELD_LABELS.summary, kind: 'plan', widthEm: 14 },
+  { field: 'measures', header: FIELD_LABELS.measures, kind: 'plan', widthEm: 20 },
+  { field: 'deadline', header: FIELD_LABELS.deadline, kind: 'plan', widthEm: 6 },
+  { field: 'leadUnits', header: FIELD_LABELS.leadUnits, kind: 'plan', widthEm: 5 },
+  { field: 'cooperatingUnits', header: FIELD_LABELS.cooperatingUnits, kind: 'plan', widthEm: 5 },
+  { field: 'status', header: FIELD_LABELS.status, kind: 'list', widthEm: 7 },
+  { field: 'onSchedule', header: FIELD_LABELS.onSchedule, kind: 'list', widthEm: 5 },
+  { field: 'progress', header: FIELD_LABELS.progress, kind: 'text', widthEm: 18 },
+  { field: 'completedOn', header: FIELD_LABELS.completedOn, kind: 'date', widthEm: 6 },
+  { field: 'evidence', header: `本期新增${FIELD_LABELS.evidence}\n（文件名，每行一个）`, kind: 'text', widthEm: 12 },
+  { field: 'reason', header: FIELD_LABELS.reason, kind: 'text', widthEm: 10 },
+  { field: 'extensionDeadline', header: FIELD_LABELS.extension, kind: 'text', widthEm: 6 },
+  { field: 'extensionReason', header: FIELD_LABELS.extensionReason, kind: 'text', widthEm: 9 },
+  { field: 'extensionApprovedOn', header: FIELD_LABELS.extensionApprovedOn, kind: 'date', widthEm: 6 },
+  { field: 'note', header: `${FIELD_LABELS.note}\n（状态倒退须说明）`, kind: 'text', widthEm: 9 },
 ];
 
 /** 1-based column of a field. */
@@ -73,8 +79,8 @@ export function formColumnIndex(field: FormField): number {
 }
 
 export const FORM_STATUS_VALUES: readonly string[] = STATUSES;
-export const FORM_YES = '是';
-export const FORM_NO = '否';
+export const FORM_YES = YES;
+export const FORM_NO = NO;
 export const FORM_YES_NO_VALUES: readonly string[] = [FORM_YES, FORM_NO];
 
 /** Excel number format of the date columns. */

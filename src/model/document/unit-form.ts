@@ -40,6 +40,30 @@ export interface RowDigest {
   readonly digest: string;
 }
 
+/** A drop-down's or a date cell's input message and error alert. */
+export interface ValidationWording {
+  readonly prompt: string;
+  readonly error: string;
+}
+
+/** The form's fixed wording, from templates/unit-form.hbs (compose/forms.ts); the renderer prints it as it is. */
+export interface UnitFormWording {
+  /** The workbook's title (its file properties). */
+  readonly fileTitle: string;
+  /** The input sheet's title row. */
+  readonly title: string;
+  /** The row under the title: plan, unit, period. */
+  readonly particulars: string;
+  /** The 填表说明 row, one line an instruction. */
+  readonly instructions: string;
+  readonly status: ValidationWording;
+  readonly onSchedule: ValidationWording;
+  readonly date: ValidationWording;
+  /** The information sheet's title, and the note under it. */
+  readonly infoTitle: string;
+  readonly infoNote: string;
+}
+
 export interface UnitFormModel {
   /** The plan folder's name and its 发文字号: together they name the plan. */
   readonly planName: string;
@@ -61,6 +85,7 @@ export interface UnitFormModel {
   readonly rowDigests: readonly RowDigest[];
   /** The workbook's fixed timestamp. */
   readonly date: IsoDate;
+  readonly wording: UnitFormWording;
 }
 
 /**
@@ -98,9 +123,4 @@ export function parseRowDigests(text: string): Map<number, string> {
     if (m) result.set(Number(m[1]), m[2]!);
   }
   return result;
-}
-
-/** 2023年11月 */
-export function periodLabel(period: string): string {
-  return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 }

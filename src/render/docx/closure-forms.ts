@@ -1,15 +1,14 @@
 // Closure forms (整改销号审批表) in Word: one form a page, portrait A4 inside
 // the GB/T 9704 margins, 四号 when the form fits one page, else 小四; a form
-// longer than a page lets its rows break and continues, never clipped.
+// longer than a page lets its rows break and continues, never clipped. Every
+// text is the model's (compose/closure-forms.ts words it).
 import { AlignmentType, Document, type ISectionOptions } from 'docx';
-import type { ClosureForm } from '../../model/document/closure-form.js';
+import type { ClosureFormRow, ClosureFormsDocument, PrintedClosureForm } from '../../model/document/closure-form.js';
 import { wrappedLineCount } from '../../layout/text-width.js';
-import { chineseDate } from '../../model/dates.js';
 import {
   CLOSURE_FORM_COLUMN_SHARES,
   CLOSURE_FORM_LABEL_FONT,
   CLOSURE_FORM_LINE_PITCH_RATIO,
-  CLOSURE_FORM_OPINION_BLANK_LINES,
   CLOSURE_FORM_SIZES_PT,
   CLOSURE_FORM_TEXT_FONT,
   CLOSURE_FORM_TITLE_LINES,
@@ -25,56 +24,8 @@ import { cjkFont } from './fonts.js';
 import { lineText, portraitSection, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
 import { packDocx } from './pack.js';
 
-export const CLOSURE_FORM_TITLE = '整改问题销号审批表';
-
-/** A row of the form: a label and its value across the other three columns, or two label/value pairs. */
-type FormRow =
-  | { kind: 'wide'; label: string; lines: FormLine[] }
-  | { kind: 'pair'; left: [string, string]; right: [string, string] };
-
-/** Signature and date lines stand at the right, as on a paper form. */
+type FormRow = ClosureFormRow;
 type FormLine = CellLine;
-const right = (text: string): FormLine => ({ text, right: true });
-
-const BLANK_DATE = '年　　月　　日';
-const SIGNATURE_GAP = '　　　　　　　　';
-
-function dateOrBlank(date: string | undefined): string {
-  return date ? chineseDate(date) : BLANK_DATE;
-}
-
-function evidenceLines(form: ClosureForm): string[] {
-  if (form.evidence.length === 0) return ['（无）'];
-  return form.evidence.map((item, i) => `${i + 1}. ${item.path}（${item.period}）`);
-}
-
-function blankOpinion(): FormLine[] {
-  return Array<string>(CLOSURE_FORM_OPINION_BLANK_LINES).fill('');
-}
-
-function acceptanceLines(form: ClosureForm): FormLine[] {
-  const closure = form.closure;
-  if (!closure) return [...blankOpinion(), right(`验收人（签字）：${SIGNATURE_GAP}`), right(BLANK_DATE)];
-  return [closure.opinion, right(`验收人（签字）：${closure.approver}`), right(chineseDate(closure.date))];
-}
-
-export function closureFormRows(form: ClosureForm): FormRow[] {
-  return [
-    { kind: 'pair', left: ['问题编号', String(form.number)], right: ['问题来源', form.source] },
-    { kind: 'wide', label: '问题描述', lines: [form.summary] },
-    { kind: 'wide', label: '整改措施', lines: [form.measures] },
-    { kind: 'wide', label: '整改落实情况及成效', lines: [form.done === '' ? '（未填报）' : form.done] },
-    { kind: 'pair', left: ['完成时间', dateOrBlank(form.completedOn)], right: ['牵头单位', form.leadUnits] },
-    { kind: 'wide', label: '佐证材料', lines: evidenceLines(form) },
-    {
-      kind: 'wide',
-      label: '牵头单位意见',
-      lines: [...blankOpinion(), right(`负责人（签字）：${SIGNATURE_GAP}（盖章）`), right(BLANK_DATE)],
-    },
-    { kind: 'wide', label: '验收意见', lines: acceptanceLines(form) },
-    { kind: 'wide', label: '销号日期', lines: [form.closure ? chineseDate(form.closure.date) : BLANK_DATE] },
-  ];
-}
 
 // --- fitting -------------------------------------------------------------------
 
@@ -128,19 +79,18 @@ function formTable(rows: readonly FormRow[], sizePt: number, fitsOnePage: boolea
   );
 }
 
-function formSection(form: ClosureForm): ISectionOptions {
-  const rows = closureFormRows(form);
-  const { sizePt, fitsOnePage } = closureFormSizePt(rows);
-  return portraitSection([titleParagraph(CLOSURE_FORM_TITLE, CLOSURE_FORM_TITLE_LINES), formTable(rows, sizePt, fitsOnePage)]);
+function formSection(form: PrintedClosureForm): ISectionOptions {
+  const { sizePt, fitsOnePage } = closureFormSizePt(form.rows);
+  return portraitSection([titleParagraph(form.title, CLOSURE_FORM_TITLE_LINES), formTable(form.rows, sizePt, fitsOnePage)]);
 }
 
 /** All forms in one document, each in a section of its own so each starts a page. */
-export async function renderClosureFormsDocx(forms: readonly ClosureForm[], meta: { title: string; date: string }): Promise<Buffer> {
+export async function renderClosureFormsDocx(model: ClosureFormsDocument): Promise<Buffer> {
   const doc = new Document({
     creator: 'zhenggai',
-    title: meta.title,
+    title: model.title,
     styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT) } } } },
-    sections: forms.map(formSection),
+    sections: model.forms.map(formSection),
   });
-  return packDocx(doc, { title: meta.title, date: meta.date });
+  return packDocx(doc, { title: model.title, date: model.date });
 }

@@ -1,5 +1,6 @@
 // The packet's contents list (报送材料清单): every part with its file count,
-// and its page count when PDFs were made.
+// and its page count when PDFs were made. Every text is the model's
+// (model/document/packet.ts ContentsList).
 import { AlignmentType, Document, Paragraph, TextRun, LineRuleType } from 'docx';
 import {
   CLOSURE_FORM_TITLE_LINES,
@@ -17,28 +18,15 @@ import { shareWidths } from '../../layout/table-widths.js';
 import { cjkFont } from './fonts.js';
 import { portraitSection, ruledTable, textCell, titleParagraph } from './form-table.js';
 import { packDocx } from './pack.js';
+import type { ContentsList } from '../../model/document/packet.js';
 
-export interface ContentsRow {
-  index: number;
-  title: string;
-  fileCount: number;
-  /** Undefined when no PDFs were made. */
-  pageCount?: number;
-}
-
-export interface ContentsList {
-  title: string;
-  /** One line under the title: whose packet, which period. */
-  subtitle: string;
-  rows: ContentsRow[];
-  date: string;
-}
+export type { ContentsList, ContentsRow } from '../../model/document/packet.js';
 
 export async function renderContentsListDocx(list: ContentsList): Promise<Buffer> {
   const columns = shareWidths(TYPE_AREA_WIDTH_TWIP, CONTENTS_COLUMN_SHARES, 2 * TABLE_CELL_PADDING_X_TWIP);
   const cell = (text: string, font = FONT_FANGSONG, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) =>
     textCell([text], font, CONTENTS_SIZE_PT, align);
-  const header = ['序号', '材料名称', '文件数', '页数'].map((h) => cell(h, FONT_HEITI));
+  const header = list.headers.map((h) => cell(h, FONT_HEITI));
   const body = list.rows.map((row) => ({
     keepWhole: true,
     cells: [cell(String(row.index)), cell(row.title, FONT_FANGSONG, AlignmentType.LEFT), cell(String(row.fileCount)), cell(row.pageCount === undefined ? '—' : String(row.pageCount))],

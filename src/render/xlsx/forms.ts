@@ -2,7 +2,9 @@
 // locked and grey, answer columns unlocked with drop-downs and date checks),
 // an information sheet for problems the unit co-leads but does not report,
 // and a veryHidden sheet that identifies the form to the importer. Rows are
-// sized by SheetBuilder, fonts and page as the task table's.
+// sized by SheetBuilder, fonts and page as the task table's. Every text is the
+// model's: the column headers (unit-form-layout.ts, from the vocabulary) and
+// the wording composed from templates/unit-form.hbs.
 
 import {
   FORM_COLUMNS,
@@ -24,8 +26,7 @@ import {
   type FormField,
   type FormMetaKey,
 } from '../../model/document/unit-form-layout.js';
-import { formatRowDigests, periodLabel, type FormPlanCells, type FormRow, type UnitFormModel } from '../../model/document/unit-form.js';
-import { chineseDate } from '../../model/dates.js';
+import { formatRowDigests, type FormPlanCells, type FormRow, type UnitFormModel } from '../../model/document/unit-form.js';
 import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../../layout/excel.js';
 import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../../layout/gbt9704.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, linePitchPt, roundUp, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
@@ -58,8 +59,7 @@ export function unitFormWorkbook(model: UnitFormModel): { book: XlsxWorkbook; wa
     warnings.push(...info.warnings);
   }
   sheets.push(metaSheet(model));
-  const title = `${model.unit}整改进展填报表（${periodLabel(model.period)}）`;
-  return { book: { sheets, creator: 'zhenggai', title, date: model.date }, warnings };
+  return { book: { sheets, creator: 'zhenggai', title: model.wording.fileTitle, date: model.date }, warnings };
 }
 
 // --- styles -------------------------------------------------------------------
@@ -94,9 +94,9 @@ function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWar
   const last = FORM_COLUMNS.length - 1;
   const headerRow = FORM_HEADER_ROW - 1;
   const [title, info, notes] = [FORM_TITLE_ROW - 1, FORM_PARTICULARS_ROW - 1, FORM_INSTRUCTIONS_ROW - 1];
-  b.place(title, 0, title, last, `整改进展情况填报表（${periodLabel(model.period)}）`, TITLE_STYLE);
-  b.place(info, 0, info, last, particulars(model), TEXT_STYLE);
-  b.place(notes, 0, notes, last, instructions(model), INSTRUCTIONS_STYLE);
+  b.place(title, 0, title, last, model.wording.title, TITLE_STYLE);
+  b.place(info, 0, info, last, model.wording.particulars, TEXT_STYLE);
+  b.place(notes, 0, notes, last, model.wording.instructions, INSTRUCTIONS_STYLE);
   FORM_COLUMNS.forEach((column, c) => b.place(headerRow, c, headerRow, c, column.header, headerStyle(column)));
   model.rows.forEach((row, i) => placeRow(b, headerRow + 1 + i, row));
   b.fitHeights(0, headerRow + 1 + model.rows.length);
@@ -114,26 +114,6 @@ function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWar
     protected: true,
   };
   return { sheet, warnings: b.warnings };
-}
-
-function particulars(model: UnitFormModel): string {
-  const period = `${periodLabel(model.period)}（截至${chineseDate(model.asOf)}）`;
-  const none = model.rows.length === 0 ? '　本单位本期没有需要填报的问题。' : '';
-  return `方案：${model.planTitle}（${model.docNumber}）　填报单位：${model.unit}　期次：${period}${none}`;
-}
-
-function instructions(model: UnitFormModel): string {
-  const prefilled = model.prefilledFrom ? `已预填${periodLabel(model.prefilledFrom)}的填报内容，请逐项更新` : '请逐项填写';
-  return [
-    `填表说明：1. 灰色列为方案内容，不能修改；白色列由本单位填写，${prefilled}。`,
-    `2. 整改状态从下拉列表中选择：${FORM_STATUS_VALUES.join('、')}；“已销号”须经销号审批后由整改办录入。`,
-    '3. 推进中的问题须选择是否达到序时进度（是/否）。',
-    `4. 完成时间、调整批准日期写作 2023-10-05（也可写 2023.10.5、2023/10/5、10月5日），不晚于${chineseDate(model.asOf)}。`,
-    '5. 佐证材料写文件名，每行一个，文件随本表一并报送。',
-    '6. 逾期未完成的须写明未完成原因；经批准调整时限的，填写调整后时限、调整原因和批准日期。',
-    '7. 整改状态较上期倒退的，须在备注中说明原因。',
-    '8. 请勿增删行列、修改序号或工作表名称。',
-  ].join('\n');
 }
 
 function placeRow(b: SheetBuilder, r: number, row: FormRow): void {
@@ -185,7 +165,6 @@ function columnRange(field: FormField, count: number) {
 function validations(model: UnitFormModel): XlsxValidation[] {
   const n = model.rows.length;
   if (n === 0) return [];
-  const asOf = chineseDate(model.asOf);
   const date = (field: FormField): XlsxValidation => ({
     range: columnRange(field, n),
     type: 'date',
@@ -193,12 +172,11 @@ function validations(model: UnitFormModel): XlsxValidation[] {
     max: model.asOf,
     // 'warning', not 'stop': 2023.10.5 typed as text is accepted by the importer.
     errorStyle: 'warning',
-    prompt: `写作 2023-10-05，不晚于${asOf}`,
-    error: `日期应不晚于${asOf}，写作 2023-10-05`,
+    ...model.wording.date,
   });
   return [
-    { range: columnRange('status', n), type: 'list', values: FORM_STATUS_VALUES, prompt: '从列表中选择', error: `请从列表中选择：${FORM_STATUS_VALUES.join('、')}` },
-    { range: columnRange('onSchedule', n), type: 'list', values: FORM_YES_NO_VALUES, prompt: '推进中的问题须选择', error: '请选择“是”或“否”' },
+    { range: columnRange('status', n), type: 'list', values: FORM_STATUS_VALUES, ...model.wording.status },
+    { range: columnRange('onSchedule', n), type: 'list', values: FORM_YES_NO_VALUES, ...model.wording.onSchedule },
     date('completedOn'),
     date('extensionApprovedOn'),
   ];
@@ -225,8 +203,8 @@ function infoSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarn
   const widthsPt = columnWidthsPt(columns);
   const b = new SheetBuilder(FORM_INFO_SHEET, widthsPt);
   const last = columns.length - 1;
-  b.place(0, 0, 0, last, '共同牵头问题（仅供参考，无需填报）', TITLE_STYLE);
-  b.place(1, 0, 1, last, `以下问题由第一牵头单位报送进展，${model.unit}为共同牵头单位，请配合推进；本表不导入。`, TEXT_STYLE);
+  b.place(0, 0, 0, last, model.wording.infoTitle, TITLE_STYLE);
+  b.place(1, 0, 1, last, model.wording.infoNote, TEXT_STYLE);
   columns.forEach((column, c) => b.place(2, c, 2, c, column.header, headerStyle(column)));
   model.infoRows.forEach((cells, i) => columns.forEach((column, c) => b.place(3 + i, c, 3 + i, c, infoText(cells, column.field), planStyle(column.field))));
   b.fitHeights(0, 3 + model.infoRows.length);

@@ -7,6 +7,7 @@
 
 import { type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryTable } from '../../model/document/ledger.js';
 import { PERIOD_KEYS, WARNING_WORDS } from '../../model/document/ledger.js';
+import type { ValidationWording } from '../../model/document/unit-form.js';
 import { textWidthEm } from '../../layout/text-width.js';
 import type { Plan } from '../../model/plan-schema.js';
 import { STATUSES, type Progress } from '../../model/progress-schema.js';
@@ -31,9 +32,6 @@ import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxShe
 /** Rows above a table sheet's header: the title. */
 const TITLE_ROWS = 1;
 
-const STATUS_PROMPT = '请从下拉列表中选择整改状态（“逾期”由程序推算，不填写）';
-const STATUS_ERROR = '整改状态只能是下拉列表中的五种之一';
-
 /** A note under a table: body text, flush left, no rules. */
 const NOTE_STYLE: XlsxCellStyle = { ...bodyStyle('justify'), horizontal: 'left', border: false };
 /** A caption above a summary table: the header's face, flush left, no rules. */
@@ -57,9 +55,9 @@ export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warning
     return name;
   };
   const built = [
-    tableSheet(model.main, claim(model.main.name)),
+    tableSheet(model.main, claim(model.main.name), model.statusValidation),
     summarySheet(model.summary, claim(model.summary.name)),
-    ...model.units.map((unit) => tableSheet(unit, claim(unit.name))),
+    ...model.units.map((unit) => tableSheet(unit, claim(unit.name), model.statusValidation)),
   ];
   return { sheets: built.map((b) => b.sheet), warnings: built.flatMap((b) => b.warnings) };
 }
@@ -70,7 +68,7 @@ function ledgerWidthsPt(weights: readonly number[]): number[] {
   return shareWidths(ptToTwip(XLSX_LEDGER_WIDTH_PT), weights, 2 * TABLE_CELL_PADDING_X_TWIP).map((t) => t / TWIP_PER_PT);
 }
 
-function tableSheet(ledger: LedgerTableSheet, name: string): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
+function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: ValidationWording): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
   const { table } = ledger;
   const widthsPt = ledgerWidthsPt(table.columns.map((c) => c.weight));
   const sheet = new SheetBuilder(name, widthsPt);
@@ -100,7 +98,7 @@ function tableSheet(ledger: LedgerTableSheet, name: string): { sheet: XlsxSheet;
       merges: sheet.merges,
       frozenRows: first,
       page: landscapeTablePage({ first: TITLE_ROWS + 1, last: first }),
-      ...(table.rows.length === 0 ? {} : rowRules(ledger, body)),
+      ...(table.rows.length === 0 ? {} : rowRules(ledger, body, statusValidation)),
     },
     warnings: sheet.warnings,
   };
@@ -125,14 +123,14 @@ function columnOf(ledger: LedgerTableSheet, key: string): number {
  * — LibreOffice ignores “contains text” rules (docs/format.md#library-facts) but shows these,
  * and as 预警 holds one word the rules never overlap.
  */
-function rowRules(ledger: LedgerTableSheet, body: BodyRange): { dataValidations: XlsxValidation[]; conditionalFormats: XlsxConditionalFormat[] } {
+function rowRules(ledger: LedgerTableSheet, body: BodyRange, statusValidation: ValidationWording): { dataValidations: XlsxValidation[]; conditionalFormats: XlsxConditionalFormat[] } {
   const status = columnOf(ledger, PERIOD_KEYS.status);
   const warning = columnOf(ledger, PERIOD_KEYS.warning);
   const warningRef = `$${columnLetters(warning)}${body.first}`;
   const rows = { top: body.first, bottom: body.last };
   return {
     dataValidations: [
-      { range: { ...rows, left: status, right: status }, type: 'list', values: STATUSES, prompt: STATUS_PROMPT, error: STATUS_ERROR },
+      { range: { ...rows, left: status, right: status }, type: 'list', values: STATUSES, prompt: statusValidation.prompt, error: statusValidation.error },
     ],
     conditionalFormats: (Object.keys(WARNING_WORDS) as (keyof typeof WARNING_WORDS)[]).map((colour) => ({
       range: { ...rows, left: 1, right: body.columns },

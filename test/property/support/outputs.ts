@@ -10,7 +10,9 @@ import type { Plan } from '../../../src/model/plan-schema.js';
 import type { Progress } from '../../../src/model/progress-schema.js';
 import { derivePeriod, type PeriodView } from '../../../src/derive/period.js';
 import { taskTableDocx, taskTableXlsx } from '../../../src/documents/task-table.js';
-import { composeClosureForms } from '../../../src/compose/closure-forms.js';
+import { composeClosureForms, composeClosureFormsDocument } from '../../../src/compose/closure-forms.js';
+import { loadTemplates } from '../../../src/templates/load.js';
+import { CONTENTS_LIST_HEADERS } from '../../../src/model/vocabulary.js';
 import { renderClosureFormsDocx } from '../../../src/render/docx/closure-forms.js';
 import { renderContentsListDocx } from '../../../src/render/docx/contents-list.js';
 import { composeTaskTable } from '../../../src/compose/task-table.js';
@@ -143,12 +145,13 @@ const closureForms: Renderer = async (folder) => {
   const { view } = periodView(folder);
   const forms = composeClosureForms(folder.plan, view, folder.progress.map((p) => p.data));
   if (forms.length === 0) return undefined;
-  return { name: 'closure forms docx', kind: 'docx', bytes: await renderClosureFormsDocx(forms, { title: folder.plan.plan.title, date: view.asOf }), texts: closureTexts(folder, view), knownIssues: ['raw-newline-in-run'] };
+  const model = composeClosureFormsDocument(forms, await loadTemplates(), view.asOf);
+  return { name: 'closure forms docx', kind: 'docx', bytes: await renderClosureFormsDocx(model), texts: closureTexts(folder, view), knownIssues: ['raw-newline-in-run'] };
 };
 
 const contentsList: Renderer = async (folder) => {
   const titles = [folder.plan.plan.title, ...folder.plan.problems.map((p) => p.summary)];
-  const list = { title: folder.plan.notice.title, subtitle: folder.plan.notice.signatory, date: folder.plan.notice.date, rows: titles.map((title, i) => ({ index: i + 1, title, fileCount: 1, ...(i % 2 ? { pageCount: i } : {}) })) };
+  const list = { title: folder.plan.notice.title, subtitle: folder.plan.notice.signatory, headers: CONTENTS_LIST_HEADERS, date: folder.plan.notice.date, rows: titles.map((title, i) => ({ index: i + 1, title, fileCount: 1, ...(i % 2 ? { pageCount: i } : {}) })) };
   return { name: 'contents list docx', kind: 'docx', bytes: await renderContentsListDocx(list), texts: [list.title, list.subtitle, ...titles], knownIssues: ['raw-newline-in-run'] };
 };
 
@@ -198,19 +201,19 @@ const report: Renderer = async (folder) => {
 };
 
 const ledger: Renderer = async (folder) => {
-  const mod = await optionalModule<{ ledgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[]): Promise<{ buffer: Buffer }> }>('documents/ledger');
+  const mod = await optionalModule<{ ledgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[], templates: unknown): Promise<{ buffer: Buffer }> }>('documents/ledger');
   if (!mod?.ledgerXlsx) return undefined;
   const { view } = periodView(folder);
   const texts = problemFieldTexts(folder.plan);
   for (const row of view.rows) if (row.progress.progress) texts.push(row.progress.progress);
-  return { name: 'ledger xlsx', kind: 'xlsx', bytes: (await mod.ledgerXlsx(folder.plan, view, folder.progress.map((p) => p.data))).buffer, texts, knownIssues: XLSX_ISSUES };
+  return { name: 'ledger xlsx', kind: 'xlsx', bytes: (await mod.ledgerXlsx(folder.plan, view, folder.progress.map((p) => p.data), await loadTemplates())).buffer, texts, knownIssues: XLSX_ISSUES };
 };
 
 const unitForms: Renderer = async (folder) => {
   const compose = await optionalModule<{ composeUnitForms(input: object): Array<{ unit: string; rows: ReadonlyArray<{ plan: unknown }> }> }>('compose/forms');
   const render = await optionalModule<{ renderUnitFormXlsx(model: unknown): Promise<{ buffer: Buffer }> }>('render/xlsx/forms');
   if (!compose?.composeUnitForms || !render?.renderUnitFormXlsx) return undefined;
-  const models = compose.composeUnitForms({ plan: folder.plan, planName: folder.name, period: '2023-11', previous: folder.progress.at(-1)?.data });
+  const models = compose.composeUnitForms({ plan: folder.plan, planName: folder.name, period: '2023-11', previous: folder.progress.at(-1)?.data, templates: await loadTemplates() });
   const outputs: Output[] = [];
   for (const model of models.slice(0, 2)) {
     const reported = folder.plan.problems.filter((p) => p.leadUnits[0] === model.unit);
