@@ -21,7 +21,7 @@ import {
   ptToTwip,
 } from '../../layout/gbt9704.js';
 import { shareWidths } from '../../layout/table-widths.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { lineText, portraitSection, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
 import { packDocx } from './pack.js';
 
@@ -139,7 +139,7 @@ export async function renderClosureFormsDocx(forms: readonly ClosureForm[], meta
   const doc = new Document({
     creator: 'zhenggai',
     title: meta.title,
-    styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT) } } } },
+    styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT), language: CHINESE_TEXT } } } },
     sections: forms.map(formSection),
   });
   return packDocx(doc, { title: meta.title, date: meta.date });
