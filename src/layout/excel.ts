@@ -72,9 +72,9 @@ export const XLSX_LANDSCAPE_TYPE_WIDTH_PT = mmToPt(LANDSCAPE_TYPE_AREA_WIDTH_MM)
 
 /**
  * Line pitch as a multiple of the type size, per face. 仿宋_GB2312 and 宋体
- * are 1.0 em faces (so is UMing, which stands in for them: measured 1.04 em
- * in LibreOffice), so 1.2 leaves room; the faces fonts.conf puts in for 黑体
- * and 小标宋 (Noto CJK) are 1.45 em, so those rows get 1.5.
+ * are 1.0 em faces (so are FandolFang and UMing, which stand in for them:
+ * 1.0 and 1.04 em in LibreOffice), so 1.2 leaves room; the faces fonts.conf
+ * puts in for 黑体 and 小标宋 (Noto CJK) are 1.45 em, so those rows get 1.5.
  */
 export const XLSX_LINE_PITCH_RATIO_SERIF = 1.2;
 export const XLSX_LINE_PITCH_RATIO_SANS = 1.5;

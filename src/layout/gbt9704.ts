@@ -220,7 +220,8 @@ export const TABLE_HEADER_SIZE_HALF_PT = ptToHalfPt(TABLE_HEADER_SIZE_PT);
 /**
  * Line pitch inside table cells as a multiple of the type size. An exact pitch
  * makes rows the same height whichever face stands in for 仿宋 (Noto's line
- * gap is 1.45 em, UMing's about 1.0 em); 1.25 em leaves room for the glyphs.
+ * gap is 1.45 em, FandolFang's and UMing's about 1.0 em); 1.25 em leaves
+ * room for the glyphs.
  */
 export const TABLE_LINE_PITCH_RATIO = 1.25;
 export const TABLE_CELL_LINE_TWIP = ptToTwip(TABLE_CELL_SIZE_PT * TABLE_LINE_PITCH_RATIO); // 300

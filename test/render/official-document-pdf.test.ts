@@ -12,7 +12,7 @@ import type { Plan } from '../../src/model/plan-schema.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
-import { describeWithTools, runTool } from '../helpers/tools.js';
+import { describeWithTools, itWithTools, pdfFaces, runTool } from '../helpers/tools.js';
 import { COLOPHON, CONTINUOUS_TEXT, PLAIN_TEXT, UP_REPORT, bundledNotice, inkBands, type InkBand } from './official-document.support.js';
 
 const PT_PER_MM = 72 / 25.4;
@@ -139,10 +139,16 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       expect((595.3 - 26 * PT_PER_MM - signatory.xMax) / PT_PER_MM / CHAR_MM).toBeCloseTo(2, 0);
     });
 
-    it('uses the aliased faces, not a fallback', () => {
-      const faces = runTool('pdffonts', [pdf.notice]);
-      for (const face of ['NotoSerifCJK', 'UMing', 'NotoSansCJK', 'UKai']) expect(faces, face).toContain(face);
-      expect(faces).not.toMatch(/DejaVu|IPA|Takao|VL-/);
+    itWithTools(['fandol-fonts'], 'uses the faces fonts.conf maps the official names to, not a fallback', () => {
+      const faces = pdfFaces(pdf.notice);
+      expect(faces.some((f) => /^NotoSerifCJK\w*-Bold/.test(f)), '小标宋: Noto Serif CJK SC Bold').toBe(true);
+      expect(faces, '仿宋').toContain('FandolFang-Regular');
+      expect(faces.some((f) => /^NotoSansCJK\w*-Regular/.test(f)), '黑体: Noto Sans CJK SC').toBe(true);
+      expect(faces, '楷体').toContain('FandolKai-Regular');
+      expect(faces.some((f) => f.startsWith('UMingCN')), '宋体 (page numbers): AR PL UMing CN').toBe(true);
+      // and nothing else: the Regular Noto Serif is Times New Roman's stand-in (digits, Latin letters)
+      expect(faces.filter((f) => !/^(NotoSerifCJK\w*-(Bold|Regular)|FandolFang-Regular|NotoSansCJK\w*-Regular|FandolKai-Regular|UMingCN)/.test(f))).toEqual([]);
+      expect(faces.join(' ')).not.toMatch(/DejaVu|IPA|Takao|VL-|UKai/);
     });
   });
 

@@ -1,7 +1,7 @@
 // The third level of docs/format.md#checking-output: LibreOffice prints both task tables, and
 // the PDFs are landscape A4 with the header on every page and every text of
 // the data whole. One soffice run converts every file (beforeAll).
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { taskTableXlsx } from '../../src/documents/task-table.js';
 import type { Plan } from '../../src/model/plan-schema.js';
 import { expectedTexts, fieldsOf, squash } from '../helpers/expected.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
-import { describeWithTools, runTool } from '../helpers/tools.js';
+import { describeWithTools, itWithTools, pdfFaces, runTool } from '../helpers/tools.js';
 
 /**
  * Is `text` in `doc` (both squashed)? A cell that a page break divides comes
@@ -113,16 +113,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdffonts'], 'task table P
           }
         });
 
-        it('uses the aliased faces, not a fallback', () => {
-          const faces = runTool('pdffonts', [pdfs.get(`${c.name}.${kind}`)!])
-            .split('\n')
-            .slice(2)
-            .filter(Boolean)
-            .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
-          expect(faces.some((f) => f.startsWith('UMingCN'))).toBe(true); // 仿宋, 宋体
-          expect(faces.some((f) => f.startsWith('NotoSansCJK'))).toBe(true); // 黑体
-          expect(faces.some((f) => f.startsWith('NotoSerifCJK'))).toBe(true); // 小标宋
-          expect(faces.filter((f) => !/^(UMingCN|NotoSansCJK|NotoSerifCJK)/.test(f))).toEqual([]);
+        itWithTools(['fandol-fonts'], 'uses the faces fonts.conf maps the official names to, and no fallback', () => {
+          const faces = pdfFaces(pdfs.get(`${c.name}.${kind}`)!);
+          expect(faces).toContain('FandolFang-Regular'); // 仿宋 (cells)
+          expect(faces.some((f) => f.startsWith('UMingCN'))).toBe(true); // 宋体 (page numbers)
+          expect(faces.some((f) => /^NotoSansCJK\w*-Regular/.test(f))).toBe(true); // 黑体 (header)
+          expect(faces.some((f) => /^NotoSerifCJK\w*-Bold/.test(f))).toBe(true); // 小标宋 (title), Bold by fonts.conf
+          expect(faces.filter((f) => !/^(FandolFang|UMingCN|NotoSansCJK|NotoSerifCJK)/.test(f))).toEqual([]);
         });
       });
     }
@@ -157,22 +154,41 @@ describe('convertToPdf without LibreOffice', () => {
   });
 });
 
-describeWithTools(['fc-match'], 'fonts/fonts.conf', () => {
+describeWithTools(['fc-match', 'fandol-fonts'], 'fonts/fonts.conf', () => {
+  const match = (conf: string, pattern: string) => runTool('env', [`FONTCONFIG_FILE=${conf}`, 'fc-match', '-f', '%{family[0]} %{weight}', pattern]);
+  /** fontconfig's weight of a Bold face (FC_WEIGHT_BOLD); Regular is 80. */
+  const BOLD = 200;
+
   it.each([
-    ['方正小标宋简体', 'Noto Serif CJK SC'],
-    ['仿宋_GB2312', 'AR PL UMing CN'],
-    ['仿宋', 'AR PL UMing CN'],
-    ['宋体', 'AR PL UMing CN'],
-    ['黑体', 'Noto Sans CJK SC'],
-    ['楷体_GB2312', 'AR PL UKai CN'],
-    ['楷体', 'AR PL UKai CN'],
-  ])('maps %s to %s', (name, family) => {
-    const out = runTool('env', [`FONTCONFIG_FILE=${fontsConfPath()}`, 'fc-match', '-f', '%{family[0]}', name]);
-    expect(out).toBe(family);
+    ['方正小标宋简体', `Noto Serif CJK SC ${BOLD}`],
+    ['方正小标宋_GBK', `Noto Serif CJK SC ${BOLD}`],
+    ['小标宋', `Noto Serif CJK SC ${BOLD}`],
+    ['仿宋_GB2312', 'FandolFang 80'],
+    ['仿宋', 'FandolFang 80'],
+    ['FangSong', 'FandolFang 80'],
+    ['宋体', 'AR PL UMing CN 50'],
+    ['黑体', 'Noto Sans CJK SC 80'],
+    ['楷体_GB2312', 'FandolKai 80'],
+    ['楷体', 'FandolKai 80'],
+    ['KaiTi', 'FandolKai 80'],
+  ])('maps %s to %s (family, weight)', (name, face) => {
+    expect(match(fontsConfPath(), name)).toBe(face);
+  });
+
+  it('falls back to AR PL UMing CN and AR PL UKai CN where the Fandol fonts are missing', (ctx) => {
+    // The same map without its font folders (fonts/fandol/ is relative to the file).
+    const dir = mkdtempSync(join(tmpdir(), 'zhenggai-fonts-conf-'));
+    const conf = join(dir, 'fonts.conf');
+    writeFileSync(conf, readFileSync(fontsConfPath(), 'utf8').replace(/^\s*<dir\b.*<\/dir>$/gm, ''));
+    // Fandol installed for the whole system: nothing to fall back from here.
+    if (match(conf, 'FandolFang').startsWith('FandolFang ')) ctx.skip();
+    expect(match(conf, '仿宋_GB2312')).toMatch(/^AR PL UMing CN /);
+    expect(match(conf, '楷体_GB2312')).toMatch(/^AR PL UKai CN /);
   });
 
   it('leaves other names alone', () => {
-    const out = runTool('env', [`FONTCONFIG_FILE=${fontsConfPath()}`, 'fc-match', '-f', '%{family[0]}', 'serif']);
-    expect(out).not.toMatch(/UMing|UKai/);
+    const out = match(fontsConfPath(), 'serif');
+    expect(out).not.toMatch(/UMing|UKai|Fandol/);
+    expect(out).not.toMatch(new RegExp(` ${BOLD}$`));
   });
 });

@@ -20,7 +20,7 @@ import {
   ptToTwip,
 } from '../../layout/gbt9704.js';
 import { shareWidths } from '../../layout/table-widths.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { lineText, portraitSection, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
 import { packDocx } from './pack.js';
 
@@ -89,7 +89,7 @@ export async function renderClosureFormsDocx(model: ClosureFormsDocument): Promi
   const doc = new Document({
     creator: 'zhenggai',
     title: model.title,
-    styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT) } } } },
+    styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT), language: CHINESE_TEXT } } } },
     sections: model.forms.map(formSection),
   });
   return packDocx(doc, { title: model.title, date: model.date });

@@ -15,7 +15,7 @@ import {
   TYPE_AREA_WIDTH_TWIP,
 } from '../../layout/gbt9704.js';
 import { shareWidths } from '../../layout/table-widths.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { portraitSection, ruledTable, textCell, titleParagraph } from './form-table.js';
 import { packDocx } from './pack.js';
 import type { ContentsList } from '../../model/document/packet.js';
@@ -39,6 +39,7 @@ export async function renderContentsListDocx(list: ContentsList): Promise<Buffer
   const doc = new Document({
     creator: 'zhenggai',
     title: list.title,
+    styles: { default: { document: { run: { language: CHINESE_TEXT } } } },
     sections: [portraitSection([titleParagraph(list.title, CLOSURE_FORM_TITLE_LINES), subtitle, ruledTable(columns, [{ keepWhole: true, header: true, cells: header }, ...body])])],
   });
   return packDocx(doc, { title: list.title, date: list.date });

@@ -19,7 +19,7 @@ import {
 } from '../../layout/gbt9704.js';
 import { blockParagraphs } from './blocks.js';
 import { colophonSection } from './colophon.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { headerParagraphs } from './header.js';
 import { packDeterministicDocx } from './pack.js';
 import { attachmentsNoteParagraphs, blankLines, gridParagraph, recipientsParagraph, textRuns, titleParagraph } from './paragraphs.js';
@@ -45,7 +45,7 @@ export function buildOfficialDocument(doc: OfficialDocument): Document {
     title: doc.title.lines.join(''),
     // §7.5: odd pages carry the number on the right, even pages on the left.
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: cjkFont(BODY_FONT), size: BODY_SIZE_HALF_PT } } } },
+    styles: { default: { document: { run: { font: cjkFont(BODY_FONT), size: BODY_SIZE_HALF_PT, language: CHINESE_TEXT } } } },
     sections: officialDocumentSections(doc),
   });
 }

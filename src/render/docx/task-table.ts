@@ -46,7 +46,7 @@ import {
   TITLE_SIZE_HALF_PT,
 } from '../../layout/gbt9704.js';
 import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
@@ -66,7 +66,7 @@ export async function renderTaskTableDocx(model: TaskTableModel): Promise<Buffer
     lastModifiedBy: 'zhenggai',
     title: model.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: cjkFont(FONT_FANGSONG), size: BODY_SIZE_HALF_PT } } } },
+    styles: { default: { document: { run: { font: cjkFont(FONT_FANGSONG), size: BODY_SIZE_HALF_PT, language: CHINESE_TEXT } } } },
     sections: [taskTableSection(model, { firstPageNumber: 1 })],
   });
   return packDocx(doc, { title: model.title, date: model.date });

@@ -78,7 +78,7 @@ export function bodyStyle(align: 'center' | 'justify'): XlsxCellStyle {
   return { font: font(TABLE_CELL_FONT, TABLE_CELL_SIZE_PT), horizontal: align, vertical: 'middle', wrap: true, border: true };
 }
 
-/** 黑体 and 小标宋 stand in as Noto CJK (1.45 em lines); 仿宋 and 宋体 as UMing. */
+/** 黑体 and 小标宋 stand in as Noto CJK (1.45 em lines); 仿宋 as FandolFang and 宋体 as UMing (about 1.0 em). */
 export function linePitchPt(style: XlsxCellStyle): number {
   const serif = style.font.name === TABLE_CELL_FONT || style.font.name === FONT_SONGTI;
   return style.font.sizePt * (serif ? XLSX_LINE_PITCH_RATIO_SERIF : XLSX_LINE_PITCH_RATIO_SANS);
