@@ -43,7 +43,7 @@ async function everyWordFile(): Promise<Map<string, Uint8Array>> {
   add('notice', await buildNotice(data.plan, templates));
   for (const period of PERIODS) {
     add('report', await buildReport(data, period, templates));
-    add('closure-forms', await buildClosureForms(data, period));
+    add('closure-forms', await buildClosureForms(data, period, templates));
     const packet = await buildPacket(data, period, templates);
     for (const [name, bytes] of packet.documents) if (name.endsWith('.docx')) files.set(`packet ${period}: ${name}`, bytes);
     files.set(`packet ${period}: contents list`, await packet.contents(undefined));
