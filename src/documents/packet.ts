@@ -18,7 +18,7 @@ import { planOutputDir } from '../write/output-paths.js';
 import { writePacket } from '../write/packet.js';
 import type { ProgressReporter } from '../write/progress.js';
 import { CLOSURE_FORMS_TITLES, closureFormsDocx, closureFormsOf } from './closure-forms.js';
-import { asUserError, type Io } from './files.js';
+import { writingInto, type Io } from './files.js';
 import { ledgerFileStem, ledgerXlsx } from './ledger.js';
 import { periodContext, requireReport, type PeriodContext } from './period.js';
 import type { PlanData } from './pipeline.js';
@@ -114,13 +114,14 @@ export interface PacketFolderOptions {
 
 /**
  * Build the packet and write it to out/<plan>/packet-<period>/ (and
- * packet-<period>.zip beside it), whole or not at all; returns what was written.
+ * packet-<period>.zip beside it): the folder and the zip both new or both as
+ * they were, as the only run writing out/<plan>/ (files.ts writingInto).
  */
 export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, options: PacketFolderOptions, io: Io): Promise<void> {
   const root = planOutputDir(options.out, folder.name);
   const destination = path.join(root, `packet-${options.period}`);
-  try {
-    const result = await writePacket({
+  const result = await writingInto(root, io, () =>
+    writePacket({
       destination,
       ...(options.zip ? { zipPath: path.join(root, `packet-${options.period}.zip`) } : {}),
       layout: build.layout,
@@ -130,10 +131,8 @@ export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, 
       date: build.date,
       progress: options.progress,
       contents: build.contents,
-    });
-    io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
-    if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
-  } catch (error) {
-    throw asUserError(error);
-  }
+    }),
+  );
+  io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
+  if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
 }

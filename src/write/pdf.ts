@@ -101,7 +101,8 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
   const soffice = options.soffice ?? (await findSoffice(options.search?.env, options.search?.installPlaces));
   if (soffice === undefined) throw new SofficeNotFoundError();
   await mkdir(outDir, { recursive: true });
-  const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${randomBytes(8).toString('hex')}`);
+  // The process id in the name lets a later run sweep the profile if this one is killed (sweep.ts).
+  const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${process.pid}-${randomBytes(8).toString('hex')}`);
   try {
     await Promise.all(pdfs.map((p) => rm(p, { force: true })));
     let output = '';
