@@ -119,7 +119,8 @@ function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
  * UserError naming the path, with the previous files as they were.
  */
 export async function writingInto<T>(root: string, io: Io, work: () => Promise<T>, options: WritingOptions = {}): Promise<T> {
-  let release: (() => Promise<void>) | undefined;
+  let release: ((failed: boolean) => Promise<void>) | undefined;
+  let failed = true;
   try {
     const folder = await openOutputFolder(root, {
       command: `zhenggai ${process.argv.slice(2).join(' ')}`.trim(),
@@ -134,11 +135,13 @@ export async function writingInto<T>(root: string, io: Io, work: () => Promise<T
       io.err(r.outcome === 'kept-new' ? `提示：上次中断的运行已写完 ${what}，已清理 (an interrupted run had finished; cleaned up)` : `提示：上次的运行在替换 ${what} 时中断，已还原之前的文件 (an interrupted run was rolled back)`);
     }
     for (const restored of folder.swept.restored) io.err(`提示：上次的运行中断后 ${displayPath(restored)} 不见了，已从其留下的副本还原 (restored)`);
-    return await work();
+    const result = await work();
+    failed = false;
+    return result;
   } catch (error) {
     throw asUserError(error, root);
   } finally {
-    await release?.().catch(() => undefined);
+    await release?.(failed).catch(() => undefined);
   }
 }
 

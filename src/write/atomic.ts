@@ -22,11 +22,14 @@ export function siblingTemp(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${newToken()}.tmp`);
 }
 
-/** Create `dir` and its parents; a failure names `target` (the file that was to go there). */
-export async function ensureFolder(dir: string, target: string = dir): Promise<void> {
-  await writing(target, async () => {
+/**
+ * Create `dir` and its parents; a failure names `target` (the file that was
+ * to go there). Returns the first folder it created, if any.
+ */
+export async function ensureFolder(dir: string, target: string = dir): Promise<string | undefined> {
+  return writing(target, async () => {
     await faultPoint(`mkdir ${path.basename(dir)}`, 'mkdir', dir);
-    await mkdir(dir, { recursive: true });
+    return mkdir(dir, { recursive: true });
   });
 }
 

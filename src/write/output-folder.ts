@@ -3,6 +3,8 @@
 // what interrupted runs left behind (sweep.ts). Every command that writes
 // goes through this, so these hold for all of them.
 
+import { rmdir } from 'node:fs/promises';
+import path from 'node:path';
 import { lockFolder, type FolderLock, type LockOptions } from './lock.js';
 import { ensureFolder } from './atomic.js';
 import { recoverJournals, type Recovery } from './journal.js';
@@ -14,7 +16,8 @@ export interface OpenedFolder {
   /** Changes interrupted by an earlier run, finished or undone now. */
   readonly recovered: readonly Recovery[];
   readonly swept: Swept;
-  release(): Promise<void>;
+  /** Give up the lock; after a failure, also remove the folders this opening created if they are still empty. */
+  release(failed: boolean): Promise<void>;
 }
 
 export interface OpenOptions extends LockOptions {
@@ -23,15 +26,39 @@ export interface OpenOptions extends LockOptions {
 }
 
 export async function openOutputFolder(root: string, options: OpenOptions): Promise<OpenedFolder> {
-  await ensureFolder(root);
-  const lock = await lockFolder(root, options);
+  const created = await ensureFolder(root);
+  /** A failed run leaves no empty folders behind it. */
+  const removeCreated = async () => {
+    if (created === undefined) return;
+    for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) return;
+      if (dir === path.resolve(created) || path.dirname(dir) === dir) return;
+    }
+  };
+  let lock: FolderLock;
+  try {
+    lock = await lockFolder(root, options);
+  } catch (error) {
+    await removeCreated();
+    throw error;
+  }
   try {
     const recovered = await recoverJournals(root);
     const swept = await sweepLeftovers(root, options.subfolders);
     await sweepTempFolders().catch(() => []);
-    return { root, lock, recovered, swept, release: () => lock.release() };
+    return {
+      root,
+      lock,
+      recovered,
+      swept,
+      async release(failed) {
+        await lock.release();
+        if (failed) await removeCreated();
+      },
+    };
   } catch (error) {
     await lock.release();
+    await removeCreated();
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // the destination, PDFs and the contents list, the manifest, the zip — then
 // the folder and the zip are replaced together (staged-folder.ts). Any
 // failure leaves the previous packet and zip as they were.
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENTS_STEM, type PacketLayout } from '../model/document/packet.js';
 import { UserError } from '../diagnostics/user-error.js';
@@ -11,6 +11,7 @@ import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { convertBeside, pdfPageCount } from './pdf-beside.js';
 import type { ProgressReporter } from './progress.js';
 import { failAfter } from './faults.js';
+import { wrongKind } from './fs-errors.js';
 import { buildFolderAtomically, type Staging } from './staged-folder.js';
 import { zipEntries } from './zip.js';
 
@@ -104,6 +105,8 @@ async function writeManifest(staging: Staging): Promise<ManifestEntry[]> {
  */
 export async function writePacket(build: PacketBuild): Promise<PacketResult> {
   const zipPath = build.zipPath;
+  // A folder where the zip goes is refused before the long build (staged-folder.ts checks again before the swap).
+  if (zipPath && (await lstat(zipPath).catch(() => undefined))?.isDirectory()) throw wrongKind(zipPath, false);
   const built = await buildFolderAtomically(
     build.destination,
     async (dir, staging) => {
