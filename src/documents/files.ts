@@ -152,6 +152,7 @@ function writeProblem(target: string, error: NodeJS.ErrnoException & { code: str
   const reason = reasonOf(error.code, error.message);
   const code = `${error.code}${error.syscall ? ` ${error.syscall}` : ''}`;
   if (culprit && (error.code === 'ENOTDIR' || error.code === 'EEXIST' || error.code === 'ENOENT')) return `${displayPath(culprit)} 是文件，不是文件夹 (a file, not a folder; ${code})`;
+  if (culprit && error.code === 'EISDIR') return `${displayPath(culprit)} 是文件夹，不是文件 (a folder, not a file; ${code})`;
   if (culprit && culprit !== target) return `${displayPath(culprit)}：${reason}（${code}）`;
   return `${reason}（${code}）`;
 }

@@ -16,7 +16,9 @@
 // version moved aside), `install <name>` (the new version moved in),
 // `commit` (the journal removed), `cleanup <name>`, `undo <name>`. A pattern
 // matches a point equal to it or beginning with it and a space, so `temp`
-// matches every temporary file and `install packet-2023-11` one folder.
+// matches every temporary file and `install packet-2023-11` one folder; a
+// pattern ending in `*` matches every point beginning with the rest
+// (`stage 05-*`).
 
 import os from 'node:os';
 import util from 'node:util';
@@ -34,6 +36,7 @@ export function failAfter(step: string, env: NodeJS.ProcessEnv = process.env): v
 }
 
 function matches(pattern: string, point: string): boolean {
+  if (pattern.endsWith('*')) return point.startsWith(pattern.slice(0, -1));
   return point === pattern || point.startsWith(`${pattern} `);
 }
 

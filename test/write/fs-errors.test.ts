@@ -60,5 +60,6 @@ describe('faults', () => {
     await expect(faultPoint('install packet-2024-06', 'rename', '/f', env)).rejects.toMatchObject({ code: 'EROFS' });
     await expect(faultPoint('install packet-2024-06.zip', 'rename', '/f', env)).resolves.toBeUndefined();
     await expect(faultPoint('temporary', 'write', '/f', env)).resolves.toBeUndefined();
+    await expect(faultPoint('stage 05-佐证材料/01-x/照片.jpg', 'write', '/f', { ZHENGGAI_FAIL_WRITE: 'stage 05-*:ENOSPC' })).rejects.toMatchObject({ code: 'ENOSPC' });
   });
 });
