@@ -8,7 +8,8 @@
 //                                          (documents, evidence, pdf, contents, manifest, zip)
 //   ZHENGGAI_FAIL_WRITE=<point>:<ERRNO>[,…] the step fails with that error instead of acting
 //   ZHENGGAI_KILL_AT=<point>               the process is killed (SIGKILL) just before the step
-//   ZHENGGAI_PAUSE_AT=<point>:<ms>         the step waits first (widens a race for a test)
+//   ZHENGGAI_PAUSE_AT=<point>:<ms>|@<file>  the step waits first, that long or until the file
+//                                          exists (holds a run in a race window for a test)
 //
 // A point is a verb, then a space and the file or folder name it acts on:
 // `mkdir <folder>`, `lock`, `temp <file>` (a file written beside its target),
@@ -20,6 +21,7 @@
 // pattern ending in `*` matches every point beginning with the rest
 // (`stage 05-*`).
 
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import util from 'node:util';
 
@@ -44,7 +46,7 @@ function matches(pattern: string, point: string): boolean {
 function rules(value: string | undefined): Array<{ pattern: string; value: string }> {
   if (!value) return [];
   return value.split(',').flatMap((item) => {
-    const at = item.lastIndexOf(':');
+    const at = item.includes(':@') ? item.indexOf(':@') : item.lastIndexOf(':');
     return at > 0 ? [{ pattern: item.slice(0, at).trim(), value: item.slice(at + 1).trim() }] : [];
   });
 }
@@ -63,13 +65,20 @@ export function systemError(code: string, syscall: string, file: string): NodeJS
   return error;
 }
 
+/** Wait `ms` milliseconds, or with `@<file>` until that file exists (at most a minute). */
+async function pause(value: string): Promise<void> {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  if (!value.startsWith('@')) return void (await sleep(Number(value) || 0));
+  for (const start = Date.now(); !existsSync(value.slice(1)) && Date.now() - start < 60_000; ) await sleep(20);
+}
+
 /**
  * Called before a step that changes the disk: `point` names it (see above),
  * `syscall` and `file` shape the injected error like the real one.
  */
 export async function faultPoint(point: string, syscall: string, file: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   for (const rule of rules(env.ZHENGGAI_PAUSE_AT)) {
-    if (matches(rule.pattern, point)) await new Promise((resolve) => setTimeout(resolve, Number(rule.value) || 0));
+    if (matches(rule.pattern, point)) await pause(rule.value);
   }
   if (env.ZHENGGAI_KILL_AT && matches(env.ZHENGGAI_KILL_AT, point)) process.kill(process.pid, 'SIGKILL');
   for (const rule of rules(env.ZHENGGAI_FAIL_WRITE)) {

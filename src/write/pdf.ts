@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readFile, rm } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
+import { faultPoint } from './faults.js';
 import { constants } from 'node:fs';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,7 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
     }
     return pdfs;
   } finally {
+    await faultPoint(`cleanup ${basename(profile)}`, 'rm', profile);
     await rm(profile, { recursive: true, force: true });
   }
 }

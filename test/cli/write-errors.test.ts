@@ -10,27 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
+import { twoPlanVersions } from '../helpers/plan-versions.js';
 import { snapshot } from '../helpers/tree.js';
 import { CORPUS_PERIOD, CORPUS_PLAN, goodForm } from '../import/broken-forms.js';
 
 const KEPT = '之前的文件保持不变';
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `zhenggai-wfail-${name}-`));
 
-/** Two versions of the bundled plan under the same folder name, so they write to the same out/guanyang-2022/ with different bytes. */
 let previousPlan: string;
 let plan: string;
 beforeAll(() => {
-  const base = tmp('plans');
-  previousPlan = path.join(base, 'v1', 'guanyang-2022');
-  plan = path.join(base, 'v2', 'guanyang-2022');
-  cpSync('data/guanyang-2022', previousPlan, { recursive: true });
-  cpSync('data/guanyang-2022', plan, { recursive: true });
-  const planJson = JSON.parse(readFileSync(path.join(previousPlan, 'plan.json'), 'utf8'));
-  planJson.problems[0].summary = `（上一版）${planJson.problems[0].summary}`;
-  writeFileSync(path.join(previousPlan, 'plan.json'), JSON.stringify(planJson, null, 2));
-  const progress = JSON.parse(readFileSync(path.join(previousPlan, 'progress', '2023-11.json'), 'utf8'));
-  progress.problems[0].progress = `（上一版）${progress.problems[0].progress}`;
-  writeFileSync(path.join(previousPlan, 'progress', '2023-11.json'), JSON.stringify(progress, null, 2));
+  ({ previousPlan, plan } = twoPlanVersions());
 });
 
 type Args = (plan: string, out: string) => string[];
