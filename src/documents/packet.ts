@@ -4,6 +4,7 @@
 // The evidence folder and the contents list follow; writePacketFolder puts it
 // all on disk whole or not at all.
 
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { layoutPacket, type PacketDocumentPart } from '../compose/packet.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
@@ -116,14 +117,18 @@ export interface PacketFolderOptions {
  * Build the packet and write it to out/<plan>/packet-<period>/ (and
  * packet-<period>.zip beside it): the folder and the zip both new or both as
  * they were, as the only run writing out/<plan>/ (files.ts writingInto).
+ * Without --zip, a zip left there by an earlier run is removed with the
+ * swap, since it would no longer match the folder.
  */
 export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, options: PacketFolderOptions, io: Io): Promise<void> {
   const root = planOutputDir(options.out, folder.name);
   const destination = path.join(root, `packet-${options.period}`);
+  const zipPath = path.join(root, `packet-${options.period}.zip`);
+  const staleZip = !options.zip && (await lstat(zipPath).catch(() => undefined))?.isFile();
   const result = await writingInto(root, io, () =>
     writePacket({
       destination,
-      ...(options.zip ? { zipPath: path.join(root, `packet-${options.period}.zip`) } : {}),
+      ...(options.zip ? { zipPath } : { staleZipPath: zipPath }),
       layout: build.layout,
       documents: build.documents,
       evidence: folderEvidenceReader(folder.evidenceDir),
@@ -135,4 +140,5 @@ export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, 
   );
   io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
   if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
+  else if (staleZip) io.out(`已删除与新材料包不一致的旧压缩包 ${zipPath}（需要时加 --zip 重新生成）(removed the old zip, which no longer matched)`);
 }

@@ -109,12 +109,20 @@ async function removeAll(root: string, paths: readonly string[]): Promise<void> 
  * consumed: moved in, or removed on failure. A failure is thrown as
  * CannotWrite naming the destination, after the previous versions are back
  * (SwapNotUndone when even that failed: the next run restores them).
+ * `removals` are files (ignored when not files) removed by the same change.
  */
-export async function installTogether(root: string, installs: readonly Install[]): Promise<void> {
+export async function installTogether(root: string, installs: readonly Install[], removals: readonly string[] = []): Promise<void> {
   if (installs.length === 0) return;
   const renames: Array<readonly [string, string]> = [];
   const retired: string[] = [];
   const token = newToken();
+  // Files that must go with the change (a zip a run without --zip makes stale): moved aside first, deleted once it is made.
+  for (const removal of removals) {
+    if ((await kindOf(removal)) !== 'file') continue;
+    const aside = retiredName(removal, token);
+    renames.push([removal, aside]);
+    retired.push(aside);
+  }
   for (const [i, install] of installs.entries()) {
     const want = await kindOf(install.from);
     const have = await kindOf(install.to);

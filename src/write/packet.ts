@@ -21,6 +21,8 @@ export interface PacketBuild {
   destination: string;
   /** Where the zip goes, when one is wanted. */
   zipPath?: string;
+  /** Where the zip would go, when none is wanted: a zip there is removed with the swap, so it never stands beside a folder it does not match. */
+  staleZipPath?: string;
   layout: PacketLayout;
   /** Bytes of the generated parts, by path relative to the packet folder. */
   documents: ReadonlyMap<string, Uint8Array>;
@@ -129,7 +131,7 @@ export async function writePacket(build: PacketBuild): Promise<PacketResult> {
       failAfter('zip');
       return { files, zip };
     },
-    { beside: ({ zip }) => (zipPath && zip ? [{ path: zipPath, data: zip }] : []) },
+    { beside: ({ zip }) => (zipPath && zip ? [{ path: zipPath, data: zip }] : []), ...(build.staleZipPath ? { remove: [build.staleZipPath] } : {}) },
   );
   return { files: built.files, ...(zipPath ? { zipPath } : {}) };
 }

@@ -63,6 +63,8 @@ function inDestination(error: unknown, staging: string, destination: string): un
 export interface StagedFolderOptions<T> {
   /** Files to write beside the folder and replace together with it (the packet's zip), from the build's result. */
   readonly beside?: (value: T) => readonly FileToWrite[];
+  /** Files removed together with the swap (a zip that would no longer match the folder). */
+  readonly remove?: readonly string[];
   /** The folder that holds the journal, whose lock the caller holds; by default the destination's parent (it must hold the files beside too). */
   readonly root?: string;
 }
@@ -107,6 +109,10 @@ export async function buildFolderAtomically<T>(
     for (const temp of temps) await rm(temp, { force: true });
     throw inDestination(error, staging, destination);
   }
-  await installTogether(options.root ?? parent, [{ from: staging, to: destination }, ...beside.map((file, i) => ({ from: temps[i]!, to: file.path }))]);
+  await installTogether(
+    options.root ?? parent,
+    [{ from: staging, to: destination }, ...beside.map((file, i) => ({ from: temps[i]!, to: file.path }))],
+    options.remove,
+  );
   return value;
 }

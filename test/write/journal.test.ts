@@ -85,6 +85,19 @@ describe('installTogether: the packet folder and its zip', () => {
     expect(contents(root)).toEqual(PREVIOUS);
   });
 
+  it('a file to remove with the change (a zip a run without --zip makes stale) goes only if the change is made', async () => {
+    const r = packetRoot();
+    const folderOnly = [r.installs[0]!];
+    const error = await withEnv({ ZHENGGAI_FAIL_WRITE: 'install packet-2024-06:EIO' }, () => installTogether(r.root, folderOnly, [r.zip]).catch((e: unknown) => e));
+    expect(error).toBeInstanceOf(CannotWrite);
+    const { 'packet-2024-06.zip': zip, ...rest } = contents(r.root);
+    expect(zip).toBe('previous zip');
+    expect(rest).toEqual({ 'packet-2024-06/': 'dir', 'packet-2024-06/old.txt': 'previous', '.packet-2024-06.zip.0b0b0b0b.tmp': 'next zip' });
+    const again = packetRoot();
+    await installTogether(again.root, [again.installs[0]!], [again.zip]);
+    expect(contents(again.root)).toEqual({ 'packet-2024-06/': 'dir', 'packet-2024-06/new.txt': 'next', '.packet-2024-06.zip.0b0b0b0b.tmp': 'next zip' });
+  });
+
   it('refuses a file where the folder goes, touching nothing and removing the new versions', async () => {
     const { root, installs, destination } = packetRoot(false);
     writeFileSync(destination, 'a file of the same name');
