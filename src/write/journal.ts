@@ -126,13 +126,14 @@ export async function installTogether(root: string, installs: readonly Install[]
   for (const [i, install] of installs.entries()) {
     const want = await kindOf(install.from);
     const have = await kindOf(install.to);
-    if (have !== undefined && have !== want) {
+    // A file replaces a file or a link (as a rename does); a folder replaces only a folder.
+    if (have !== undefined && have !== want && !(want === 'file' && have === 'other')) {
       for (const other of installs) await rm(other.from, { recursive: true, force: true });
       throw wrongKind(install.to, want === 'directory');
     }
     const last = i === installs.length - 1;
     // A file is replaced by one atomic rename; only the last install may skip keeping the old one, as nothing is undone after it.
-    if (have === 'directory' || (have === 'file' && !last)) {
+    if (have === 'directory' || (have !== undefined && !last)) {
       const aside = retiredName(install.to, token);
       renames.push([install.to, aside]);
       retired.push(aside);

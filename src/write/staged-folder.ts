@@ -97,8 +97,7 @@ export async function buildFolderAtomically<T>(
     value = await build(staging, new Staging(staging, destination));
     beside = options.beside?.(value) ?? [];
     for (const file of beside) {
-      const info = await lstat(file.path).catch(() => undefined);
-      if (info && !info.isFile()) throw wrongKind(file.path, false);
+      if ((await lstat(file.path).catch(() => undefined))?.isDirectory()) throw wrongKind(file.path, false);
       temps.push(await writeTemp(file.path, file.data));
     }
     await syncTree(staging).catch(async (error: unknown) => {

@@ -1,7 +1,7 @@
 // Replacing a folder and a file together (the packet and its zip), and
 // several files together: a failure at every step leaves the previous
 // versions, a kill at every step is finished or undone by recoverJournals.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +193,18 @@ describe('writeFilesTogether', () => {
       expect(state).toEqual(V1);
     });
   }
+
+  it('a symbolic link where a file goes is replaced like a file (as a rename does), the file it pointed to untouched', async () => {
+    const { root, files } = outputs();
+    const elsewhere = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-elsewhere-')), 'ledger.xlsx');
+    writeFileSync(elsewhere, 'somebody else’s');
+    rmSync(files[1]!.path);
+    symlinkSync(elsewhere, files[1]!.path);
+    await writeFilesTogether(root, files);
+    expect(readFileSync(files[1]!.path, 'utf8')).toBe('ledger v2');
+    expect(lstatSync(files[1]!.path).isSymbolicLink()).toBe(false);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('somebody else’s');
+  });
 
   it('refuses a folder where a file goes before writing any of them', async () => {
     const { root, files } = outputs();
