@@ -28,7 +28,8 @@ const LAYERS = {
   compose: ['templates', 'derive', 'model', 'layout', 'diagnostics'],
   // Document models to Word and Excel bytes; never compose.
   render: ['formats', 'model', 'layout', 'diagnostics'],
-  // Files on disk: atomic writes, zip, PDF conversion, the packet folder.
+  // Files on disk: atomic writes, files replaced together, the folder lock and
+  // recovery of interrupted runs, zip, PDF conversion, the packet folder.
   write: ['formats', 'model', 'layout', 'diagnostics'],
   // One pipeline per document, called by the CLI and (later) the server.
   documents: ['write', 'render', 'compose', 'templates', 'check', 'derive', 'load', 'formats', 'model', 'layout', 'diagnostics'],

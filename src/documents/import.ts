@@ -1,8 +1,10 @@
 // Pipeline: filled unit forms into progress/<period>.json. All or nothing —
 // with any error in any form nothing is written; the merged file is checked
 // as `zhenggai check` would check it before it is written, and the units
-// still missing are listed. The steps live in import/ beside this file.
+// still missing are listed. The folder is locked meanwhile (files.ts
+// writingInto), and the file replaced whole. The steps live in import/ beside this file.
 
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runRules } from '../check/run.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,7 +16,7 @@ import { loadPlanFolder, type PlanFolder } from '../load/plan-folder.js';
 import { readFormWorkbook, type FormWorkbook } from '../load/xlsx-form.js';
 import { periodEnd } from '../model/dates.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import type { Io } from './files.js';
+import { writingInto, type Io } from './files.js';
 import { checkMerged, sortFormDiagnostics, type MergedCheck } from './import/check-merged.js';
 import { mergeProgress } from './import/merge.js';
 import type { ImportContext, ImportedEntry } from './import/validate-form.js';
@@ -40,6 +42,20 @@ export interface ImportOptions {
 export async function importForms(options: ImportOptions, io: Io): Promise<number> {
   requirePeriod(options.period);
   if (options.files.length === 0) throw new UserError('请指定要导入的填报表（.xlsx）/ name the filled forms to import');
+  // A plan folder that is not there gets the loader's message, and is never created by taking its lock.
+  if (!(await isFolder(options.planDir))) await loadImportFolder(options.planDir, options.period);
+  // Read, merge and write as the only run writing the folder, so two imports at once never lose each other's answers.
+  return writingInto(options.planDir, io, () => importLocked(options, io), { subfolders: ['progress'] });
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}
+
+async function importLocked(options: ImportOptions, io: Io): Promise<number> {
   const { folder, loadFindings } = await loadImportFolder(options.planDir, options.period);
   requirePeriodAfterNotice(options.period, folder);
   const ctx = importContext(folder, options.period);

@@ -13,8 +13,8 @@ import { importTaskTable, type TableSource } from '../load/table-import.js';
 import { docxTableSources } from '../load/table-import-docx.js';
 import { planJson, unmappedReport } from '../load/table-import-plan.js';
 import { xlsxTableSources } from '../load/table-import-xlsx.js';
-import { writeFileAtomic } from '../write/atomic.js';
-import type { Io } from './files.js';
+import { writeFilesTogether } from '../write/atomic.js';
+import { writingInto, type Io } from './files.js';
 
 export const UNMAPPED_FILE = '未映射内容.txt';
 
@@ -46,11 +46,25 @@ export function planFromTable(sources: TableSource[], fileName: string, schemaRe
 /** `init <dir> --from-table <file>`: write <dir>/plan.json and <dir>/未映射内容.txt; never over an existing plan.json (UserError). */
 export async function initPlan(options: { dir: string; fromTable: string }, io: Io): Promise<void> {
   const planFile = path.join(options.dir, 'plan.json');
-  if (await exists(planFile)) throw new UserError(`${planFile} 已存在，未覆盖 (plan.json exists; nothing was written)`);
+  const refuseExisting = async () => {
+    if (await exists(planFile)) throw new UserError(`${planFile} 已存在，未覆盖 (plan.json exists; nothing was written)`);
+  };
+  await refuseExisting();
   const result = planFromTable(await tableSources(options.fromTable), options.fromTable, schemaRefFrom(options.dir));
-  await writeFileAtomic(planFile, result.planText);
   const report = path.join(options.dir, UNMAPPED_FILE);
-  await writeFileAtomic(report, result.unmappedText);
+  // Both files or neither, and never over a plan.json another run wrote meanwhile.
+  await writingInto(
+    options.dir,
+    io,
+    async () => {
+      await refuseExisting();
+      await writeFilesTogether(options.dir, [
+        { path: planFile, data: result.planText },
+        { path: report, data: result.unmappedText },
+      ]);
+    },
+    { subfolders: [] },
+  );
   io.out(`已写出 ${planFile}（${result.counts.problems} 个问题、${result.counts.categories} 个类别、${result.counts.units} 个单位）`);
   io.out(`已写出 ${report}：表格中没有的内容须补填，运行 zhenggai check ${options.dir} 查看 (fill in what the table lacks; see zhenggai check)`);
 }

@@ -4,6 +4,7 @@
 // The evidence folder and the contents list follow; writePacketFolder puts it
 // all on disk whole or not at all.
 
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { composeContentsList, layoutPacket, packetWording, type PacketDocumentPart, type PacketWording } from '../compose/packet.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
@@ -16,7 +17,7 @@ import { planOutputDir } from '../write/output-paths.js';
 import { writePacket } from '../write/packet.js';
 import type { ProgressReporter } from '../write/progress.js';
 import { closureFormsDocx, closureFormsOf } from './closure-forms.js';
-import { asUserError, type Io } from './files.js';
+import { writingInto, type Io } from './files.js';
 import { ledgerFileStem, ledgerXlsx } from './ledger.js';
 import { periodContext, requireReport, type PeriodContext } from './period.js';
 import type { PlanData } from './pipeline.js';
@@ -106,15 +107,20 @@ export interface PacketFolderOptions {
 
 /**
  * Build the packet and write it to out/<plan>/packet-<period>/ (and
- * packet-<period>.zip beside it), whole or not at all; returns what was written.
+ * packet-<period>.zip beside it): the folder and the zip both new or both as
+ * they were, as the only run writing out/<plan>/ (files.ts writingInto).
+ * Without --zip, a zip left there by an earlier run is removed with the
+ * swap, since it would no longer match the folder.
  */
 export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, options: PacketFolderOptions, io: Io): Promise<void> {
   const root = planOutputDir(options.out, folder.name);
   const destination = path.join(root, `packet-${options.period}`);
-  try {
-    const result = await writePacket({
+  const zipPath = path.join(root, `packet-${options.period}.zip`);
+  const staleZip = !options.zip && (await lstat(zipPath).catch(() => undefined))?.isFile();
+  const result = await writingInto(root, io, () =>
+    writePacket({
       destination,
-      ...(options.zip ? { zipPath: path.join(root, `packet-${options.period}.zip`) } : {}),
+      ...(options.zip ? { zipPath } : { staleZipPath: zipPath }),
       layout: build.layout,
       documents: build.documents,
       evidence: folderEvidenceReader(folder.evidenceDir),
@@ -122,10 +128,9 @@ export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, 
       date: build.date,
       progress: options.progress,
       contents: build.contents,
-    });
-    io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
-    if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
-  } catch (error) {
-    throw asUserError(error);
-  }
+    }),
+  );
+  io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
+  if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
+  else if (staleZip) io.out(`已删除与新材料包不一致的旧压缩包 ${zipPath}（需要时加 --zip 重新生成）(removed the old zip, which no longer matched)`);
 }

@@ -1,18 +1,11 @@
 // `schema`: the JSON Schemas of plan.json and progress/<period>.json (Chinese
 // descriptions, from the zod model) for editors' completion.
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { jsonSchemaText, SCHEMA_FILES } from '../model/json-schema.js';
+import type { DocumentOutput } from './pipeline.js';
 
-/** Write every schema file into `outDir` (created when missing); returns the paths written. */
-export async function writeJsonSchemas(outDir: string): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
-  for (const [name, schema] of Object.entries(SCHEMA_FILES)) {
-    const file = path.join(outDir, name);
-    await writeFile(file, jsonSchemaText(schema));
-    written.push(file);
-  }
-  return written;
+/** Every schema file, named by its file name in the output folder. */
+export function jsonSchemas(): DocumentOutput {
+  const encoder = new TextEncoder();
+  return { files: Object.entries(SCHEMA_FILES).map(([name, schema]) => ({ name, data: encoder.encode(jsonSchemaText(schema)) })), warnings: [] };
 }

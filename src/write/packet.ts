@@ -1,16 +1,18 @@
 // Writing the county packet: every part into a hidden staging folder beside
-// the destination, PDFs and the contents list, the manifest, the zip bytes —
-// then one swap. Any failure leaves the previous packet as it was.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+// the destination, PDFs and the contents list, the manifest, the zip — then
+// the folder and the zip are replaced together (staged-folder.ts). Any
+// failure leaves the previous packet and zip as they were.
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENTS_STEM, type PacketLayout } from '../model/document/packet.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { EvidenceReader } from '../model/evidence-item.js';
-import { writeFileAtomic } from './atomic.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { convertBeside, pdfPageCount } from './pdf-beside.js';
 import type { ProgressReporter } from './progress.js';
-import { buildFolderAtomically, failAfter } from './staged-folder.js';
+import { failAfter } from './faults.js';
+import { wrongKind } from './fs-errors.js';
+import { buildFolderAtomically, type Staging } from './staged-folder.js';
 import { zipEntries } from './zip.js';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -19,6 +21,8 @@ export interface PacketBuild {
   destination: string;
   /** Where the zip goes, when one is wanted. */
   zipPath?: string;
+  /** Where the zip would go, when none is wanted: a zip there is removed with the swap, so it never stands beside a folder it does not match. */
+  staleZipPath?: string;
   layout: PacketLayout;
   /** Bytes of the generated parts, by path relative to the packet folder. */
   documents: ReadonlyMap<string, Uint8Array>;
@@ -37,15 +41,12 @@ export interface PacketResult {
   zipPath?: string;
 }
 
-async function writeDocuments(staging: string, documents: ReadonlyMap<string, Uint8Array>): Promise<void> {
-  for (const [relative, data] of documents) {
-    await mkdir(path.dirname(path.join(staging, relative)), { recursive: true });
-    await writeFile(path.join(staging, relative), data);
-  }
+async function writeDocuments(staging: Staging, documents: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  for (const [relative, data] of documents) await staging.write(relative, data);
 }
 
 /** Copy evidence; the reader refuses anything that is not a plain file inside evidence/ (the checker has vouched for the names). */
-async function copyEvidence(staging: string, build: PacketBuild): Promise<void> {
+async function copyEvidence(staging: Staging, build: PacketBuild): Promise<void> {
   const copies = build.layout.evidence;
   if (copies.length === 0) return;
   build.progress.start('复制佐证材料', copies.length);
@@ -54,8 +55,7 @@ async function copyEvidence(staging: string, build: PacketBuild): Promise<void> 
       const data = await build.evidence.read(copy.from).catch((error: unknown) => {
         throw error instanceof UserError ? new UserError(`第 ${copy.problem} 号问题的${error.message}`) : error;
       });
-      await mkdir(path.dirname(path.join(staging, copy.to)), { recursive: true });
-      await writeFile(path.join(staging, copy.to), data);
+      await staging.write(copy.to, data);
       build.progress.advance();
     }
   } finally {
@@ -93,38 +93,45 @@ async function listFiles(root: string, prefix = ''): Promise<string[]> {
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function writeManifest(staging: string): Promise<ManifestEntry[]> {
+async function writeManifest(staging: Staging): Promise<ManifestEntry[]> {
   const entries: ManifestEntry[] = [];
-  for (const file of await listFiles(staging)) entries.push(manifestEntry(file, await readFile(path.join(staging, file))));
-  await writeFile(path.join(staging, MANIFEST_NAME), `${JSON.stringify({ files: entries }, null, 2)}\n`);
+  for (const file of await listFiles(staging.dir)) entries.push(manifestEntry(file, await readFile(path.join(staging.dir, file))));
+  await staging.write(MANIFEST_NAME, `${JSON.stringify({ files: entries }, null, 2)}\n`);
   return entries;
 }
 
-/** Build the packet. Steps can be made to fail with ZHENGGAI_FAIL_AFTER=<step> (documents, evidence, pdf, contents, manifest, zip). */
+/**
+ * Build the packet; the folder and the zip are replaced together. Steps can
+ * be made to fail with ZHENGGAI_FAIL_AFTER=<step> (documents, evidence, pdf,
+ * contents, manifest, zip) and each write with ZHENGGAI_FAIL_WRITE (faults.ts).
+ */
 export async function writePacket(build: PacketBuild): Promise<PacketResult> {
-  let zip: Uint8Array | undefined;
-  const files = await buildFolderAtomically(build.destination, async (staging) => {
-    await writeDocuments(staging, build.documents);
-    failAfter('documents');
-    await copyEvidence(staging, build);
-    failAfter('evidence');
-    const pages = build.pdf ? await makePdfs(staging, build) : undefined;
-    failAfter('pdf');
-    const contentsFile = path.join(staging, `${CONTENTS_STEM}.docx`);
-    await writeFile(contentsFile, await build.contents(pages));
-    if (build.pdf) await convertBeside([contentsFile]);
-    failAfter('contents');
-    await writeManifest(staging);
-    failAfter('manifest');
-    const all = await listFiles(staging);
-    if (build.zipPath) {
+  const zipPath = build.zipPath;
+  // A folder where the zip goes is refused before the long build (staged-folder.ts checks again before the swap).
+  if (zipPath && (await lstat(zipPath).catch(() => undefined))?.isDirectory()) throw wrongKind(zipPath, false);
+  const built = await buildFolderAtomically(
+    build.destination,
+    async (dir, staging) => {
+      await writeDocuments(staging, build.documents);
+      failAfter('documents');
+      await copyEvidence(staging, build);
+      failAfter('evidence');
+      const pages = build.pdf ? await makePdfs(dir, build) : undefined;
+      failAfter('pdf');
+      await staging.write(`${CONTENTS_STEM}.docx`, await build.contents(pages));
+      if (build.pdf) await convertBeside([path.join(dir, `${CONTENTS_STEM}.docx`)]);
+      failAfter('contents');
+      await writeManifest(staging);
+      failAfter('manifest');
+      const files = await listFiles(dir);
+      if (!zipPath) return { files };
       // Entries sit under the packet folder's own name, so unzipping gives one folder, not a scatter.
       const top = path.basename(build.destination);
-      zip = zipEntries(await Promise.all(all.map(async (f) => ({ path: `${top}/${f}`, data: await readFile(path.join(staging, f)) }))), build.date);
+      const zip = zipEntries(await Promise.all(files.map(async (f) => ({ path: `${top}/${f}`, data: await readFile(path.join(dir, f)) }))), build.date);
       failAfter('zip');
-    }
-    return all;
-  });
-  if (build.zipPath && zip) await writeFileAtomic(build.zipPath, zip);
-  return { files, ...(build.zipPath ? { zipPath: build.zipPath } : {}) };
+      return { files, zip };
+    },
+    { beside: ({ zip }) => (zipPath && zip ? [{ path: zipPath, data: zip }] : []), ...(build.staleZipPath ? { remove: [build.staleZipPath] } : {}) },
+  );
+  return { files: built.files, ...(zipPath ? { zipPath } : {}) };
 }

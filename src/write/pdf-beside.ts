@@ -1,5 +1,5 @@
 // PDFs next to the documents they come from, made in one LibreOffice run.
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic.js';
@@ -20,26 +20,49 @@ export function pdfTargets(files: readonly string[]): string[] {
   });
 }
 
-/** Convert Word and Excel files to PDFs beside them in one LibreOffice run; returns the PDF paths. */
-export async function convertBeside(files: readonly string[]): Promise<string[]> {
-  if (files.length === 0) return [];
-  const targets = pdfTargets(files);
-  const staging = await mkdtemp(path.join(os.tmpdir(), 'zhenggai-pdf-'));
+/**
+ * PDFs of Word and Excel files in one LibreOffice run, in a temporary folder
+ * (named with the process id, so a later run sweeps it if this one is
+ * killed); `place` puts each input there, under a unique name.
+ */
+async function convertInTemp(extensions: readonly string[], place: (i: number, copy: string) => Promise<void>): Promise<Buffer[]> {
+  const staging = await mkdtemp(path.join(os.tmpdir(), `zhenggai-pdf-${process.pid}-`));
   try {
-    // Inputs are copied under unique names so one call can convert them all.
     const inputs = await Promise.all(
-      files.map(async (file, i) => {
-        const copy = path.join(staging, `${i}${path.extname(file)}`);
-        await copyFile(file, copy);
+      extensions.map(async (extension, i) => {
+        const copy = path.join(staging, `${i}${extension}`);
+        await place(i, copy);
         return copy;
       }),
     );
     const pdfs = await convertToPdf(inputs, staging);
-    for (const [i, pdf] of pdfs.entries()) await writeFileAtomic(targets[i]!, await readFile(pdf));
+    return await Promise.all(pdfs.map((pdf) => readFile(pdf)));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Convert Word and Excel files to PDFs beside them in one LibreOffice run; returns the PDF paths. */
+export async function convertBeside(files: readonly string[]): Promise<string[]> {
+  if (files.length === 0) return [];
+  const targets = pdfTargets(files);
+  const pdfs = await convertInTemp(
+    files.map((file) => path.extname(file)),
+    (i, copy) => copyFile(files[i]!, copy),
+  );
+  for (const [i, pdf] of pdfs.entries()) await writeFileAtomic(targets[i]!, pdf);
   return targets;
+}
+
+/** The PDFs of Word and Excel files held in memory, to be written with them (named by pdfTargets). */
+export async function pdfsOf(files: ReadonlyArray<{ path: string; data: Uint8Array }>): Promise<Array<{ path: string; data: Buffer }>> {
+  if (files.length === 0) return [];
+  const targets = pdfTargets(files.map((f) => f.path));
+  const pdfs = await convertInTemp(
+    files.map((f) => path.extname(f.path)),
+    (i, copy) => writeFile(copy, files[i]!.data),
+  );
+  return pdfs.map((data, i) => ({ path: targets[i]!, data }));
 }
 
 /** Pages of a PDF, from its page tree's largest /Count (LibreOffice writes it uncompressed). */

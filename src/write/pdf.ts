@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readFile, rm } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
+import { faultPoint } from './faults.js';
 import { constants } from 'node:fs';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -101,7 +102,8 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
   const soffice = options.soffice ?? (await findSoffice(options.search?.env, options.search?.installPlaces));
   if (soffice === undefined) throw new SofficeNotFoundError();
   await mkdir(outDir, { recursive: true });
-  const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${randomBytes(8).toString('hex')}`);
+  // The process id in the name lets a later run sweep the profile if this one is killed (sweep.ts).
+  const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${process.pid}-${randomBytes(8).toString('hex')}`);
   try {
     await Promise.all(pdfs.map((p) => rm(p, { force: true })));
     let output = '';
@@ -114,6 +116,7 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
     }
     return pdfs;
   } finally {
+    await faultPoint(`cleanup ${basename(profile)}`, 'rm', profile);
     await rm(profile, { recursive: true, force: true });
   }
 }

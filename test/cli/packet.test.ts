@@ -116,3 +116,19 @@ describeWithTools(['soffice', 'pdfinfo'], 'zhenggai packet --pdf', () => {
     expect(contents).toContain(`>${reportPages}<`);
   });
 });
+
+describe('zhenggai packet without --zip beside an earlier zip', () => {
+  it('removes the zip together with the swap, so an old zip never stands beside a new folder; a failing run keeps both', async () => {
+    const out = tmp('packet-stale-zip');
+    expect((await buildPacket(out, ['--zip'])).exit).toBe(0);
+    const root = path.join(out, 'guanyang-2022');
+    const zipBefore = sha(path.join(root, 'packet-2023-11.zip'));
+    const failed = await buildPacket(out, [], { ZHENGGAI_FAIL_WRITE: 'install packet-2023-11:EIO' });
+    expect(failed.exit).toBe(1);
+    expect(sha(path.join(root, 'packet-2023-11.zip'))).toBe(zipBefore);
+    const result = await buildPacket(out);
+    expect(result.exit).toBe(0);
+    expect(result.out).toContain(`已删除与新材料包不一致的旧压缩包 ${path.join(root, 'packet-2023-11.zip')}`);
+    expect(readdirSync(root)).toEqual(['packet-2023-11']);
+  });
+});

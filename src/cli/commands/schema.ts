@@ -9,8 +9,9 @@ export function schemaCommand(yargs: Argv, run: Runner): Argv {
     (y) => y.option('out', { type: 'string', default: 'schema', describe: '输出文件夹 / output folder' }),
     (args) =>
       run(async (io) => {
-        const { writeJsonSchemas } = await import('../../documents/schema.js');
-        for (const file of await writeJsonSchemas(args.out)) io.out(`已写出 ${file}`);
+        const { writeOutputs } = await import('../../documents/files.js');
+        const { jsonSchemas } = await import('../../documents/schema.js');
+        await writeOutputs(args.out, jsonSchemas(), false, io);
         return 0;
       }),
   );
