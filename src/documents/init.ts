@@ -10,7 +10,7 @@ import { UserError } from '../diagnostics/user-error.js';
 import { FIELD_LABELS, TABLE_FIELDS, type TableField } from '../model/vocabulary.js';
 import { readOfficeFile, type OfficeKind } from '../load/import-package.js';
 import { compactHeader, mapFieldList, readTaskTable, type HeaderMap, type TableSource } from '../load/table-import.js';
-import { docxTableSources } from '../load/table-import-docx.js';
+import { docxTableSources, NotWordprocessingError } from '../load/table-import-docx.js';
 import { SpreadsheetError } from '../formats/ooxml/spreadsheet.js';
 import { planJson, unmappedReport } from '../load/table-import-plan.js';
 import { xlsxTableSources } from '../load/table-import-xlsx.js';
@@ -97,12 +97,12 @@ function kindOf(file: string): OfficeKind {
 
 async function tableSources(file: string): Promise<TableSource[]> {
   const kind = kindOf(file);
-  const read = await readOfficeFile(file, file, kind);
+  const read = await readOfficeFile(file, file, kind, { mainPart: 'related' });
   if (!read.data) throw new UserError(`${file}：${read.diagnostic!.message}`);
   try {
     return kind === 'xlsx' ? xlsxTableSources(read.data) : docxTableSources(read.data);
   } catch (error) {
-    if (error instanceof SpreadsheetError && /[\u4e00-\u9fff]/.test(error.message)) throw new UserError(`${file}：${error.message}`);
+    if (error instanceof SpreadsheetError || error instanceof NotWordprocessingError) throw new UserError(`${file}：${error.message}`);
     const detail = error instanceof Error ? `: ${error.message}` : '';
     throw new UserError(`${file}：文件已损坏或格式不受支持，无法读取 (the file cannot be read${detail})`);
   }

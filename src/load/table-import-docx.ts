@@ -17,6 +17,7 @@ import { WordNumbering, type ListLabel } from '../formats/ooxml/word-numbering.j
 import { attr, childElements, firstChild, parseXml, type XmlElement } from '../formats/xml.js';
 import type { CellLine, GridCell, TableSource } from './table-import-grid.js';
 
+/** A package that is no Word document; the message is for the clerk. */
 export class NotWordprocessingError extends Error {
   override readonly name = 'NotWordprocessingError';
 }
@@ -25,9 +26,9 @@ export function docxTableSources(data: Uint8Array): TableSource[] {
   const pkg = new OoxmlPackage(data);
   const main = pkg.mainPart('word/document.xml');
   const text = main === undefined ? undefined : pkg.text(main);
-  if (main === undefined || text === undefined) throw new NotWordprocessingError('no main document part');
+  if (main === undefined || text === undefined) throw new NotWordprocessingError('不是 Word 文档：找不到主文档部件 (no main document part)');
   const document = parseXml(text, { aliases: OOXML_ALIASES });
-  if (document.uri !== W || document.local !== 'document') throw new NotWordprocessingError('the main part is not WordprocessingML');
+  if (document.uri !== W || document.local !== 'document') throw new NotWordprocessingError('不是 Word 文档：主文档不是 WordprocessingML（是否把 Excel 工作簿改成了 .docx？）(not WordprocessingML)');
   const numberingPart = pkg.related(main, 'numbering');
   const stylesPart = pkg.related(main, 'styles');
   const reader = new BodyReader(new WordNumbering(numberingPart && pkg.text(numberingPart), stylesPart && pkg.text(stylesPart)));

@@ -91,7 +91,7 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, '');
 }
 
-/** The renumbering, one line per part of the table: “类别”中的 1—5 号 → 6—10 号. */
+/** The renumbering, one line per part of the table: “类别”中的第 1—5 号 → 第 6—10 号. */
 function renumberedLines(changes: readonly Renumbering[]): string[] {
   if (changes.length === 0) return [];
   const parts: Renumbering[][] = [];
@@ -102,7 +102,7 @@ function renumberedLines(changes: readonly Renumbering[]): string[] {
   const range = (a: number, b: number) => (a === b ? `${a}` : `${a}—${b}`);
   return [
     `- 表格的序号在各部分重新从 1 编起；方案的问题序号须从 1 连续编到 ${changes.length}，已按表格顺序重新编号（进度、填报表、台账都用新序号）：`,
-    ...parts.map((p) => `  ${p[0]!.section ? `“${p[0]!.section}”中的` : ''}${range(p[0]!.from, p.at(-1)!.from)} 号 → ${range(p[0]!.to, p.at(-1)!.to)} 号`),
+    ...parts.map((p) => `  ${p[0]!.section ? `“${p[0]!.section}”中的` : ''}第 ${range(p[0]!.from, p.at(-1)!.from)} 号 → 第 ${range(p[0]!.to, p.at(-1)!.to)} 号`),
   ];
 }
 

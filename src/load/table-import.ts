@@ -97,8 +97,18 @@ function anchorsOf(row: readonly GridCell[]): GridCell[] {
   return row.filter((c) => !c.covered && c.text.trim() !== '');
 }
 
-function headerMatches(row: readonly GridCell[], map?: HeaderMap): number {
-  return row.filter((c) => !c.covered && headerField(c.text, map) !== undefined).length;
+function headerMatches(row: readonly GridCell[], map?: HeaderMap, maxRank = 3): number {
+  return row.filter((c) => {
+    if (c.covered) return false;
+    const match = headerMatch(c.text, map);
+    return match?.field !== undefined && match.rank <= maxRank;
+  }).length;
+}
+
+/** A row that starts with a section's ordinal (一、… （一）… or 一 alone): a category, never column names. */
+function startsSection(row: readonly GridCell[]): boolean {
+  const first = anchorsOf(row)[0];
+  return first !== undefined && (sectionOrdinal(first.text) !== undefined || ordinalOnly(first.text) !== undefined);
 }
 
 /** Arabic digits alone in a cell: a data row, not a header row. */
@@ -120,7 +130,8 @@ function spansRow(row: readonly GridCell[]): boolean {
 export function findHeader(grid: TableSource['grid'], map?: HeaderMap): HeaderRows | undefined {
   const found = grid.findIndex((row) => headerMatches(row, map) >= 3);
   if (found < 0) return undefined;
-  const namesColumns = (row: readonly GridCell[] | undefined) => row !== undefined && headerMatches(row, map) > 0 && !hasNumber(row) && !spansRow(row);
+  // A second header row names columns by their labels or other names (an ending alone is too weak a sign there).
+  const namesColumns = (row: readonly GridCell[] | undefined) => row !== undefined && headerMatches(row, map, 2) > 0 && !hasNumber(row) && !spansRow(row) && !startsSection(row);
   if (namesColumns(grid[found - 1])) return { first: found - 1, last: found };
   return { first: found, last: namesColumns(grid[found + 1]) ? found + 1 : found };
 }
@@ -269,8 +280,9 @@ const UNIT_FIELDS: ReadonlySet<TableField> = new Set(['leadUnits', 'cooperatingU
  * rest of that problem's text, which an Excel table writer moves to a new
  * sheet row at a page break: its text runs on without a separator. With the
  * 序号 cell merged down over it, the problem takes several rows — a measure
- * a row, say — and each row's text is a new part. Merged cells (the
- * category) are not repeated either way.
+ * a row, say — and each row's text is a new part: a measure, a unit (、), a
+ * line, or for a one-line field (a deadline) a second value after ；, which
+ * `check` then questions. Merged cells (the category) are not repeated either way.
  */
 function continueProblem(problem: RawProblem, row: readonly GridCell[], specs: readonly ColumnSpec[]): void {
   const numberCell = row[specs.find((s) => s.field === 'number')!.index];
@@ -285,7 +297,7 @@ function continueProblem(problem: RawProblem, row: readonly GridCell[], specs: r
       else problem.measureParts[problem.measureParts.length - 1] += cell.text;
     } else if (spec.field) {
       const before = problem.texts.get(spec.field) ?? '';
-      const separator = !merged || before.trim() === '' ? '' : UNIT_FIELDS.has(spec.field) ? '、' : '\n';
+      const separator = !merged || before.trim() === '' ? '' : UNIT_FIELDS.has(spec.field) ? '、' : LABEL_FIELDS.has(spec.field) ? '；' : '\n';
       problem.texts.set(spec.field, before + separator + cell.text);
     } else {
       const before = problem.extra.get(spec.index) ?? '';

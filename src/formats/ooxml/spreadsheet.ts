@@ -41,6 +41,7 @@ export interface Sheet {
 /** Rows × columns of a sheet's used area that a reader will lay out as a grid; far beyond any task table. */
 export const MAX_SHEET_CELLS = 4_000_000;
 
+/** A package that is no workbook, or a sheet too large to lay out; the message is for the clerk. */
 export class SpreadsheetError extends Error {
   override readonly name = 'SpreadsheetError';
 }
@@ -50,9 +51,9 @@ export function readSpreadsheet(data: Uint8Array): Sheet[] {
   const pkg = new OoxmlPackage(data);
   const workbookPart = pkg.mainPart('xl/workbook.xml');
   const workbookText = workbookPart && pkg.text(workbookPart);
-  if (!workbookPart || workbookText === undefined) throw new SpreadsheetError('no workbook part');
+  if (!workbookPart || workbookText === undefined) throw new SpreadsheetError('不是 Excel 工作簿：找不到工作簿部件 (no workbook part)');
   const workbook = parseXml(workbookText, { aliases: OOXML_ALIASES });
-  if (workbook.uri !== S || workbook.local !== 'workbook') throw new SpreadsheetError('the workbook part is not SpreadsheetML');
+  if (workbook.uri !== S || workbook.local !== 'workbook') throw new SpreadsheetError('不是 Excel 工作簿：主部件不是 SpreadsheetML（是否把 Word 文档改成了 .xlsx？）(not SpreadsheetML)');
   const date1904 = ['1', 'true'].includes(attr(firstChild(workbook, S, 'workbookPr'), '', 'date1904') ?? '');
   const relationships = pkg.relationships(workbookPart);
   const sharedPart = pkg.related(workbookPart, 'sharedStrings');
