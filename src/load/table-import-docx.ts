@@ -83,7 +83,7 @@ class BodyReader {
     const label: ListLabel | undefined = this.numbering.next(firstChild(p, W, 'pPr'));
     const text = inlineText(p);
     if (!label || label.text === '') return { text };
-    return { label: label.text, text, ...(label.bullet ? { bullet: true } : {}), suffix: label.suffix };
+    return { label: label.text, text, ...(label.bullet ? { bullet: true } : {}), suffix: label.suffix, level: label.level };
   }
 
   sources(body: XmlElement): TableSource[] {

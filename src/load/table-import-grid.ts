@@ -10,6 +10,8 @@ export interface CellLine {
   /** The label is a bullet, not a number. */
   readonly bullet?: boolean;
   readonly suffix?: 'tab' | 'space' | 'nothing';
+  /** The list level (0–8) of a numbered paragraph. */
+  readonly level?: number;
 }
 
 export interface GridCell {

@@ -120,18 +120,24 @@ function tidy(item: string): string {
 
 /**
  * Measures from a Word cell's paragraphs when Word numbers them: each
- * numbered paragraph (a number or a bullet) starts a measure, and a paragraph
- * without a number continues the one above; the numbers are not part of the
+ * paragraph numbered at the list's top level in the cell (a number or a
+ * bullet) starts a measure; a paragraph without a number, or one numbered at
+ * a deeper level (1. with （1）（2） under it), continues the one above, the
+ * deeper number kept as its text shows. The top numbers are not part of the
  * measures. Undefined when the cell does not start with a numbered paragraph.
  */
 export function splitMeasureLines(lines: readonly CellLine[]): string[] | undefined {
   let first = 0;
   while (first < lines.length && lines[first]!.label === undefined && lines[first]!.text.trim() === '') first += 1;
   if (first >= lines.length || lines[first]!.label === undefined) return undefined;
+  const top = Math.min(...lines.filter((l) => l.label !== undefined).map((l) => l.level ?? 0));
   const items: string[] = [];
   for (const line of lines.slice(first)) {
-    if (line.label !== undefined) items.push(line.text.trim());
-    else items[items.length - 1] += `\n${line.text.trim()}`;
+    if (line.label !== undefined && ((line.level ?? 0) === top || items.length === 0)) items.push(line.text.trim());
+    else {
+      const shown = line.label !== undefined && !line.bullet ? `${line.label}${line.suffix === 'nothing' ? '' : ' '}${line.text.trim()}` : line.text.trim();
+      items[items.length - 1] += `\n${shown}`;
+    }
   }
   return items.map((i) => i.trim()).filter(Boolean);
 }

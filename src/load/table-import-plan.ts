@@ -75,6 +75,8 @@ export function unmappedReport(table: TableImport, origin: string): string {
     ),
     ...renumberedLines(table.renumbered),
     ...table.cellNotes.map((n) => `- ${n.row}（第 ${n.number} 号问题）“${oneLine(n.header)}”：${n.note}，该项按空白读入。`),
+    ...table.headerless.map((label) => `- ${label}没有表头，按前一个表格的列读入，请核对。`),
+    ...table.otherTables.map((label) => `- ${label}也像任务分解表，但列不同或不在同一文档表格中，未导入；如需导入，请合并到${table.source.split('、')[0]}后再运行 init。`),
   ];
   return `${lines.join('\n')}\n`;
 }

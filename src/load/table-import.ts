@@ -49,7 +49,9 @@ interface HeaderMatch {
 function headerMatch(text: string, map?: HeaderMap): HeaderMatch | undefined {
   const name = compactHeader(text);
   if (name === '') return undefined;
-  const keys = [...new Set([name, withoutNote(name)])].filter(Boolean);
+  // A required-field mark or a colon after the name (整改时限*, 序号：) is not part of it.
+  const plain = name.replace(/[*:]+$/u, '');
+  const keys = [...new Set([name, plain, withoutNote(plain)])].filter(Boolean);
   for (const key of keys) {
     if (map?.has(key)) {
       const field = map.get(key);
@@ -180,7 +182,8 @@ function columnSpecs(grid: TableSource['grid'], header: HeaderRows, map?: Header
 // --- body -----------------------------------------------------------------------
 
 interface RawProblem {
-  readonly row: number;
+  /** Where the problem's row is, for the clerk. */
+  readonly where: string;
   number: number;
   readonly serial: string;
   readonly texts: Map<TableField, string>;
@@ -195,10 +198,23 @@ interface RawProblem {
 
 interface Body {
   problems: RawProblem[];
-  /** Rows that are neither a problem nor its continuation: (row, text). */
-  skipped: Array<{ row: number; text: string }>;
-  /** Section rows read as categories: (row, title). */
-  sections: Array<{ row: number; title: string }>;
+  /** Rows that are neither a problem nor its continuation: where, and their text. */
+  skipped: Array<{ where: string; text: string }>;
+}
+
+/** The section headings in force (一、 is level 1, （一） level 2), carried from one table to the next. */
+type Sections = { 1?: string; 2?: string };
+
+function enterSection(sections: Sections, section: { level: 1 | 2; title: string }): void {
+  if (section.level === 1) delete sections[2];
+  sections[section.level] = section.title;
+}
+
+/** A section heading written as a paragraph between tables (一、交叉核查发现问题). */
+function paragraphSection(text: string): { level: 1 | 2; title: string } | undefined {
+  const ordinal = sectionOrdinal(text.trim());
+  const title = ordinal && sectionTitle(ordinal.rest);
+  return ordinal && title && title.length <= MAX_SECTION_TITLE ? { level: ordinal.level, title } : undefined;
 }
 
 /** A row that is one merged cell across the table: a note, not a problem. */
@@ -234,32 +250,48 @@ function sectionOf(row: readonly GridCell[], numberColumn: number): { level: 1 |
   return title !== '' && title.length <= MAX_SECTION_TITLE ? { level: found.level, title } : undefined;
 }
 
-function readBody(grid: TableSource['grid'], specs: readonly ColumnSpec[], from: number, map?: HeaderMap): Body {
-  const numberColumn = specs.find((s) => s.field === 'number')!.index;
-  const body: Body = { problems: [], skipped: [], sections: [] };
-  const sections: { 1?: string; 2?: string } = {};
-  for (let r = from; r < grid.length; r += 1) {
-    const row = grid[r]!;
-    const numberCell = row[numberColumn];
-    const serial = numberCell && !numberCell.covered ? parseSerial(numberCell.text) : undefined;
-    if (anchorsOf(row).length === 0 || (headerMatches(row, map) >= 3 && serial === undefined)) continue; // blank, or the header repeated on a new page
-    const section = sectionOf(row, numberColumn);
-    if (section) {
-      if (section.level === 1) delete sections[2];
-      sections[section.level] = section.title;
-      body.sections.push({ row: r, title: section.title });
-      continue;
+/** One table of the task table: a Word document may hold it as several tables, each with its header. */
+interface TablePart {
+  readonly source: TableSource;
+  /** undefined for a table that continues the one before without a header of its own. */
+  readonly header?: HeaderRows;
+  readonly specs: readonly ColumnSpec[];
+}
+
+function readBody(parts: readonly TablePart[], map?: HeaderMap, sections: Sections = {}): Body {
+  const body: Body = { problems: [], skipped: [] };
+  parts.forEach((part, k) => {
+    const { source, specs } = part;
+    if (k > 0) {
+      // Section headings written as paragraphs between this table and the one before.
+      for (const text of source.before?.slice(parts[k - 1]!.source.before?.length ?? 0) ?? []) {
+        const section = paragraphSection(text);
+        if (section) enterSection(sections, section);
+      }
     }
-    const current = body.problems.at(-1);
-    if (serial !== undefined) body.problems.push(newProblem(row, r, { number: serial, serial: numberCell!.text.trim() }, specs, sections[2] ?? sections[1]));
-    else if (current && (!numberCell || numberCell.covered || numberCell.text.trim() === '') && !isNoteRow(row)) continueProblem(current, row, specs);
-    else body.skipped.push({ row: r, text: anchorsOf(row).map((c) => c.text.trim()).join(' | ') });
-  }
+    const where = (r: number) => (parts.length > 1 ? `${source.label}${source.rowLabel(r)}` : source.rowLabel(r));
+    const numberColumn = specs.find((s) => s.field === 'number')!.index;
+    for (let r = (part.header?.last ?? -1) + 1; r < source.grid.length; r += 1) {
+      const row = source.grid[r]!;
+      const numberCell = row[numberColumn];
+      const serial = numberCell && !numberCell.covered ? parseSerial(numberCell.text) : undefined;
+      if (anchorsOf(row).length === 0 || (headerMatches(row, map) >= 3 && serial === undefined)) continue; // blank, or the header repeated on a new page
+      const section = sectionOf(row, numberColumn);
+      if (section) {
+        enterSection(sections, section);
+        continue;
+      }
+      const current = body.problems.at(-1);
+      if (serial !== undefined) body.problems.push(newProblem(row, where(r), { number: serial, serial: numberCell!.text.trim() }, specs, sections[2] ?? sections[1]));
+      else if (current && (!numberCell || numberCell.covered || numberCell.text.trim() === '') && !isNoteRow(row)) continueProblem(current, row, specs);
+      else body.skipped.push({ where: where(r), text: anchorsOf(row).map((c) => c.text.trim()).join(' | ') });
+    }
+  });
   return body;
 }
 
-function newProblem(row: readonly GridCell[], r: number, at: { number: number; serial: string }, specs: readonly ColumnSpec[], section: string | undefined): RawProblem {
-  const problem: RawProblem = { row: r, ...at, texts: new Map(), measureParts: [], extra: new Map(), notes: [], ...(section ? { section } : {}) };
+function newProblem(row: readonly GridCell[], where: string, at: { number: number; serial: string }, specs: readonly ColumnSpec[], section: string | undefined): RawProblem {
+  const problem: RawProblem = { where, ...at, texts: new Map(), measureParts: [], extra: new Map(), notes: [], ...(section ? { section } : {}) };
   for (const spec of specs) {
     const cell = row[spec.index];
     const text = cell?.text ?? '';
@@ -411,12 +443,31 @@ function toProblems(raws: readonly RawProblem[]): { problems: ImportedProblem[];
 
 // --- the title above the table ------------------------------------------------------
 
-/** The attachment title: the lines after a 附件 label just above the table. */
+/**
+ * The attachment title: the lines after a 附件 label just above the table,
+ * without a section heading that stands last (一、… just above the table
+ * starts its first section).
+ */
 function titleLines(lines: readonly string[]): string[] {
   const labels = lines.map((l, i) => (/^附件\d*[:：]?$/.test(compactHeader(l)) ? i : -1)).filter((i) => i >= 0);
   const label = labels.at(-1);
   if (label === undefined) return [];
-  return lines.slice(label + 1).flatMap((l) => l.split('\n')).map((l) => l.trim()).filter(Boolean);
+  const after = lines.slice(label + 1).flatMap((l) => l.split('\n')).map((l) => l.trim()).filter(Boolean);
+  while (after.length > 0 && paragraphSection(after.at(-1)!)) after.pop();
+  return after;
+}
+
+/** Sections opened by headings between the 附件 title and a Word table. */
+function leadingSections(source: TableSource): Sections {
+  const sections: Sections = {};
+  const lines = source.before ?? [];
+  let start = lines.length;
+  while (start > 0 && (lines[start - 1]!.trim() === '' || paragraphSection(lines[start - 1]!))) start -= 1;
+  for (const line of lines.slice(start)) {
+    const section = paragraphSection(line);
+    if (section) enterSection(sections, section);
+  }
+  return sections;
 }
 
 function leadLines(source: TableSource, headerFirst: number): string[] {
@@ -454,6 +505,10 @@ export interface TableImport {
   readonly renumbered: Renumbering[];
   /** Cells of problems whose value the clerk should check (error values, formulas never calculated). */
   readonly cellNotes: Array<{ row: string; number: number; header: string; note: string }>;
+  /** Word tables without a header read as continuing the task table. */
+  readonly headerless: string[];
+  /** Other tables or sheets that look like task tables, not read. */
+  readonly otherTables: string[];
 }
 
 export type TableRead = { readonly ok: true; readonly table: TableImport } | { readonly ok: false; readonly reason: string };
@@ -476,7 +531,7 @@ export function importTaskTable(sources: readonly TableSource[], options: TableR
  */
 export function readTaskTable(sources: readonly TableSource[], options: TableReadOptions = {}): TableRead {
   const { map } = options;
-  for (const source of sources) {
+  for (const [i, source] of sources.entries()) {
     const header = findHeader(source.grid, map);
     if (!header) continue;
     const specs = columnSpecs(source.grid, header, map);
@@ -485,33 +540,67 @@ export function readTaskTable(sources: readonly TableSource[], options: TableRea
     if (unknown.length > 0) {
       return { ok: false, reason: `--map 中的表头${unknown.map((k) => `“${k}”`).join('')}不在${source.label}的表头中；表头有：${specs.filter((s) => s.header !== '').map((s) => `“${oneLine(s.header)}”`).join('')} (header not in the table)` };
     }
-    const table = tableImport(source, header, specs, map);
+    const { parts, others } = laterParts({ source, header, specs }, sources.slice(i + 1), map);
+    const table = tableImport(parts, others, map);
     if (table.problems.length === 0) return { ok: false, reason: noRowsReason(source, header, specs) };
     return { ok: true, table };
   }
   return { ok: false, reason: noTableReason(sources, map) };
 }
 
-function tableImport(source: TableSource, header: HeaderRows, specs: ColumnSpec[], map?: HeaderMap): TableImport {
-  const body = readBody(source.grid, specs, header.last + 1, map);
+function sameColumns(a: readonly ColumnSpec[], b: readonly ColumnSpec[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.field === b[i]!.field);
+}
+
+/**
+ * The tables after the first that continue it. In Word, a task table is often
+ * several tables — one per section, or split by hand — each with the same
+ * header, or with none at all; they are read on, in order. Other tables and
+ * sheets that look like task tables are not read, and the clerk is told.
+ */
+function laterParts(first: TablePart, rest: readonly TableSource[], map?: HeaderMap): { parts: TablePart[]; others: string[] } {
+  const parts: TablePart[] = [first];
+  const others: string[] = [];
+  for (const source of rest) {
+    const header = findHeader(source.grid, map);
+    const specs = header && columnSpecs(source.grid, header, map);
+    const isWord = first.source.before !== undefined && source.before !== undefined;
+    if (header && specs && isWord && sameColumns(first.specs, specs)) parts.push({ source, header, specs });
+    else if (!header && isWord && source.grid.every((row) => row.length === first.specs.length) && continuesWithNumbers(source, first.specs)) parts.push({ source, specs: first.specs });
+    else if (specs?.some((s) => s.field === 'number')) others.push(source.label);
+  }
+  return { parts, others };
+}
+
+/** A table without a header whose 序号 column holds problem numbers. */
+function continuesWithNumbers(source: TableSource, specs: readonly ColumnSpec[]): boolean {
+  const numberColumn = specs.find((s) => s.field === 'number')!.index;
+  return source.grid.some((row) => row[numberColumn] !== undefined && !row[numberColumn]!.covered && parseSerial(row[numberColumn]!.text) !== undefined);
+}
+
+function tableImport(parts: readonly TablePart[], others: readonly string[], map?: HeaderMap): TableImport {
+  const { source, header, specs } = parts[0]!;
+  const body = readBody(parts, map, leadingSections(source));
   const renumbered = renumber(body.problems);
   const { problems, headings } = toProblems(body.problems);
   const mapped = specs.filter((s) => s.field !== undefined);
   return {
-    source: source.label,
+    source: parts.length > 1 ? `${parts.map((p) => p.source.label).join('、')}` : source.label,
     problems,
     categories: unique(problems.map((p) => p.category).filter(Boolean)),
     categoryHeadings: headings,
     units: unique(problems.flatMap((p) => [...p.leadUnits, ...p.cooperatingUnits])),
     ...tableColumnsOf(mapped),
-    titleLines: titleLines(leadLines(source, header.first)),
+    titleLines: titleLines(leadLines(source, header!.first)),
     readings: mapped.filter((s) => s.reading !== 'label').map((s) => ({ header: s.header, field: s.field!, reading: s.reading! })),
     unmappedColumns: specs
       .filter((s) => s.field === undefined && (s.header !== '' || body.problems.some((p) => p.extra.has(s.index))))
       .map((s) => ({ header: s.header, values: body.problems.filter((p) => p.extra.has(s.index)).map((p) => ({ number: p.number, text: p.extra.get(s.index)! })) })),
-    skippedRows: body.skipped.map((s) => ({ row: source.rowLabel(s.row), text: s.text })),
+    skippedRows: body.skipped.map((s) => ({ row: s.where, text: s.text })),
     renumbered,
-    cellNotes: body.problems.flatMap((p) => p.notes.map((n) => ({ row: source.rowLabel(p.row), number: p.number, ...n }))),
+    cellNotes: body.problems.flatMap((p) => p.notes.map((n) => ({ row: p.where, number: p.number, ...n }))),
+    headerless: parts.filter((p) => p.header === undefined).map((p) => p.source.label),
+    otherTables: [...others],
   };
 }
 

@@ -331,6 +331,52 @@ describe('categories written as section rows', () => {
   });
 });
 
+describe('a task table in several Word tables', () => {
+  it('reads on through tables with the same header, sections written as paragraphs between them, and numbers restarting per table', () => {
+    const header = cells('序号', '问题简述', '整改措施', '整改时限', '牵头单位');
+    const body = [
+      w.p('附件'),
+      w.p('某镇整改任务清单'),
+      w.p('一、交叉核查发现问题'),
+      w.tbl([header, cells('1', '甲。', '整改。', '年底前', '农办'), cells('2', '乙。', '整改。', '年底前', '农办')]),
+      w.p('二、第三方评估发现问题'),
+      w.tbl([header, cells('1', '丙。', '整改。', '年底前', '卫生院')]),
+      w.tbl([cells('2', '丁。', '整改。', '年底前', '卫生院')]),
+      w.p('联系人：'),
+      w.tbl([cells('姓名', '电话'), cells('张三', '0000')]),
+    ].join('');
+    const { plan, todo } = readDocx(wordPackage({ body }));
+    expect(plan.plan.attachmentTitle).toBe('某镇整改任务清单');
+    expect(plan.problems.map((p: any) => [p.number, p.category, p.summary])).toEqual([
+      [1, '交叉核查发现问题', '甲。'],
+      [2, '交叉核查发现问题', '乙。'],
+      [3, '第三方评估发现问题', '丙。'],
+      [4, '第三方评估发现问题', '丁。'],
+    ]);
+    expect(todo).toContain('“第三方评估发现问题”中的第 1—2 号 → 第 3—4 号');
+    expect(todo).toContain('- 第 3 个表格没有表头，按前一个表格的列读入，请核对。');
+  });
+
+  it('reads only the first sheet of a workbook and names the others that look like task tables', () => {
+    const sheet = (name: string, summary: string) => ({ name, rows: xrows([['序号', '问题简述', '整改措施', '牵头单位'], ['1', summary, '整改。', '农办']]) });
+    const { plan, todo } = readXlsx(spreadsheetPackage({ sheets: [sheet('2023版', '甲。'), sheet('旧版', '乙。')] }));
+    expect(plan.problems.map((p: any) => p.summary)).toEqual(['甲。']);
+    expect(todo).toContain('- 工作表“旧版”也像任务分解表');
+  });
+
+  it('keeps a deeper-numbered list inside the measure above it', () => {
+    const numbering = w.abstractNum(0, w.lvl(0, { text: '%1.' }) + w.lvl(1, { text: '（%2）', suff: 'nothing' })) + w.num(1, 0);
+    const measures = w.tc(w.p('加强学习：', w.numPr(1, 0)) + w.p('每周学习；', w.numPr(1, 1)) + w.p('每月测验。', w.numPr(1, 1)) + w.p('完善制度。', w.numPr(1, 0)));
+    const body = w.tbl([HEADER7, cells('巡察', '1', '学习不够。', measures, '年底前', '党政办', '')]);
+    expect(readDocx(wordPackage({ body, numbering })).plan.problems[0].measures).toEqual(['加强学习：\n（1）每周学习；\n（2）每月测验。', '完善制度。']);
+  });
+
+  it('reads headers with a required-field mark or a colon', () => {
+    const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows([['序号：', '问题简述*', '整改措施＊', '牵头单位'], ['1', '甲。', '乙。', '农办']]) }] });
+    expect(readXlsx(data).plan.problems[0]).toEqual(problem(1, '', '甲。', ['乙。'], '', ['农办']));
+  });
+});
+
 // --- other producers ---------------------------------------------------------------------------
 
 describe('valid Office files from other producers', () => {
