@@ -15,6 +15,7 @@ import { planFromTable, parseHeaderMap } from '../../src/documents/init.js';
 import { docxTableSources } from '../../src/load/table-import-docx.js';
 import { xlsxTableSources } from '../../src/load/table-import-xlsx.js';
 import { word as w, wordPackage, spreadsheetPackage } from '../helpers/ooxml.js';
+import { itWithTools, runPython } from '../helpers/tools.js';
 
 // --- helpers -----------------------------------------------------------------------------
 
@@ -451,6 +452,36 @@ describe('valid Office files from other producers', () => {
     const { dir, result } = await initFile(data, 't.docx');
     expect(result.exit).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')).problems).toEqual(EXPECTED);
+  });
+
+  itWithTools(['python-docx-openpyxl'], 'reads the table written by openpyxl, and by python-docx with List Number 序号 and List Bullet measures', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-py-'));
+    const files = { xlsx: path.join(tmp, 't.xlsx'), docx: path.join(tmp, 't.docx') };
+    const program = [
+      'import sys, json, openpyxl, docx',
+      'a = json.load(sys.stdin)',
+      'wb = openpyxl.Workbook(); ws = wb.active; ws.title = "任务"',
+      'for row in a["table"]: ws.append([int(v) if v.isdigit() else (v or None) for v in row])',
+      'ws.merge_cells("A2:A3"); wb.save(a["xlsx"])',
+      'd = docx.Document(); d.add_paragraph("附件"); d.add_paragraph("任务清单")',
+      't = d.add_table(rows=len(a["table"]), cols=7)',
+      'for r, row in enumerate(a["table"]):',
+      '    for c, v in enumerate(row):',
+      '        cell = t.cell(r, c)',
+      '        if r > 0 and c == 1: cell.paragraphs[0].style = "List Number"',
+      '        elif r > 0 and c == 3:',
+      '            parts = [p for p in v.replace("一是", "").split("二是") if p]',
+      '            cell.paragraphs[0].text = parts[0]; cell.paragraphs[0].style = "List Bullet"',
+      '            for p in parts[1:]: cell.add_paragraph(p, style="List Bullet")',
+      '        else: cell.paragraphs[0].text = v',
+      't.cell(1, 0).merge(t.cell(2, 0)).paragraphs[0].text = "交叉核查"',
+      'd.save(a["docx"]); print("{}")',
+    ].join('\n');
+    runPython(program, { table: TABLE, ...files });
+    expect(readXlsx(readFileSync(files.xlsx)).plan.problems).toEqual(EXPECTED);
+    const fromWord = readDocx(readFileSync(files.docx)).plan;
+    expect(fromWord.problems).toEqual(EXPECTED);
+    expect(fromWord.plan.attachmentTitle).toBe('任务清单');
   });
 
   it('reads the same table saved by LibreOffice (test/fixtures/init-tables/, made by soffice from these inputs)', () => {
