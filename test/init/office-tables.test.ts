@@ -430,6 +430,17 @@ describe('valid Office files from other producers', () => {
     expect(readXlsx(data).plan.problems).toEqual(EXPECTED);
   });
 
+  it('lays out only rows and columns with values: a stray value far off and a merge over the whole sheet cost nothing', () => {
+    const stray = `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>`;
+    const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows(TABLE) + stray, after: '<mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="H5:XFD1048575"/></mergeCells>' }] });
+    const started = Date.now();
+    const { plan, todo } = readXlsx(data);
+    expect(plan.problems).toEqual(EXPECTED);
+    // The stray value, under no header, is listed for the clerk, not put into the plan.
+    expect(todo).toContain('- 列“（无表头）”：\n  第 2 号问题：x');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   const wordTable = (q: (name: string) => string) => {
     const tc = (text: string, props = '') => `<${q('tc')}><${q('tcPr')}>${props}</${q('tcPr')}><${q('p')}><${q('r')}><${q('t')}>${text}</${q('t')}></${q('r')}></${q('p')}></${q('tc')}>`;
     const rows = TABLE.map((row, r) =>

@@ -32,14 +32,14 @@ export interface Sheet {
   /** The last row and column holding a value (1-based; 0 for an empty sheet). */
   readonly rowCount: number;
   readonly columnCount: number;
+  /** The rows and the columns that hold a value, ascending: a stray value far off adds one row, not a million. */
+  readonly usedRows: readonly number[];
+  readonly usedColumns: readonly number[];
   /** 1-based; undefined for an empty cell. */
   cell(row: number, column: number): SheetCell | undefined;
   /** Merged areas, as written (a merge may reach past the last value). */
   readonly merges: readonly XlsxRange[];
 }
-
-/** Rows × columns of a sheet's used area that a reader will lay out as a grid; far beyond any task table. */
-export const MAX_SHEET_CELLS = 4_000_000;
 
 /** A package that is no workbook, or a sheet too large to lay out; the message is for the clerk. */
 export class SpreadsheetError extends Error {
@@ -280,7 +280,7 @@ function readSheet(xml: string, name: string, state: Sheet['state'], context: Sh
         if (e.local === 'v' || e.local === 'f' || e.local === 'is') reading = undefined;
         else if (e.local === 'c') {
           const cell = cellOf(pending, hasValue, context);
-          if (cell && (cell.text !== '' || cell.formula !== undefined || cell.error !== undefined)) {
+          if (cell && (cell.text.trim() !== '' || cell.formula !== undefined || cell.error !== undefined)) {
             let cellsOfRow = cells.get(pending.row);
             if (!cellsOfRow) cells.set(pending.row, (cellsOfRow = new Map()));
             cellsOfRow.set(pending.column, { ...cell, text: cell.text.replace(/\r\n?/g, '\n') });
@@ -298,14 +298,15 @@ function readSheet(xml: string, name: string, state: Sheet['state'], context: Sh
     },
     { aliases: OOXML_ALIASES },
   );
-  if (rowCount * columnCount > MAX_SHEET_CELLS) {
-    throw new SpreadsheetError(`工作表“${name}”的数据区域有 ${rowCount} 行 ${columnCount} 列，超出可读范围 (sheet too large)`);
-  }
+  const usedColumns = new Set<number>();
+  for (const row of cells.values()) for (const c of row.keys()) usedColumns.add(c);
   return {
     name,
     state,
     rowCount,
     columnCount,
+    usedRows: [...cells.keys()].sort((a, b) => a - b),
+    usedColumns: [...usedColumns].sort((a, b) => a - b),
     cell: (r, c) => cells.get(r)?.get(c),
     merges,
   };
