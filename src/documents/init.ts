@@ -59,7 +59,7 @@ export function parseHeaderMap(options: readonly string[]): HeaderMap | undefine
     const header = compactHeader(at < 0 ? '' : option.slice(0, at));
     const name = at < 0 ? '' : option.slice(at + 1).trim();
     if (header === '' || name === '') throw new UserError(`--map "${option}"：应写作 --map "表头=字段"，如 --map "问题清单=summary" (expected header=field)`);
-    const field = name === NO_FIELD ? null : (TABLE_FIELDS.find((f) => f === name || FIELD_LABELS[f] === name) ?? undefined);
+    const field = name.toLowerCase() === NO_FIELD ? null : (TABLE_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase() || FIELD_LABELS[f] === name) ?? undefined);
     if (field === undefined) throw new UserError(`--map "${option}"：没有字段“${name}”；字段有：${mapFieldList()}，或 ${NO_FIELD}（不导入该列）(unknown field)`);
     if (map.has(header)) throw new UserError(`--map：表头“${header}”指定了两次 (header mapped twice)`);
     map.set(header, field);

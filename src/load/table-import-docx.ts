@@ -40,9 +40,12 @@ function val(node: XmlElement | undefined): string | undefined {
   return node === undefined ? undefined : (attr(node, W, 'val') ?? attr(node, '', 'val'));
 }
 
+/** Word tables have at most 63 columns: a larger span or gridBefore is damage, read as this many. */
+const MAX_GRID_COLUMNS = 63;
+
 function intVal(node: XmlElement | undefined, fallback: number): number {
   const value = Number(val(node));
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return Number.isInteger(value) && value > 0 ? Math.min(value, MAX_GRID_COLUMNS) : fallback;
 }
 
 function isOn(node: XmlElement | undefined): boolean {

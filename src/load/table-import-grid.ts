@@ -34,4 +34,6 @@ export interface TableSource {
   /** Where the table is, for the clerk: 工作表“…” or 第 1 个表格. */
   readonly label: string;
   rowLabel(row: number): string;
+  /** A hidden sheet: not read, but named when no table is found. */
+  readonly hidden?: boolean;
 }

@@ -1,6 +1,7 @@
 // The sheets of a workbook as grids for the task-table importer, read by
 // formats/ooxml/spreadsheet.ts (saxes, by namespace) so tables from Excel,
-// WPS, LibreOffice and scripts read alike. Only rows and columns that hold a
+// WPS, LibreOffice and scripts read alike; hidden sheets are marked, and not
+// read by the importer. Only rows and columns that hold a
 // value are laid out (a stray value at row 1,000,000 adds one row); merged
 // areas come back as covered cells naming their anchor; a cell that shows an
 // error or a formula never calculated carries a note, so the clerk hears of
@@ -13,9 +14,7 @@ import type { GridCell, TableSource } from './table-import-grid.js';
 export const MAX_GRID_CELLS = 4_000_000;
 
 export function xlsxTableSources(data: Uint8Array): TableSource[] {
-  return readSpreadsheet(data)
-    .filter((s) => s.state === 'visible')
-    .map(sheetSource);
+  return readSpreadsheet(data).map(sheetSource);
 }
 
 function address(row: number, column: number): string {
@@ -58,5 +57,5 @@ function sheetSource(sheet: Sheet): TableSource {
     return { text: (cell?.text ?? '').trim(), anchor: address(ar, ac), covered: anchor !== undefined, ...(note ? { note } : {}) };
   };
   const grid = rows.map((r) => columns.map((c) => at(r, c)));
-  return { grid, label: `工作表“${sheet.name}”`, rowLabel: (r) => `第 ${rows[r] ?? r + 1} 行` };
+  return { grid, label: `工作表“${sheet.name}”`, rowLabel: (r) => `第 ${rows[r] ?? r + 1} 行`, ...(sheet.state !== 'visible' ? { hidden: true } : {}) };
 }

@@ -531,7 +531,8 @@ export function importTaskTable(sources: readonly TableSource[], options: TableR
  */
 export function readTaskTable(sources: readonly TableSource[], options: TableReadOptions = {}): TableRead {
   const { map } = options;
-  for (const [i, source] of sources.entries()) {
+  const shown = sources.filter((s) => !s.hidden);
+  for (const [i, source] of shown.entries()) {
     const header = findHeader(source.grid, map);
     if (!header) continue;
     const specs = columnSpecs(source.grid, header, map);
@@ -540,12 +541,12 @@ export function readTaskTable(sources: readonly TableSource[], options: TableRea
     if (unknown.length > 0) {
       return { ok: false, reason: `--map 中的表头${unknown.map((k) => `“${k}”`).join('')}不在${source.label}的表头中；表头有：${specs.filter((s) => s.header !== '').map((s) => `“${oneLine(s.header)}”`).join('')} (header not in the table)` };
     }
-    const { parts, others } = laterParts({ source, header, specs }, sources.slice(i + 1), map);
+    const { parts, others } = laterParts({ source, header, specs }, shown.slice(i + 1), map);
     const table = tableImport(parts, others, map);
     if (table.problems.length === 0) return { ok: false, reason: noRowsReason(source, header, specs) };
     return { ok: true, table };
   }
-  return { ok: false, reason: noTableReason(sources, map) };
+  return { ok: false, reason: noTableReason(shown, sources.filter((s) => s.hidden).map((s) => s.label), map) };
 }
 
 function sameColumns(a: readonly ColumnSpec[], b: readonly ColumnSpec[]): boolean {
@@ -653,7 +654,7 @@ function describeHeader(source: TableSource, r: number, map?: HeaderMap): string
   return lines.join('\n');
 }
 
-function noTableReason(sources: readonly TableSource[], map?: HeaderMap): string {
+function noTableReason(sources: readonly TableSource[], hidden: readonly string[], map?: HeaderMap): string {
   const found = sources
     .map((s) => ({ s, r: likelyHeader(s, map) }))
     .filter((x): x is { s: TableSource; r: number } => x.r !== undefined && x.r >= 0)
@@ -661,6 +662,7 @@ function noTableReason(sources: readonly TableSource[], map?: HeaderMap): string
   return [
     `没有找到任务分解表 (no task table found)：${EXPECTED}。`,
     found.length === 0 ? '文件中没有表格，或表格是空的。' : `找到的表格：\n${found.join('\n')}`,
+    ...(hidden.length > 0 ? [`${hidden.join('、')}是隐藏的，未读取；如任务分解表在其中，请在 Excel 中取消隐藏后再运行 init。`] : []),
     `表头写法不同时，可用 --map "表头=字段" 指定，字段有：${mapFieldList()}。`,
   ].join('\n');
 }

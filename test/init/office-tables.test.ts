@@ -235,7 +235,7 @@ describe('the header wordings offices use', () => {
 
   it('maps headers by hand with --map (field names or labels, none leaves a column out)', () => {
     const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows([['编号', '问题清单', '办法', '期限', '主办', '存在问题'], ['1', '甲。', '乙。', '年底前', '农办', '重复的摘要']]) }] });
-    const { plan, todo } = readXlsx(data, ['问题清单=summary', '办法=整改措施', '主办=leadUnits', '存在问题=none']);
+    const { plan, todo } = readXlsx(data, ['问题清单=summary', '办法=整改措施', '主办=LeadUnits', '存在问题=none']);
     expect(plan.problems[0]).toEqual(problem(1, '', '甲。', ['乙。'], '年底前', ['农办']));
     expect(todo).toContain('- 列“问题清单”读作“问题简述”（--map 指定）。');
     expect(todo).toContain('- 列“存在问题”：');
@@ -523,6 +523,18 @@ describe('what init says when it cannot read a table', () => {
     expect(existsSync(dir)).toBe(false);
     const mapped = await initFile(data, 't.xlsx', ['--map', '号=number', '--map', '情况=summary', '--map', '办法=measures', '--map', '主办=leadUnits']);
     expect(mapped.result.exit).toBe(0);
+  });
+
+  it('names a hidden sheet when the table may be in it', async () => {
+    const data = spreadsheetPackage({
+      sheets: [
+        { name: '说明', rows: xrows([['本表由整改办填写']]) },
+        { name: '任务', rows: xrows([['序号', '问题简述', '整改措施', '牵头单位'], ['1', '甲。', '乙。', '农办']]), state: 'hidden' },
+      ],
+    });
+    const { result } = await initFile(data, 't.xlsx');
+    expect(result.exit).toBe(1);
+    expect(result.err).toContain('工作表“任务”是隐藏的，未读取');
   });
 
   it('shows the 序号 cells under the header when none is a number: bullets, text, formulas never calculated', async () => {
