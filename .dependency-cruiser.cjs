@@ -14,7 +14,8 @@ const LAYERS = {
   layout: ['diagnostics'],
   // Plan and progress data, calendar dates, document models, vocabulary.
   model: ['layout', 'diagnostics'],
-  // Office file formats at the edge: the xlsx reader and writer. Know no plan.
+  // Office file formats at the edge: the xlsx reader and writer (exceljs), XML by
+  // namespace (saxes) and Office files from outside (ooxml/). Know no plan.
   formats: ['layout', 'diagnostics'],
   // Reading files: plan folders, JSON with positions, tables, unit forms.
   load: ['formats', 'model', 'layout', 'diagnostics'],

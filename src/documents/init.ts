@@ -7,10 +7,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
-import { FIELD_LABELS } from '../model/vocabulary.js';
+import { FIELD_LABELS, TABLE_FIELDS, type TableField } from '../model/vocabulary.js';
 import { readOfficeFile, type OfficeKind } from '../load/import-package.js';
-import { importTaskTable, type TableSource } from '../load/table-import.js';
-import { docxTableSources } from '../load/table-import-docx.js';
+import { compactHeader, mapFieldList, readTaskTable, type HeaderMap, type TableSource } from '../load/table-import.js';
+import { docxTableSources, NotWordprocessingError } from '../load/table-import-docx.js';
+import { SpreadsheetError } from '../formats/ooxml/spreadsheet.js';
 import { planJson, unmappedReport } from '../load/table-import-plan.js';
 import { xlsxTableSources } from '../load/table-import-xlsx.js';
 import { writeFilesTogether } from '../write/atomic.js';
@@ -27,15 +28,13 @@ export interface InitResult {
 
 /**
  * The plan from a table file's sources (pure). `schemaRef` is plan.json's
- * `$schema`. Throws UserError when no task table or no numbered row is found.
+ * `$schema`; `map` maps headers by hand (parseHeaderMap). Throws UserError
+ * when no task table or no numbered row is found, saying what was found.
  */
-export function planFromTable(sources: TableSource[], fileName: string, schemaRef: string | undefined): InitResult {
-  const table = importTaskTable(sources);
-  if (!table) {
-    const [first, ...more] = (['number', 'summary', 'measures', 'deadline', 'leadUnits'] as const).map((f) => `“${FIELD_LABELS[f]}”`);
-    throw new UserError(`${fileName} 中没有找到任务分解表：表头应含${first}及${more.join('')}等列名 (no task table found)`);
-  }
-  if (table.problems.length === 0) throw new UserError(`${fileName}（${table.source}）的表头下没有带序号的问题行 (no numbered rows)`);
+export function planFromTable(sources: TableSource[], fileName: string, schemaRef: string | undefined, map?: HeaderMap): InitResult {
+  const read = readTaskTable(sources, map ? { map } : {});
+  if (!read.ok) throw new UserError(`${fileName}：${read.reason}`);
+  const table = read.table;
   return {
     planText: `${JSON.stringify(planJson(table, schemaRef), null, 2)}\n`,
     unmappedText: unmappedReport(table, path.basename(fileName)),
@@ -43,14 +42,40 @@ export function planFromTable(sources: TableSource[], fileName: string, schemaRe
   };
 }
 
-/** `init <dir> --from-table <file>`: write <dir>/plan.json and <dir>/未映射内容.txt; never over an existing plan.json (UserError). */
-export async function initPlan(options: { dir: string; fromTable: string }, io: Io): Promise<void> {
+/** What --map may name: a field's name in plan.json, its label, or none (leave the column out). */
+const NO_FIELD = 'none';
+
+/**
+ * `--map "表头=字段"` options as a header map: the header compared as the
+ * importer compares headers (no spaces or line breaks), the field by its name
+ * (summary) or its label (问题简述), or none. A malformed option, an unknown
+ * field or a header given twice is a UserError listing what is allowed.
+ */
+export function parseHeaderMap(options: readonly string[]): HeaderMap | undefined {
+  if (options.length === 0) return undefined;
+  const map = new Map<string, TableField | null>();
+  for (const option of options) {
+    const at = option.lastIndexOf('=');
+    const header = compactHeader(at < 0 ? '' : option.slice(0, at));
+    const name = at < 0 ? '' : option.slice(at + 1).trim();
+    if (header === '' || name === '') throw new UserError(`--map "${option}"：应写作 --map "表头=字段"，如 --map "问题清单=summary" (expected header=field)`);
+    const field = name.toLowerCase() === NO_FIELD ? null : (TABLE_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase() || FIELD_LABELS[f] === name) ?? undefined);
+    if (field === undefined) throw new UserError(`--map "${option}"：没有字段“${name}”；字段有：${mapFieldList()}，或 ${NO_FIELD}（不导入该列）(unknown field)`);
+    if (map.has(header)) throw new UserError(`--map：表头“${header}”指定了两次 (header mapped twice)`);
+    map.set(header, field);
+  }
+  return map;
+}
+
+/** `init <dir> --from-table <file> [--map 表头=字段 …]`: write <dir>/plan.json and <dir>/未映射内容.txt; never over an existing plan.json (UserError). */
+export async function initPlan(options: { dir: string; fromTable: string; map?: readonly string[] }, io: Io): Promise<void> {
+  const map = parseHeaderMap(options.map ?? []);
   const planFile = path.join(options.dir, 'plan.json');
   const refuseExisting = async () => {
     if (await exists(planFile)) throw new UserError(`${planFile} 已存在，未覆盖 (plan.json exists; nothing was written)`);
   };
   await refuseExisting();
-  const result = planFromTable(await tableSources(options.fromTable), options.fromTable, schemaRefFrom(options.dir));
+  const result = planFromTable(await tableSources(options.fromTable), options.fromTable, schemaRefFrom(options.dir), map);
   const report = path.join(options.dir, UNMAPPED_FILE);
   // Both files or neither, and never over a plan.json another run wrote meanwhile.
   await writingInto(
@@ -86,12 +111,14 @@ function kindOf(file: string): OfficeKind {
 
 async function tableSources(file: string): Promise<TableSource[]> {
   const kind = kindOf(file);
-  const read = await readOfficeFile(file, file, kind);
+  const read = await readOfficeFile(file, file, kind, { mainPart: 'related' });
   if (!read.data) throw new UserError(`${file}：${read.diagnostic!.message}`);
   try {
-    return kind === 'xlsx' ? await xlsxTableSources(read.data) : docxTableSources(read.data);
-  } catch {
-    throw new UserError(`${file}：文件已损坏或格式不受支持，无法读取 (the file cannot be read)`);
+    return kind === 'xlsx' ? xlsxTableSources(read.data) : docxTableSources(read.data);
+  } catch (error) {
+    if (error instanceof SpreadsheetError || error instanceof NotWordprocessingError) throw new UserError(`${file}：${error.message}`);
+    const detail = error instanceof Error ? `: ${error.message}` : '';
+    throw new UserError(`${file}：文件已损坏或格式不受支持，无法读取 (the file cannot be read${detail})`);
   }
 }
 

@@ -7,6 +7,7 @@
 // clear message naming it, and a zip bomb never reaches exceljs.
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { OoxmlPackage } from '../formats/ooxml/package.js';
 import { assertSafeXlsx, MAX_XLSX_FILE_BYTES, readZipDirectory, XlsxLimitError, type XlsxLimit } from './xlsx-limits.js';
 
 /** No real form or table comes near this; checked before the file is read. */
@@ -37,8 +38,27 @@ function fileError(file: string, ruleId: string, message: string): Diagnostic {
   return { file, ruleId, severity: 'error', message };
 }
 
+/**
+ * Where the main part may be: under its usual name only (exceljs, which reads
+ * unit forms, looks nowhere else), or wherever the package's relationships say
+ * (the task-table readers of init follow them).
+ */
+export interface PackageOptions {
+  readonly mainPart?: 'usual' | 'related';
+}
+
+function hasMainPart(data: Uint8Array, names: ReadonlySet<string>, kind: OfficeKind, options: PackageOptions): boolean {
+  if (names.has(MAIN_PART[kind])) return true;
+  if (options.mainPart !== 'related') return false;
+  try {
+    return new OoxmlPackage(data).mainPart(MAIN_PART[kind]) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Why these bytes are not a readable file of this kind, or undefined when they are. */
-export function packageProblem(data: Uint8Array, kind: OfficeKind): { ruleId: string; message: string } | undefined {
+export function packageProblem(data: Uint8Array, kind: OfficeKind, options: PackageOptions = {}): { ruleId: string; message: string } | undefined {
   const expected = KIND_NAME[kind];
   if (startsWith(data, OLE_MAGIC)) {
     return { ruleId: 'not-ooxml', message: `这是旧版 Office 文件（.xls/.doc）或加密文件，不是${expected}：请在 Excel/Word 中取消密码并另存为 .${kind}` };
@@ -53,12 +73,12 @@ export function packageProblem(data: Uint8Array, kind: OfficeKind): { ruleId: st
     return { ruleId: LIMIT_RULE[error.limit], message: detail };
   }
   const names = new Set(readZipDirectory(data, file).map((e) => e.name));
-  if (!names.has(MAIN_PART[kind])) return { ruleId: 'not-ooxml', message: `不是${expected}（缺少 ${MAIN_PART[kind]}）` };
+  if (!hasMainPart(data, names, kind, options)) return { ruleId: 'not-ooxml', message: `不是${expected}（缺少 ${MAIN_PART[kind]}）` };
   return undefined;
 }
 
 /** The file's bytes after every check above; `shown` is the name diagnostics use. */
-export async function readOfficeFile(file: string, shown: string, kind: OfficeKind): Promise<{ data?: Uint8Array; diagnostic?: Diagnostic }> {
+export async function readOfficeFile(file: string, shown: string, kind: OfficeKind, options: PackageOptions = {}): Promise<{ data?: Uint8Array; diagnostic?: Diagnostic }> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return { diagnostic: fileError(shown, 'file', '应为文件') };
@@ -69,6 +89,6 @@ export async function readOfficeFile(file: string, shown: string, kind: OfficeKi
     return { diagnostic: fileError(shown, 'file', '文件不存在') };
   }
   const data = new Uint8Array(await readFile(file));
-  const problem = packageProblem(data, kind);
+  const problem = packageProblem(data, kind, options);
   return problem ? { diagnostic: fileError(shown, problem.ruleId, problem.message) } : { data };
 }

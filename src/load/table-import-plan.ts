@@ -3,7 +3,8 @@
 // the schema rejects them, so `zhenggai check` lists each one with its line
 // for the clerk to fill, and no guessed or placeholder wording can reach an
 // official document (an empty 发文字号 stops every document command).
-import type { TableImport } from './table-import.js';
+import { FIELD_LABELS } from '../model/vocabulary.js';
+import type { HeaderReading, Renumbering, TableImport } from './table-import.js';
 
 /** The fields a table never holds, with what the clerk writes there. */
 const TO_FILL: ReadonlyArray<[string, string]> = [
@@ -38,7 +39,7 @@ export function planJson(table: TableImport, schemaRef: string | undefined): Rec
       ...(table.titleLines.length > 1 ? { attachmentTitleLines: table.titleLines } : {}),
     },
     // The label is the id: readable in plan.json, and unique because labels are.
-    categories: table.categories.map((label) => ({ id: label, heading: '', label })),
+    categories: table.categories.map((label) => ({ id: label, heading: table.categoryHeadings.get(label) ?? '', label })),
     units: table.units.map((name) => ({ name })),
     problems: table.problems,
     ...(table.tableColumns ? { tableColumns: table.tableColumns } : {}),
@@ -53,7 +54,7 @@ export function unmappedReport(table: TableImport, origin: string): string {
     '',
     '一、表格中没有、须在 plan.json 中填写的内容（已留空；运行 zhenggai check 会逐项指出）',
     ...TO_FILL.map(([path, what]) => `- ${path}：${what}`),
-    ...table.categories.map((label, i) => `- categories[${i}].heading：类别“${label}”在方案正文中的标题（如“××发现问题”）`),
+    ...table.categories.flatMap((label, i) => (table.categoryHeadings.has(label) ? [] : [`- categories[${i}].heading：类别“${label}”在方案正文中的标题（如“××发现问题”）`])),
     ...(table.titleLines.length === 0 ? ['- plan.attachmentTitle：附件（任务分解表）标题（表格上方没有找到“附件”及标题）'] : []),
     ...(table.categories.length === 0 ? ['- categories 与各问题的 category：表格没有类别列'] : []),
     '- notice.public（是否公开发布）、notice.sealed（是否加盖印章）缺省为否，请核对；附注、版记、单位全称按需补充。',
@@ -68,8 +69,43 @@ export function unmappedReport(table: TableImport, origin: string): string {
     '- 整改措施按“一是……二是……”（或逐行编号）拆分为列表，拆分处请核对。',
     '- 牵头单位、配合单位按“、”拆分；单位名录按出现顺序生成，可补充全称。',
     '- 类别以表格中的简称为 id 和 label；表格跨页重复的类别名已合并为同一类别。',
+    ...table.readings.map((r) => `- 列“${oneLine(r.header)}”读作“${FIELD_LABELS[r.field]}”（${READING[r.reading]}）。`),
+    ...table.categories.flatMap((label, i) =>
+      table.categoryHeadings.has(label) ? [`- 类别“${label}”取自表格中的分节行，已同时作为 id、label 和方案正文中的标题（categories[${i}]），请核对。`] : [],
+    ),
+    ...renumberedLines(table.renumbered),
+    ...table.cellNotes.map((n) => `- ${n.row}（第 ${n.number} 号问题）“${oneLine(n.header)}”：${n.note}，该项按空白读入。`),
+    ...table.headerless.map((label) => `- ${label}没有表头，按前一个表格的列读入，请核对。`),
+    ...table.otherTables.map((label) => `- ${label}也像任务分解表，但列不同或不在同一文档表格中，未导入；如需导入，请合并到${table.source.split('、')[0]}后再运行 init。`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+const READING: Record<HeaderReading, string> = {
+  label: '字段名称',
+  name: '常见的表头写法',
+  beside: '与另一列并列时的含义',
+  ending: '按表头的结尾判断',
+  map: '--map 指定',
+};
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '');
+}
+
+/** The renumbering, one line per part of the table: “类别”中的第 1—5 号 → 第 6—10 号. */
+function renumberedLines(changes: readonly Renumbering[]): string[] {
+  if (changes.length === 0) return [];
+  const parts: Renumbering[][] = [];
+  for (const c of changes) {
+    if (c.from === 1 || parts.length === 0) parts.push([]);
+    parts.at(-1)!.push(c);
+  }
+  const range = (a: number, b: number) => (a === b ? `${a}` : `${a}—${b}`);
+  return [
+    `- 表格的序号在各部分重新从 1 编起；方案的问题序号须从 1 连续编到 ${changes.length}，已按表格顺序重新编号（进度、填报表、台账都用新序号）：`,
+    ...parts.map((p) => `  ${p[0]!.section ? `“${p[0]!.section}”中的` : ''}第 ${range(p[0]!.from, p.at(-1)!.from)} 号 → 第 ${range(p[0]!.to, p.at(-1)!.to)} 号`),
+  ];
 }
 
 function unmappedColumn(column: TableImport['unmappedColumns'][number]): string[] {

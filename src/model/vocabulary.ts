@@ -144,24 +144,56 @@ export const CONTENTS_LIST_HEADERS: readonly string[] = [FIELD_LABELS.number, '�
 /**
  * Other names offices give a plan field's column in their own tables, which
  * `init --from-table` recognises after the field's label (compared without
- * spaces, line breaks or a bracketed note). These are the offices' words, not
- * zhenggai's: its own documents print FIELD_LABELS only. (An office's 完成时间
- * column, for one, is its deadline; zhenggai's 完成时间 is completedOn.)
+ * spaces, line breaks or a bracketed note: 责任单位（部门） is 责任单位). These
+ * are the offices' words, not zhenggai's: its own documents print
+ * FIELD_LABELS only. (An office's 完成时间 column, for one, is its deadline;
+ * zhenggai's 完成时间 is completedOn.) docs/inputs.md lists them for clerks.
  */
 export const HEADER_SYNONYMS: Readonly<Record<TableField, readonly string[]>> = {
-  category: ['问题类别', '类别', '方面', '问题来源', '发现方式', '问题类型'],
-  number: ['编号'],
-  summary: ['问题', '存在问题', '问题描述', '具体问题', '主要问题', '问题表现'],
-  measures: ['措施', '具体措施'],
-  deadline: ['完成时限', '时限', '完成时间', '整改期限'],
-  leadUnits: ['责任单位', '牵头部门', '责任部门', '牵头责任单位'],
-  cooperatingUnits: ['配合部门', '协同单位'],
-  target: ['目标'],
-  responsibleLeader: ['分管领导'],
-  responsiblePerson: ['具体责任人'],
-  completionStandard: ['整改标准', '验收标准'],
+  category: ['问题类别', '类别', '方面', '问题来源', '发现方式', '问题类型', '问题分类', '类型', '分类', '所属方面', '问题领域'],
+  number: ['编号', '问题序号', '问题编号'],
+  summary: ['问题', '存在问题', '反馈问题', '问题表现', '问题描述', '具体问题', '主要问题', '问题内容', '问题事项', '存在的问题', '反馈的问题', '问题具体表现', '突出问题', '主要表现', '具体表现'],
+  measures: ['措施', '具体措施', '整改举措', '整改任务', '主要措施', '具体整改措施', '整改措施及要求', '工作措施', '落实措施'],
+  deadline: ['完成时限', '时限', '完成时间', '整改期限', '整改完成时限', '时限要求', '完成期限', '整改时间', '整改完成时间', '办结时限', '时间节点', '完成时间节点'],
+  leadUnits: ['责任单位', '牵头部门', '责任部门', '牵头责任单位', '主责单位', '责任主体', '牵头科室', '主要责任单位', '责任科室', '主办单位', '承办单位', '牵头责任部门'],
+  cooperatingUnits: ['配合部门', '协同单位', '协办单位', '协助单位', '配合科室', '参与单位', '协办部门', '配合责任单位'],
+  target: ['目标', '预期目标'],
+  responsibleLeader: ['分管领导', '牵头领导', '包保领导', '包联领导'],
+  responsiblePerson: ['具体责任人', '整改责任人', '具体负责人', '责任人员'],
+  completionStandard: ['整改标准', '验收标准', '销号标准', '整改完成标准'],
   remarks: [],
 };
+
+/**
+ * A name that means one field alone and another beside it: 责任单位 is the lead
+ * unit, unless the table also has a lead-unit column (牵头单位), when it lists
+ * the units that share the work.
+ */
+export const HEADER_SECOND_CHOICE: Readonly<Record<string, TableField>> = {
+  责任单位: 'cooperatingUnits',
+  责任部门: 'cooperatingUnits',
+};
+
+/**
+ * How a header that is no name above ends, for the wordings offices vary
+ * without end (巡察反馈问题, 具体整改举措, 整改完成时限要求 …): tried after every
+ * name, longest ending first, and shown to the clerk in 未映射内容.txt.
+ */
+export const HEADER_ENDINGS: ReadonlyArray<readonly [string, TableField]> = [
+  ['问题表现', 'summary'],
+  ['问题描述', 'summary'],
+  ['问题简述', 'summary'],
+  ['问题', 'summary'],
+  ['措施', 'measures'],
+  ['举措', 'measures'],
+  ['时限要求', 'deadline'],
+  ['时限', 'deadline'],
+  ['期限', 'deadline'],
+  ['牵头单位', 'leadUnits'],
+  ['责任单位', 'leadUnits'],
+  ['配合单位', 'cooperatingUnits'],
+  ['完成标准', 'completionStandard'],
+];
 
 /** A task-table column as plan.json's `tableColumns` gives one (plan-schema.ts tableColumnSchema). */
 export interface TaskTableColumnSpec {

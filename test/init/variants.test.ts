@@ -16,7 +16,7 @@ import { measuresText } from '../../src/model/measures.js';
 import { importTaskTable, splitUnits, type GridCell, type TableSource } from '../../src/load/table-import.js';
 import { docxTableSources } from '../../src/load/table-import-docx.js';
 import { splitMeasures } from '../../src/load/table-import-measures.js';
-import { parseXml, XmlError } from '../../src/load/table-import-xml.js';
+import { parseXml, XmlError } from '../../src/formats/xml.js';
 
 const run = (args: string[]) => runCli(args);
 
@@ -167,7 +167,7 @@ describe('reading a Word table', () => {
 
   it('refuses XML with a DOCTYPE (no entity expansion, ever)', () => {
     expect(() => parseXml('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')).toThrow(XmlError);
-    expect(parseXml('<a x="1 &amp; 2"><![CDATA[<b>]]>&#x4E2D;&#25991;</a>')).toEqual({ name: 'a', attrs: { x: '1 & 2' }, children: ['<b>', '中文'] });
+    expect(parseXml('<a x="1 &amp; 2"><![CDATA[<b>]]>&#x4E2D;&#25991;</a>')).toEqual({ uri: '', local: 'a', attrs: new Map([['x', '1 & 2']]), children: ['<b>中文'] });
     expect(() => parseXml('<a><b></a>')).toThrow(XmlError);
   });
 });

@@ -1,4 +1,4 @@
-// zhenggai init <dir> --from-table <table.xlsx|.docx>
+// zhenggai init <dir> --from-table <table.xlsx|.docx> [--map 表头=字段 …]
 import type { Argv } from 'yargs';
 import type { Runner } from '../options.js';
 
@@ -9,11 +9,17 @@ export function initCommand(yargs: Argv, run: Runner): Argv {
     (y) =>
       y
         .positional('dir', { type: 'string', demandOption: true, describe: '新方案文件夹 / new plan folder' })
-        .option('from-table', { type: 'string', demandOption: true, describe: '任务分解表文件（.xlsx 或 .docx）/ task table file' }),
+        .option('from-table', { type: 'string', demandOption: true, describe: '任务分解表文件（.xlsx 或 .docx）/ task table file' })
+        .option('map', {
+          type: 'string',
+          array: true,
+          nargs: 1,
+          describe: '指定表头对应的字段，可重复，如 --map "问题清单=summary" --map "说明=none" / map a header to a field (repeatable)',
+        }),
     (args) =>
       run(async (io) => {
         const { initPlan } = await import('../../documents/init.js');
-        await initPlan({ dir: args.dir, fromTable: args.fromTable }, io);
+        await initPlan({ dir: args.dir, fromTable: args.fromTable, map: (args.map ?? []).map(String) }, io);
         return 0;
       }),
   );
