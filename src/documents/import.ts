@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../write/atomic.js';
 import type { Io } from './files.js';
 import { checkMerged, sortFormDiagnostics, type MergedCheck } from './import/check-merged.js';
 import { mergeProgress } from './import/merge.js';
+import { placePictures, removeWritten, writePictures, type PlacedPicture } from './import/evidence-pictures.js';
 import type { ImportContext, ImportedEntry } from './import/validate-form.js';
 import { validateForms } from './import/validate-forms.js';
 import { periodFile, previousPeriodFile, requirePeriod, requirePeriodAfterNotice } from './period.js';
@@ -52,14 +53,38 @@ export async function importForms(options: ImportOptions, io: Io): Promise<numbe
     io.out(`表格中没有需要导入的问题（${result.units.join('、')} 本期没有报送的问题），未写入文件 (nothing to import)`);
     return 0;
   }
-  const merged = mergeAndCheck(folder, ctx, result.entries);
+  const placed = placePictures(result.entries, ctx.period, folder.evidenceFiles);
+  const withPictures: PlanFolder = { ...folder, evidenceFiles: new Set([...folder.evidenceFiles, ...placed.pictures.map((p) => p.path)]) };
+  const merged = mergeAndCheck(withPictures, ctx, placed.entries);
   const atForms = sortFormDiagnostics([...found, ...merged.checked.atForms], options.files);
   refuseOnErrors(atForms);
-  await writeFileAtomic(merged.target, merged.text);
+  await writeAll(folder, merged, placed.pictures);
   printFindings([...atForms, ...merged.checked.elsewhere, ...loadFindings], folder, io);
+  for (const p of placed.pictures) io.out(`已从 ${p.from.file} ${p.from.sheet}!${p.from.cell} 提取图片，存为 ${displayPath(path.join(folder.evidenceDir, p.path))} (picture saved as evidence)`);
   io.out(`已写出 ${displayPath(merged.target)}（${result.units.join('、')}，共 ${result.entries.length} 个问题）(imported ${result.entries.length} problem(s))`);
   reportGaps(folder, merged.text, io);
   return hasErrors([...merged.checked.elsewhere, ...loadFindings]) ? 1 : 0;
+}
+
+/**
+ * The pictures first, each created new, then the period file; when the
+ * period file cannot be written the pictures are removed again, so either
+ * both are there or neither.
+ */
+async function writeAll(folder: PlanFolder, merged: { target: string; text: string }, pictures: readonly PlacedPicture[]): Promise<void> {
+  let written: string[];
+  try {
+    written = await writePictures(folder.evidenceDir, pictures);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new UserError(`evidence/ 中在导入期间出现了同名文件（${(error as NodeJS.ErrnoException).path ?? ''}），未覆盖，未写入任何文件：请重新导入 (a file appeared meanwhile; nothing was written)`);
+  }
+  try {
+    await writeFileAtomic(merged.target, merged.text);
+  } catch (error) {
+    await removeWritten(written);
+    throw error;
+  }
 }
 
 /** The period file as it would be after the import, and what `check` says of it — nothing written yet. */
