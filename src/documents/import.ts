@@ -14,7 +14,8 @@ import { loadPlanFolder, type PlanFolder } from '../load/plan-folder.js';
 import { readFormWorkbook, type FormWorkbook } from '../load/xlsx-form.js';
 import { periodEnd } from '../model/dates.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import type { Io } from './files.js';
+import { asUserError, type Io } from './files.js';
+import { failAfter } from '../write/staged-folder.js';
 import { checkMerged, sortFormDiagnostics, type MergedCheck } from './import/check-merged.js';
 import { mergeProgress } from './import/merge.js';
 import { placePictures, removeWritten, writePictures, type PlacedPicture } from './import/evidence-pictures.js';
@@ -69,7 +70,8 @@ export async function importForms(options: ImportOptions, io: Io): Promise<numbe
 /**
  * The pictures first, each created new, then the period file; when the
  * period file cannot be written the pictures are removed again, so either
- * both are there or neither.
+ * both are there or neither (ZHENGGAI_FAIL_AFTER=pictures fails in between,
+ * for tests).
  */
 async function writeAll(folder: PlanFolder, merged: { target: string; text: string }, pictures: readonly PlacedPicture[]): Promise<void> {
   let written: string[];
@@ -80,10 +82,11 @@ async function writeAll(folder: PlanFolder, merged: { target: string; text: stri
     throw new UserError(`evidence/ 中在导入期间出现了同名文件（${(error as NodeJS.ErrnoException).path ?? ''}），未覆盖，未写入任何文件：请重新导入 (a file appeared meanwhile; nothing was written)`);
   }
   try {
+    failAfter('pictures');
     await writeFileAtomic(merged.target, merged.text);
   } catch (error) {
     await removeWritten(written);
-    throw error;
+    throw asUserError(error);
   }
 }
 

@@ -80,10 +80,10 @@ export function validateForm(form: FormWorkbook, ctx: ImportContext): FormResult
   if (!sheet) {
     return { unit, entries: [], diagnostics: [...identity.diagnostics, at(form.file, layout.sheet, undefined, 'form-sheet-missing', `缺少工作表“${layout.sheet}”：请勿重命名或删除工作表`)] };
   }
-  const header = checkHeader(form, sheet, layout);
-  if (header.length > 0) return { unit, entries: [], diagnostics: [...identity.diagnostics, ...header] };
   const problems = formProblems(ctx.plan, unit).reported;
   const pictures = findFormPictures(form, layout, problems.length);
+  const header = checkHeader(form, sheet, layout);
+  if (header.length > 0) return { unit, entries: [], diagnostics: [...identity.diagnostics, ...header, ...pictures.diagnostics] };
   const diagnostics = [...identity.diagnostics, ...pictures.diagnostics];
   const entries: ImportedEntry[] = [];
   const window: DateWindow = { min: earliestFormDate(ctx.plan), max: ctx.asOf, date1904: form.date1904 };
@@ -176,7 +176,7 @@ function changedMessage(reported: readonly Problem[], digestsText: string): stri
 function checkHeader(form: FormWorkbook, sheet: CellSheet, layout: FormLayout): Diagnostic[] {
   for (const [i, column] of layout.columns.entries()) {
     const cell = sheet.cell(layout.headerRow, i + 1);
-    const text = looseText(cell, form.date1904);
+    const text = cell.picture ? '（图片）' : looseText(cell, form.date1904);
     if ((text ?? '') !== column.header) {
       const found = text ?? '（空）';
       return [at(form.file, sheet.name, cell.address, 'form-header', `表头应为“${column.header.replace('\n', '')}”，此处为“${found.replace('\n', '')}”：请勿插入、删除或移动列`)];
