@@ -17,8 +17,8 @@ import { looseText } from './form-cells.js';
  */
 export const MAX_FORM_ROWS = 200_000;
 /** Cells holding a value, a formula or a picture (and cells covered by merges or hyperlinks), all sheets together. */
-export const MAX_FORM_CELLS = 300_000;
-export const MAX_FORM_SHARED_STRINGS = 300_000;
+export const MAX_FORM_CELLS = 200_000;
+export const MAX_FORM_SHARED_STRINGS = 200_000;
 /** Parts read whole: workbook, styles, drawings, relationships, picture lists. */
 export const MAX_FORM_PART_BYTES = 16 * 1024 * 1024;
 

@@ -132,6 +132,15 @@ export function decodeEscapes(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
+/**
+ * A cell's text as a string of its own. The parser's text is often a slice
+ * of the megabyte of XML it came from, and a kept slice keeps all of that
+ * alive: 190,000 kept cells would hold the whole sheet's text twice over.
+ */
+function ownText(text: string): string {
+  return text.length > 12 ? Buffer.from(text, 'utf16le').toString('utf16le') : text;
+}
+
 /** "B12" → [12, 2]; undefined when it is not a cell reference. */
 export function parseAddress(ref: string): [number, number] | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
@@ -148,6 +157,9 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
   if (!from || !to) return undefined;
   return { top: Math.min(from[0], to[0]), left: Math.min(from[1], to[1]), bottom: Math.max(from[0], to[0]), right: Math.max(from[1], to[1]) };
 }
+
+/** An address as it must be written (A1, not $a$1): then it is used as it stands. */
+const CANONICAL_ADDRESS = /^[A-Z]{1,3}[1-9]\d*$/;
 
 const key = (row: number, column: number) => row * (MAX_COLUMN + 1) + column;
 
@@ -220,7 +232,7 @@ function readSharedStrings(pkg: OfficePackage, part: string | undefined, limits:
         },
         close(name) {
           if (name === 'si') {
-            strings.push({ text: decodeEscapes((texts ?? []).join('')), rich });
+            strings.push({ text: ownText(decodeEscapes((texts ?? []).join(''))), rich });
             if (strings.length > limits.maxSharedStrings) throw new CellReadLimitError('shared-strings', `${strings.length} 个`);
             texts = undefined;
           } else if (name === 'rPh') phonetic -= 1;
@@ -280,7 +292,7 @@ function readSheet(input: SheetInput): CellSheet {
   let inSheetData = false;
   let row = 0;
   let nextColumn = 1;
-  let cell: { row: number; column: number; t: string; s?: string; vm?: string } | undefined;
+  let cell: { row: number; column: number; ref?: string; t: string; s?: string; vm?: string } | undefined;
   let collecting: 'v' | 'f' | 't' | undefined;
   let v: string[] = [];
   let f: string[] = [];
@@ -295,10 +307,10 @@ function readSheet(input: SheetInput): CellSheet {
 
   const finishCell = () => {
     const c = cell!;
-    const address = `${columnLetters(c.column)}${c.row}`;
+    const address = c.ref ?? `${columnLetters(c.column)}${c.row}`;
     let formula: string | undefined;
     if (sawF) {
-      formula = f.join('');
+      formula = ownText(f.join(''));
       const si = fAttributes.si;
       if (fAttributes.t === 'shared' && si !== undefined) {
         if (formula !== '') sharedFormulas.set(si, formula);
@@ -310,24 +322,15 @@ function readSheet(input: SheetInput): CellSheet {
     const picture = wpsId !== undefined ? (input.wpsPictures.get(wpsId) ?? { kind: 'wps' as const, name: wpsId }) : c.vm !== undefined ? input.excelPictures(Number(c.vm)) : undefined;
     if (data === undefined && formula === undefined && picture === undefined) return;
     countCell(address);
-    const stored: MutableCell = {
-      address,
-      row: c.row,
-      column: c.column,
-      numberFormat: input.styles[Number(c.s ?? 0)] ?? GENERAL,
-      ...(data === undefined ? {} : { data }),
-      ...(formula === undefined ? {} : { formula }),
-      ...(picture === undefined ? {} : { picture }),
-    };
+    const stored: MutableCell = { address, row: c.row, column: c.column, numberFormat: input.styles[Number(c.s ?? 0)] ?? GENERAL };
+    if (data !== undefined) stored.data = data;
+    if (formula !== undefined) stored.formula = formula;
+    if (picture !== undefined) stored.picture = picture;
     const k = key(c.row, c.column);
-    if (!cells.has(k)) {
-      const list = byRow.get(c.row) ?? [];
-      list.push(stored);
-      byRow.set(c.row, list);
-    } else {
-      const list = byRow.get(c.row)!;
-      list[list.findIndex((x) => x.column === c.column)] = stored;
-    }
+    const list = byRow.get(c.row);
+    if (list === undefined) byRow.set(c.row, [stored]);
+    else if (!cells.has(k)) list.push(stored);
+    else list[list.findIndex((x) => x.column === c.column)] = stored;
     cells.set(k, stored);
   };
 
@@ -357,7 +360,7 @@ function readSheet(input: SheetInput): CellSheet {
             const position = attributes.r === undefined ? ([row, nextColumn] as [number, number]) : parseAddress(attributes.r);
             if (!position || position[1] > MAX_COLUMN) throw new PackageError(`工作表“${name}”的单元格地址“${attributes.r}”无效`);
             if (position[0] > limits.maxRows) throw tooManyRows(position[0], attributes.r ?? `A${position[0]}`);
-            cell = { row: position[0], column: position[1], t: attributes.t ?? 'n', ...(attributes.s === undefined ? {} : { s: attributes.s }), ...(attributes.vm === undefined ? {} : { vm: attributes.vm }) };
+            cell = { row: position[0], column: position[1], t: attributes.t ?? 'n', s: attributes.s, vm: attributes.vm, ref: CANONICAL_ADDRESS.test(attributes.r ?? '') ? attributes.r : undefined };
             nextColumn = position[1] + 1;
             v = [];
             f = [];
@@ -509,10 +512,10 @@ function cellData(type: string, v: string | undefined, inline: { text: string; r
       return { type: 'text', text: found.text, rich: found.rich };
     }
     case 'inlineStr':
-      if (inline) return { type: 'text', text: decodeEscapes(inline.text), rich: inline.rich };
-      return v === undefined ? undefined : { type: 'text', text: decodeEscapes(v), rich: false };
+      if (inline) return { type: 'text', text: ownText(decodeEscapes(inline.text)), rich: inline.rich };
+      return v === undefined ? undefined : { type: 'text', text: ownText(decodeEscapes(v)), rich: false };
     case 'str':
-      return v === undefined ? undefined : { type: 'text', text: decodeEscapes(v), rich: false };
+      return v === undefined ? undefined : { type: 'text', text: ownText(decodeEscapes(v)), rich: false };
     case 'b':
       return v === undefined || v.trim() === '' ? undefined : { type: 'boolean', value: v.trim() === '1' || v.trim().toLowerCase() === 'true' };
     case 'e':

@@ -1,10 +1,10 @@
 // The parts of an Office package (a zip) read one at a time: the central
-// directory, each part inflated whole (small parts) or streamed as text in
-// chunks (worksheets, shared strings), relationships, and part names resolved
+// directory, each part inflated, its text handed on whole (small parts) or in
+// pieces (worksheets, shared strings), relationships, and part names resolved
 // against each other. The bytes are assumed to have passed the package checks
 // of load/xlsx-limits.ts (sizes, ratios, directory consistency) first; what
 // does not parse here is reported as a damaged file.
-import { Inflate, inflateSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { PackageError } from './package-error.js';
 import { parseXml } from './xml.js';
 
@@ -24,7 +24,7 @@ const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 /** Text is handed to the XML parser in pieces of this many bytes. */
-const CHUNK_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 
 export interface Relationship {
   readonly id: string;
@@ -52,13 +52,13 @@ export class OfficePackage {
     return this.entry(part).uncompressedSize;
   }
 
-  /** The part's bytes, inflated whole. */
+  /** The part's bytes, inflated whole (zlib; at most the size the directory declares, which the package checks held to their limits). */
   bytes(part: string): Uint8Array {
     const entry = this.entry(part);
     const raw = this.raw(entry);
     if (entry.method === STORED) return raw;
     try {
-      return inflateSync(raw, { out: new Uint8Array(entry.uncompressedSize) });
+      return inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch {
       throw new PackageError(`部件 ${part} 无法解压`);
     }
@@ -70,36 +70,18 @@ export class OfficePackage {
   }
 
   /**
-   * The part's text in pieces, in order, without holding all of it: for
-   * parts that may be large. `onText` may throw to stop early.
+   * The part's text in pieces, in order, for parts that may be large: the
+   * XML parser never sees one string of the whole part. `onText` may throw
+   * to stop early.
    */
   streamText(part: string, onText: (text: string) => void): void {
-    const entry = this.entry(part);
-    const raw = this.raw(entry);
+    const bytes = this.bytes(part);
     const decoder = new ChunkDecoder(part);
-    let stop: unknown;
-    const emit = (bytes: Uint8Array, final: boolean) => {
-      const text = decoder.decode(bytes, final);
-      if (text === '') return;
-      try {
-        onText(text);
-      } catch (error) {
-        stop = error;
-        throw error;
-      }
-    };
-    if (entry.method === STORED) {
-      for (let at = 0; at < raw.length; at += CHUNK_BYTES) emit(raw.subarray(at, at + CHUNK_BYTES), at + CHUNK_BYTES >= raw.length);
-      if (raw.length === 0) emit(new Uint8Array(0), true);
-      return;
-    }
-    const inflate = new Inflate((chunk, final) => emit(chunk, final));
-    try {
-      for (let at = 0; at < raw.length; at += CHUNK_BYTES) inflate.push(raw.subarray(at, at + CHUNK_BYTES), at + CHUNK_BYTES >= raw.length);
-      if (raw.length === 0) inflate.push(new Uint8Array(0), true);
-    } catch (error) {
-      if (error === stop || error instanceof PackageError) throw error;
-      throw new PackageError(`部件 ${part} 无法解压`);
+    for (let at = 0; at < bytes.length || at === 0; at += CHUNK_BYTES) {
+      const final = at + CHUNK_BYTES >= bytes.length;
+      const text = decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), final);
+      if (text !== '') onText(text);
+      if (final) break;
     }
   }
 
