@@ -66,6 +66,9 @@ export class XmlNode {
   }
 }
 
+/** No part of a workbook nests elements this deep; a part that does is refused rather than walked. */
+export const MAX_XML_DEPTH = 200;
+
 /** A whole (small) part as a tree under a document node named ''. */
 export function parseXml(text: string): XmlNode {
   const root = new XmlNode('', {});
@@ -73,6 +76,7 @@ export function parseXml(text: string): XmlNode {
   streamXml(
     {
       open(name, attributes) {
+        if (stack.length > MAX_XML_DEPTH) throw new PackageError(`XML 嵌套超过 ${MAX_XML_DEPTH} 层`);
         const node = new XmlNode(name, attributes);
         stack.at(-1)!.children.push(node);
         stack.push(node);
