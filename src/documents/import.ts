@@ -3,6 +3,7 @@
 // as `zhenggai check` would check it before it is written, and the units
 // still missing are listed. The steps live in import/ beside this file.
 
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runRules } from '../check/run.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -18,7 +19,7 @@ import { asUserError, type Io } from './files.js';
 import { failAfter } from '../write/staged-folder.js';
 import { checkMerged, sortFormDiagnostics, type MergedCheck } from './import/check-merged.js';
 import { mergeProgress } from './import/merge.js';
-import { placePictures, removeWritten, writePictures, type PlacedPicture } from './import/evidence-pictures.js';
+import { earlierPictureFiles, placePictures, removeWritten, writePictures, type PlacedPicture } from './import/evidence-pictures.js';
 import type { ImportContext, ImportedEntry } from './import/validate-form.js';
 import { validateForms } from './import/validate-forms.js';
 import { periodFile, previousPeriodFile, requirePeriod, requirePeriodAfterNotice } from './period.js';
@@ -54,14 +55,17 @@ export async function importForms(options: ImportOptions, io: Io): Promise<numbe
     io.out(`表格中没有需要导入的问题（${result.units.join('、')} 本期没有报送的问题），未写入文件 (nothing to import)`);
     return 0;
   }
-  const placed = placePictures(result.entries, ctx.period, folder.evidenceFiles);
+  const placed = placePictures(result.entries, ctx.period, folder.evidenceFiles, await readEarlierPictures(folder, ctx.period, result.entries));
   const withPictures: PlanFolder = { ...folder, evidenceFiles: new Set([...folder.evidenceFiles, ...placed.pictures.map((p) => p.path)]) };
   const merged = mergeAndCheck(withPictures, ctx, placed.entries);
   const atForms = sortFormDiagnostics([...found, ...merged.checked.atForms], options.files);
   refuseOnErrors(atForms);
   await writeAll(folder, merged, placed.pictures);
   printFindings([...atForms, ...merged.checked.elsewhere, ...loadFindings], folder, io);
-  for (const p of placed.pictures) io.out(`已从 ${p.from.file} ${p.from.sheet}!${p.from.cell} 提取图片，存为 ${displayPath(path.join(folder.evidenceDir, p.path))} (picture saved as evidence)`);
+  for (const p of placed.pictures) {
+    const saved = displayPath(path.join(folder.evidenceDir, ...p.path.split('/')));
+    io.out(p.existing ? `${p.from.file} ${p.from.sheet}!${p.from.cell} 的图片与已有的 ${saved} 相同，未重复保存 (picture already saved)` : `已从 ${p.from.file} ${p.from.sheet}!${p.from.cell} 提取图片，存为 ${saved} (picture saved as evidence)`);
+  }
   io.out(`已写出 ${displayPath(merged.target)}（${result.units.join('、')}，共 ${result.entries.length} 个问题）(imported ${result.entries.length} problem(s))`);
   reportGaps(folder, merged.text, io);
   return hasErrors([...merged.checked.elsewhere, ...loadFindings]) ? 1 : 0;
@@ -88,6 +92,19 @@ async function writeAll(folder: PlanFolder, merged: { target: string; text: stri
     await removeWritten(written);
     throw asUserError(error);
   }
+}
+
+/** The bytes of pictures an earlier import of these units' forms saved for this period, to recognise the same photo again. */
+async function readEarlierPictures(folder: PlanFolder, period: string, entries: readonly ImportedEntry[]): Promise<Map<string, Uint8Array>> {
+  const earlier = new Map<string, Uint8Array>();
+  for (const name of earlierPictureFiles(entries, period, folder.evidenceFiles)) {
+    try {
+      earlier.set(name, new Uint8Array(await readFile(path.join(folder.evidenceDir, ...name.split('/')))));
+    } catch {
+      // Unreadable: treated as a different picture, so a new name is taken.
+    }
+  }
+  return earlier;
 }
 
 /** The period file as it would be after the import, and what `check` says of it — nothing written yet. */

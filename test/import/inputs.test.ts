@@ -215,6 +215,25 @@ describe('kind 1: pictures in the form', () => {
     expect(saved(r, '1/农办-2024-06-1.png').toString()).toBe('earlier');
   });
 
+  it('a form imported again (--force) keeps its pictures\' names and saves nothing twice; a new photo gets the next name', async () => {
+    const first = await importForm(form().floatingPicture(SHEET, 'K5', red).bytes());
+    expect(first.entry(1)?.evidence).toEqual(['1/农办-2024-06-1.png']);
+    writeFileSync(first.files[0]!, form().floatingPicture(SHEET, 'K5', red).floatingPicture(SHEET, 'K5', blue).bytes());
+    const again = await runCli(['import', first.dir, '--period', CORPUS_PERIOD, '--force', first.files[0]!]);
+    expect(again.exit, again.err).toBe(0);
+    expect(again.out).toContain('未重复保存');
+    const entries = (JSON.parse(readFileSync(path.join(first.dir, 'progress', `${CORPUS_PERIOD}.json`), 'utf8')) as { problems: Array<Record<string, unknown>> }).problems;
+    expect(entries.find((e) => e.number === 1)?.evidence).toEqual(['1/农办-2024-06-1.png', '1/农办-2024-06-2.png']);
+    expect(readdirSync(path.join(first.dir, 'evidence', '1')).sort()).toEqual(['农办-2024-06-1.png', '农办-2024-06-2.png', '巡河照片.txt', '清河记录.txt']);
+    expect(Buffer.from(saved(first, '1/农办-2024-06-2.png')).equals(Buffer.from(blue))).toBe(true);
+  });
+
+  it('the same photo pasted twice into one cell is saved and listed once', async () => {
+    const r = await importForm(form().floatingPicture(SHEET, 'K5', red).floatingPicture(SHEET, 'K5', red).bytes());
+    expect(r.entry(1)?.evidence).toEqual(['1/农办-2024-06-1.png']);
+    expect(readdirSync(path.join(r.dir, 'evidence', '1')).filter((n) => n.startsWith('农办'))).toEqual(['农办-2024-06-1.png']);
+  });
+
   const elsewhere: Array<[string, (f: FormFile) => FormFile, string, string?]> = [
     ['floating over 整改进展 (I5)', (f) => f.floatingPicture(SHEET, 'I5', red), 'I5'],
     ['below the table (A9)', (f) => f.floatingPicture(SHEET, 'A9', red), 'A9'],
