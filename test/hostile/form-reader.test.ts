@@ -60,6 +60,19 @@ describe('a damaged form is a placed error, never an internal one', () => {
     }
   });
 
+  it('a picture placed at an absolute position (no anchor cell) is an error naming the sheet', async () => {
+    const bytes = new FormFile(good).floatingPicture('进展填报', 'K5', pngPixel()).bytes();
+    const drawing = Object.keys(unzipSync(bytes)).find((p) => p.startsWith('xl/drawings/') && p.endsWith('.xml'))!;
+    const absolute = withPart(bytes, drawing, (xml) =>
+      xml
+        .replace(/<xdr:twoCellAnchor[^>]*>[\s\S]*?<\/xdr:to>/, '<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="952500" cy="714375"/>')
+        .replace('</xdr:twoCellAnchor>', '</xdr:absoluteAnchor>'),
+    );
+    const r = await importBytes(absolute);
+    expect(r.exit).toBe(1);
+    expect(r.err).toContain(`${r.file} 进展填报!  error  工作表中有一张未锚定在单元格上的浮动图片`);
+  });
+
   it('random damage to the sheet XML: exit 0 or 1, and a placed message on 1', async () => {
     const sheet = new FormFile(good).sheetPart('进展填报');
     const xml = strFromU8(unzipSync(good)[sheet]!);

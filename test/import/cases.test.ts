@@ -8,6 +8,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
+import { readXlsx } from '../../src/formats/xlsx/reader.js';
 
 const CASES = 'test/fixtures/cases';
 const PERIOD = '2023-12';
@@ -64,6 +65,13 @@ describe('import-richtext-link: linked text with mixed formatting', () => {
       expect(readFileSync(path.join(r.dir, 'progress', `${PERIOD}.json`), 'utf8')).not.toContain('[object Object]');
     });
   }
+});
+
+describe('the same cell through readXlsx (exceljs; init reads office tables with it)', () => {
+  it('gives the linked rich text as text, not [object Object]', async () => {
+    const sheets = await readXlsx(readFileSync(path.join(CASES, 'import-richtext-link/t2-hyperlink-richtext.xlsx')));
+    expect(sheets.find((s) => s.name === '进展填报')!.cell(14, 9).value).toBe('已完成整改，公示照片见镇政府网站');
+  });
 });
 
 describe('import-pictures-in-form: photos in the form', () => {
