@@ -8,7 +8,7 @@
 // Excel's "place in cell" pictures (rich values). Nothing is interpreted:
 // what a value means is the caller's business (load/cell-values.ts).
 //
-// Worksheets and shared strings are streamed (fflate's inflate into saxes),
+// Worksheets and shared strings are streamed (inflated, then fed to saxes in pieces),
 // and the limits are checked while reading: a sheet that declares or reaches
 // more rows than allowed, or more stored cells, stops the read at once with a
 // CellReadLimitError — so a file of a million empty rows costs a moment and
