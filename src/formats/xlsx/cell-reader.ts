@@ -6,7 +6,7 @@
 // pictures and shapes in a sheet's drawing (with the cell they are anchored
 // on), WPS in-cell pictures (=DISPIMG("ID_…",1) with xl/cellimages.xml) and
 // Excel's "place in cell" pictures (rich values). Nothing is interpreted:
-// what a value means is the caller's business (load/cell-values.ts).
+// what a value means is the caller's business (load/form-cells.ts).
 //
 // Worksheets and shared strings are streamed (inflated, then fed to saxes in pieces),
 // and the limits are checked while reading: a sheet that declares or reaches
@@ -14,7 +14,7 @@
 // CellReadLimitError — so a file of a million empty rows costs a moment and
 // little memory, however small it is on disk.
 import { columnLetters } from './cells.js';
-import { dateText, formatCode, GENERAL } from './number-format.js';
+import { formatCode, GENERAL } from './number-format.js';
 import { OfficePackage, type Relationship } from './package.js';
 import { PackageError } from './package-error.js';
 import { parseXml, streamXml, type XmlNode } from './xml.js';
@@ -649,6 +649,3 @@ function excelCellImages(pkg: OfficePackage, workbookPart: string, metadataPart:
     return { kind: 'excel', ...(found === undefined ? {} : { media: found }) };
   };
 }
-
-/** The text a day shows in a date format (for a date in a cell meant for text); undefined when the format is not a plain date. */
-export { dateText };
