@@ -4,7 +4,7 @@
 // still missing are listed. The folder is locked meanwhile (files.ts
 // writingInto), and the file replaced whole. The steps live in import/ beside this file.
 
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runRules } from '../check/run.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -16,9 +16,11 @@ import { loadPlanFolder, type PlanFolder } from '../load/plan-folder.js';
 import { readFormWorkbook, type FormWorkbook } from '../load/xlsx-form.js';
 import { periodEnd } from '../model/dates.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { writingInto, type Io } from './files.js';
+import { asUserError, writingInto, type Io } from './files.js';
+import { failAfter } from '../write/staged-folder.js';
 import { checkMerged, sortFormDiagnostics, type MergedCheck } from './import/check-merged.js';
 import { mergeProgress } from './import/merge.js';
+import { earlierPictureFiles, placePictures, removeWritten, writePictures, type PlacedPicture } from './import/evidence-pictures.js';
 import type { ImportContext, ImportedEntry } from './import/validate-form.js';
 import { validateForms } from './import/validate-forms.js';
 import { periodFile, previousPeriodFile, requirePeriod, requirePeriodAfterNotice } from './period.js';
@@ -68,14 +70,56 @@ async function importLocked(options: ImportOptions, io: Io): Promise<number> {
     io.out(`表格中没有需要导入的问题（${result.units.join('、')} 本期没有报送的问题），未写入文件 (nothing to import)`);
     return 0;
   }
-  const merged = mergeAndCheck(folder, ctx, result.entries);
+  const placed = placePictures(result.entries, ctx.period, folder.evidenceFiles, await readEarlierPictures(folder, ctx.period, result.entries));
+  const withPictures: PlanFolder = { ...folder, evidenceFiles: new Set([...folder.evidenceFiles, ...placed.pictures.map((p) => p.path)]) };
+  const merged = mergeAndCheck(withPictures, ctx, placed.entries);
   const atForms = sortFormDiagnostics([...found, ...merged.checked.atForms], options.files);
   refuseOnErrors(atForms);
-  await writeFileAtomic(merged.target, merged.text);
+  await writeAll(folder, merged, placed.pictures);
   printFindings([...atForms, ...merged.checked.elsewhere, ...loadFindings], folder, io);
+  for (const p of placed.pictures) {
+    const saved = displayPath(path.join(folder.evidenceDir, ...p.path.split('/')));
+    io.out(p.existing ? `${p.from.file} ${p.from.sheet}!${p.from.cell} 的图片与已有的 ${saved} 相同，未重复保存 (picture already saved)` : `已从 ${p.from.file} ${p.from.sheet}!${p.from.cell} 提取图片，存为 ${saved} (picture saved as evidence)`);
+  }
   io.out(`已写出 ${displayPath(merged.target)}（${result.units.join('、')}，共 ${result.entries.length} 个问题）(imported ${result.entries.length} problem(s))`);
   reportGaps(folder, merged.text, io);
   return hasErrors([...merged.checked.elsewhere, ...loadFindings]) ? 1 : 0;
+}
+
+/**
+ * The pictures first, each created new, then the period file; when the
+ * period file cannot be written the pictures are removed again, so either
+ * both are there or neither (ZHENGGAI_FAIL_AFTER=pictures fails in between,
+ * for tests).
+ */
+async function writeAll(folder: PlanFolder, merged: { target: string; text: string }, pictures: readonly PlacedPicture[]): Promise<void> {
+  let written: string[];
+  try {
+    written = await writePictures(folder.evidenceDir, pictures);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new UserError(`evidence/ 中在导入期间出现了同名文件（${(error as NodeJS.ErrnoException).path ?? ''}），未覆盖，未写入任何文件：请重新导入 (a file appeared meanwhile; nothing was written)`);
+  }
+  try {
+    failAfter('pictures');
+    await writeFileAtomic(merged.target, merged.text);
+  } catch (error) {
+    await removeWritten(written);
+    throw asUserError(error);
+  }
+}
+
+/** The bytes of pictures an earlier import of these units' forms saved for this period, to recognise the same photo again. */
+async function readEarlierPictures(folder: PlanFolder, period: string, entries: readonly ImportedEntry[]): Promise<Map<string, Uint8Array>> {
+  const earlier = new Map<string, Uint8Array>();
+  for (const name of earlierPictureFiles(entries, period, folder.evidenceFiles)) {
+    try {
+      earlier.set(name, new Uint8Array(await readFile(path.join(folder.evidenceDir, ...name.split('/')))));
+    } catch {
+      // Unreadable: treated as a different picture, so a new name is taken.
+    }
+  }
+  return earlier;
 }
 
 /** The period file as it would be after the import, and what `check` says of it — nothing written yet. */

@@ -1,9 +1,7 @@
-// Reading one answer cell of a unit's form. Clerks type dates every way there
-// is, Excel stores some as dates and some as text, and a cell may hold a
-// formula; these functions turn a cell's stored value into the progress
-// file's value, or say in Chinese what is wrong and what is allowed.
-import { isoDate, isValidIsoDate, type IsoDate } from '../model/dates.js';
-import { isoDateFromExcelSerial } from '../formats/xlsx/cells.js';
+// Plain cell values (as readXlsx gives them, for the task-table importer) as
+// text and choices, and evidence names matched against evidence/. A unit
+// form's cells are read by form-cells.ts, which sees each cell's type.
+import { type IsoDate } from '../model/dates.js';
 import { type ReadCell } from '../formats/xlsx/reader.js';
 import { FIELD_LABELS, NO, YES } from '../model/vocabulary.js';
 
@@ -12,8 +10,6 @@ export type CellValue = ReadCell['value'];
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
 
 const MS_PER_DAY = 86_400_000;
-
-export const DATE_FORMS = '2023-10-05、2023.10.5、2023/10/5、2023年10月5日或10月5日';
 
 /**
  * Cell text as the progress file keeps it: Excel's CR LF line ends become
@@ -30,31 +26,6 @@ export function cellText(value: CellValue): string | undefined {
 /** A Date exceljs made from an Excel date: midnight UTC of that day, give or take float error. */
 function dateOfJsDate(value: Date): IsoDate {
   return new Date(Math.round(value.getTime() / MS_PER_DAY) * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-function checkedDate(year: number, month: number, day: number, typed: string): Parsed<IsoDate> {
-  const date = isoDate(year, month, day);
-  return isValidIsoDate(date) ? { ok: true, value: date } : { ok: false, message: `“${typed}”不是存在的日期` };
-}
-
-/**
- * A date cell: an Excel date, a serial number, or text in one of DATE_FORMS
- * (full-width digits allowed). 10月5日 takes the period's year.
- */
-export function parseFormDate(value: CellValue, periodYear: number): Parsed<IsoDate> {
-  if (value === null || value === '') return { ok: true, value: undefined };
-  if (value instanceof Date) return { ok: true, value: dateOfJsDate(value) };
-  if (typeof value === 'number') {
-    const date = isoDateFromExcelSerial(value);
-    return date ? { ok: true, value: date } : { ok: false, message: `“${value}”不是日期，应写作 ${DATE_FORMS}` };
-  }
-  const typed = String(value).normalize('NFKC').trim();
-  if (typed === '') return { ok: true, value: undefined };
-  const full = /^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(typed);
-  if (full) return checkedDate(Number(full[1]), Number(full[2]), Number(full[3]), typed);
-  const monthDay = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(typed);
-  if (monthDay) return checkedDate(periodYear, Number(monthDay[1]), Number(monthDay[2]), typed);
-  return { ok: false, message: `“${typed}”不是日期，应写作 ${DATE_FORMS}` };
 }
 
 /** One of the allowed values, exactly (after trimming); the message lists them. */

@@ -68,7 +68,8 @@ const SPECS: CaseSpec[] = [
   { name: 'bad-yes-no', make: cells({ ...inProgress, H5: { text: '差不多' } }), sheet: FORM_SHEET, cell: 'H5', ruleId: 'form-value', message: '应为：是、否' },
   { name: 'not-a-date', make: cells({ J5: { text: '下周' } }), sheet: FORM_SHEET, cell: 'J5', ruleId: 'form-value', message: '“下周”不是日期' },
   { name: 'impossible-date', make: cells({ J5: { text: '2024-02-30' } }), sheet: FORM_SHEET, cell: 'J5', ruleId: 'form-value', message: '不是存在的日期' },
-  { name: 'date-after-as-of', make: cells({ J5: { text: '7月2日' } }), sheet: FORM_SHEET, cell: 'J5', ruleId: 'form-date-after-as-of', message: '完成时间 2024-07-02 晚于本期统计截止日期 2024-06-30' },
+  // (7月2日 without a year would now read as 2023-07-02, the latest 2 July on or before the as-of date.)
+  { name: 'date-after-as-of', make: cells({ J5: { text: '2024-07-02' } }), sheet: FORM_SHEET, cell: 'J5', ruleId: 'form-date-after-as-of', message: '完成时间 2024-07-02 晚于本期统计截止日期 2024-06-30' },
   { name: 'completed-without-date', make: cells({ J5: { clear: true } }), sheet: FORM_SHEET, cell: 'J5', ruleId: 'form-completed-without-date', message: '须填写完成时间' },
   { name: 'date-while-in-progress', make: cells({ G5: { text: '推进中' }, H5: { text: '是' } }), sheet: FORM_SHEET, cell: 'J5', ruleId: 'form-completed-without-date', message: '不应填写完成时间' },
   { name: 'missing-evidence', make: cells({ K5: { text: '清河记录.txt\n不存在的照片.jpg' } }), sheet: FORM_SHEET, cell: 'K5', ruleId: 'form-evidence', message: '没有佐证材料“不存在的照片.jpg”' },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMerged } from '../../src/documents/import/check-merged.js';
 import type { ImportedEntry, ProgressEntryJson } from '../../src/documents/import/validate-form.js';
 import { baseProgress, fixtureFolder } from '../helpers/fixture-folder.js';
+import { FORM_LAYOUT_V1 } from '../../src/model/document/unit-form-layout.js';
 
 describe('checkMerged', () => {
   it('puts each finding about an imported entry at the column of the field its path names', () => {
@@ -16,7 +17,7 @@ describe('checkMerged', () => {
     ];
     const file = 'progress/2024-06.json';
     const indexOf = new Map<ImportedEntry, number>(
-      progress.problems.map((entry, index) => [{ number: entry.number, unit: '农办', entry: entry as ProgressEntryJson, file: '农办.xlsx', sheet: '进展填报', row: 5 + index }, index]),
+      progress.problems.map((entry, index) => [{ number: entry.number, unit: '农办', entry: entry as ProgressEntryJson, file: '农办.xlsx', sheet: '进展填报', row: 5 + index, layout: FORM_LAYOUT_V1, pictures: [] }, index]),
     );
     const { atForms } = checkMerged(folder!, { file, text: JSON.stringify(progress, null, 2), indexOf });
     expect(atForms.map((d) => [d.cell, d.ruleId])).toEqual([

@@ -4,7 +4,7 @@
 // an error there stops the import. Other findings are the folder's own and
 // are only reported.
 import { runRules } from '../../check/run.js';
-import { formColumnIndex, type FormField } from '../../model/document/unit-form-layout.js';
+import { layoutColumn, type FormField } from '../../model/document/unit-form-layout.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { JsonPath } from '../../diagnostics/json-path.js';
 import { columnLetters } from '../../formats/xlsx/cells.js';
@@ -86,7 +86,7 @@ function fieldOf(d: Diagnostic): FormField {
 }
 
 function toFormCell(d: Diagnostic, entry: ImportedEntry): Diagnostic {
-  const cell = `${columnLetters(formColumnIndex(fieldOf(d)))}${entry.row}`;
+  const cell = `${columnLetters(layoutColumn(entry.layout, fieldOf(d)))}${entry.row}`;
   return { file: entry.file, sheet: entry.sheet, cell, ruleId: d.ruleId, severity: d.severity, message: d.message };
 }
 

@@ -3,19 +3,34 @@
 // changed since it was made (the hidden sheet), then every answer cell. Every
 // finding is a Diagnostic naming file, sheet and cell; the answers become
 // progress entries only when their row has no error.
-import { FORM_COLUMNS, FORM_FIRST_DATA_ROW, FORM_FORMAT, FORM_HEADER_ROW, FORM_META_KEYS, FORM_META_ORDER, FORM_META_SHEET, FORM_SHEET, FORM_STATUS_VALUES, formColumnIndex, type FormAnswerField } from '../../model/document/unit-form-layout.js';
-import { formProblems, formUnits } from '../../compose/forms.js';
+import {
+  FORM_FORMAT,
+  FORM_FORMAT_NAME,
+  FORM_FORMAT_VERSION,
+  FORM_META_KEYS,
+  FORM_META_SHEET,
+  FORM_STATUS_VALUES,
+  FORM_WRITER,
+  READABLE_FORM_LAYOUTS,
+  layoutColumn,
+  type FormAnswerField,
+  type FormLayout,
+} from '../../model/document/unit-form-layout.js';
+import { earliestFormDate, formProblems, formUnits } from '../../compose/forms.js';
 import { formChecksum, parseRowDigests, problemDigest } from '../../model/document/unit-form.js';
 import type { IsoDate } from '../../model/dates.js';
 import { FIELD_LABELS } from '../../model/vocabulary.js';
 import { parseDeadline } from '../../derive/deadline.js';
-import { isCompleted } from '../../derive/problem-state.js';
+import { extensionDeadline, isCompleted } from '../../derive/problem-state.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { Plan, Problem } from '../../model/plan-schema.js';
 import type { Closure, Progress, Status } from '../../model/progress-schema.js';
-import type { ReadSheet } from '../../formats/xlsx/reader.js';
-import { cellText, parseChoice, parseFormDate, parseNumberCell, parseYesNo, resolveEvidence, type CellValue, type Parsed } from '../../load/cell-values.js';
+import type { CellSheet, SheetCell } from '../../formats/xlsx/cell-reader.js';
+import { columnLetters } from '../../formats/xlsx/cells.js';
+import { resolveEvidence } from '../../load/cell-values.js';
+import { formChoice, formDate, formNumber, formYesNo, hasContent, looseText, shownText, type CellReading, type DateWindow } from '../../load/form-cells.js';
 import { findSheet, readFormMeta, type FormMeta, type FormWorkbook, type MetaValue } from '../../load/xlsx-form.js';
+import { findFormPictures, type FormPicture } from './form-pictures.js';
 
 export interface ImportContext {
   plan: Plan;
@@ -41,6 +56,10 @@ export interface ImportedEntry {
   file: string;
   sheet: string;
   row: number;
+  /** The format the form was read in: where each answer's cell is. */
+  layout: FormLayout;
+  /** Pictures from the row's evidence cell, to be written to evidence/ and added to entry.evidence. */
+  pictures: FormPicture[];
 }
 
 export interface FormResult {
@@ -55,49 +74,70 @@ function at(file: string, sheet: string, cell: string | undefined, ruleId: strin
 
 export function validateForm(form: FormWorkbook, ctx: ImportContext): FormResult {
   const identity = checkIdentity(form, ctx);
-  if (identity.unit === undefined) return { entries: [], diagnostics: identity.diagnostics };
-  const unit = identity.unit;
-  const sheet = findSheet(form, FORM_SHEET);
+  if (identity.unit === undefined || identity.layout === undefined) return { entries: [], diagnostics: identity.diagnostics };
+  const { unit, layout } = identity;
+  const sheet = findSheet(form, layout.sheet);
   if (!sheet) {
-    return { unit, entries: [], diagnostics: [...identity.diagnostics, at(form.file, FORM_SHEET, undefined, 'form-sheet-missing', `缺少工作表“${FORM_SHEET}”：请勿重命名或删除工作表`)] };
+    return { unit, entries: [], diagnostics: [...identity.diagnostics, at(form.file, layout.sheet, undefined, 'form-sheet-missing', `缺少工作表“${layout.sheet}”：请勿重命名或删除工作表`)] };
   }
-  const header = checkHeader(form.file, sheet);
-  if (header.length > 0) return { unit, entries: [], diagnostics: [...identity.diagnostics, ...header] };
   const problems = formProblems(ctx.plan, unit).reported;
-  const diagnostics = [...identity.diagnostics];
+  const pictures = findFormPictures(form, layout, problems.length);
+  const header = checkHeader(form, sheet, layout);
+  if (header.length > 0) return { unit, entries: [], diagnostics: [...identity.diagnostics, ...header, ...pictures.diagnostics] };
+  const diagnostics = [...identity.diagnostics, ...pictures.diagnostics];
   const entries: ImportedEntry[] = [];
+  const window: DateWindow = { min: earliestFormDate(ctx.plan), max: ctx.asOf, date1904: form.date1904 };
   problems.forEach((problem, i) => {
-    const row = readRow({ file: form.file, sheet, row: FORM_FIRST_DATA_ROW + i, problem, problems, ctx });
-    diagnostics.push(...row.diagnostics);
-    if (row.entry) entries.push({ number: problem.number, unit, entry: row.entry, file: form.file, sheet: FORM_SHEET, row: FORM_FIRST_DATA_ROW + i });
+    const row = layout.firstDataRow + i;
+    const read = readRow({ file: form.file, sheet, layout, row, problem, problems, ctx, window, pictures: pictures.byRow.get(row) ?? [], pictureCells: pictures.pictureCells });
+    for (const d of read.diagnostics) diagnostics.push(d);
+    if (read.entry) entries.push({ number: problem.number, unit, entry: read.entry, file: form.file, sheet: layout.sheet, row, layout, pictures: read.pictures });
   });
-  diagnostics.push(...extraRows(form.file, sheet, FORM_FIRST_DATA_ROW + problems.length));
+  for (const d of outsideTheTable(form.file, sheet, layout, problems.length)) diagnostics.push(d);
   return { unit, entries, diagnostics };
 }
 
 // --- the hidden sheet -------------------------------------------------------------
 
-/** The unit the form belongs to, when it is this plan's form for this period and its rows are current. */
-function checkIdentity(form: FormWorkbook, ctx: ImportContext): { unit?: string; diagnostics: Diagnostic[] } {
+/** The unit the form belongs to and the layout of its format, when it is this plan's form for this period and its rows are current. */
+function checkIdentity(form: FormWorkbook, ctx: ImportContext): { unit?: string; layout?: FormLayout; diagnostics: Diagnostic[] } {
   const sheet = findSheet(form, FORM_META_SHEET);
   if (!sheet) {
     return { diagnostics: [at(form.file, FORM_META_SHEET, undefined, 'form-not-zhenggai', '不是 zhenggai 生成的填报表（缺少隐藏工作表）：请使用 zhenggai forms 生成的表格填报')] };
   }
-  const meta = readFormMeta(sheet);
-  const missing = FORM_META_ORDER.filter((k) => meta[k] === undefined);
+  const meta = readFormMeta(sheet, form.date1904);
+  if (meta.format === undefined) {
+    return { diagnostics: [at(form.file, FORM_META_SHEET, undefined, 'form-not-zhenggai', `隐藏工作表缺少“${FORM_META_KEYS.format}”：表格已被改动，请重新生成`)] };
+  }
+  const layout = READABLE_FORM_LAYOUTS.get(meta.format.value);
+  if (!layout) return { diagnostics: [at(form.file, FORM_META_SHEET, meta.format.address, 'form-format', formatMessage(meta.format.value, meta.writer?.value))] };
+  const missing = layout.requiredMeta.filter((k) => meta[k] === undefined);
   if (missing.length > 0) {
     return { diagnostics: [at(form.file, FORM_META_SHEET, undefined, 'form-not-zhenggai', `隐藏工作表缺少“${missing.map((k) => FORM_META_KEYS[k]).join('、')}”：表格已被改动，请重新生成`)] };
   }
-  const m = meta as Required<FormMeta>;
+  const m = meta as Required<Omit<FormMeta, 'writer'>> & FormMeta;
   const diagnostics = identityProblems(form.file, m, ctx);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { unit: m.unit.value, diagnostics };
+  return { unit: m.unit.value, layout, diagnostics };
 }
 
-function identityProblems(file: string, m: Required<FormMeta>, ctx: ImportContext): Diagnostic[] {
+/**
+ * A format this release cannot read: a newer one (the form was made by a
+ * later zhenggai than the one importing it) says which release wrote it; the
+ * way out is a form of this month made by the office's own zhenggai.
+ */
+function formatMessage(format: string, writer: string | undefined): string {
+  const version = new RegExp(`^${FORM_FORMAT_NAME}/(\\d+)$`).exec(format.trim());
+  const by = writer ? `由 ${writer} 生成，` : '';
+  const here = `本程序（${FORM_WRITER}）可导入的格式为 ${[...READABLE_FORM_LAYOUTS.keys()].join('、')}`;
+  const action = '请向整改办索取用本程序生成的本月填报表（zhenggai forms）重新填写，或把 zhenggai 升级到生成此表的版本后再导入';
+  if (version && Number(version[1]) > FORM_FORMAT_VERSION) return `此表${by}表格格式为 ${format}，比本程序新；${here}：${action}`;
+  return `此表${by}表格格式“${format}”无法识别；${here}：${action}`;
+}
+
+function identityProblems(file: string, m: Required<Omit<FormMeta, 'writer'>>, ctx: ImportContext): Diagnostic[] {
   const here = (v: MetaValue, ruleId: string, message: string, severity: Severity = 'error') => at(file, FORM_META_SHEET, v.address, ruleId, message, severity);
   const docNumber = ctx.plan.notice.docNumber;
-  if (m.format.value !== FORM_FORMAT) return [here(m.format, 'form-format', `表格格式“${m.format.value}”不是本版本的填报表（${FORM_FORMAT}）：请重新生成`)];
   if (m.docNumber.value !== docNumber) {
     return [here(m.docNumber, 'form-other-plan', `此表属于方案“${m.planName.value}”（${m.docNumber.value}），不是本方案“${ctx.planName}”（${docNumber}）`)];
   }
@@ -133,56 +173,80 @@ function changedMessage(reported: readonly Problem[], digestsText: string): stri
 // --- the table ------------------------------------------------------------------
 
 /** The header row as written: a column inserted, deleted or moved would make every answer land in the wrong field. */
-function checkHeader(file: string, sheet: ReadSheet): Diagnostic[] {
-  for (const [i, column] of FORM_COLUMNS.entries()) {
-    const cell = sheet.cell(FORM_HEADER_ROW, i + 1);
-    if ((cellText(cell.value) ?? '') !== column.header) {
-      const found = cellText(cell.value) ?? '（空）';
-      return [at(file, sheet.name, cell.address, 'form-header', `表头应为“${column.header.replace('\n', '')}”，此处为“${found.replace('\n', '')}”：请勿插入、删除或移动列`)];
+function checkHeader(form: FormWorkbook, sheet: CellSheet, layout: FormLayout): Diagnostic[] {
+  for (const [i, column] of layout.columns.entries()) {
+    const cell = sheet.cell(layout.headerRow, i + 1);
+    const text = cell.picture ? '（图片）' : looseText(cell, form.date1904);
+    if ((text ?? '') !== column.header) {
+      const found = text ?? '（空）';
+      return [at(form.file, sheet.name, cell.address, 'form-header', `表头应为“${column.header.replace('\n', '')}”，此处为“${found.replace('\n', '')}”：请勿插入、删除或移动列`)];
     }
   }
   return [];
 }
 
-/** Anything typed below the problems: rows added by hand are not read, so say so. */
-function extraRows(file: string, sheet: ReadSheet, firstRow: number): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  for (let r = firstRow; r <= sheet.rowCount; r += 1) {
-    for (let c = 1; c <= FORM_COLUMNS.length; c += 1) {
-      const cell = sheet.cell(r, c);
-      if (cell.master !== undefined || cellText(cell.value) === undefined) continue;
-      found.push(at(file, sheet.name, cell.address, 'form-extra-row', '表格末尾多出的内容不会被导入：请勿增加行，新的问题须先写入方案'));
-      break;
+/** How many places a message about cells outside the table names before it counts the rest. */
+const PLACES_NAMED = 5;
+
+/**
+ * Anything typed below the problems or right of the last column is not read,
+ * so say so — as one message per kind naming the first few places and
+ * counting the rest, however many thousand rows a form has gained.
+ */
+function outsideTheTable(file: string, sheet: CellSheet, layout: FormLayout, problemCount: number): Diagnostic[] {
+  const lastRow = layout.firstDataRow + problemCount - 1;
+  const lastColumn = layout.columns.length;
+  const below: string[] = [];
+  const right: string[] = [];
+  for (const r of sheet.rowNumbers) {
+    const cells = sheet.cellsOf(r).filter((c) => c.master === undefined && hasContent(c));
+    if (r > lastRow) {
+      if (cells.length > 0) below.push(cells[0]!.address);
+    } else {
+      const outside = cells.find((c) => c.column > lastColumn);
+      if (outside) right.push(outside.address);
     }
+  }
+  const summary = (places: string[]) => `（${places.slice(0, PLACES_NAMED).join('、')}${places.length > PLACES_NAMED ? ` 及另外 ${(places.length - PLACES_NAMED).toLocaleString('en-US')} 处` : ''}）`;
+  const found: Diagnostic[] = [];
+  if (below.length > 0) found.push(at(file, sheet.name, below[0], 'form-extra-row', `表格末尾多出的内容不会被导入${summary(below)}：请勿增加行，新的问题须先写入方案`));
+  if (right.length > 0) {
+    found.push(at(file, sheet.name, right[0], 'form-extra-column', `表格右侧（${columnLetters(lastColumn)} 列之后）多出的内容不会被导入${summary(right)}：请勿增加列，内容请填在对应的单元格中`));
   }
   return found;
 }
 
 interface RowInput {
   file: string;
-  sheet: ReadSheet;
+  sheet: CellSheet;
+  layout: FormLayout;
   row: number;
   problem: Problem;
   /** All rows' problems, to tell an edited number from a copied row. */
   problems: readonly Problem[];
   ctx: ImportContext;
+  window: DateWindow;
+  /** Pictures in this row's evidence cell. */
+  pictures: readonly FormPicture[];
+  /** sheet!cell of every cell whose content is a picture. */
+  pictureCells: ReadonlySet<string>;
 }
 
-function readRow(input: RowInput): { entry?: ProgressEntryJson; diagnostics: Diagnostic[] } {
+function readRow(input: RowInput): { entry?: ProgressEntryJson; pictures: FormPicture[]; diagnostics: Diagnostic[] } {
   const numberDiagnostic = checkNumber(input);
-  if (numberDiagnostic) return { diagnostics: [numberDiagnostic] };
+  if (numberDiagnostic) return { diagnostics: [numberDiagnostic], pictures: [] };
   const reader = new RowReader(input);
   const entry = reader.entry();
-  return reader.failed ? { diagnostics: reader.diagnostics } : { entry, diagnostics: reader.diagnostics };
+  return reader.failed ? { diagnostics: reader.diagnostics, pictures: [] } : { entry, pictures: [...input.pictures], diagnostics: reader.diagnostics };
 }
 
-function checkNumber({ file, sheet, row, problem, problems }: RowInput): Diagnostic | undefined {
-  const cell = sheet.cell(row, formColumnIndex('number'));
-  const number = parseNumberCell(cell.value);
+function checkNumber({ file, sheet, layout, row, problem, problems, window }: RowInput): Diagnostic | undefined {
+  const cell = sheet.cell(row, layoutColumn(layout, 'number'));
+  const number = formNumber(cell);
   if (number === problem.number && cell.formula === undefined) return undefined;
-  const shown = cellText(cell.value) ?? '（空）';
+  const shown = looseText(cell, window.date1904) ?? '（空）';
   const other = problems.findIndex((p) => p.number === number);
-  const copy = other >= 0 ? `，与第 ${FORM_FIRST_DATA_ROW + other} 行重复` : '';
+  const copy = other >= 0 ? `，与第 ${layout.firstDataRow + other} 行重复` : '';
   return at(file, sheet.name, cell.address, 'form-number-edited', `序号被修改：此行应为第 ${problem.number} 号问题，读到“${shown}”${copy}；请勿修改序号、复制或移动行`);
 }
 
@@ -193,11 +257,8 @@ function checkNumber({ file, sheet, row, problem, problems }: RowInput): Diagnos
 class RowReader {
   readonly diagnostics: Diagnostic[] = [];
   failed = false;
-  private readonly periodYear: number;
 
-  constructor(private readonly input: RowInput) {
-    this.periodYear = Number(input.ctx.period.slice(0, 4));
-  }
+  constructor(private readonly input: RowInput) {}
 
   entry(): ProgressEntryJson {
     const number = this.input.problem.number;
@@ -214,7 +275,7 @@ class RowReader {
       ...(onSchedule === undefined ? {} : { onSchedule }),
       ...this.textField('progress'),
       ...(completedOn === undefined ? {} : { completedOn }),
-      ...(evidence.length > 0 ? { evidence } : {}),
+      ...(evidence.length > 0 || this.input.pictures.length > 0 ? { evidence } : {}),
       ...this.textField('reason'),
       ...(extension === undefined ? {} : { extension }),
       ...this.textField('note'),
@@ -222,8 +283,12 @@ class RowReader {
     };
   }
 
+  private cell(field: FormAnswerField): SheetCell {
+    return this.input.sheet.cell(this.input.row, layoutColumn(this.input.layout, field));
+  }
+
   private address(field: FormAnswerField): string {
-    return this.input.sheet.cell(this.input.row, formColumnIndex(field)).address;
+    return this.cell(field).address;
   }
 
   private report(field: FormAnswerField, ruleId: string, message: string, severity: Severity = 'error'): void {
@@ -232,34 +297,47 @@ class RowReader {
   }
 
   /**
-   * The value a cell holds. A formula's cached result is taken, with a
-   * warning — typed values are what the office expects back, and a formula
-   * such as =TODAY() changes when the file is next opened; one with no result
-   * saved (written by a program, never calculated) is an error.
+   * The cell to read, or undefined when there is nothing to read in it. A
+   * picture's cell is read by the pictures (form-pictures.ts). A formula's
+   * cached result is taken, with a warning — typed values are what the office
+   * expects back, and a formula such as =TODAY() changes when the file is
+   * next opened; one with no result saved (written by a program, never
+   * calculated) is an error. A cell covered by a merge belongs to another
+   * cell, and a hyperlink is not imported (a warning says so).
    */
-  private value(field: FormAnswerField): CellValue | undefined {
-    const cell = this.input.sheet.cell(this.input.row, formColumnIndex(field));
-    if (cell.formula === undefined) return cell.value;
-    if (cell.value === null) {
+  private value(field: FormAnswerField): SheetCell | undefined {
+    const cell = this.cell(field);
+    if (this.input.pictureCells.has(`${this.input.sheet.name}!${cell.address}`)) return undefined;
+    if (cell.master !== undefined) {
+      this.report(field, 'form-merged', `单元格与 ${cell.master} 合并，内容属于 ${cell.master}：请取消合并，每个问题分别填写`);
+      return undefined;
+    }
+    if (cell.hyperlink !== undefined && hasContent(cell)) {
+      this.report(field, 'form-hyperlink', `单元格带有超链接（${cell.hyperlink.slice(0, 200)}），只导入单元格显示的文字，链接不导入`, 'warning');
+    }
+    if (cell.formula === undefined) return cell;
+    if (cell.data === undefined) {
       this.report(field, 'form-formula', `单元格是公式“=${cell.formula}”，没有保存计算结果：请直接填写内容`);
       return undefined;
     }
-    this.report(field, 'form-formula', `单元格是公式“=${cell.formula}”，已按其计算结果“${cellText(cell.value) ?? ''}”导入；请直接填写内容`, 'warning');
-    return cell.value;
+    this.report(field, 'form-formula', `单元格是公式“=${cell.formula}”，已按其计算结果“${looseText(cell, this.input.window.date1904) ?? ''}”导入；请直接填写内容`, 'warning');
+    return cell;
   }
 
-  private parsed<T>(field: FormAnswerField, parse: (v: CellValue) => Parsed<T>): T | undefined {
-    const value = this.value(field);
-    if (value === undefined) return undefined;
-    const result = parse(value);
-    if (result.ok) return result.value;
-    this.report(field, 'form-value', result.message);
-    return undefined;
+  private parsed<T>(field: FormAnswerField, parse: (cell: SheetCell) => CellReading<T>): T | undefined {
+    const cell = this.value(field);
+    if (cell === undefined) return undefined;
+    const result = parse(cell);
+    if (!result.ok) {
+      this.report(field, result.ruleId ?? 'form-value', result.message);
+      return undefined;
+    }
+    if (result.note !== undefined) this.report(field, 'form-value-read-as', result.note, 'warning');
+    return result.value;
   }
 
   private text(field: FormAnswerField): string | undefined {
-    const value = this.value(field);
-    return value === undefined ? undefined : cellText(value);
+    return this.parsed(field, (cell) => shownText(cell, this.input.window.date1904));
   }
 
   private textField(field: 'progress' | 'reason' | 'note'): Record<string, string> {
@@ -268,7 +346,7 @@ class RowReader {
   }
 
   private status(): Status | undefined {
-    const status = this.parsed('status', (v) => parseChoice(v, FORM_STATUS_VALUES as readonly Status[], FIELD_LABELS.status));
+    const status = this.parsed('status', (cell) => formChoice(cell, FORM_STATUS_VALUES as readonly Status[], FIELD_LABELS.status, this.input.window.date1904));
     if (status === undefined && !this.failed) this.report('status', 'form-value', `未填写整改状态，应从列表中选择：${FORM_STATUS_VALUES.join('、')}`);
     return status;
   }
@@ -279,22 +357,18 @@ class RowReader {
    * and the clerk is told, rather than leaving a stale flag in the file.
    */
   private onSchedule(status: Status | undefined): boolean | undefined {
-    const value = this.parsed('onSchedule', parseYesNo);
+    const value = this.parsed('onSchedule', (cell) => formYesNo(cell, this.input.window.date1904));
     if (value === undefined || status === undefined || status === '推进中') return value;
     this.report('onSchedule', 'form-on-schedule-ignored', `整改状态为“${status}”，达到序时进度只对“推进中”的问题填写，未导入`, 'warning');
     return undefined;
   }
 
+  /** A date between 1 January of the year before the notice's and the as-of date (form-cells.ts formDate). */
   private date(field: 'completedOn' | 'extensionApprovedOn', name: string): IsoDate | undefined {
-    const date = this.parsed(field, (v) => parseFormDate(v, this.periodYear));
-    const asOf = this.input.ctx.asOf;
-    if (date !== undefined && date > asOf) {
-      this.report(field, 'form-date-after-as-of', `${name} ${date} 晚于本期统计截止日期 ${asOf}`);
-      return undefined;
-    }
-    return date;
+    return this.parsed(field, (cell) => formDate(cell, name, this.input.window));
   }
 
+  /** File names typed in the cell (matched against evidence/); pictures in it are added by the pipeline. */
   private evidence(): string[] {
     const text = this.text('evidence');
     const { paths, errors } = resolveEvidence(text, this.input.problem.number, this.input.ctx.evidenceFiles);
@@ -302,7 +376,7 @@ class RowReader {
     return paths;
   }
 
-  /** 调整后时限, 调整原因, 批准日期: all three or none, the phrase one the deadline parser understands. */
+  /** 调整后时限, 调整原因, 批准日期: all three or none, the phrase one the deadline parser understands, due at a plausible date. */
   private extension(): { deadline: string; reason: string; approvedOn: IsoDate } | undefined {
     const deadline = this.text('extensionDeadline');
     const reason = this.text('extensionReason');
@@ -320,13 +394,19 @@ class RowReader {
     }
     if (deadline === undefined || reason === undefined || approvedOn === undefined) return undefined;
     const parsed = parseDeadline(deadline, approvedOn);
+    const due = parsed.ok ? extensionDeadline({ deadline, reason, approvedOn })?.due : undefined;
+    const latest = latestDeadline(this.input.window);
     if (!parsed.ok) this.report('extensionDeadline', 'form-value', parsed.message);
+    else if (due && (due < approvedOn || due > latest)) {
+      const why = due < approvedOn ? `早于批准日期 ${approvedOn}` : `晚于 ${latest}（本期截止日期之后 ${EXTENSION_YEARS} 年内）`;
+      this.report('extensionDeadline', 'form-date-implausible', `${FIELD_LABELS.extension}“${deadline}”读作 ${due}，${why}：请核对年份`);
+    }
     return { deadline, reason, approvedOn };
   }
 
   /** The completed-without-date rule, where the clerk can fix it. */
   private checkCompletion(status: Status | undefined, completedOn: IsoDate | undefined): void {
-    if (status === undefined || this.diagnostics.some((d) => d.cell === this.address('completedOn'))) return;
+    if (status === undefined || this.diagnostics.some((d) => d.cell === this.address('completedOn') && d.severity === 'error')) return;
     if (isCompleted(status) && completedOn === undefined) this.report('completedOn', 'form-completed-without-date', `整改状态为“${status}”，须填写完成时间`);
     if (!isCompleted(status) && completedOn !== undefined) this.report('completedOn', 'form-completed-without-date', `整改状态为“${status}”，不应填写完成时间（完成后再填）`);
   }
@@ -349,4 +429,11 @@ class RowReader {
     }
     return status === '已销号' ? carried : undefined;
   }
+}
+
+/** An extension's new deadline is at most this many years after the as-of date's year (a typo guard: 2203 for 2023). */
+const EXTENSION_YEARS = 5;
+
+function latestDeadline(window: DateWindow): IsoDate {
+  return `${Number(window.max.slice(0, 4)) + EXTENSION_YEARS}-12-31`;
 }

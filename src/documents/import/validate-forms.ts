@@ -3,7 +3,7 @@
 // answers this period's file already holds (replaced only with --force).
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formProblems } from '../../compose/forms.js';
-import { formColumnIndex } from '../../model/document/unit-form-layout.js';
+import { layoutColumn } from '../../model/document/unit-form-layout.js';
 import { columnLetters } from '../../formats/xlsx/cells.js';
 import { validateForm, type ImportContext, type ImportedEntry } from './validate-form.js';
 import type { FormWorkbook } from '../../load/xlsx-form.js';
@@ -34,7 +34,7 @@ export function validateForms(forms: readonly FormWorkbook[], ctx: ImportContext
 }
 
 function numberCell(entry: ImportedEntry): string {
-  return `${columnLetters(formColumnIndex('number'))}${entry.row}`;
+  return `${columnLetters(layoutColumn(entry.layout, 'number'))}${entry.row}`;
 }
 
 /** Entries answering a problem an earlier form in this run already answered. */

@@ -43,7 +43,12 @@ function plainValue(raw: RawValue, cachedResult: unknown): { value: ReadCell['va
     return { value: result, formula: f.formula ?? f.sharedFormula ?? '' };
   }
   if ('richText' in raw) return { value: raw.richText.map((part) => part.text).join('') };
-  if ('hyperlink' in raw) return { value: String((raw as ExcelJS.CellHyperlinkValue).text ?? '') };
+  if ('hyperlink' in raw) {
+    // The link's text may itself be rich text (exceljs/exceljs#1988): never "[object Object]".
+    const text = (raw as { text?: unknown }).text;
+    if (text !== null && typeof text === 'object' && 'richText' in text) return { value: (text as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('') };
+    return { value: typeof text === 'string' || typeof text === 'number' ? String(text) : '' };
+  }
   if ('error' in raw) return { value: null };
   return { value: null };
 }

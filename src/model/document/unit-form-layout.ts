@@ -1,14 +1,24 @@
 // The unit progress form as a contract between its writer (render/xlsx/forms.ts)
 // and its reader (documents/import/validate-form.ts): sheet names, where the table starts,
 // which column holds which answer, and the keys of the hidden sheet. Constants
-// only, so both sides can depend on it without depending on each other. A
-// change here changes the format: bump FORM_FORMAT so old forms are refused
-// with a clear message instead of being read in the wrong columns.
+// only, so both sides can depend on it without depending on each other.
+//
+// Forms are filled for weeks and come back after the office may have
+// upgraded, so the format is versioned (docs/inputs.md#form-versions): a
+// change to the sheets, rows, columns or hidden keys is a new FORM_FORMAT,
+// whose layout is added to READABLE_FORM_LAYOUTS beside the older ones, which
+// stay readable; a form of a newer format than a release knows is refused
+// with the release that wrote it.
 
 import { STATUSES } from '../progress-schema.js';
+import { ZHENGGAI_RELEASE } from '../release.js';
 import { FIELD_LABELS, NO, YES } from '../vocabulary.js';
 
-export const FORM_FORMAT = 'zhenggai-unit-form/1';
+export const FORM_FORMAT_NAME = 'zhenggai-unit-form';
+export const FORM_FORMAT_VERSION = 1;
+export const FORM_FORMAT = `${FORM_FORMAT_NAME}/${FORM_FORMAT_VERSION}`;
+/** What the hidden sheet names as the program that wrote the form. */
+export const FORM_WRITER = `zhenggai ${ZHENGGAI_RELEASE}`;
 
 export const FORM_SHEET = '进展填报';
 export const FORM_INFO_SHEET = '共同牵头问题（仅供参考）';
@@ -95,7 +105,43 @@ export const FORM_META_KEYS = {
   period: '期次',
   checksum: '校验码',
   rowDigests: '各问题校验码',
+  writer: '生成程序',
 } as const;
 
 export type FormMetaKey = keyof typeof FORM_META_KEYS;
-export const FORM_META_ORDER: readonly FormMetaKey[] = ['format', 'planName', 'docNumber', 'unit', 'period', 'checksum', 'rowDigests'];
+/** The rows the writer puts on the hidden sheet, in order. */
+export const FORM_META_ORDER: readonly FormMetaKey[] = ['format', 'planName', 'docNumber', 'unit', 'period', 'checksum', 'rowDigests', 'writer'];
+
+/** Where a format keeps what the importer reads. */
+export interface FormLayout {
+  readonly format: string;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  readonly columns: readonly FormColumn[];
+  /** Keys the hidden sheet must have (生成程序 came later within format 1, so it is optional). */
+  readonly requiredMeta: readonly FormMetaKey[];
+}
+
+/** Format 1 (zhenggai 0.1.0 on): the layout above. */
+export const FORM_LAYOUT_V1: FormLayout = {
+  format: 'zhenggai-unit-form/1',
+  sheet: FORM_SHEET,
+  headerRow: FORM_HEADER_ROW,
+  firstDataRow: FORM_FIRST_DATA_ROW,
+  columns: FORM_COLUMNS,
+  requiredMeta: ['format', 'planName', 'docNumber', 'unit', 'period', 'checksum', 'rowDigests'],
+};
+
+/** Every format this release imports. A new format adds its layout and keeps the older ones. */
+export const READABLE_FORM_LAYOUTS: ReadonlyMap<string, FormLayout> = new Map([[FORM_LAYOUT_V1.format, FORM_LAYOUT_V1]]);
+
+/** The layout of the format this release writes. */
+export const CURRENT_FORM_LAYOUT: FormLayout = READABLE_FORM_LAYOUTS.get(FORM_FORMAT)!;
+
+/** 1-based column of a field in a layout. */
+export function layoutColumn(layout: FormLayout, field: FormField): number {
+  const index = layout.columns.findIndex((c) => c.field === field);
+  if (index < 0) throw new RangeError(`no form column for ${field} in ${layout.format}`);
+  return index + 1;
+}

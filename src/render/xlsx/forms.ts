@@ -20,6 +20,7 @@ import {
   FORM_SHEET,
   FORM_STATUS_VALUES,
   FORM_TITLE_ROW,
+  FORM_WRITER,
   FORM_YES_NO_VALUES,
   formColumnIndex,
   type FormColumn,
@@ -235,6 +236,7 @@ function metaValues(model: UnitFormModel): Record<FormMetaKey, string> {
     period: model.period,
     checksum: model.checksum,
     rowDigests: formatRowDigests(model.rowDigests),
+    writer: FORM_WRITER,
   };
 }
 

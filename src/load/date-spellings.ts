@@ -1,0 +1,90 @@
+// A date as a clerk types it into a form cell. The unambiguous everyday
+// spellings are read — 2023-12-05, 2023/12/5, 2023.12.5, 2023年12月5日 or
+// 2023年12月5号, 20231205, 12月5日 or 12月5号, with full-width digits and
+// spaces, and with a time of day (2023-12-5 上午, 2023-12-05 14:30) dropped.
+// Spellings that could mean two days are refused: a two-digit year (23.12.5),
+// a day and month without words (5/12, 12.5, 12-5). When the reading took a
+// decision the clerk did not write down (the year, 号 for 日, the time
+// dropped) it comes back as a note, which the importer prints at the cell.
+import { daysInMonth, isoDate, isValidIsoDate, yearOf, type IsoDate } from '../model/dates.js';
+
+/** The spellings accepted, for messages. */
+export const DATE_FORMS = '2023-12-05、2023/12/5、2023.12.5、2023年12月5日（或5号）、20231205、12月5日（年份取不晚于本期截止日期的最近一年）';
+
+export type DateReading = { ok: true; date: IsoDate; note?: string } | { ok: false; message: string };
+
+/** A time of day after the date: 上午/下午…, 14:30, 14时30分, 9点, 00:00:00, AM/PM; also an ISO T. */
+const TIME_OF_DAY = /^(?:T|\s+|(?=[上下中晚早凌]))(?:(?:上午|下午|中午|晚上|早上|凌晨)\s*)?(?:\d{1,2}\s*(?::|时|点)\s*(?:\d{1,2}\s*分?)?\s*(?::\s*\d{1,2}(?:\.\d+)?\s*)?(?:秒)?)?\s*(?:AM|PM)?$/i;
+
+const FULL = /^(\d{4})\s*(?:(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*([日号])?|([-./])\s*(\d{1,2})\s*\6\s*(\d{1,2}))/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
+const MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*([日号])?/;
+const TWO_DIGIT_YEAR = /^\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})/;
+const NUMBERS_ONLY = /^\d{1,2}\s*[-./]\s*\d{1,2}$/;
+
+/**
+ * Reads one date spelling; a date without a year takes the latest year that
+ * puts it on or before `asOf`.
+ */
+export function readDateText(typed: string, asOf: IsoDate): DateReading {
+  const normalised = typed.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const shown = typed.trim();
+  const refuse = (why: string): DateReading => ({ ok: false, message: `“${shown}”${why}，应写作 ${DATE_FORMS}` });
+  const notes: string[] = [];
+  if (normalised !== typed.trim().replace(/\s+/g, ' ')) notes.push('全角字符按半角读');
+
+  let year: number | undefined;
+  let month: number;
+  let day: number;
+  let rest: string;
+  const full = FULL.exec(normalised);
+  const compact = full ? null : COMPACT.exec(normalised);
+  const monthDay = full || compact ? null : MONTH_DAY.exec(normalised);
+  if (full) {
+    year = Number(full[1]);
+    month = Number(full[3] ?? full[7]);
+    day = Number(full[4] ?? full[8]);
+    if (full[5] === '号') notes.push('“号”按“日”读');
+    rest = normalised.slice(full[0].length);
+  } else if (compact) {
+    year = Number(compact[1]);
+    month = Number(compact[2]);
+    day = Number(compact[3]);
+    notes.push('8 位数字按“年月日”读');
+    rest = normalised.slice(compact[0].length);
+  } else if (monthDay) {
+    month = Number(monthDay[1]);
+    day = Number(monthDay[2]);
+    if (monthDay[3] === '号') notes.push('“号”按“日”读');
+    rest = normalised.slice(monthDay[0].length);
+  } else if (TWO_DIGIT_YEAR.test(normalised)) {
+    return refuse('的年份只有两位，无法确定是哪一年');
+  } else if (NUMBERS_ONLY.test(normalised)) {
+    return refuse('只有两个数字，分不清是几月几日');
+  } else {
+    return refuse('不是日期');
+  }
+  if (rest !== '') {
+    if (!TIME_OF_DAY.test(rest)) return refuse('不是日期');
+    notes.push(`时间“${rest.trim()}”不导入`);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31) return { ok: false, message: `“${shown}”不是存在的日期` };
+  if (year === undefined) {
+    const found = latestYear(month, day, asOf);
+    if (found === undefined) return { ok: false, message: `“${shown}”不是存在的日期` };
+    year = found;
+    notes.unshift(`未写年份，取 ${year} 年`);
+  }
+  const date = isoDate(year, month, day);
+  if (!isValidIsoDate(date)) return { ok: false, message: `“${shown}”不是存在的日期` };
+  return notes.length > 0 ? { ok: true, date, note: `“${shown}”读作 ${date}（${notes.join('，')}）` } : { ok: true, date };
+}
+
+/** The latest year in which month/day exists and is not after asOf (29 February looks back to a leap year). */
+function latestYear(month: number, day: number, asOf: IsoDate): number | undefined {
+  for (let year = yearOf(asOf); year > yearOf(asOf) - 8; year -= 1) {
+    if (day > daysInMonth(year, month)) continue;
+    if (isoDate(year, month, day) <= asOf) return year;
+  }
+  return undefined;
+}
