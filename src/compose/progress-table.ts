@@ -19,6 +19,7 @@
 // else in a cell is data.
 
 import { chineseDate } from '../model/dates.js';
+import { endSentence } from '../model/prose.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import type { WarningColour } from '../model/warning-colour.js';
@@ -107,10 +108,10 @@ function optionalDate(date: string | undefined): string {
   return date === undefined ? '' : chineseDate(date);
 }
 
-/** Progress, then the reason a problem is not completed (required once overdue) on its own line. */
+/** Progress, then the reason a problem is not completed (required once overdue) on its own line; each ends as a sentence. */
 function progressWithReason(row: PeriodRow): string {
-  const progress = row.progress.progress ?? '';
-  const reason = !row.state.completed && row.progress.reason ? `${MARKS.reason}${row.progress.reason}` : '';
+  const progress = endSentence(row.progress.progress ?? '');
+  const reason = !row.state.completed && row.progress.reason ? `${MARKS.reason}${endSentence(row.progress.reason)}` : '';
   return [progress, reason].filter((t) => t !== '').join('\n');
 }
 

@@ -6,7 +6,7 @@
 // （1）（2）) split at those lines.
 import { measureOrdinal } from '../model/measures.js';
 
-const SENTENCE_END = /[。；;！？!?]\s*$/u;
+const SENTENCE_END = /[。；;！？!?….]\s*$/u;
 
 export function splitMeasures(text: string): string[] {
   const trimmed = text.trim();

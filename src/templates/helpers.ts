@@ -4,6 +4,7 @@
 
 import { chineseDate, isValidIsoDate } from '../model/dates.js';
 import { measuresText } from '../model/measures.js';
+import { endSentence } from '../model/prose.js';
 import { unitsText } from '../derive/units.js';
 
 /** Thrown for a bad argument; the engine adds the template's file and line. */
@@ -56,6 +57,12 @@ function measures(value: unknown): string {
   return measuresText(list);
 }
 
+/** A text of the data that ends a sentence, with its closing 。 (model/prose.ts endSentence). */
+function sentence(value: unknown): string {
+  if (typeof value !== 'string') throw new HelperArgumentError(`sentence 的参数应为一段文字，实为“${String(value)}”`);
+  return endSentence(value);
+}
+
 function units(value: unknown): string {
   return unitsText(textList(value, 'units'));
 }
@@ -95,6 +102,7 @@ export const TEMPLATE_HELPERS: ReadonlyMap<string, TemplateHelper> = new Map<str
   ['chineseMonth', { arity: 1, fn: chineseMonth }],
   ['join', { arity: 1, fn: join }],
   ['withoutSuffix', { arity: 2, fn: (text, suffix) => withoutSuffix(text, suffix) }],
+  ['sentence', { arity: 1, fn: sentence }],
 ]);
 
 /** Block helpers a template may open with {{#…}}: handlebars' own, which only repeat or select template text. */

@@ -72,9 +72,9 @@ describe('the period tables', () => {
     const model = composeProgressTable(plan, view, { title: '表', date: '2023-09-04' });
     expect(model.columns.slice(-3).map((c) => c.header)).toEqual(['整改状态', '整改进展', '完成时间']);
     const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf);
-    expect(cells(1).slice(-3)).toEqual(['推进中（未达序时进度）', '进展甲\n未完成原因：原因甲', '']);
+    expect(cells(1).slice(-3)).toEqual(['推进中（未达序时进度）', '进展甲。\n未完成原因：原因甲。', '']);
     expect(cells(1)[4]).toBe(`${plan.problems[0]!.deadline}（已调整为12月底前完成）`);
-    expect(cells(2).slice(-3)).toEqual(['已销号', '进展乙', '2023年7月1日']);
+    expect(cells(2).slice(-3)).toEqual(['已销号', '进展乙。', '2023年7月1日']);
     expect(cells(3).slice(-3)).toEqual([row(3).state.overdue ? '未启动（逾期）' : '未启动', '', '']);
   });
 

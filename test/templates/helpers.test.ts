@@ -17,9 +17,16 @@ describe('helpers', () => {
   });
 
   test('measures: 一是…二是… for several, as it is for one', () => {
-    expect(text('{{measures m}}', { m: ['甲。', '乙'] })).toBe('一是甲。二是乙');
-    expect(text('{{measures m}}', { m: ['只有一条'] })).toBe('只有一条');
+    expect(text('{{measures m}}', { m: ['甲。', '乙'] })).toBe('一是甲。二是乙。');
+    expect(text('{{measures m}}', { m: ['只有一条'] })).toBe('只有一条。');
     expect(() => text('{{measures m}}', { m: [] })).toThrow(/^h\.hbs:1: measures 的参数为空列表/);
+  });
+
+  test('sentence: a text of the data ends with a full stop', () => {
+    expect(text('原因：{{sentence r}}', { r: '资金未到位' })).toBe('原因：资金未到位。');
+    expect(text('原因：{{sentence r}}', { r: '资金未到位。' })).toBe('原因：资金未到位。');
+    expect(text('原因：{{sentence r}}', { r: '资金未到位；' })).toBe('原因：资金未到位。');
+    expect(() => text('{{sentence r}}', { r: 3 })).toThrow(/sentence 的参数应为一段文字/);
   });
 
   test('units: joined with 、', () => {
@@ -48,7 +55,7 @@ describe('helpers', () => {
   });
 
   test('the public list is exactly the documented one', () => {
-    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'join', 'measures', 'percent', 'units', 'withoutSuffix']);
+    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'join', 'measures', 'percent', 'sentence', 'units', 'withoutSuffix']);
   });
 
   test('chineseMonth: a period as running text', () => {
