@@ -4,7 +4,10 @@
 // - endSentence: a sentence of the data that ends a printed sentence (the last
 //   measure, a progress text, an overdue problem's reason, an extension's
 //   reason, a closure opinion) ends with a full stop, whether or not the
-//   office typed one.
+//   office typed one;
+// - problemItem: a problem's number printed before its text is followed by a
+//   full-width full stop (“2．2个村…”), so a text that starts with a digit
+//   never reads as a decimal (2.2个村, 11.1个光伏电站).
 
 /** Marks a sentence may end with: full stop, question and exclamation marks, ellipsis. */
 const SENTENCE_END = /[。！？!?….]$/u;
@@ -30,4 +33,16 @@ export function endSentence(text: string): string {
   if (SENTENCE_END.test(body)) return trimmed;
   if (closers === '' && PAUSE_END.test(body)) return `${body.slice(0, -1)}。`;
   return `${trimmed}。`;
+}
+
+/**
+ * The mark between a problem's number and its text: the full-width full stop
+ * (U+FF0E), the §7.3.3 “1.” ordinal's full stop as Chinese text sets it. It
+ * is one character wide, so “2．2个村” keeps the number apart from the text.
+ */
+export const PROBLEM_NUMBER_MARK = '．';
+
+/** A problem's number before its text: 2．2个村… (one form everywhere a number leads its text). */
+export function problemItem(number: number, text: string): string {
+  return `${number}${PROBLEM_NUMBER_MARK}${text}`;
 }

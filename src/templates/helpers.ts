@@ -4,7 +4,7 @@
 
 import { chineseDate, isValidIsoDate } from '../model/dates.js';
 import { measuresText } from '../model/measures.js';
-import { endSentence } from '../model/prose.js';
+import { endSentence, problemItem } from '../model/prose.js';
 import { unitsText } from '../derive/units.js';
 
 /** Thrown for a bad argument; the engine adds the template's file and line. */
@@ -63,6 +63,14 @@ function sentence(value: unknown): string {
   return endSentence(value);
 }
 
+/** A problem's number before its text, in the one form every document uses (model/prose.ts problemItem): 2．2个村… */
+function item(number: unknown, text: unknown): string {
+  if (typeof number !== 'number' || !Number.isInteger(number) || typeof text !== 'string') {
+    throw new HelperArgumentError('item 的参数应为问题序号和一段文字');
+  }
+  return problemItem(number, text);
+}
+
 function units(value: unknown): string {
   return unitsText(textList(value, 'units'));
 }
@@ -103,6 +111,7 @@ export const TEMPLATE_HELPERS: ReadonlyMap<string, TemplateHelper> = new Map<str
   ['join', { arity: 1, fn: join }],
   ['withoutSuffix', { arity: 2, fn: (text, suffix) => withoutSuffix(text, suffix) }],
   ['sentence', { arity: 1, fn: sentence }],
+  ['item', { arity: 2, fn: (number, text) => item(number, text) }],
 ]);
 
 /** Block helpers a template may open with {{#…}}: handlebars' own, which only repeat or select template text. */

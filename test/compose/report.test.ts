@@ -63,7 +63,7 @@ function section(blocks: readonly Block[], heading: string): Block[] {
 /** The paragraph after a problem's “N.summary” line: its status line. */
 function statusLine(blocks: readonly Block[], number: number, summary: string): string {
   const texts = paragraphs(blocks);
-  const at = texts.indexOf(`${number}.${summary}`);
+  const at = texts.indexOf(`${number}．${summary}`);
   expect(at, `problem ${number}`).toBeGreaterThanOrEqual(0);
   return texts[at + 1]!;
 }

@@ -29,6 +29,12 @@ describe('helpers', () => {
     expect(() => text('{{sentence r}}', { r: 3 })).toThrow(/sentence 的参数应为一段文字/);
   });
 
+  test('item: a problem number before its text, with the full-width full stop, so 2．2个村 never reads 2.2', () => {
+    expect(text('{{item n s}}', { n: 2, s: '2个村未建新拆旧。' })).toBe('2．2个村未建新拆旧。');
+    expect(text('{{item n (sentence s)}}', { n: 11, s: '1个光伏电站未并网' })).toBe('11．1个光伏电站未并网。');
+    expect(() => text('{{item n s}}', { n: '2', s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
+  });
+
   test('units: joined with 、', () => {
     expect(text('{{units u}}', { u: ['规建办', '经发办'] })).toBe('规建办、经发办');
     expect(text('（{{units u}}）', { u: [] })).toBe('（）');
@@ -55,7 +61,7 @@ describe('helpers', () => {
   });
 
   test('the public list is exactly the documented one', () => {
-    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'join', 'measures', 'percent', 'sentence', 'units', 'withoutSuffix']);
+    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'item', 'join', 'measures', 'percent', 'sentence', 'units', 'withoutSuffix']);
   });
 
   test('chineseMonth: a period as running text', () => {
