@@ -55,6 +55,11 @@ export const planBodySchema = z
   .object({
     title: nonEmptyText.describe('方案标题'),
     titleLines: z.array(nonEmptyText).optional().describe('方案标题分行（可选）'),
+    subject: nonEmptyText
+      .optional()
+      .describe(
+        '整改事项（各标题的主题），如“2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改”；报告标题“关于{整改事项}进展情况的报告”、进展情况表标题“{整改事项}进展情况表”由模板据此写出。缺省时由附件标题去掉“任务分解和责任分工表”得出，check 给出警告',
+      ),
     preamble: textList.describe('方案开头段落'),
     goal: z
       .object({ heading: nonEmptyText.describe('如“整改目标”'), paragraphs: textList })

@@ -167,7 +167,7 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
   });
 
   test('附件说明 and the progress table attached, landscape: the task table plus 整改状态, 整改进展, 完成时间', () => {
-    expect(doc.attachmentsNote).toEqual(['官阳镇2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况表']);
+    expect(doc.attachmentsNote).toEqual(['2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况表']);
     expect(doc.attachments).toHaveLength(1);
     const attachment = doc.attachments[0]!;
     expect(attachment.label).toBe('附件');
@@ -287,6 +287,37 @@ describe('composeReport on a plan with other names, columns and units', () => {
   test('progress.report.title wins over the template’s', () => {
     const titled = syntheticProgress(plan, { title: '东河镇人民政府关于问题整改工作进展的报告' });
     expect(composeReport(plan, view, titled, templates).title.lines.join('')).toBe('东河镇人民政府关于问题整改工作进展的报告');
+  });
+});
+
+describe('titles from the plan’s subject, not from the table’s title', () => {
+  // Another office's plan: its task table is a 整改清单, which no suffix-cutting guesses.
+  const base = syntheticPlan(6);
+  const listed: Plan = { ...base, plan: { ...base.plan, attachmentTitle: '东河镇2023年环保督察反馈问题整改清单' } };
+  const progress = syntheticProgress(listed);
+  const view = viewOf(listed, progress);
+  const titlesOf = (plan: Plan) => {
+    const doc = composeReport(plan, view, progress, templates);
+    const content = doc.attachments[0]!.content;
+    if (content.kind !== 'taskTable') throw new Error('expected the table');
+    return { report: doc.title.lines.join(''), note: doc.attachmentsNote, heading: doc.attachments[0]!.title.lines.join(''), table: content.table.title };
+  };
+
+  test('an attachment titled …整改清单 and plan.subject: the report’s and the table’s titles read right', () => {
+    const titles = titlesOf({ ...listed, plan: { ...listed.plan, subject: '2023年环保督察反馈问题整改' } });
+    expect(titles.report).toBe('东河镇人民政府关于2023年环保督察反馈问题整改进展情况的报告');
+    expect(titles.note).toEqual(['2023年环保督察反馈问题整改进展情况表']);
+    expect(titles.heading).toBe('2023年环保督察反馈问题整改进展情况表');
+    expect(titles.table).toBe('2023年环保督察反馈问题整改进展情况表');
+    expect(JSON.stringify(titles)).not.toContain('清单');
+  });
+
+  test('without plan.subject the titles fall back to the old derivation (check warns: subject-missing)', () => {
+    const titles = titlesOf(listed);
+    expect(titles.report).toBe('东河镇人民政府关于东河镇2023年环保督察反馈问题整改清单进展情况的报告');
+    expect(titles.table).toBe('东河镇2023年环保督察反馈问题整改清单进展情况表');
+    // A table named …任务分解和责任分工表 gives the subject as before.
+    expect(titlesOf(base).report).toBe('东河镇人民政府关于东河镇问题整改进展情况的报告');
   });
 });
 
