@@ -7,7 +7,9 @@
 //   office typed one;
 // - problemItem: a problem's number printed before its text is followed by a
 //   full-width full stop (“2．2个村…”), so a text that starts with a digit
-//   never reads as a decimal (2.2个村, 11.1个光伏电站).
+//   never reads as a decimal (2.2个村, 11.1个光伏电站);
+// - numberList: problem numbers in a sentence (问题1、4、5) may wrap after
+//   any 、.
 
 /** Marks a sentence may end with: full stop, question and exclamation marks, ellipsis. */
 const SENTENCE_END = /[。！？!?….]$/u;
@@ -35,6 +37,29 @@ export function endSentence(text: string): string {
   return `${trimmed}。`;
 }
 
+const OPENING_MARKS = '“‘「『（(《〈【〔';
+const CLOSING_MARKS = '”’」』）)》〉】〕';
+const FULL_STOPS = '。！？!?';
+
+/**
+ * The text's first sentence, ended as a sentence (endSentence): up to and
+ * including the first 。！？ that stands outside quotes and brackets — the
+ * short form of a problem's summary the report's body names it by
+ * (“监测对象纳入不及时。某村农户……” → 监测对象纳入不及时。). A text of one
+ * sentence is the whole text.
+ */
+export function firstSentence(text: string): string {
+  let depth = 0;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i += 1) {
+    const c = chars[i]!;
+    if (OPENING_MARKS.includes(c)) depth += 1;
+    else if (CLOSING_MARKS.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && FULL_STOPS.includes(c)) return endSentence(chars.slice(0, i + 1).join(''));
+  }
+  return endSentence(text);
+}
+
 /**
  * The mark between a problem's number and its text: the full-width full stop
  * (U+FF0E), the §7.3.3 “1.” ordinal's full stop as Chinese text sets it. It
@@ -45,4 +70,19 @@ export const PROBLEM_NUMBER_MARK = '．';
 /** A problem's number before its text: 2．2个村… (one form everywhere a number leads its text). */
 export function problemItem(number: number, text: string): string {
   return `${number}${PROBLEM_NUMBER_MARK}${text}`;
+}
+
+/**
+ * A break opportunity that prints nothing (U+200B ZERO WIDTH SPACE). LibreOffice
+ * (ICU line breaking) takes digits joined by 、 or ， for one number and never
+ * breaks inside 1、4、5、6、7、9、13、18、20, so a justified line before such a
+ * list was stretched across the page (measured in LibreOffice 7.4's PDF);
+ * after each 、 of a number list the line may now break. Word breaks there
+ * anyway and shows nothing for it.
+ */
+export const LIST_BREAK = '\u200B';
+
+/** Numbers in running text, joined with 、 and free to wrap after each (the template helper `numbers`): 问题1、4、5. */
+export function numberList(numbers: readonly number[]): string {
+  return numbers.map(String).join(`、${LIST_BREAK}`);
 }

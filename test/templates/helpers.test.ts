@@ -35,6 +35,13 @@ describe('helpers', () => {
     expect(() => text('{{item n s}}', { n: '2', s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
   });
 
+  test('numbers: problem numbers, or problems, with 、 and a break opportunity after it (LibreOffice keeps 2、14、15 together otherwise)', () => {
+    expect(text('问题{{numbers xs}}', { xs: [2, 14, 15] })).toBe('问题2、\u200b14、\u200b15');
+    expect(text('问题{{numbers ps}}', { ps: [{ number: 1 }, { number: 13 }] })).toBe('问题1、\u200b13');
+    expect(text('问题{{numbers ps}}', { ps: [7] })).toBe('问题7');
+    expect(() => text('{{numbers ps}}', { ps: ['1'] })).toThrow(/numbers 的参数应为问题序号或问题的列表/);
+  });
+
   test('units: joined with 、', () => {
     expect(text('{{units u}}', { u: ['规建办', '经发办'] })).toBe('规建办、经发办');
     expect(text('（{{units u}}）', { u: [] })).toBe('（）');
@@ -61,7 +68,7 @@ describe('helpers', () => {
   });
 
   test('the public list is exactly the documented one', () => {
-    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'item', 'join', 'measures', 'percent', 'sentence', 'units', 'withoutSuffix']);
+    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'item', 'join', 'measures', 'numbers', 'percent', 'sentence', 'units', 'withoutSuffix']);
   });
 
   test('chineseMonth: a period as running text', () => {

@@ -201,8 +201,9 @@ const report: Renderer = async (folder) => {
   const meta = progress.report!;
   const templates = await ((await import('../../../src/templates/load.js')) as TemplatesModule).loadTemplates();
   const texts = [meta.docNumber, meta.signer, meta.recipients, meta.issuer, meta.issuerMark, ...(meta.title ? [meta.title] : []), ...meta.workDone, ...meta.difficulties, ...meta.nextSteps];
-  // The attached progress table: the plan's columns, and each problem's progress and reason.
-  texts.push(...problemFieldTexts(folder.plan));
+  // The attached progress table, its default columns: 序号, 问题简述, 牵头单位, 整改时限 (the plan's phrase,
+  // an extension beside it), 整改状态, 整改进展 (with the reason).
+  for (const p of folder.plan.problems) texts.push(String(p.number), p.summary, ...p.leadUnits, p.deadline);
   for (const row of view.rows) {
     if (row.progress.progress) texts.push(sentenceStem(row.progress.progress));
     if (row.progress.reason && !row.state.completed) texts.push(sentenceStem(row.progress.reason));
