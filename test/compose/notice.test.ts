@@ -271,3 +271,17 @@ describe('composeNotice with an office’s own templates', () => {
     expect(() => composeNotice(plan, own('# {{goal.heading}}\n{{problemsHeadng}}'))).toThrow('my/plan.hbs:2: 未知字段“problemsHeadng”');
   });
 });
+
+describe('the plan body: a summary that starts with a digit, a last measure without its full stop', () => {
+  test('2．2个村… and the measures ending with 。 before the bracketed lead unit', async () => {
+    const input = syntheticPlanInput(3);
+    input.problems[1]!.summary = '2个村未按要求建新拆旧';
+    input.problems[1]!.measures = ['全面排查；', '按期拆除'];
+    const plan = planSchema.parse(input);
+    const body = composeNotice(plan, await loadTemplates()).enclosures[0]!.body;
+    const texts = paragraphs(body);
+    const at = texts.indexOf('2．2个村未按要求建新拆旧。');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(texts[at + 1]).toMatch(/^整改措施：一是全面排查；二是按期拆除。（牵头单位：/);
+  });
+});

@@ -371,6 +371,34 @@ describe('titles from the plan’s subject, not from the table’s title', () =>
   });
 });
 
+describe('numbers before a summary that starts with a digit, and sentences of the data closed', () => {
+  test('an overdue problem “2个村…” prints as 2．2个村…; a reason and an extension’s reason without 。 get one', () => {
+    const base = syntheticPlan(4);
+    const plan: Plan = {
+      ...base,
+      problems: base.problems.map((p) =>
+        p.number === 2 ? { ...p, summary: '2个村未按要求建新拆旧，1个光伏电站未并网', deadline: '7月底前完成' } : p.number === 3 ? { ...p, summary: '11个光伏电站运维不到位。另有……', deadline: '7月底前完成' } : p,
+      ),
+    };
+    const input = progressSchema.parse({
+      period: '2023-08',
+      asOf: '2023-08-31',
+      report: syntheticProgress(plan).report,
+      problems: plan.problems.map((p) => {
+        if (p.number === 2) return { number: 2, status: '推进中', onSchedule: false, progress: '已拆除1户', reason: '资金未到位' };
+        if (p.number === 3) return { number: 3, status: '推进中', onSchedule: true, extension: { deadline: '12月底前完成', reason: '须待汛期结束', approvedOn: '2023-07-20' } };
+        return { number: p.number, status: '已完成', completedOn: '2023-08-01' };
+      }),
+    });
+    const doc = composeReport(plan, viewOf(plan, input), input, templates);
+    const texts = paragraphs(doc.body);
+    expect(texts).toContain('2．2个村未按要求建新拆旧，1个光伏电站未并网。牵头单位：' + plan.problems[1]!.leadUnits.join('、') + '；整改时限：7月底前完成，目前推进中，已逾期。未完成原因：资金未到位。整改进展：已拆除1户。');
+    expect(texts.find((t) => t.startsWith('3．'))).toBe('3．11个光伏电站运维不到位。经批准，整改时限由“7月底前完成”调整为“12月底前完成”（2023年7月20日批准），目前推进中。调整原因：须待汛期结束。');
+    expect(texts.some((t) => /(^|[^\d])2\.2个村|11\.1个/.test(t))).toBe(false);
+    expect(cellOf(doc, 2, '整改进展')).toBe('已拆除1户。未完成原因：资金未到位。');
+  });
+});
+
 describe('composeReport refuses what it cannot print', () => {
   const plan = syntheticPlan(4);
   const progress = syntheticProgress(plan);
