@@ -15,7 +15,7 @@
 const SENTENCE_END = /[。！？!?….]$/u;
 
 /** Closing quotes and brackets that may follow a sentence's own end mark: “……。” */
-const CLOSERS = /[”’」』）)》〉】〕]+$/u;
+const CLOSERS = '”’」』）)》〉】〕';
 
 /** Marks that pause a sentence without ending it; at the very end they become a full stop. */
 const PAUSE_END = /[，,、；;：:]$/u;
@@ -28,10 +28,13 @@ const PAUSE_END = /[，,、；;：:]$/u;
  * an empty text stays empty.
  */
 export function endSentence(text: string): string {
-  const trimmed = text.replace(/\s+$/u, '');
+  // Loops, not /\s+$/-style patterns: those backtrack quadratically on a long run inside a long text.
+  const trimmed = text.trimEnd();
   if (trimmed === '') return trimmed;
-  const closers = CLOSERS.exec(trimmed)?.[0] ?? '';
-  const body = trimmed.slice(0, trimmed.length - closers.length);
+  let bodyEnd = trimmed.length;
+  while (bodyEnd > 0 && CLOSERS.includes(trimmed[bodyEnd - 1]!)) bodyEnd -= 1;
+  const closers = trimmed.slice(bodyEnd);
+  const body = trimmed.slice(0, bodyEnd);
   if (SENTENCE_END.test(body)) return trimmed;
   if (closers === '' && PAUSE_END.test(body)) return `${body.slice(0, -1)}。`;
   return `${trimmed}。`;

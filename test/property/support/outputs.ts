@@ -66,7 +66,9 @@ async function optionalModule<T>(path: string): Promise<T | undefined> {
  * the text is looked for without them.
  */
 export function sentenceStem(text: string): string {
-  return text.replace(/[\s，,、；;：:]+$/u, '');
+  let end = text.length;
+  while (end > 0 && /[\s，,、；;：:]/u.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** What the task table prints: title, headers, and each problem's fields in the plan's columns (or the default seven). */
@@ -228,7 +230,7 @@ const unitForms: Renderer = async (folder) => {
   const outputs: Output[] = [];
   for (const model of models.slice(0, 2)) {
     const reported = folder.plan.problems.filter((p) => p.leadUnits[0] === model.unit);
-    const texts = [model.unit, ...reported.flatMap((p) => [p.summary, ...p.measures])];
+    const texts = [model.unit, ...reported.flatMap((p) => [p.summary, ...p.measures.map(sentenceStem)])];
     outputs.push({ name: `unit form xlsx (${model.unit})`, kind: 'xlsx', bytes: (await render.renderUnitFormXlsx(model)).buffer, texts, knownIssues: XLSX_ISSUES });
   }
   return outputs;
