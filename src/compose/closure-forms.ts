@@ -11,6 +11,7 @@ import { CLOSURE_FORM_OPINION_BLANK_LINES } from '../layout/gbt9704.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import { type EvidenceItem } from '../model/evidence-item.js';
 import { measuresText } from '../model/measures.js';
+import { endSentence } from '../model/prose.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';
@@ -33,6 +34,11 @@ function closedInPeriod(row: PeriodRow, view: PeriodView, period: string): boole
   return row.progress.closure?.date.startsWith(`${period}-`) ?? false;
 }
 
+/** The recorded closure with its opinion ending as a sentence. */
+function closureWithOpinion(closure: Closure | undefined): Closure | undefined {
+  return closure === undefined ? undefined : { ...closure, opinion: endSentence(closure.opinion) };
+}
+
 export function composeClosureForms(plan: Plan, view: PeriodView, progressHistory: readonly Progress[]): ClosureForm[] {
   const evidence = cumulativeEvidenceByProblem(progressHistory, view.period);
   const headings = new Map(plan.categories.map((c) => [c.id, c.heading]));
@@ -47,11 +53,11 @@ export function composeClosureForms(plan: Plan, view: PeriodView, progressHistor
       source: headings.get(row.problem.category) ?? row.problem.category,
       summary: row.problem.summary,
       measures: measuresText(row.problem.measures),
-      done: row.progress.progress ?? '',
+      done: endSentence(row.progress.progress ?? ''),
       completedOn: row.progress.completedOn,
       leadUnits: unitsText(row.problem.leadUnits),
       evidence: evidence.get(row.problem.number) ?? [],
-      closure: filled ? row.progress.closure : undefined,
+      closure: filled ? closureWithOpinion(row.progress.closure) : undefined,
     });
   }
   return forms;

@@ -9,6 +9,7 @@ import { measuresText } from '../model/measures.js';
 import { orderedUnits, reportingUnit } from '../derive/reporting-unit.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
+import { planSubject } from '../model/plan-subject.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
 import { FORM_NO, FORM_STATUS_VALUES, FORM_YES } from '../model/document/unit-form-layout.js';
 import { type FormPlanCells, type FormAnswers, type UnitFormModel, type UnitFormWording, formChecksum, problemDigest } from '../model/document/unit-form.js';
@@ -42,6 +43,7 @@ export function composeUnitForm(input: ComposeFormsInput, unit: string): UnitFor
     period,
     asOf,
     planTitle: plan.plan.title,
+    subject: planSubject(plan).text,
     docNumber: plan.notice.docNumber,
     prefilledFrom: previous?.period ?? null,
     rowCount: reported.length,
@@ -73,6 +75,8 @@ export interface UnitFormTemplateContext {
   readonly period: string;
   readonly asOf: IsoDate;
   readonly planTitle: string;
+  /** The plan's subject (plan.subject), else derived from the task table's title. */
+  readonly subject: string;
   readonly docNumber: string;
   /** The period whose answers are pre-filled (YYYY-MM); null when none is. */
   readonly prefilledFrom: string | null;

@@ -18,6 +18,7 @@ import type { IsoDate } from '../model/dates.js';
 import type { PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
 import type { Plan } from '../model/plan-schema.js';
+import { planSubject } from '../model/plan-subject.js';
 import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from '../layout/gbt9704.js';
@@ -56,6 +57,8 @@ export interface LedgerTemplateContext {
   readonly period: string;
   readonly asOf: IsoDate;
   readonly planTitle: string;
+  /** The plan's subject (plan.subject), else derived from the task table's title. */
+  readonly subject: string;
   /** The by-category summary's row header: the plan's own category column header, on one line. */
   readonly categoryHeader: string;
   /** Problems with more than one lead unit, by number. */
@@ -76,6 +79,7 @@ function ledgerPhrases(templates: Pick<TemplateSet, 'ledger'>, plan: Plan, view:
     period: view.period,
     asOf: view.asOf,
     planTitle: plan.plan.title,
+    subject: planSubject(plan).text,
     categoryHeader: categoryHeader(plan),
     coLed: coLed(plan),
     unit: unit?.name ?? null,

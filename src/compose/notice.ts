@@ -9,6 +9,7 @@
 import type { IsoDate } from '../model/dates.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
+import { planSubject } from '../model/plan-subject.js';
 import { renderTemplate } from '../templates/render.js';
 import type { TemplateSet } from '../templates/load.js';
 import type { Attachment, Enclosure, OfficialDocument } from '../model/document/official-document.js';
@@ -32,11 +33,15 @@ export interface NoticeTemplateContext {
   readonly date: IsoDate;
   readonly annotation: string | null;
   readonly planTitle: string;
+  /** The plan's subject (plan.subject), else derived from the task table's title. */
+  readonly subject: string;
   readonly attachmentTitle: string;
 }
 
 export interface PlanTemplateContext {
   readonly title: string;
+  /** The plan's subject (plan.subject), else derived from the task table's title. */
+  readonly subject: string;
   readonly preamble: readonly string[];
   readonly goal: { readonly heading: string; readonly paragraphs: readonly string[] };
   readonly problemsHeading: string;
@@ -61,6 +66,7 @@ export function noticeTemplateContext(plan: Plan): NoticeTemplateContext {
     date: notice.date,
     annotation: notice.annotation ?? null,
     planTitle: plan.plan.title,
+    subject: planSubject(plan).text,
     attachmentTitle: plan.plan.attachmentTitle,
   };
 }
@@ -69,6 +75,7 @@ export function planTemplateContext(plan: Plan): PlanTemplateContext {
   const body = plan.plan;
   return {
     title: body.title,
+    subject: planSubject(plan).text,
     preamble: [...body.preamble],
     goal: { heading: body.goal.heading, paragraphs: [...body.goal.paragraphs] },
     problemsHeading: body.problemsHeading,

@@ -73,6 +73,8 @@ export interface PacketTemplateContext {
   /** Who sends the packet: the report's 署名 (report.issuer). */
   readonly issuer: string;
   readonly planTitle: string;
+  /** The plan's subject (plan.subject), else derived from the task table's title. */
+  readonly subject: string;
 }
 
 /** The phrases packet.hbs gives. */

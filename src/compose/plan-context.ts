@@ -4,11 +4,14 @@
 
 import { UserError } from '../diagnostics/user-error.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
+import { firstSentence } from '../model/prose.js';
 
 /** A problem as templates see it. Optional fields are present as null, so a typo is still an error. */
 export interface ProblemTemplateContext {
   readonly number: number;
   readonly summary: string;
+  /** The summary's first sentence (model/prose.ts firstSentence): how a sentence of the report names the problem. */
+  readonly brief: string;
   readonly measures: readonly string[];
   readonly deadline: string;
   readonly leadUnits: readonly string[];
@@ -30,6 +33,7 @@ export function problemContext(problem: Problem): ProblemTemplateContext {
   return {
     number: problem.number,
     summary: problem.summary,
+    brief: firstSentence(problem.summary),
     measures: [...problem.measures],
     deadline: problem.deadline,
     leadUnits: [...problem.leadUnits],

@@ -4,10 +4,15 @@
 // extra columns, so there is one table builder and one width estimate.
 //
 // The two differ on purpose:
-// - the report's table is read on paper: its 整改状态 cell says 逾期 or 未达序时
-//   进度 beside the status, an approved extension is shown in the 整改时限 cell
-//   (“10月底前完成（已调整为12月底前完成）”) rather than in a column of its
-//   own, and an overdue problem's reason follows its progress;
+// - the report's table is read on paper, and carries the per-problem detail
+//   the report's body leaves out: its columns are chosen for progress
+//   (plan.json `reportColumns`, else DEFAULT_REPORT_COLUMNS: 序号, 问题简述,
+//   牵头单位, 整改时限, 整改状态, 整改进展 — no measures unless asked for); its
+//   整改状态 cell says 逾期 or 未达序时进度 beside the status and, unless they
+//   have columns of their own, the completion and closure dates under it; an
+//   approved extension is shown in the 整改时限 cell (“10月底前完成（已调整为
+//   12月底前完成）”) rather than in a column of its own, and the reason a
+//   problem is not completed follows its progress unless it has its column;
 // - the ledger is worked in Excel: one field a column (the status cell holds
 //   exactly one of the five statuses, so its drop-down list accepts it), the
 //   extension in 调整后时限, the warning colour as a word in 预警, dates as
@@ -18,16 +23,30 @@
 // put into cells are kept here next to the column definitions; everything
 // else in a cell is data.
 
-import { chineseDate } from '../model/dates.js';
+import { chineseDate, type IsoDate } from '../model/dates.js';
+import { endSentence } from '../model/prose.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import type { WarningColour } from '../model/warning-colour.js';
-import type { Plan, Problem } from '../model/plan-schema.js';
+import type { Plan, Problem, ReportColumn, TableColumn } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
 import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn } from './task-table.js';
 import { type TaskTableModel } from '../model/document/task-table.js';
 import { PERIOD_KEYS, WARNING_WORDS } from '../model/document/ledger.js';
-import { COLUMN_GROUP_LABELS, FIELD_LABELS, NARROW_FIELD_LABELS, NO, OVERDUE, YES } from '../model/vocabulary.js';
+import {
+  COLUMN_GROUP_LABELS,
+  DEFAULT_REPORT_COLUMNS,
+  DEFAULT_TASK_TABLE_COLUMNS,
+  FIELD_LABELS,
+  NARROW_FIELD_LABELS,
+  NO,
+  OVERDUE,
+  REPORT_PERIOD_FIELDS,
+  YES,
+  type ReportField,
+  type ReportPeriodField,
+  type TableField,
+} from '../model/vocabulary.js';
 
 /** Header over the period's columns (the plan's first columns sit under 整改问题). */
 export const PERIOD_COLUMN_GROUP = COLUMN_GROUP_LABELS.period;
@@ -51,6 +70,8 @@ const MARKS = {
   yes: YES,
   no: NO,
   reason: `${FIELD_LABELS.reason}：`,
+  completed: (date: string) => `${date}完成`,
+  closed: (date: string) => `${date}销号`,
   extended: (planPhrase: string, extended: string) => `${planPhrase}（已调整为${extended}）`,
 };
 
@@ -103,23 +124,114 @@ export function warningText(row: PeriodRow): string {
   return row.state.colour === null ? '' : WARNING_WORDS[row.state.colour];
 }
 
-function optionalDate(date: string | undefined): string {
-  return date === undefined ? '' : chineseDate(date);
+/** The reason a problem is not completed (required once overdue), ending as a sentence; empty once completed. */
+function reasonText(row: PeriodRow): string {
+  return !row.state.completed && row.progress.reason ? endSentence(row.progress.reason) : '';
 }
 
-/** Progress, then the reason a problem is not completed (required once overdue) on its own line. */
-function progressWithReason(row: PeriodRow): string {
-  const progress = row.progress.progress ?? '';
-  const reason = !row.state.completed && row.progress.reason ? `${MARKS.reason}${row.progress.reason}` : '';
-  return [progress, reason].filter((t) => t !== '').join('\n');
+/** Lines of a cell, the empty ones left out. */
+function lines(...texts: string[]): string {
+  return texts.filter((t) => t !== '').join('\n');
 }
 
-function reportColumns(view: PeriodView): ExtraColumn[] {
-  return [
-    periodColumn(view, 'status', 'center', statusText),
-    periodColumn(view, 'progress', 'justify', progressWithReason),
-    periodColumn(view, 'completedOn', 'center', (r) => optionalDate(r.progress.completedOn)),
-  ];
+/**
+ * A date in the report's table: 7月28日 in the year of the as-of date (the
+ * report's own year, as a clerk writes it in a narrow cell), 2022年12月5日
+ * in any other year; empty when there is none.
+ */
+export function reportTableDate(date: IsoDate | undefined, asOf: IsoDate): string {
+  if (date === undefined) return '';
+  return date.slice(0, 4) === asOf.slice(0, 4) ? `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日` : chineseDate(date);
+}
+
+/**
+ * The text of each period column of the report's table. A fact whose own
+ * column is not shown goes into the cell it belongs with, so choosing fewer
+ * columns never drops it: the completion and closure dates under the status,
+ * the reason under the progress.
+ */
+function reportPeriodTexts(shown: ReadonlySet<ReportPeriodField>, asOf: IsoDate): Record<ReportPeriodField, RowText> {
+  const date = (d: IsoDate | undefined) => reportTableDate(d, asOf);
+  return {
+    status: (r) =>
+      lines(
+        statusText(r),
+        !shown.has('completedOn') && r.progress.completedOn ? MARKS.completed(date(r.progress.completedOn)) : '',
+        !shown.has('closedOn') && r.progress.closure ? MARKS.closed(date(r.progress.closure.date)) : '',
+      ),
+    onSchedule: onScheduleText,
+    // The reason runs on after the progress, in the same line: a line break inside a justified cell
+    // makes Word and LibreOffice stretch the line before it across the cell.
+    progress: (r) => [endSentence(r.progress.progress ?? ''), !shown.has('reason') && reasonText(r) !== '' ? `${MARKS.reason}${reasonText(r)}` : ''].join(''),
+    reason: reasonText,
+    completedOn: (r) => date(r.progress.completedOn),
+    closedOn: (r) => date(r.progress.closure?.date),
+  };
+}
+
+/**
+ * Shares of the width (of 100) for the default table's short columns, from
+ * what they hold: 序号 two digits; 牵头单位 a unit name of three to six
+ * characters; 整改时限 a deadline phrase (10月底前完成) on one line; 整改状态
+ * the longest status, 已完成并长期坚持, on one line with the dates under it.
+ * The two running texts, the summary and the progress, share the rest as
+ * the width estimate finds best for this plan's texts. An office that lists
+ * its own columns gets widths estimated from the content, or its own.
+ */
+const DEFAULT_REPORT_WIDTHS: Readonly<Partial<Record<ReportField, number>>> = {
+  number: 4.5,
+  leadUnits: 9,
+  deadline: 13.5,
+  status: 17,
+};
+
+const PERIOD_ALIGN: Record<ReportPeriodField, ExtraColumn['align']> = {
+  status: 'center',
+  onSchedule: 'center',
+  progress: 'justify',
+  reason: 'justify',
+  completedOn: 'center',
+  closedOn: 'center',
+};
+
+const REPORT_PERIOD_FIELD_SET: ReadonlySet<string> = new Set(REPORT_PERIOD_FIELDS);
+
+function isPeriodField(field: string): field is ReportPeriodField {
+  return REPORT_PERIOD_FIELD_SET.has(field);
+}
+
+/** The report's columns as the plan lists them (plan.reportColumns), else the default with its widths. */
+export function reportColumnList(plan: Plan): ReportColumn[] {
+  if (plan.reportColumns) return [...plan.reportColumns];
+  return DEFAULT_REPORT_COLUMNS.map((field) => {
+    const width = DEFAULT_REPORT_WIDTHS[field];
+    return width === undefined ? { field } : { field, width };
+  });
+}
+
+/** A plan field's header in the report's table: the office's own task-table header for it, else the vocabulary's. */
+function planFieldHeader(plan: Plan, field: TableField): string {
+  const own = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).find((c) => c.field === field);
+  return own?.header ?? FIELD_LABELS[field];
+}
+
+function reportTableColumns(plan: Plan, view: PeriodView): { planColumns: TableColumn[]; extraColumns: ExtraColumn[] } {
+  const list = reportColumnList(plan);
+  const shown = new Set(list.map((c) => c.field).filter(isPeriodField));
+  const texts = reportPeriodTexts(shown, view.asOf);
+  const planColumns: TableColumn[] = [];
+  const extraColumns: ExtraColumn[] = [];
+  for (const column of list) {
+    const optional = { ...(column.group === undefined ? {} : { group: column.group }), ...(column.width === undefined ? {} : { width: column.width }) };
+    if (isPeriodField(column.field)) {
+      const base = periodColumn(view, column.field, PERIOD_ALIGN[column.field], texts[column.field]);
+      const { group: _periodGroup, ...ungrouped } = base;
+      extraColumns.push({ ...ungrouped, header: column.header ?? base.header, ...optional });
+    } else {
+      planColumns.push({ field: column.field, header: column.header ?? planFieldHeader(plan, column.field), ...optional });
+    }
+  }
+  return { planColumns, extraColumns };
 }
 
 /** The 整改时限 cell with an approved extension beside the plan's phrase (which stays: docs/domain.md#deadlines). */
@@ -142,9 +254,15 @@ function baseOptions(options: PeriodTableOptions): ComposeTaskTableOptions {
   };
 }
 
-/** The report's 整改进展情况表: the task table plus 整改状态, 整改进展, 完成时间. */
+/**
+ * The report's 整改进展情况表: the columns of plan.reportColumns (else
+ * DEFAULT_REPORT_COLUMNS), the plan's fields first, then the period's, one
+ * row a problem in plan order.
+ */
 export function composeProgressTable(plan: Plan, view: PeriodView, options: PeriodTableOptions): TaskTableModel {
-  return composeTaskTable(plan, { ...baseOptions(options), extraColumns: reportColumns(view), fieldText: deadlineWithExtension(view) });
+  const { planColumns, extraColumns } = reportTableColumns(plan, view);
+  // An empty list of plan columns is what it says: composeTaskTable shows only the extra columns.
+  return composeTaskTable({ ...plan, tableColumns: planColumns }, { ...baseOptions(options), extraColumns, fieldText: deadlineWithExtension(view) });
 }
 
 function ledgerColumns(view: PeriodView, history: readonly Progress[]): ExtraColumn[] {

@@ -16,6 +16,7 @@ import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { Plan } from '../model/plan-schema.js';
+import { planSubject } from '../model/plan-subject.js';
 import type { Extension, Closure, Progress, ReportMeta, Status } from '../model/progress-schema.js';
 import type { SlotLine, TemplatePiece } from '../templates/grammar.js';
 import type { TemplateSet, TemplateSource } from '../templates/load.js';
@@ -85,7 +86,9 @@ export interface ReportTemplateContext {
   readonly date: IsoDate;
   readonly issuer: string;
   readonly planTitle: string;
-  /** The task table's title (…整改任务分解和责任分工表): the plan's subject without the township's name. */
+  /** The plan's subject (plan.subject), else derived from the task table's title: what the titles are about. */
+  readonly subject: string;
+  /** The task table's title (…整改任务分解和责任分工表). */
   readonly attachmentTitle: string;
   readonly noticeTitle: string;
   readonly noticeDocNumber: string;
@@ -171,6 +174,7 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
     date: report.date,
     issuer: report.issuer,
     planTitle: plan.plan.title,
+    subject: planSubject(plan).text,
     attachmentTitle: plan.plan.attachmentTitle,
     noticeTitle: plan.notice.title,
     noticeDocNumber: plan.notice.docNumber,

@@ -22,6 +22,7 @@ import { ledgerFileStem, ledgerXlsx } from './ledger.js';
 import { periodContext, requireReport, type PeriodContext } from './period.js';
 import type { PlanData } from './pipeline.js';
 import { reportDocx } from './report.js';
+import { planSubject } from '../model/plan-subject.js';
 
 export type { ProgressReporter };
 export { terminalProgress } from './terminal-progress.js';
@@ -83,7 +84,7 @@ export interface PacketBuild {
 export async function buildPacket(data: PlanData, period: string, templates: TemplateSet): Promise<PacketBuild> {
   const context = requireReport(periodContext(data, period), period, '无法生成报送材料');
   const { report } = context.progress;
-  const wording = packetWording(templates, { period, asOf: context.progress.asOf, issuer: report.issuer, planTitle: data.plan.plan.title });
+  const wording = packetWording(templates, { period, asOf: context.progress.asOf, issuer: report.issuer, planTitle: data.plan.plan.title, subject: planSubject(data.plan).text });
   const ctx: PacketContext = { ...context, data, period, templates, wording };
   const made: MadePart[] = [];
   for (const source of PACKET_PARTS) {

@@ -10,7 +10,7 @@
 import { measureOrdinal } from '../model/measures.js';
 import type { CellLine } from './table-import-grid.js';
 
-const SENTENCE_END = /[。；;！？!?]\s*$/u;
+const SENTENCE_END = /[。；;！？!?….]\s*$/u;
 
 export function splitMeasures(text: string): string[] {
   const trimmed = text.trim();

@@ -1,5 +1,7 @@
 // Measures (整改措施) as one cell or paragraph of text: docs/domain.md#measures — several
-// measures read 一是…二是…三是…; a single one is printed as it is.
+// measures read 一是…二是…三是…; the text ends as a sentence does (endSentence).
+
+import { endSentence } from './prose.js';
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
@@ -23,18 +25,21 @@ export function measureOrdinal(index: number): string {
 }
 
 /**
- * Measures as one text. Each measure is printed verbatim after its ordinal;
- * the data's own punctuation is kept, so a measure that ends without a mark
- * gets a 。 only to keep the next 二是 from running on.
+ * Measures as one text. Each measure is printed after its ordinal with the
+ * data's own punctuation; a measure followed by another that ends without a
+ * mark gets a 。 to keep the next 二是 from running on (its ；stays), and the
+ * last measure — a single one too — ends the text as a sentence ends
+ * (endSentence: 。 added, or a trailing ；，、： made 。).
  */
 export function measuresText(measures: readonly string[]): string {
-  if (measures.length === 1) return measures[0]!;
-  return measures.map((m, i) => measureOrdinal(i) + withStop(m, i < measures.length - 1)).join('');
+  if (measures.length === 1) return endSentence(measures[0]!);
+  return measures.map((m, i) => measureOrdinal(i) + (i < measures.length - 1 ? withStop(m) : endSentence(m.trim()))).join('');
 }
 
-const CLOSING = /[。；;！？!?]$/u;
+/** A measure followed by another may end with a semicolon (一是……；二是……); otherwise it ends as a sentence. */
+const SEMICOLON = /[；;]$/u;
 
-function withStop(text: string, followed: boolean): string {
+function withStop(text: string): string {
   const trimmed = text.trim();
-  return followed && !CLOSING.test(trimmed) ? `${trimmed}。` : trimmed;
+  return SEMICOLON.test(trimmed) ? trimmed : endSentence(trimmed);
 }

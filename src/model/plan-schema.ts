@@ -2,7 +2,7 @@
 // clerk: in editor autocompletion (via `zhenggai schema`) and in check messages.
 import { z } from 'zod';
 import { isoDate, nonEmptyText, textList } from './common-schema.js';
-import { FIELD_LABELS, TABLE_FIELDS } from './vocabulary.js';
+import { FIELD_LABELS, REPORT_PERIOD_FIELDS, TABLE_FIELDS } from './vocabulary.js';
 
 export { TABLE_FIELDS };
 
@@ -16,6 +16,41 @@ export const tableColumnSchema = z
     width: z.number().positive().max(100).optional().describe('相对列宽（各列之比），缺省时按内容估算'),
   })
   .strict();
+
+const REPORT_FIELDS = [...TABLE_FIELDS, ...REPORT_PERIOD_FIELDS] as const;
+const PERIOD_FIELD_SET: ReadonlySet<string> = new Set(REPORT_PERIOD_FIELDS);
+
+export const reportColumnSchema = z
+  .object({
+    field: z
+      .enum(REPORT_FIELDS)
+      .describe(
+        '栏目：方案字段（category 发现问题方式、number 序号、summary 问题简述、measures 整改措施、deadline 整改时限、leadUnits 牵头单位、cooperatingUnits 配合单位、target、responsibleLeader、responsiblePerson、completionStandard、remarks）或本期字段（status 整改状态、onSchedule 达到序时进度、progress 整改进展、reason 未完成原因、completedOn 完成时间、closedOn 销号日期）',
+      ),
+    header: nonEmptyText.optional().describe('列标题，缺省为统一的字段名（方案字段用任务分解表的列标题）；可含换行符 \\n 指定折行'),
+    group: nonEmptyText.optional().describe('上层合并表头（可选）；相邻且同名的列合并为一组'),
+    width: z.number().positive().max(100).optional().describe('相对列宽（各列之比），缺省时按内容估算'),
+  })
+  .strict();
+
+/** The report's columns: each field once, the plan's fields before the period's. */
+export const reportColumnsSchema = z
+  .array(reportColumnSchema)
+  .min(1)
+  .superRefine((columns, ctx) => {
+    const seen = new Set<string>();
+    let periodFrom: number | undefined;
+    columns.forEach((column, i) => {
+      if (seen.has(column.field)) ctx.addIssue({ code: 'custom', path: [i, 'field'], message: `栏目“${column.field}”重复` });
+      seen.add(column.field);
+      const period = PERIOD_FIELD_SET.has(column.field);
+      if (period) periodFrom ??= i;
+      else if (periodFrom !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'field'], message: `方案字段“${column.field}”应排在本期字段（${columns[periodFrom]!.field}）之前` });
+    });
+  })
+  .describe(
+    '进展报告所附整改进展情况表的栏目，按顺序；方案字段在前、本期字段在后。缺省为序号、问题简述、牵头单位、整改时限、整改状态、整改进展（不列整改措施）。不列完成时间、销号日期时，这两个日期写在整改状态格内；不列未完成原因时，写在整改进展格内',
+  );
 
 export const colophonSchema = z
   .object({
@@ -55,6 +90,11 @@ export const planBodySchema = z
   .object({
     title: nonEmptyText.describe('方案标题'),
     titleLines: z.array(nonEmptyText).optional().describe('方案标题分行（可选）'),
+    subject: nonEmptyText
+      .optional()
+      .describe(
+        '整改事项（各标题的主题），如“2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改”；报告标题“关于{整改事项}进展情况的报告”、进展情况表标题“{整改事项}进展情况表”由模板据此写出。缺省时由附件标题去掉“任务分解和责任分工表”得出，check 给出警告',
+      ),
     preamble: textList.describe('方案开头段落'),
     goal: z
       .object({ heading: nonEmptyText.describe('如“整改目标”'), paragraphs: textList })
@@ -113,6 +153,7 @@ export const planSchema = z
     units: z.array(unitSchema).min(1).describe('单位名录'),
     problems: z.array(problemSchema).min(1).describe('问题清单'),
     tableColumns: z.array(tableColumnSchema).min(1).optional().describe('任务分解表的列（缺省为样本的七列）'),
+    reportColumns: reportColumnsSchema.optional(),
   })
   .strict()
   .describe('zhenggai 整改方案（plan.json）');
@@ -126,4 +167,5 @@ export type Unit = Plan['units'][number];
 export type Problem = Plan['problems'][number];
 export type TableField = (typeof TABLE_FIELDS)[number];
 export type TableColumn = z.output<typeof tableColumnSchema>;
+export type ReportColumn = z.output<typeof reportColumnSchema>;
 export type Colophon = z.output<typeof colophonSchema>;

@@ -50,6 +50,26 @@ export type PeriodField =
   | 'closedOn'
   | 'warning';
 
+/**
+ * The period's fields a column of the report's progress table (整改进展情况表)
+ * may show, after the plan's (plan-schema.ts reportColumnSchema).
+ */
+export const REPORT_PERIOD_FIELDS = ['status', 'onSchedule', 'progress', 'reason', 'completedOn', 'closedOn'] as const satisfies readonly PeriodField[];
+
+export type ReportPeriodField = (typeof REPORT_PERIOD_FIELDS)[number];
+
+/** A column of the report's progress table: a plan field or a period field. */
+export type ReportField = TableField | ReportPeriodField;
+
+/**
+ * The report's progress table by default: chosen for progress, one row a
+ * problem — 序号, 问题简述, 牵头单位, 整改时限, 整改状态 (with the completion and
+ * closure dates), 整改进展 (with the reason a problem is not completed). The
+ * measures are in the plan and the task table; an office that wants them
+ * here lists its columns in plan.json `reportColumns`.
+ */
+export const DEFAULT_REPORT_COLUMNS: readonly ReportField[] = ['number', 'summary', 'leadUnits', 'deadline', 'status', 'progress'];
+
 /** Every field that has a label: the plan's table fields and the period's. */
 export type LabelledField = TableField | PeriodField;
 

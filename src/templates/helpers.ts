@@ -4,6 +4,7 @@
 
 import { chineseDate, isValidIsoDate } from '../model/dates.js';
 import { measuresText } from '../model/measures.js';
+import { endSentence, numberList, problemItem } from '../model/prose.js';
 import { unitsText } from '../derive/units.js';
 
 /** Thrown for a bad argument; the engine adds the template's file and line. */
@@ -36,7 +37,7 @@ function chineseMonth(value: unknown): string {
   return `${match[1]}年${month}月`;
 }
 
-/** Texts or numbers joined with 、: problem numbers in a sentence (问题2、14、15). */
+/** Texts or numbers joined with 、, as they are (a note in a workbook cell: 问题13、21). */
 function join(value: unknown): string {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     throw new HelperArgumentError('join 的参数应为文字或数字的列表');
@@ -54,6 +55,36 @@ function measures(value: unknown): string {
   const list = textList(value, 'measures');
   if (list.length === 0) throw new HelperArgumentError('measures 的参数为空列表');
   return measuresText(list);
+}
+
+/** A text of the data that ends a sentence, with its closing 。 (model/prose.ts endSentence). */
+function sentence(value: unknown): string {
+  if (typeof value !== 'string') throw new HelperArgumentError(`sentence 的参数应为一段文字，实为“${String(value)}”`);
+  return endSentence(value);
+}
+
+/** A problem's number before its text, in the one form every document uses (model/prose.ts problemItem): 2．2个村… */
+function item(number: unknown, text: unknown): string {
+  if (typeof number !== 'number' || !Number.isInteger(number) || typeof text !== 'string') {
+    throw new HelperArgumentError('item 的参数应为问题序号和一段文字');
+  }
+  return problemItem(number, text);
+}
+
+/**
+ * Problem numbers in a sentence of a Word document, from a list of numbers
+ * or of problems, joined with 、 and free to wrap after each (numberList):
+ * 问题{{numbers changes.newlyClosed}}, 问题{{numbers longTermProblems}} → 问题1、4、5.
+ */
+function numbers(value: unknown): string {
+  const numberOf = (v: unknown): number | undefined => {
+    if (typeof v === 'number') return v;
+    if (v !== null && typeof v === 'object' && typeof (v as { number?: unknown }).number === 'number') return (v as { number: number }).number;
+    return undefined;
+  };
+  const list = Array.isArray(value) ? value.map(numberOf) : [undefined];
+  if (!list.every((n): n is number => n !== undefined && Number.isInteger(n))) throw new HelperArgumentError('numbers 的参数应为问题序号或问题的列表');
+  return numberList(list);
 }
 
 function units(value: unknown): string {
@@ -95,6 +126,9 @@ export const TEMPLATE_HELPERS: ReadonlyMap<string, TemplateHelper> = new Map<str
   ['chineseMonth', { arity: 1, fn: chineseMonth }],
   ['join', { arity: 1, fn: join }],
   ['withoutSuffix', { arity: 2, fn: (text, suffix) => withoutSuffix(text, suffix) }],
+  ['sentence', { arity: 1, fn: sentence }],
+  ['item', { arity: 2, fn: (number, text) => item(number, text) }],
+  ['numbers', { arity: 1, fn: numbers }],
 ]);
 
 /** Block helpers a template may open with {{#…}}: handlebars' own, which only repeat or select template text. */

@@ -40,4 +40,16 @@ describe('composeClosureForms on the sample data', () => {
     if (!first.ok) throw new Error(first.message);
     expect(composeClosureForms(folder.plan, first.view, history()).filter((f) => f.kind === 'filled').map((f) => f.number)).toEqual([3, 17, 21]);
   });
+  it('the progress text and the acceptance opinion end as sentences, whatever the data typed', () => {
+    const history2 = history().map((p) =>
+      p.period !== '2023-11'
+        ? p
+        : { ...p, problems: p.problems.map((e) => (e.number === 2 ? { ...e, progress: '2户旧房已拆除', closure: { ...e.closure!, opinion: '同意销号' } } : e)) },
+    );
+    const changed = derivePeriod(folder.plan, history2[2]!, history2[1]);
+    if (!changed.ok) throw new Error(changed.message);
+    const form = composeClosureForms(folder.plan, changed.view, history2).find((f) => f.number === 2)!;
+    expect(form.done).toBe('2户旧房已拆除。');
+    expect(form.closure?.opinion).toBe('同意销号。');
+  });
 });

@@ -99,10 +99,10 @@ describe('composeNotice on the bundled plan (官阳府发〔2023〕27号)', () =
 
   test('every problem in order with its plan-wide number, then its measures, lead units and deadline', () => {
     const texts = paragraphs(planBody);
-    const problemLines = texts.filter((t) => /^\d+\./.test(t));
-    expect(problemLines).toEqual(plan.problems.map((p) => `${p.number}.${p.summary}`));
+    const problemLines = texts.filter((t) => /^\d+．/.test(t));
+    expect(problemLines).toEqual(plan.problems.map((p) => `${p.number}．${p.summary}`));
     for (const problem of plan.problems) {
-      const at = texts.indexOf(`${problem.number}.${problem.summary}`);
+      const at = texts.indexOf(`${problem.number}．${problem.summary}`);
       expect(texts[at + 1]).toBe(
         `整改措施：${measuresText(problem.measures)}（牵头单位：${problem.leadUnits.join('、')}；整改时限：${problem.deadline}）`,
       );
@@ -225,7 +225,7 @@ describe('composeNotice on another plan (nothing is seed-specific)', () => {
 
   test('problems in order with their numbers; its own headings and requirements', () => {
     const body = doc.enclosures[0]!.body;
-    expect(paragraphs(body).filter((t) => /^\d+\./.test(t))).toEqual(plan.problems.map((p) => `${p.number}.${p.summary}`));
+    expect(paragraphs(body).filter((t) => /^\d+．/.test(t))).toEqual(plan.problems.map((p) => `${p.number}．${p.summary}`));
     expect(numbered(body, 'heading', 1)).toEqual(['一、工作目标', '二、问题清单及整改措施', '三、保障措施']);
     expect(numbered(body, 'runIn', 2)).toEqual(['（一）加强领导。', '（二）严格督办。']);
   });
@@ -269,5 +269,19 @@ describe('composeNotice with an office’s own templates', () => {
     const plan = planSchema.parse(otherPlanInput());
     expect(() => composeNotice(plan, own('# {{goal.heading}}\n{{problemsHeadng}}'))).toThrow(TemplateError);
     expect(() => composeNotice(plan, own('# {{goal.heading}}\n{{problemsHeadng}}'))).toThrow('my/plan.hbs:2: 未知字段“problemsHeadng”');
+  });
+});
+
+describe('the plan body: a summary that starts with a digit, a last measure without its full stop', () => {
+  test('2．2个村… and the measures ending with 。 before the bracketed lead unit', async () => {
+    const input = syntheticPlanInput(3);
+    input.problems[1]!.summary = '2个村未按要求建新拆旧';
+    input.problems[1]!.measures = ['全面排查；', '按期拆除'];
+    const plan = planSchema.parse(input);
+    const body = composeNotice(plan, await loadTemplates()).enclosures[0]!.body;
+    const texts = paragraphs(body);
+    const at = texts.indexOf('2．2个村未按要求建新拆旧。');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(texts[at + 1]).toMatch(/^整改措施：一是全面排查；二是按期拆除。（牵头单位：/);
   });
 });

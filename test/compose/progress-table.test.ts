@@ -2,13 +2,13 @@
 // (extra columns, a plan column's text replaced, no merging, own title), and
 // the two period tables themselves on a made-up plan.
 import { describe, expect, test } from 'vitest';
-import { composeLedgerTable, composeProgressTable, onScheduleText, statusText, warningText } from '../../src/compose/progress-table.js';
+import { composeLedgerTable, composeProgressTable, onScheduleText, reportTableDate, statusText, warningText } from '../../src/compose/progress-table.js';
 import { composeTaskTable, estimateWidthsEm } from '../../src/compose/task-table.js';
 import { type BodyCell } from '../../src/model/document/task-table.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
-import type { Plan } from '../../src/model/plan-schema.js';
+import { planSchema, type Plan } from '../../src/model/plan-schema.js';
 import { progressSchema, type Progress } from '../../src/model/progress-schema.js';
-import { syntheticPlan } from '../helpers/synthetic-plan.js';
+import { syntheticPlan, syntheticPlanInput } from '../helpers/synthetic-plan.js';
 
 const textOf = (cell: BodyCell | undefined) => (cell?.kind === 'text' ? cell.text : undefined);
 
@@ -68,14 +68,40 @@ describe('the period tables', () => {
   const { view, progress } = period(plan);
   const row = (n: number) => view.rows.find((r) => r.problem.number === n)!;
 
-  test('the report’s table: status with its mark, progress with the reason, Chinese dates, the extension in the deadline', () => {
+  test('the report’s table: status with its mark and dates, progress with the reason, the extension in the deadline', () => {
     const model = composeProgressTable(plan, view, { title: '表', date: '2023-09-04' });
-    expect(model.columns.slice(-3).map((c) => c.header)).toEqual(['整改状态', '整改进展', '完成时间']);
+    expect(model.columns.map((c) => c.header)).toEqual(['序号', '问题简述', '牵头单位', '整改时限', '整改状态', '整改进展']);
     const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf);
-    expect(cells(1).slice(-3)).toEqual(['推进中（未达序时进度）', '进展甲\n未完成原因：原因甲', '']);
-    expect(cells(1)[4]).toBe(`${plan.problems[0]!.deadline}（已调整为12月底前完成）`);
-    expect(cells(2).slice(-3)).toEqual(['已销号', '进展乙', '2023年7月1日']);
-    expect(cells(3).slice(-3)).toEqual([row(3).state.overdue ? '未启动（逾期）' : '未启动', '', '']);
+    expect(cells(1).slice(-2)).toEqual(['推进中（未达序时进度）', '进展甲。未完成原因：原因甲。']);
+    expect(cells(1)[3]).toBe(`${plan.problems[0]!.deadline}（已调整为12月底前完成）`);
+    expect(cells(2).slice(-2)).toEqual(['已销号\n7月1日完成\n8月5日销号', '进展乙。']);
+    expect(cells(3).slice(-2)).toEqual([row(3).state.overdue ? '未启动（逾期）' : '未启动', '']);
+  });
+
+  test('the report’s table with the office’s columns: dates and the reason in their own columns, a date of another year in full', () => {
+    const chosen: Plan = {
+      ...plan,
+      reportColumns: [{ field: 'number' }, { field: 'summary' }, { field: 'status', header: '状态' }, { field: 'onSchedule' }, { field: 'progress' }, { field: 'reason' }, { field: 'completedOn' }, { field: 'closedOn' }],
+    };
+    const model = composeProgressTable(chosen, view, { title: '表', date: '2023-09-04' });
+    expect(model.columns.map((c) => c.header)).toEqual(['序号', '问题简述', '状态', '达到序\n时进度', '整改进展', '未完成\n原因', '完成时间', '销号日期']);
+    const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf);
+    expect(cells(1).slice(2)).toEqual(['推进中（未达序时进度）', '否', '进展甲。', '原因甲。', '', '']);
+    expect(cells(2).slice(2)).toEqual(['已销号', '', '进展乙。', '', '7月1日', '8月5日']);
+    expect(reportTableDate('2022-12-05', '2023-08-31')).toBe('2022年12月5日');
+    expect(reportTableDate(undefined, '2023-08-31')).toBe('');
+  });
+
+  test('reportColumns are checked: each field once, the plan’s before the period’s', () => {
+    const parse = (reportColumns: unknown) => planSchema.safeParse({ ...syntheticPlanInput(2), reportColumns });
+    expect(parse([{ field: 'number' }, { field: 'status' }]).success).toBe(true);
+    const twice = parse([{ field: 'number' }, { field: 'number' }]);
+    expect(twice.success).toBe(false);
+    expect(twice.error!.issues[0]).toMatchObject({ path: ['reportColumns', 1, 'field'], message: '栏目“number”重复' });
+    const late = parse([{ field: 'status' }, { field: 'summary' }]);
+    expect(late.error!.issues[0]).toMatchObject({ path: ['reportColumns', 1, 'field'], message: '方案字段“summary”应排在本期字段（status）之前' });
+    expect(parse([{ field: 'warning' }]).success).toBe(false);
+    expect(parse([]).success).toBe(false);
   });
 
   test('the ledger’s table: one field a column, ISO dates, evidence cumulative, the colour as a word', () => {

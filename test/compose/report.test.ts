@@ -44,6 +44,9 @@ function sampleReport(period: string, previous?: string): { doc: OfficialDocumen
   return { doc: composeReport(folder.plan, view, progressOf(period), templates), view };
 }
 
+/** Problem numbers as the report joins them: 、 with a break opportunity after it (model/prose.ts numberList). */
+const list = (...numbers: number[]) => numbers.join('、\u200b');
+
 const paragraphs = (blocks: readonly Block[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
 const charts = (blocks: readonly Block[]) => blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
 
@@ -60,12 +63,18 @@ function section(blocks: readonly Block[], heading: string): Block[] {
   return blocks.slice(start + 1, end < 0 ? undefined : end);
 }
 
-/** The paragraph after a problem's “N.summary” line: its status line. */
-function statusLine(blocks: readonly Block[], number: number, summary: string): string {
-  const texts = paragraphs(blocks);
-  const at = texts.indexOf(`${number}.${summary}`);
-  expect(at, `problem ${number}`).toBeGreaterThanOrEqual(0);
-  return texts[at + 1]!;
+/** The attached table of a report. */
+function tableOf(doc: OfficialDocument) {
+  const content = doc.attachments[0]!.content;
+  if (content.kind !== 'taskTable') throw new Error('expected the table');
+  return content.table;
+}
+
+/** A cell of the attached table by problem number and header. */
+function cellOf(doc: OfficialDocument, number: number, header: string): string | undefined {
+  const table = tableOf(doc);
+  const c = table.rows.find((r) => r.problemNumber === number)!.cells[table.columns.findIndex((col) => col.header === header)]!;
+  return c.kind === 'text' ? c.text : undefined;
 }
 
 /** What each chart column must add up to: derived byLeadUnit, independently of how the chart is built. */
@@ -129,30 +138,34 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
 
   test('the changes since 2023-10, the overdue problem with its reason, the extension and the long-term items', () => {
     const texts = paragraphs(doc.body);
-    expect(texts).toContain('与2023年10月相比，新完成整改1个（问题7），新销号3个（问题2、14、15），新增逾期1个（问题8）。');
-    const overdue = texts.find((t) => t.startsWith('问题8已超过整改时限'))!;
-    expect(overdue).toContain('（10月底前完成）');
-    expect(overdue).toContain(`未完成原因：${progressOf('2023-11').problems.find((p) => p.number === 8)!.reason}`);
-    expect(texts.filter((t) => t.includes('已超过整改时限'))).toHaveLength(view.statistics.overdue);
-    expect(texts.find((t) => t.startsWith('问题11经批准'))).toContain('由“10月底前完成”调整为“12月底前完成”（2023年10月20日批准）');
-    expect(texts).toContain('需长期坚持的问题9个，已完成整改7个，完成后继续按长效机制抓好落实，防止问题反弹。');
+    expect(texts).toContain(`与2023年10月相比，新完成整改1个（问题7），新销号3个（问题${list(2, 14, 15)}），新增逾期1个（问题8）。`);
+    const p8 = progressOf('2023-11').problems.find((p) => p.number === 8)!;
+    const overdue = texts.find((t) => t.startsWith('8．'))!;
+    expect(overdue).toBe(
+      `8．某村脱贫户于2015年进行D级危改，截止调查时点，危房仍未拆除。牵头单位：规建办；整改时限：10月底前完成，目前推进中，已逾期。未完成原因：${p8.reason}整改进展：${p8.progress}`,
+    );
+    expect(texts.filter((t) => t.includes('已逾期'))).toHaveLength(view.statistics.overdue);
+    // Named by the summary's first sentence, not the whole summary.
+    expect(texts.find((t) => t.startsWith('11．'))).toBe(
+      `11．产业联农带农效果有待进一步提升。经批准，整改时限由“10月底前完成”调整为“12月底前完成”（2023年10月20日批准），目前推进中。调整原因：${progressOf('2023-11').problems.find((p) => p.number === 11)!.extension!.reason}`,
+    );
+    expect(texts).toContain(`需长期坚持的问题9个（问题${list(1, 4, 5, 6, 7, 9, 13, 18, 20)}），已完成整改7个，完成后继续按长效机制抓好落实，防止问题反弹。`);
+    expect(numberedHeadings(doc.body, 2)).toEqual(['（一）总体进展', '（二）逾期未完成的问题', '（三）经批准调整整改时限的问题', '（四）需长期坚持的问题']);
   });
 
-  test('every problem appears, under its category, with its status; dates, extension and overdue shown', () => {
-    expect(numberedHeadings(doc.body, 2)).toEqual(['（一）交叉检查发现问题', '（二）第三方评估发现问题', '（三）衔接资金绩效评价发现问题', '（四）巩固脱贫成果认可度调查发现问题']);
-    for (const row of view.rows) {
-      const line = statusLine(doc.body, row.problem.number, row.problem.summary);
-      expect(line, `problem ${row.problem.number}`).toContain(`整改状态：${row.state.status}`);
-      expect(line).toContain(`牵头单位：${row.problem.leadUnits.join('、')}`);
-      if (row.progress.progress) expect(line).toContain(`整改进展：${row.progress.progress}`);
+  test('the body is compact: no problem is restated in full; the detail is in the table, once', () => {
+    const body = paragraphs(doc.body).join('\n');
+    expect(body).toContain('各问题的整改时限、整改状态和整改进展详见附件。');
+    // Only the overdue and the extended problems are named, by their first sentence.
+    expect(paragraphs(doc.body).filter((t) => /^\d+．/.test(t)).map((t) => Number(t.split('．')[0]))).toEqual([8, 11]);
+    for (const problem of folder.plan.problems) {
+      if (problem.summary.length > 40) expect(body, `problem ${problem.number}`).not.toContain(problem.summary);
+      expect(body).not.toContain(problem.measures.at(-1)!);
     }
-    expect(statusLine(doc.body, 8, folder.plan.problems[7]!.summary)).toContain('整改状态：推进中（逾期）');
-    expect(statusLine(doc.body, 11, folder.plan.problems[10]!.summary)).toContain('整改时限：10月底前完成（已调整为12月底前完成）');
-    expect(statusLine(doc.body, 2, folder.plan.problems[1]!.summary)).toContain('整改状态：已销号，2023年10月25日完成，2023年11月10日销号。');
-    expect(statusLine(doc.body, 7, folder.plan.problems[6]!.summary)).toContain('已完成并长期坚持，2023年11月24日完成。');
+    expect(doc.body.filter((b) => b.kind === 'paragraph').length).toBeLessThan(20);
   });
 
-  test('one chart, in section 二 before the problems: completion by lead unit, equal to byLeadUnit', () => {
+  test('one chart, in section 二: completion by lead unit, equal to byLeadUnit', () => {
     const found = charts(doc.body);
     expect(found).toHaveLength(1);
     expect(section(doc.body, '问题整改落实情况').some((b) => b.kind === 'chart')).toBe(true);
@@ -166,29 +179,65 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     expect(chart.series.find((s) => s.name === '逾期')!.values).toEqual([0, 0, 1, 0, 0, 0]);
   });
 
-  test('附件说明 and the progress table attached, landscape: the task table plus 整改状态, 整改进展, 完成时间', () => {
-    expect(doc.attachmentsNote).toEqual(['官阳镇2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况表']);
+  test('附件说明 and the progress table attached, landscape: 序号, 问题简述, 牵头单位, 整改时限, 整改状态, 整改进展, every problem once', () => {
+    expect(doc.attachmentsNote).toEqual(['2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况表']);
     expect(doc.attachments).toHaveLength(1);
     const attachment = doc.attachments[0]!;
     expect(attachment.label).toBe('附件');
     expect(attachment.orientation).toBe('landscape');
     expect(attachment.title.lines.join('')).toBe(doc.attachmentsNote![0]);
-    if (attachment.content.kind !== 'taskTable') throw new Error('expected the table');
-    const table = attachment.content.table;
+    const table = tableOf(doc);
     expect(table.titleLines).toEqual(attachment.title.lines);
     expect(table.date).toBe('2023-12-04');
-    expect(table.columns.map((c) => c.header)).toEqual(['发现\n问题方式', '序号', '问题简述', '整改措施', '整改时限', '牵头单位', '配合单位', '整改状态', '整改进展', '完成时间']);
+    expect(table.headerRowCount).toBe(1);
+    expect(table.columns.map((c) => c.header)).toEqual(['序号', '问题简述', '牵头单位', '整改时限', '整改状态', '整改进展']);
     expect(table.rows.map((r) => r.problemNumber)).toEqual(folder.plan.problems.map((p) => p.number));
-    const cell = (number: number, header: string) => {
-      const c = table.rows.find((r) => r.problemNumber === number)!.cells[table.columns.findIndex((col) => col.header === header)]!;
-      return c.kind === 'text' ? c.text : undefined;
-    };
+    // The short columns have their widths; the two texts share the rest.
+    expect([0, 2, 3, 4].map((i) => table.columns[i]!.weight)).toEqual([4.5, 9, 13.5, 17]);
+    expect(table.columns.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(100, 6);
+    const cell = (number: number, header: string) => cellOf(doc, number, header);
     expect(cell(8, '整改状态')).toBe('推进中（逾期）');
-    expect(cell(8, '整改进展')).toContain('\n未完成原因：户主对旧房拆除补助兑现方式有异议');
+    expect(cell(8, '整改进展')).toMatch(/组织验收。未完成原因：户主对旧房拆除补助兑现方式有异议/);
     expect(cell(11, '整改时限')).toBe('10月底前完成（已调整为12月底前完成）');
-    expect(cell(7, '完成时间')).toBe('2023年11月24日');
-    expect(cell(10, '完成时间')).toBe('');
-    for (const row of view.rows) expect(cell(row.problem.number, '整改状态')!.startsWith(row.state.status)).toBe(true);
+    // Without a 完成时间 column, the dates stand under the status, without the report's own year.
+    expect(cell(7, '整改状态')).toBe('已完成并长期坚持\n11月24日完成');
+    expect(cell(2, '整改状态')).toBe('已销号\n10月25日完成\n11月10日销号');
+    expect(cell(10, '整改状态')).toBe('推进中');
+    for (const row of view.rows) {
+      expect(cell(row.problem.number, '整改状态')!.startsWith(row.state.status)).toBe(true);
+      expect(cell(row.problem.number, '问题简述')).toBe(row.problem.summary);
+      expect(cell(row.problem.number, '牵头单位')).toBe(row.problem.leadUnits.join('、'));
+      if (row.progress.progress) expect(cell(row.problem.number, '整改进展')!.startsWith(row.progress.progress)).toBe(true);
+    }
+  });
+
+  test('the office chooses the table’s columns in plan.json reportColumns: measures, a header of its own, dates in their columns', () => {
+    const plan: Plan = {
+      ...folder.plan,
+      reportColumns: [
+        { field: 'number' },
+        { field: 'category' },
+        { field: 'summary', header: '存在问题' },
+        { field: 'measures' },
+        { field: 'status' },
+        { field: 'progress' },
+        { field: 'reason' },
+        { field: 'completedOn' },
+        { field: 'closedOn', width: 8 },
+      ],
+    };
+    const chosen = composeReport(plan, view, progressOf('2023-11'), templates);
+    const table = tableOf(chosen);
+    expect(table.columns.map((c) => c.header)).toEqual(['序号', '发现\n问题方式', '存在问题', '整改措施', '整改状态', '整改进展', '未完成\n原因', '完成时间', '销号日期']);
+    expect(table.columns.at(-1)!.weight).toBe(8);
+    expect(cellOf(chosen, 2, '整改状态')).toBe('已销号');
+    expect(cellOf(chosen, 2, '完成时间')).toBe('10月25日');
+    expect(cellOf(chosen, 2, '销号日期')).toBe('11月10日');
+    expect(cellOf(chosen, 8, '整改进展')).not.toContain('未完成原因');
+    expect(cellOf(chosen, 8, '未完成\n原因')).toMatch(/^户主对旧房拆除补助兑现方式有异议/);
+    expect(cellOf(chosen, 1, '整改措施')).toMatch(/^一是/);
+    // The category cells merge down as in the task table.
+    expect(table.rows[1]!.cells[1]).toEqual({ kind: 'covered' });
   });
 });
 
@@ -199,9 +248,10 @@ describe('composeReport, sample 2023-10', () => {
     expect(texts).toContain(
       '截至2023年10月31日，反馈的21个问题，已完成整改13个（其中已销号3个），正在推进8个，整改完成率61.9%；已到整改时限的14个问题已完成13个，到期任务完成率92.9%。',
     );
-    expect(texts).toContain('与2023年9月相比，新完成整改4个（问题2、14、15、16），新销号3个（问题3、17、21）。');
-    expect(texts.some((t) => t.includes('已超过整改时限'))).toBe(false);
-    expect(statusLine(doc.body, 8, folder.plan.problems[7]!.summary)).toContain('整改状态：推进中（未达序时进度）。');
+    expect(texts).toContain(`与2023年9月相比，新完成整改4个（问题${list(2, 14, 15, 16)}），新销号3个（问题${list(3, 17, 21)}）。`);
+    expect(texts.some((t) => t.includes('已逾期'))).toBe(false);
+    expect(numberedHeadings(doc.body, 2)).toEqual(['（一）总体进展', '（二）经批准调整整改时限的问题', '（三）需长期坚持的问题']);
+    expect(cellOf(doc, 8, '整改状态')).toBe('推进中（未达序时进度）');
     expectChartMatches(charts(doc.body)[0]!, view);
     expect(doc.header).toMatchObject({ docNumber: '官阳府文〔2023〕36号' });
   });
@@ -276,17 +326,76 @@ describe('composeReport on a plan with other names, columns and units', () => {
     expect(paragraphs(section(doc.body, '整改工作开展情况'))).toEqual(['召开专题会议部署整改工作。', '# 以井号开头的办公室原文']);
   });
 
-  test('the attached table has the plan’s own columns, then the period’s', () => {
-    const content = doc.attachments[0]!.content;
-    if (content.kind !== 'taskTable') throw new Error('expected the table');
-    expect(content.table.columns.map((c) => c.header)).toEqual([...OTHER_COLUMNS.map((c) => c.header), '整改状态', '整改进展', '完成时间']);
-    expect(content.table.columns.slice(-3).every((c) => c.group === '整改落实情况' && c.field === undefined)).toBe(true);
+  test('the attached table has the default columns, headed by this plan’s own column headers', () => {
+    const table = tableOf(doc);
+    expect(table.columns.map((c) => c.header)).toEqual(['序号', '存在问题', '责任单位', '完成时限', '整改状态', '整改进展']);
+    expect(table.columns.slice(-2).every((c) => c.field === undefined)).toBe(true);
+    expect(table.columns.slice(0, 4).map((c) => c.field)).toEqual(['number', 'summary', 'leadUnits', 'deadline']);
     expect(doc.attachmentsNote).toEqual(['东河镇问题整改进展情况表']);
   });
 
   test('progress.report.title wins over the template’s', () => {
     const titled = syntheticProgress(plan, { title: '东河镇人民政府关于问题整改工作进展的报告' });
     expect(composeReport(plan, view, titled, templates).title.lines.join('')).toBe('东河镇人民政府关于问题整改工作进展的报告');
+  });
+});
+
+describe('titles from the plan’s subject, not from the table’s title', () => {
+  // Another office's plan: its task table is a 整改清单, which no suffix-cutting guesses.
+  const base = syntheticPlan(6);
+  const listed: Plan = { ...base, plan: { ...base.plan, attachmentTitle: '东河镇2023年环保督察反馈问题整改清单' } };
+  const progress = syntheticProgress(listed);
+  const view = viewOf(listed, progress);
+  const titlesOf = (plan: Plan) => {
+    const doc = composeReport(plan, view, progress, templates);
+    const content = doc.attachments[0]!.content;
+    if (content.kind !== 'taskTable') throw new Error('expected the table');
+    return { report: doc.title.lines.join(''), note: doc.attachmentsNote, heading: doc.attachments[0]!.title.lines.join(''), table: content.table.title };
+  };
+
+  test('an attachment titled …整改清单 and plan.subject: the report’s and the table’s titles read right', () => {
+    const titles = titlesOf({ ...listed, plan: { ...listed.plan, subject: '2023年环保督察反馈问题整改' } });
+    expect(titles.report).toBe('东河镇人民政府关于2023年环保督察反馈问题整改进展情况的报告');
+    expect(titles.note).toEqual(['2023年环保督察反馈问题整改进展情况表']);
+    expect(titles.heading).toBe('2023年环保督察反馈问题整改进展情况表');
+    expect(titles.table).toBe('2023年环保督察反馈问题整改进展情况表');
+    expect(JSON.stringify(titles)).not.toContain('清单');
+  });
+
+  test('without plan.subject the titles fall back to the old derivation (check warns: subject-missing)', () => {
+    const titles = titlesOf(listed);
+    expect(titles.report).toBe('东河镇人民政府关于东河镇2023年环保督察反馈问题整改清单进展情况的报告');
+    expect(titles.table).toBe('东河镇2023年环保督察反馈问题整改清单进展情况表');
+    // A table named …任务分解和责任分工表 gives the subject as before.
+    expect(titlesOf(base).report).toBe('东河镇人民政府关于东河镇问题整改进展情况的报告');
+  });
+});
+
+describe('numbers before a summary that starts with a digit, and sentences of the data closed', () => {
+  test('an overdue problem “2个村…” prints as 2．2个村…; a reason and an extension’s reason without 。 get one', () => {
+    const base = syntheticPlan(4);
+    const plan: Plan = {
+      ...base,
+      problems: base.problems.map((p) =>
+        p.number === 2 ? { ...p, summary: '2个村未按要求建新拆旧，1个光伏电站未并网', deadline: '7月底前完成' } : p.number === 3 ? { ...p, summary: '11个光伏电站运维不到位。另有……', deadline: '7月底前完成' } : p,
+      ),
+    };
+    const input = progressSchema.parse({
+      period: '2023-08',
+      asOf: '2023-08-31',
+      report: syntheticProgress(plan).report,
+      problems: plan.problems.map((p) => {
+        if (p.number === 2) return { number: 2, status: '推进中', onSchedule: false, progress: '已拆除1户', reason: '资金未到位' };
+        if (p.number === 3) return { number: 3, status: '推进中', onSchedule: true, extension: { deadline: '12月底前完成', reason: '须待汛期结束', approvedOn: '2023-07-20' } };
+        return { number: p.number, status: '已完成', completedOn: '2023-08-01' };
+      }),
+    });
+    const doc = composeReport(plan, viewOf(plan, input), input, templates);
+    const texts = paragraphs(doc.body);
+    expect(texts).toContain('2．2个村未按要求建新拆旧，1个光伏电站未并网。牵头单位：' + plan.problems[1]!.leadUnits.join('、') + '；整改时限：7月底前完成，目前推进中，已逾期。未完成原因：资金未到位。整改进展：已拆除1户。');
+    expect(texts.find((t) => t.startsWith('3．'))).toBe('3．11个光伏电站运维不到位。经批准，整改时限由“7月底前完成”调整为“12月底前完成”（2023年7月20日批准），目前推进中。调整原因：须待汛期结束。');
+    expect(texts.some((t) => /(^|[^\d])2\.2个村|11\.1个/.test(t))).toBe(false);
+    expect(cellOf(doc, 2, '整改进展')).toBe('已拆除1户。未完成原因：资金未到位。');
   });
 });
 

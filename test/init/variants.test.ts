@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { checkPlanFolder } from '../../src/documents/check.js';
 import { measuresText } from '../../src/model/measures.js';
+import { endSentence } from '../../src/model/prose.js';
 import { importTaskTable, splitUnits, type GridCell, type TableSource } from '../../src/load/table-import.js';
 import { docxTableSources } from '../../src/load/table-import-docx.js';
 import { splitMeasures } from '../../src/load/table-import-measures.js';
@@ -108,14 +109,15 @@ describe('splitting measures', () => {
     expect(splitMeasures('  ')).toEqual([]);
   });
 
-  it('inverts measuresText for measures that end a sentence', () => {
+  it('inverts measuresText for measures that end a sentence (the last one as measuresText ends it: ；becomes 。)', () => {
     const measure = fc
       .tuple(fc.string({ unit: fc.constantFrom(...'加强培训完善制度建立台账各村社区开展排查，、（）0123'.split('')), minLength: 1, maxLength: 30 }), fc.constantFrom('。', '；', '！'))
       .map(([text, end]) => text.trim() + end)
       .filter((m) => m.length > 1);
     fc.assert(
       fc.property(fc.array(measure, { minLength: 1, maxLength: 12 }), (measures) => {
-        expect(splitMeasures(measuresText(measures))).toEqual(measures);
+        const printed = [...measures.slice(0, -1), endSentence(measures.at(-1)!)];
+        expect(splitMeasures(measuresText(measures))).toEqual(printed);
       }),
     );
   });

@@ -92,9 +92,13 @@ describe('every consumer reads the vocabulary', () => {
   });
 
   it('the report’s progress table', () => {
-    const table = composeProgressTable(plan, view, { title: '附表', date: '2023-12-05' });
-    expect(table.columns.slice(-3).map((c) => c.header)).toEqual(['整改状态', '整改进展', '完成时间']);
-    expect(table.columns.slice(-3).map((c) => c.group)).toEqual(['整改落实情况', '整改落实情况', '整改落实情况']);
+    const table = composeProgressTable({ ...plan, tableColumns: undefined }, view, { title: '附表', date: '2023-12-05' });
+    expect(table.columns.map((c) => c.header)).toEqual(['序号', '问题简述', '牵头单位', '整改时限', '整改状态', '整改进展']);
+    const chosen = composeProgressTable({ ...plan, reportColumns: [{ field: 'number' }, { field: 'onSchedule' }, { field: 'reason' }, { field: 'completedOn' }, { field: 'closedOn' }] }, view, {
+      title: '附表',
+      date: '2023-12-05',
+    });
+    expect(chosen.columns.map((c) => c.header)).toEqual(['序号', '达到序\n时进度', '未完成\n原因', '完成时间', '销号日期']);
   });
 
   it('a unit form’s header row, read back from the workbook', async () => {

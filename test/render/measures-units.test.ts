@@ -3,17 +3,20 @@ import { chineseNumeral, measureOrdinal, measuresText } from '../../src/model/me
 import { unitsText } from '../../src/derive/units.js';
 
 describe('measuresText', () => {
-  it('prints a single measure as it is', () => {
+  it('prints a single measure as a sentence: as it is when it ends with a mark, else with 。', () => {
     expect(measuresText(['立即清理整改。'])).toBe('立即清理整改。');
-    expect(measuresText(['立即清理整改'])).toBe('立即清理整改');
+    expect(measuresText(['立即清理整改'])).toBe('立即清理整改。');
+    expect(measuresText(['立即清理整改；'])).toBe('立即清理整改。');
   });
 
   it('numbers several measures 一是…二是…三是…', () => {
     expect(measuresText(['全面排查。', '建立台账；', '长期坚持。'])).toBe('一是全面排查。二是建立台账；三是长期坚持。');
   });
 
-  it('closes an unpunctuated measure before the next ordinal, and leaves the last one alone', () => {
-    expect(measuresText(['全面排查', '建立台账'])).toBe('一是全面排查。二是建立台账');
+  it('closes an unpunctuated measure before the next ordinal, keeps a ； there, and ends the last one as a sentence', () => {
+    expect(measuresText(['全面排查', '建立台账'])).toBe('一是全面排查。二是建立台账。');
+    expect(measuresText(['全面排查；', '建立台账；'])).toBe('一是全面排查；二是建立台账。');
+    expect(measuresText(['全面排查，', '推进“积分制”“清单制”'])).toBe('一是全面排查。二是推进“积分制”“清单制”。');
   });
 
   it('counts on past ten: 十一是, 二十是', () => {

@@ -370,7 +370,7 @@ describeWithTools(['python-docx-openpyxl'], 'official document: python-docx read
   it('reads the notice’s paragraphs in the order of the data', () => {
     const n = plan.notice;
     const p = plan.plan;
-    const problemParagraphs = plan.problems.flatMap((problem) => [`${problem.number}.${problem.summary}`]);
+    const problemParagraphs = plan.problems.flatMap((problem) => [`${problem.number}．${problem.summary}`]);
     const expected = [
       n.issuerMark,
       n.docNumber,
@@ -398,7 +398,7 @@ describeWithTools(['python-docx-openpyxl'], 'official document: python-docx read
 
   it('reads every problem’s measures right after its summary', () => {
     for (const problem of plan.problems) {
-      const at = view.paragraphs.indexOf(`${problem.number}.${problem.summary}`);
+      const at = view.paragraphs.indexOf(`${problem.number}．${problem.summary}`);
       expect(view.paragraphs[at + 1], `problem ${problem.number}`).toContain(measuresText(problem.measures));
     }
   });

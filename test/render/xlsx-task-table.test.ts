@@ -13,6 +13,7 @@ import { expectedTexts, fieldsOf } from '../helpers/expected.js';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
 import { unzip, zipText } from '../helpers/unzip.js';
+import { endSentence } from '../../src/model/prose.js';
 
 const small = syntheticPlan(21);
 const other = syntheticPlan(12, { tableColumns: OTHER_COLUMNS, extraFields: true });
@@ -114,7 +115,8 @@ describe('xlsx task table: XML', () => {
     ws.eachRow((row, r) => {
       if (r >= 5 && (r === 5 || String(row.getCell(2).value ?? '') === '')) measures += String(row.getCell(4).value ?? '');
     });
-    expect(measures).toBe(huge.problems[0]!.measures[0]);
+    // All of it, ended as a sentence (model/prose.ts endSentence: the trailing ，becomes 。).
+    expect(measures).toBe(endSentence(huge.problems[0]!.measures[0]!));
   });
 });
 

@@ -17,9 +17,29 @@ describe('helpers', () => {
   });
 
   test('measures: 一是…二是… for several, as it is for one', () => {
-    expect(text('{{measures m}}', { m: ['甲。', '乙'] })).toBe('一是甲。二是乙');
-    expect(text('{{measures m}}', { m: ['只有一条'] })).toBe('只有一条');
+    expect(text('{{measures m}}', { m: ['甲。', '乙'] })).toBe('一是甲。二是乙。');
+    expect(text('{{measures m}}', { m: ['只有一条'] })).toBe('只有一条。');
     expect(() => text('{{measures m}}', { m: [] })).toThrow(/^h\.hbs:1: measures 的参数为空列表/);
+  });
+
+  test('sentence: a text of the data ends with a full stop', () => {
+    expect(text('原因：{{sentence r}}', { r: '资金未到位' })).toBe('原因：资金未到位。');
+    expect(text('原因：{{sentence r}}', { r: '资金未到位。' })).toBe('原因：资金未到位。');
+    expect(text('原因：{{sentence r}}', { r: '资金未到位；' })).toBe('原因：资金未到位。');
+    expect(() => text('{{sentence r}}', { r: 3 })).toThrow(/sentence 的参数应为一段文字/);
+  });
+
+  test('item: a problem number before its text, with the full-width full stop, so 2．2个村 never reads 2.2', () => {
+    expect(text('{{item n s}}', { n: 2, s: '2个村未建新拆旧。' })).toBe('2．2个村未建新拆旧。');
+    expect(text('{{item n (sentence s)}}', { n: 11, s: '1个光伏电站未并网' })).toBe('11．1个光伏电站未并网。');
+    expect(() => text('{{item n s}}', { n: '2', s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
+  });
+
+  test('numbers: problem numbers, or problems, with 、 and a break opportunity after it (LibreOffice keeps 2、14、15 together otherwise)', () => {
+    expect(text('问题{{numbers xs}}', { xs: [2, 14, 15] })).toBe('问题2、\u200b14、\u200b15');
+    expect(text('问题{{numbers ps}}', { ps: [{ number: 1 }, { number: 13 }] })).toBe('问题1、\u200b13');
+    expect(text('问题{{numbers ps}}', { ps: [7] })).toBe('问题7');
+    expect(() => text('{{numbers ps}}', { ps: ['1'] })).toThrow(/numbers 的参数应为问题序号或问题的列表/);
   });
 
   test('units: joined with 、', () => {
@@ -48,7 +68,7 @@ describe('helpers', () => {
   });
 
   test('the public list is exactly the documented one', () => {
-    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'join', 'measures', 'percent', 'units', 'withoutSuffix']);
+    expect([...TEMPLATE_HELPERS.keys()].sort()).toEqual(['chineseDate', 'chineseMonth', 'count', 'item', 'join', 'measures', 'numbers', 'percent', 'sentence', 'units', 'withoutSuffix']);
   });
 
   test('chineseMonth: a period as running text', () => {

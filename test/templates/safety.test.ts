@@ -28,7 +28,7 @@ describe('data cannot change structure', () => {
       { kind: 'paragraph', text: '# 甲' },
       { kind: 'paragraph', text: '---page---' },
       { kind: 'paragraph', text: '# 甲、---page---' },
-      { kind: 'paragraph', text: '一是# 甲。二是---page---' },
+      { kind: 'paragraph', text: '一是# 甲。二是---page---。' },
     ]);
   });
 

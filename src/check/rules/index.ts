@@ -20,6 +20,7 @@ import { progressUnknownProblem } from './progress-unknown-problem.js';
 import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
 import { statusRegression } from './status-regression.js';
+import { subjectMissing } from './subject-missing.js';
 import { titleLines } from './title-lines.js';
 import { unknownCategory } from './unknown-category.js';
 import { unknownUnit } from './unknown-unit.js';
@@ -47,5 +48,6 @@ export const RULES: readonly Rule[] = [
   overdueWithoutReason,
   onScheduleMissing,
   reportMissing,
+  subjectMissing,
   privacy,
 ];

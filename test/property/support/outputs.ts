@@ -59,6 +59,18 @@ async function optionalModule<T>(path: string): Promise<T | undefined> {
   return (await import(/* @vite-ignore */ new URL(`${path}.js`, SRC).href)) as T;
 }
 
+/**
+ * The part of a sentence of the data that every document prints unchanged:
+ * where it ends a printed sentence, a trailing pause mark (，、；：) or white
+ * space may be replaced by the closing 。 (model/prose.ts endSentence), so
+ * the text is looked for without them.
+ */
+export function sentenceStem(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s，,、；;：:]/u.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
+
 /** What the task table prints: title, headers, and each problem's fields in the plan's columns (or the default seven). */
 export function taskTableTexts(plan: Plan): string[] {
   const model = composeTaskTable(plan);
@@ -80,7 +92,7 @@ export function problemFieldTexts(plan: Plan): string[] {
           texts.push(String(p.number));
           break;
         case 'measures':
-          texts.push(...p.measures);
+          texts.push(...p.measures.map(sentenceStem));
           break;
         case 'leadUnits':
           texts.push(...p.leadUnits);
@@ -114,11 +126,11 @@ function closureTexts(folder: PlanFolder, view: PeriodView): string[] {
     return [
       headings.get(problem.category)!,
       problem.summary,
-      ...problem.measures,
+      ...problem.measures.map(sentenceStem),
       ...problem.leadUnits,
-      ...(row.progress.progress ? [row.progress.progress] : []),
+      ...(row.progress.progress ? [sentenceStem(row.progress.progress)] : []),
       ...form.evidence.map((e) => e.path),
-      ...(form.closure ? [form.closure.approver, form.closure.opinion] : []),
+      ...(form.closure ? [form.closure.approver, sentenceStem(form.closure.opinion)] : []),
     ];
   });
 }
@@ -178,7 +190,7 @@ const notice: Renderer = async (folder) => {
     ...plan.plan.goal.paragraphs,
     ...plan.plan.requirements.items.flatMap((i) => [i.heading, i.text]),
     ...plan.categories.filter((c) => nonEmpty.has(c.id)).map((c) => c.heading),
-    ...plan.problems.flatMap((p) => [p.summary, ...p.measures]),
+    ...plan.problems.flatMap((p) => [sentenceStem(p.summary), ...p.measures.map(sentenceStem)]),
     ...taskTableTexts(plan),
   ];
   return { name: 'notice docx', kind: 'docx', bytes: await mod.noticeDocx(plan, templates), texts };
@@ -191,11 +203,12 @@ const report: Renderer = async (folder) => {
   const meta = progress.report!;
   const templates = await ((await import('../../../src/templates/load.js')) as TemplatesModule).loadTemplates();
   const texts = [meta.docNumber, meta.signer, meta.recipients, meta.issuer, meta.issuerMark, ...(meta.title ? [meta.title] : []), ...meta.workDone, ...meta.difficulties, ...meta.nextSteps];
-  // The attached progress table: the plan's columns, and each problem's progress and reason.
-  texts.push(...problemFieldTexts(folder.plan));
+  // The attached progress table, its default columns: 序号, 问题简述, 牵头单位, 整改时限 (the plan's phrase,
+  // an extension beside it), 整改状态, 整改进展 (with the reason).
+  for (const p of folder.plan.problems) texts.push(String(p.number), p.summary, ...p.leadUnits, p.deadline);
   for (const row of view.rows) {
-    if (row.progress.progress) texts.push(row.progress.progress);
-    if (row.progress.reason && !row.state.completed) texts.push(row.progress.reason);
+    if (row.progress.progress) texts.push(sentenceStem(row.progress.progress));
+    if (row.progress.reason && !row.state.completed) texts.push(sentenceStem(row.progress.reason));
   }
   return { name: 'report docx', kind: 'docx', bytes: (await render.reportDocx(folder.plan, view, progress, templates)).buffer, texts };
 };
@@ -217,7 +230,7 @@ const unitForms: Renderer = async (folder) => {
   const outputs: Output[] = [];
   for (const model of models.slice(0, 2)) {
     const reported = folder.plan.problems.filter((p) => p.leadUnits[0] === model.unit);
-    const texts = [model.unit, ...reported.flatMap((p) => [p.summary, ...p.measures])];
+    const texts = [model.unit, ...reported.flatMap((p) => [p.summary, ...p.measures.map(sentenceStem)])];
     outputs.push({ name: `unit form xlsx (${model.unit})`, kind: 'xlsx', bytes: (await render.renderUnitFormXlsx(model)).buffer, texts, knownIssues: XLSX_ISSUES });
   }
   return outputs;
