@@ -114,6 +114,16 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       for (let p = 1; p <= n; p += 1) expect(squash(text(pdf.notice, p)), `page ${p}`).toContain(`—${p}—`);
     });
 
+    it('names a category on every page of the attached task table (its merged cells split where a page may start)', () => {
+      const sizes = pageSizes(pdf.notice);
+      const labels = plan.categories.map((c) => squash(c.label));
+      // -raw keeps a cell's wrapped lines together (-layout interleaves the columns).
+      const raw = (page: number) => squash(runTool('pdftotext', ['-raw', '-f', String(page), '-l', String(page), pdf.notice, '-']));
+      const bare = sizes.flatMap((size, i) => (size === 'landscape' && !labels.some((l) => raw(i + 1).includes(l)) ? [i + 1] : []));
+      expect(sizes.filter((s) => s === 'landscape').length).toBeGreaterThan(3);
+      expect(bare).toEqual([]);
+    });
+
     it('puts the mark’s top 35 mm under the type area, red, and the red line 4 mm under the 发文字号, full width', () => {
       const bands = inkBands(pdf.notice, 1);
       const [mark, number, line] = [bands[0]!, bands[1]!, bands[2]!];
