@@ -516,6 +516,10 @@ export const CHART_FONT = FONT_FANGSONG;
 /** Chart title 4号, labels 小四: smaller than the text, as a figure's are. */
 export const CHART_TITLE_SIZE_PT = ZIHAO_PT.四号;
 export const CHART_TEXT_SIZE_PT = ZIHAO_PT.小四;
+/** A count axis has at most this many steps above 0; each step 1, 2 or 5 times a power of ten (never half a problem). */
+export const CHART_MAX_AXIS_STEPS = 8;
+/** The count axis' labels: whole numbers (an Excel number format). */
+export const CHART_COUNT_FORMAT = '0';
 
 /**
  * Characters of a title line when the data gives no lines of its own: 二号

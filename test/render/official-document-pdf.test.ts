@@ -34,7 +34,7 @@ interface Word {
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], 'official documents in LibreOffice (PDF)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhenggai-od-pdf-'));
   const profiles = mkdtempSync(join(tmpdir(), 'zhenggai-od-profiles-'));
-  const pdf: Record<'notice' | 'up' | 'colophon' | 'grid', string> = { notice: '', up: '', colophon: '', grid: '' };
+  const pdf: Record<'notice' | 'up' | 'colophon' | 'grid' | 'fewCounts', string> = { notice: '', up: '', colophon: '', grid: '', fewCounts: '' };
   let plan: Plan;
   let notice: OfficialDocument;
   let seconds = 0;
@@ -46,6 +46,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       up: UP_REPORT,
       colophon: { ...notice, colophon: COLOPHON },
       grid: CONTINUOUS_TEXT,
+      // the report with a chart of small counts (tallest column 2), where LibreOffice chose 0.5 steps
+      fewCounts: {
+        ...UP_REPORT,
+        body: UP_REPORT.body.map((block) =>
+          block.kind === 'chart' ? { ...block, chart: { ...block.chart, series: [{ name: '已完成', values: [1, 0, 1] }, { name: '推进中', values: [1, 1, 0] }] } } : block,
+        ),
+      },
     };
     const names = Object.keys(docs) as (keyof typeof pdf)[];
     const files = await Promise.all(
@@ -77,9 +84,9 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
     return all.filter((w) => Math.abs(w.yMin - start.yMin) < 1);
   };
 
-  it('converts four documents in one LibreOffice run', () => {
+  it('converts five documents in one LibreOffice run', () => {
     expect(seconds).toBeGreaterThan(0);
-    console.info(`LibreOffice: 4 documents in ${seconds.toFixed(1)} s`);
+    console.info(`LibreOffice: 5 documents in ${seconds.toFixed(1)} s`);
   });
 
   describe('the notice for the bundled plan', () => {
@@ -188,6 +195,16 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       expect(bands[0]!.top).toBeCloseTo(TYPE_TOP_MM + 35, 0);
       expect(bands[2]!.kind).toBe('red');
       expect(bands[2]!.top - bands[1]!.bottom).toBeCloseTo(4, 0);
+    });
+
+    it('labels the chart’s count axis in whole numbers, 0 to the tallest column, no half problems', () => {
+      const axis = (file: string) => {
+        const page = [...Array(pageCount(file)).keys()].map((i) => text(file, i + 1)).find((t) => t.includes('各牵头单位整改进展'))!;
+        return { page, labels: page.split('\n').map((line) => line.trim()).filter((line) => /^\d+(\.\d+)?$/.test(line)) };
+      };
+      expect(axis(pdf.up).labels).toEqual(['6', '5', '4', '3', '2', '1', '0']);
+      expect(axis(pdf.fewCounts).labels).toEqual(['2', '1', '0']);
+      expect(axis(pdf.fewCounts).page).not.toMatch(/\b\d\.5\b/);
     });
 
     it('shows the headings, the chart’s title and categories, and a sealed signature centred over its date', () => {

@@ -10,6 +10,7 @@ import type { OfficialDocument } from '../../src/model/document/official-documen
 import type { Plan } from '../../src/model/plan-schema.js';
 import { measuresText } from '../../src/model/measures.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
+import { countAxis } from '../../src/render/docx/chart.js';
 import { noticeDocx as buildNoticeDocx } from '../../src/documents/notice.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { expectedTexts } from '../helpers/expected.js';
@@ -241,6 +242,27 @@ describe('official document: 主体 to 附注 (XML)', () => {
     for (const name of ['财政所', '自然资源所', '市场监管所', '已完成', '推进中', '各牵头单位整改进展']) expect(chart).toContain(name);
     const holder = paragraphs(upXml).find((p) => p.includes('<c:chart '))!;
     expect(holder).not.toContain('w:lineRule="exact"');
+  });
+
+  it('gives the chart a whole-number count axis: 0 to the tallest column, steps of 1, labels without decimals', () => {
+    const chart = unzip(upDocx).get('word/charts/chart1.xml')!.data.toString('utf8');
+    const valAx = /<c:valAx>[\s\S]*<\/c:valAx>/.exec(chart)![0];
+    // columns of 5 + 1, 2 + 2, 1 + 0: the tallest is 6
+    expect(valAx).toContain('<c:max val="6"/>');
+    expect(valAx).toContain('<c:min val="0"/>');
+    expect(valAx).toContain('<c:majorUnit val="1"/>');
+    expect(valAx).toContain('<c:numFmt formatCode="0" sourceLinked="0"/>');
+  });
+
+  it('chooses steps of 1, 2, 5, 10 … with at most eight of them', () => {
+    const axis = (values: number[]) => countAxis({ type: 'stackedColumn', title: 't', categories: values.map(String), series: [{ name: 's', values }] });
+    expect(axis([0, 1, 2])).toEqual({ minimum: 0, maximum: 2, interval: 1, numberFormat: '0' });
+    expect(axis([0, 0])).toMatchObject({ maximum: 1, interval: 1 }); // nothing yet: still 0 and 1, not 0–0
+    expect(axis([8])).toMatchObject({ maximum: 8, interval: 1 });
+    expect(axis([9, 13])).toMatchObject({ maximum: 14, interval: 2 });
+    expect(axis([40])).toMatchObject({ maximum: 40, interval: 5 });
+    expect(axis([41])).toMatchObject({ maximum: 50, interval: 10 });
+    expect(axis([0.5, 1])).toEqual({}); // not counts: the application's own axis
   });
 });
 
