@@ -131,8 +131,8 @@ export function closureFormRows(form: ClosureForm, p: ClosureFormPhrases): Closu
     { kind: 'wide', label: p.text('donelabel'), lines: [form.done === '' ? p.text('notreported') : form.done] },
     { kind: 'pair', left: [FIELD_LABELS.completedOn, form.completedOn ? chineseDate(form.completedOn) : blankDate], right: [FIELD_LABELS.leadUnits, form.leadUnits] },
     { kind: 'wide', label: FIELD_LABELS.evidence, lines: evidenceLines(form, p) },
-    { kind: 'wide', label: p.text('leadopinionlabel'), lines: [...blankOpinion(), right(p.text('leadsignature')), right(blankDate)] },
-    { kind: 'wide', label: p.text('acceptancelabel'), lines: acceptanceLines(form, p) },
+    { kind: 'wide', label: p.text('leadopinionlabel'), lines: [...blankOpinion(), right(p.text('leadsignature')), right(blankDate)], box: true },
+    { kind: 'wide', label: p.text('acceptancelabel'), lines: acceptanceLines(form, p), box: true },
     { kind: 'wide', label: FIELD_LABELS.closedOn, lines: [form.closure ? chineseDate(form.closure.date) : blankDate] },
   ];
 }

@@ -261,6 +261,15 @@ export const CONTENTS_COLUMN_SHARES: readonly number[] = [0.1, 0.6, 0.15, 0.15];
 export const CONTENTS_SIZE_PT = ZIHAO_PT.小四;
 /** The title's own line pitch and the gap under it, in grid lines (§5.2.3). */
 export const CLOSURE_FORM_TITLE_LINES = 2;
+/**
+ * A form that fits one page is stretched to fill it: the opinion and
+ * signature boxes share what the page leaves, less this much — room for the
+ * estimate to be short by a wrapped line (350 twip at 四号) without pushing
+ * the form's foot onto a second page. One grid line. (Measured: LibreOffice
+ * ends every stretched form of the sample data within 20 twip of the
+ * estimate.)
+ */
+export const CLOSURE_FORM_FILL_SLACK_TWIP = LINE_PITCH_TWIP;
 
 // ---------------------------------------------------------------------------
 // Official documents (公文) — §7 公文格式各要素编排规则: the 版头, the 主体 and
