@@ -12,6 +12,7 @@ import type { Plan } from '../../src/model/plan-schema.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
+import { emptyLinesAtFoot } from '../helpers/page-foot.js';
 import { describeWithTools, itWithTools, pdfFaces, runTool } from '../helpers/tools.js';
 import { COLOPHON, CONTINUOUS_TEXT, PLAIN_TEXT, UP_REPORT, bundledNotice, inkBands, type InkBand } from './official-document.support.js';
 
@@ -119,6 +120,15 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
     it('numbers every page — N —, the table pages too', () => {
       const n = pageCount(pdf.notice);
       for (let p = 1; p <= n; p += 1) expect(squash(text(pdf.notice, p)), `page ${p}`).toContain(`—${p}—`);
+    });
+
+    it('fills the plan’s pages: none leaves more than two grid lines empty at its foot (headings kept with what follows, no widow control)', () => {
+      const feet = emptyLinesAtFoot(pdf.notice);
+      const lastPortrait = feet.findIndex((f) => f === null) - 1;
+      // page 1 ends with the notice's 附注, the plan starts a page; the plan's last page ends before the table
+      const plan = feet.slice(1, lastPortrait).map((empty, i) => ({ page: i + 2, empty }));
+      expect(plan.length).toBeGreaterThan(8);
+      expect(plan.filter((p) => p.empty! > 2.2)).toEqual([]);
     });
 
     it('names a category on every page of the attached task table (its merged cells split where a page may start)', () => {

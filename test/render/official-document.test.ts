@@ -235,6 +235,14 @@ describe('official document: 主体 to 附注 (XML)', () => {
     expect(new Set(runs(title).map(eastAsia))).toEqual(new Set(['方正小标宋简体']));
   });
 
+  it('turns widow/orphan control off on every grid paragraph, so pages fill to the last line; headings keep with what follows', () => {
+    const grid = paragraphs(noticeXml).filter((p) => p.includes('<w:overflowPunct/>') && p.includes('w:line="579" w:lineRule="exact"'));
+    expect(grid.length).toBeGreaterThan(50);
+    for (const p of grid) expect(p).toContain('<w:widowControl w:val="false"/>');
+    const heading = paragraphs(noticeXml).find((p) => textOf(p).startsWith('一、'))!;
+    expect(heading).toContain('<w:keepNext/>');
+  });
+
   it('writes a chart block as a native chart in a paragraph without an exact line', () => {
     const files = unzip(upDocx);
     const chart = files.get('word/charts/chart1.xml')!.data.toString('utf8');

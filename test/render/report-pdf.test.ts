@@ -11,6 +11,7 @@ import { reportDocx } from '../../src/documents/report.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
+import { emptyLinesAtFoot } from '../helpers/page-foot.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
 
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress report in LibreOffice', () => {
@@ -49,5 +50,15 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     const sizes = runTool('pdfinfo', ['-f', '1', '-l', '40', pdf]).match(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g) ?? [];
     expect(sizes[0]).toContain('595.3');
     expect(sizes[sizes.length - 1]).toContain('841.89 x 595.3');
+  });
+
+  it('fills its pages: no page of the text leaves more than two grid lines empty at its foot', () => {
+    // Headings keep with the next paragraph; paragraphs may break anywhere (no widow/orphan
+    // control): the 2023-11 report's first page used to end four lines early.
+    const feet = emptyLinesAtFoot(pdf);
+    const lastPortrait = feet.findIndex((f) => f === null) - 1;
+    expect(lastPortrait).toBeGreaterThan(5);
+    const text = feet.slice(0, lastPortrait).map((empty, i) => ({ page: i + 1, empty }));
+    expect(text.filter((p) => p.empty! > 2.2)).toEqual([]);
   });
 });
