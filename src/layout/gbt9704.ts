@@ -430,25 +430,37 @@ export const DATE_MIN_RIGHT_TWIP = charsToTwip(2);
 export const SEALED_DATE_RIGHT_TWIP = charsToTwip(4);
 
 export interface SignatureIndents {
+  /** The 署名 is set right-aligned, this far from the type area's right edge. */
   readonly signatoryRightTwip: number;
-  readonly dateRightTwip: number;
+  /**
+   * The date: set left-aligned this far from the type area's left edge
+   * (unsealed: its first character then stands exactly DATE_SHIFT_TWIP right
+   * of the 署名's first, whatever its digits' width in the printing face), or
+   * right-aligned this far from the right edge.
+   */
+  readonly date: { readonly leftTwip: number } | { readonly rightTwip: number };
 }
 
 /**
- * Right indents of the 署名 and the date, from their printed widths.
- * Unsealed (§7.3.5.2): the date's first character stands two characters right
- * of the 署名's first; when that would leave the date less than two characters
- * from the edge, the date keeps two and the 署名 moves left instead. Sealed
- * (§7.3.5.1): the date four characters in, the 署名 centred over it.
+ * Where the 署名 and the date stand, from their printed widths.
+ * Unsealed (§7.3.5.2): the 署名 two characters from the right; the date's
+ * first character two characters right of the 署名's first — set from the
+ * left, so only the 署名's width (Chinese characters, known) is estimated,
+ * not the date's digits. When the date would then come within two
+ * characters of the right edge, the date keeps two (set from the right) and
+ * the 署名 moves left instead. Sealed (§7.3.5.1): the date four characters
+ * in, the 署名 centred over it.
  */
 export function signatureIndents(signatoryTwip: number, dateTwip: number, sealed: boolean): SignatureIndents {
   if (sealed) {
     const centred = SEALED_DATE_RIGHT_TWIP + Math.round((dateTwip - signatoryTwip) / 2);
-    return { signatoryRightTwip: Math.max(0, centred), dateRightTwip: SEALED_DATE_RIGHT_TWIP };
+    return { signatoryRightTwip: Math.max(0, centred), date: { rightTwip: SEALED_DATE_RIGHT_TWIP } };
   }
   const dateRight = SIGNATORY_RIGHT_TWIP + signatoryTwip - DATE_SHIFT_TWIP - dateTwip;
-  if (dateRight >= DATE_MIN_RIGHT_TWIP) return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP, dateRightTwip: dateRight };
-  return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP + DATE_MIN_RIGHT_TWIP - dateRight, dateRightTwip: DATE_MIN_RIGHT_TWIP };
+  if (dateRight >= DATE_MIN_RIGHT_TWIP) {
+    return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP, date: { leftTwip: TYPE_AREA_WIDTH_TWIP - SIGNATORY_RIGHT_TWIP - signatoryTwip + DATE_SHIFT_TWIP } };
+  }
+  return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP + DATE_MIN_RIGHT_TWIP - dateRight, date: { rightTwip: DATE_MIN_RIGHT_TWIP } };
 }
 
 /** §7.3.6 附注: 居左空二字加圆括号编排在成文日期下一行. */

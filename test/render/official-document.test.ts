@@ -181,17 +181,17 @@ describe('official document: 主体 to 附注 (XML)', () => {
     expect(all[at]).not.toContain('<w:ind');
   });
 
-  it('right-indents the 署名 two characters and starts the date two characters right of it (no seal)', () => {
+  it('right-indents the 署名 two characters and sets the date from the left two characters right of its start (no seal)', () => {
     const signatory = paragraph(noticeXml, plan.notice.signatory, true);
     const date = paragraph(noticeXml, '2023年9月7日', true);
     expect(signatory).toContain('<w:jc w:val="right"/>');
     expect(signatory).toContain(`w:right="${2 * CHAR}"`);
-    // Printed widths at 三号 with −5 twip a character and 0.2 em where Chinese meets digits:
-    // 巫山县官阳镇人民政府 = 10 em; 2023年9月7日 = 3 em + 6 digits × 0.5 em + 5 changes × 0.2 em.
+    // The 署名 printed at 三号 with −5 twip a character: 巫山县官阳镇人民政府 = 10 em. It starts
+    // 156 mm (8844 twip) − 2 characters − its width from the left; the date is set from the left two
+    // characters further, so its digits' width in the printing face cannot move its start.
     const signatoryWidth = 10 * CHAR - 10 * 5;
-    const dateWidth = (3 + 3 + 5 * 0.2) * CHAR - 9 * 5;
-    const dateRight = 2 * CHAR + signatoryWidth - 2 * CHAR - dateWidth;
-    expect(date).toContain(`w:right="${Math.round(dateRight)}"`);
+    expect(date).toContain('<w:jc w:val="left"/>');
+    expect(date).toContain(`w:left="${8844 - 2 * CHAR - signatoryWidth + 2 * CHAR}"`);
     expect(signatory).toContain('<w:keepNext/>');
   });
 
