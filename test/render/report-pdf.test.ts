@@ -12,6 +12,7 @@ import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
 import { emptyLinesAtFoot } from '../helpers/page-foot.js';
+import { tablePages, unlabelled } from '../helpers/table-pages.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
 
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress report in LibreOffice', () => {
@@ -60,5 +61,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     expect(lastPortrait).toBeGreaterThan(5);
     const text = feet.slice(0, lastPortrait).map((empty, i) => ({ page: i + 1, empty }));
     expect(text.filter((p) => p.empty! > 2.2)).toEqual([]);
+  });
+
+  it('names, on every page of the attached table, the category of each problem starting there', () => {
+    // The progress table's narrow 整改进展 column makes its rows tall and their heights uncertain;
+    // a row starting on a page's last line shows its label's first line (four characters) there.
+    const pages = tablePages(pdf);
+    expect(pages.flatMap((p) => p.numbers).sort((a, b) => a - b)).toEqual(folder.plan.problems.map((p) => p.number));
+    expect(unlabelled(folder.plan, pages, { prefixChars: 4 })).toEqual([]);
   });
 });

@@ -17,56 +17,8 @@ import type { Plan } from '../../src/model/plan-schema.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
 import { syntheticPlan } from '../helpers/synthetic-plan.js';
-import { describeWithTools, runTool } from '../helpers/tools.js';
-
-interface Word {
-  readonly text: string;
-  readonly xMin: number;
-  readonly yMin: number;
-  readonly xMax: number;
-}
-
-/** What a page shows: the problem numbers in the 序号 column and the text of the category column left of it. */
-interface TablePage {
-  readonly numbers: number[];
-  readonly categoryText: string;
-}
-
-/** The words of the header's first column (发现\n问题方式), which stand lower than 序号. */
-const HEADER_WORDS = new Set(['发现', '问题方式']);
-
-function tablePages(pdf: string): TablePage[] {
-  const pages = runTool('pdftotext', ['-bbox', pdf, '-']).split('<page ').slice(1);
-  return pages.map((page) => {
-    const words: Word[] = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(([, xMin, yMin, xMax, text]) => ({
-      text: text!,
-      xMin: Number(xMin),
-      yMin: Number(yMin),
-      xMax: Number(xMax),
-    }));
-    const serial = words.find((w) => w.text === '序号');
-    if (serial === undefined) return { numbers: [], categoryText: '' };
-    // Under the header's 序号, above the page number, without the header's own 发现/问题方式.
-    const footer = Math.min(...words.filter((w) => w.text.includes('—')).map((w) => w.yMin));
-    const body = words.filter((w) => w.yMin > serial.yMin + 5 && w.yMin < footer - 2 && !HEADER_WORDS.has(w.text));
-    const numbers = body.filter((w) => w.xMin >= serial.xMin - 10 && w.xMax <= serial.xMax + 10 && /^\d+$/.test(w.text)).map((w) => Number(w.text));
-    const category = body.filter((w) => w.xMax <= serial.xMin).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
-    return { numbers, categoryText: squash(category.map((w) => w.text).join('')) };
-  });
-}
-
-/** Per page, the problems that start on it whose category label the page does not show. */
-function unlabelled(plan: Plan, pages: readonly TablePage[]): string[] {
-  const labels = new Map(plan.categories.map((c) => [c.id, c.label]));
-  const missing: string[] = [];
-  pages.forEach((page, i) => {
-    for (const number of page.numbers) {
-      const label = labels.get(plan.problems.find((p) => p.number === number)!.category)!;
-      if (!page.categoryText.includes(squash(label))) missing.push(`page ${i + 1}: problem ${number} (${label})`);
-    }
-  });
-  return missing;
-}
+import { tablePages, unlabelled, type TablePage } from '../helpers/table-pages.js';
+import { describeWithTools } from '../helpers/tools.js';
 
 describeWithTools(['soffice', 'pdftotext'], 'Word task table: the category on every page (LibreOffice)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhenggai-categories-'));

@@ -151,9 +151,17 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
   });
 }
 
-/** The body rows as the renderer estimates them: heights, which are kept whole, and the room on the pages. */
+/**
+ * The body rows as the renderer estimates them: their heights (twips), the
+ * least and most each may print at, which are kept whole, and the room on
+ * the pages.
+ */
 export interface BodyLayout {
   readonly heights: readonly number[];
+  /** A cell's lines counted with half an em more to each line (a face that sets punctuation tighter). */
+  readonly shortest: readonly number[];
+  /** A cell's lines counted with an em less to each line (a character pushed over by line-breaking rules, wider digits). */
+  readonly tallest: readonly number[];
   readonly keepWhole: readonly boolean[];
   /** Room for body rows on the first page, under the 附件 label, the title and the header. */
   readonly firstPageTwip: number;
@@ -165,14 +173,22 @@ export interface BodyLayout {
 export function bodyLayout(model: TaskTableModel, widths: readonly number[] = landscapeColumnTwips(model.columns.map((c) => c.weight))): BodyLayout {
   const pageTwip = LANDSCAPE_TYPE_AREA_HEIGHT_TWIP - headerHeightTwip(model);
   const keepWholeTwip = pageTwip * KEEP_WHOLE_PAGE_RATIO;
-  const heights = model.rows.map((row) => rowHeightTwip(row.cells, widths));
-  return { heights, keepWhole: heights.map((h) => h <= keepWholeTwip), firstPageTwip: pageTwip - headHeightTwip(model), pageTwip };
+  const heights = model.rows.map((row) => rowHeightTwip(row.cells, widths, 'estimate'));
+  return {
+    heights,
+    shortest: model.rows.map((row) => rowHeightTwip(row.cells, widths, 'shortest')),
+    tallest: model.rows.map((row) => rowHeightTwip(row.cells, widths, 'tallest')),
+    keepWhole: heights.map((h) => h <= keepWholeTwip),
+    firstPageTwip: pageTwip - headHeightTwip(model),
+    pageTwip,
+  };
 }
 
 function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
   const layout = bodyLayout(model, widths);
   const { keepWhole } = layout;
   const restarts = mergeRestarts(layout, mergeGroups(model));
+  const mergeColumns = new Set(model.rows.flatMap((row) => row.cells.flatMap((cell, c) => (cell.kind === 'text' && cell.rowSpan > 1 ? [c] : []))));
   // The text of the merged cell each column is inside, and the row its merge ends before.
   const open: ({ text: string; end: number } | undefined)[] = [];
   return model.rows.map((row, r) => {
@@ -193,10 +209,14 @@ function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] 
         rowSpan = merge.end - r;
       }
       if (rowSpan > 1) rowSpan = splitSpan(r, rowSpan, restarts);
+      // A label over rows is centred on them; in a row that may break across pages it stands at the
+      // row's top, so that it prints whole on the page where the row starts (centred, a row starting
+      // at a page's foot showed half the label there and half on the next page).
+      const top = mergeColumns.has(c) && !keepWhole[r]!;
       cells.push(
         new TableCell({
           width: { size: widths[c]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
+          verticalAlign: top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
           ...(rowSpan > 1 ? { rowSpan } : {}),
           children: [cellParagraph(text, model.columns[c]!.align, TABLE_CELL_FONT, TABLE_CELL_SIZE_HALF_PT, TABLE_CELL_LINE_TWIP)],
         }),
@@ -224,15 +244,11 @@ function splitSpan(from: number, span: number, restarts: ReadonlySet<number>): n
 }
 
 /**
- * How far the estimated height of one page's rows may be off, either way, as
- * a share: the wrap estimate counts characters, the printing face and its
- * line breaking decide (a cell gets a line more or less). Measured on ten
- * tables printed by LibreOffice with the fonts.conf faces (the bundled plan's
- * and synthetic ones, 13 to 92 pages): with 2 % and more, every page showed
- * the category of every problem starting on it; with none, four tables in ten
- * had a page without.
+ * How far the heights of one page's rows may be off together, either way, as
+ * a share, on top of each row's own shortest and tallest: a face a little
+ * wider or narrower throughout.
  */
-export const PAGE_HEIGHT_SPREAD = 0.04;
+export const PAGE_HEIGHT_SPREAD = 0.03;
 
 /** Rows merged down in a column: the first row and the row after the last. */
 export interface MergeGroup {
@@ -251,18 +267,23 @@ interface PageStart {
  * The rows at which a vertically merged cell is split so that its label
  * shows on every page: every row that may be the first to start on a page.
  * Pages are filled as Word and LibreOffice fill them (fillPage) from every
- * place a page may start, with the page's row heights at 1 − spread, 1 and
- * 1 + spread of the estimate; a page end anywhere in that band makes every
- * row it may fall before a possible page start, and the next page is filled
- * from each. When unsure where a page starts, the label is repeated rather
- * than left out: a break that is certain (a page ending well inside a row,
- * or in a gap wider than the spread) adds one restart, and the possible
- * starts widen down a long table, so that far into a table of short rows
- * most rows may show the label. A page that holds nothing but the rest of
- * one row taller than a page gets no label: a cell prints its text where its
- * row starts.
+ * place a page may start, with the page's rows at their shortest (less the
+ * spread), as estimated, and at their tallest (plus the spread); a page end
+ * anywhere in between makes every row it may fall before a possible page
+ * start, and the next page is filled from each. When unsure where a page
+ * starts, the label is repeated rather than left out: a break that is
+ * certain (a page ending well inside a row, or in a gap wider than the
+ * uncertainty) adds one restart, and the possible starts widen down a long
+ * table, so that far into a table of short rows most rows show the label. A
+ * page that holds nothing but the rest of one row taller than a page gets no
+ * label: a cell prints its text where its row starts.
  */
 export function mergeRestarts(layout: BodyLayout, groups: readonly MergeGroup[], spread: number = PAGE_HEIGHT_SPREAD): Set<number> {
+  const bounds = [
+    layout.shortest.map((h) => h * (1 - spread)),
+    layout.heights,
+    layout.tallest.map((h) => h * (1 + spread)),
+  ];
   const pageStarts = new Set<number>();
   const seen = new Set<string>();
   const queue: PageStart[] = [{ row: 0, carried: 0, first: true }];
@@ -273,7 +294,7 @@ export function mergeRestarts(layout: BodyLayout, groups: readonly MergeGroup[],
     queue.push(start);
   };
   for (let page = queue.pop(); page !== undefined; page = queue.pop()) {
-    const ends = [1 - spread, 1, 1 + spread].map((scale) => fillPage(layout, page, scale));
+    const ends = bounds.map((heights) => fillPage(layout, heights, page));
     const rows = ends.map((end) => end.row);
     for (let row = Math.min(...rows); row <= Math.max(...rows) && row < layout.heights.length; row += 1) {
       pageStarts.add(row);
@@ -288,42 +309,43 @@ export function mergeRestarts(layout: BodyLayout, groups: readonly MergeGroup[],
 }
 
 /**
- * One page filled from `start`, each row's estimated height times `scale`:
- * where the next page starts. A row kept whole that does not fit goes to the
- * next page; a row that may break starts where two of its lines fit (a cell's
- * paragraph keeps two lines together at a page's foot) and carries the rest
- * over.
+ * One page filled from `start` with the rows at `heights`: where the next
+ * page starts. A row kept whole that does not fit goes to the next page; a
+ * row that may break starts where two of its lines fit (a cell's paragraph
+ * keeps two lines together at a page's foot) and carries the rest over.
  */
-function fillPage(layout: BodyLayout, start: PageStart, scale: number): PageStart {
+function fillPage(layout: BodyLayout, heights: readonly number[], start: PageStart): PageStart {
   const room = start.first ? layout.firstPageTwip : layout.pageTwip;
   const minPart = 2 * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP;
   let y = start.carried;
   if (y >= room) return { row: start.row, carried: y - room, first: false };
-  for (let r = start.row; r < layout.heights.length; r += 1) {
-    const h = layout.heights[r]! * scale;
+  for (let r = start.row; r < heights.length; r += 1) {
+    const h = heights[r]!;
     const needed = layout.keepWhole[r] ? h : Math.min(h, minPart);
     if (y > 0 && y + needed > room) return { row: r, carried: 0, first: false };
     y += h;
     if (y > room) return { row: r + 1, carried: y - room, first: false };
   }
-  return { row: layout.heights.length, carried: 0, first: false };
+  return { row: heights.length, carried: 0, first: false };
 }
 
-/** Estimated height of a body row: its tallest one-row cell's lines. */
-function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[]): number {
+/**
+ * Height of a body row: its tallest one-row cell's lines. The estimate
+ * counts each line less the 0.2 em spaces where Chinese meets Latin letters
+ * or digits; the shortest and tallest allow each line half an em more or an
+ * em less.
+ */
+function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[], bound: 'shortest' | 'estimate' | 'tallest'): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (cell.kind !== 'text' || cell.rowSpan > 1) return;
     const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / TABLE_CELL_SIZE_TWIP;
-    lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, em * autospaceShare(cell.text))));
+    const lineEm = bound === 'shortest' ? em + 0.5 : bound === 'tallest' ? em * autospaceShare(cell.text) - 1 : em * autospaceShare(cell.text);
+    lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, lineEm)));
   });
   return lines * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
 }
 
-/**
- * Estimated height of the header rows: each row as tall as its tallest
- * one-row cell, then made taller where a cell spanning rows needs more.
- */
 /**
  * The share of a line's width the characters of `text` get once Word and
  * LibreOffice add their space where Chinese meets Latin letters or digits
@@ -335,6 +357,10 @@ function autospaceShare(text: string): number {
   return width === 0 ? 1 : width / (width + scriptChanges(text) * AUTOSPACE_EM);
 }
 
+/**
+ * Estimated height of the header rows: each row as tall as its tallest
+ * one-row cell, then made taller where a cell spanning rows needs more.
+ */
 function headerHeightTwip(model: TaskTableModel): number {
   const rowTwip = (lines: number) => lines * TABLE_HEADER_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
   const lines = (text: string) => text.split('\n').length;
