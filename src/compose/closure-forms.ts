@@ -27,11 +27,10 @@ import { FIELD_LABELS } from '../model/vocabulary.js';
 import type { TemplateSet } from '../templates/load.js';
 import { renderPhrases, type Phrases } from '../templates/phrases.js';
 
-/** Closed in this period: closed now and not in the previous file; with no previous file, closed on a date in the period. */
-function closedInPeriod(row: PeriodRow, view: PeriodView, period: string): boolean {
-  if (!row.state.closed) return false;
-  if (view.changes.since !== null) return view.changes.newlyClosed.includes(row.problem.number);
-  return row.progress.closure?.date.startsWith(`${period}-`) ?? false;
+/** The problem's entry in a progress file when it is recorded there as closed (已销号). */
+function closedEntry(progress: Progress, problem: number): Progress['problems'][number] | undefined {
+  const entry = progress.problems.find((e) => e.number === problem);
+  return entry?.status === '已销号' ? entry : undefined;
 }
 
 /** The recorded closure with its opinion ending as a sentence. */
@@ -39,13 +38,40 @@ function closureWithOpinion(closure: Closure | undefined): Closure | undefined {
   return closure === undefined ? undefined : { ...closure, opinion: endSentence(closure.opinion) };
 }
 
+/**
+ * Whether the period's file is the first to record this problem's closure,
+ * so that its filled form belongs to this period: closed now, not closed in
+ * the file before, and no earlier file records the same closure (its date).
+ * So the first period on file carries every closure, whenever it is dated —
+ * one made before the office kept progress files (before the period's start)
+ * too, which a rule by closure date never printed; a closure recorded a
+ * month late gets its form when it is recorded; a problem reopened and
+ * closed again gets a form for the new closure; and a problem whose entry is
+ * missing from a file in between gets none again.
+ */
+function closedInPeriod(row: PeriodRow, earlier: readonly Progress[]): boolean {
+  if (!row.state.closed) return false;
+  const number = row.problem.number;
+  const previous = earlier.at(-1);
+  if (previous !== undefined && closedEntry(previous, number) !== undefined) return false;
+  const date = row.progress.closure?.date;
+  return !earlier.some((p) => closedEntry(p, number)?.closure?.date === date);
+}
+
+/**
+ * The period's forms, in plan order: a blank form for each problem completed
+ * and not closed, a filled one for each problem whose closure the period's
+ * file is the first to record (closedInPeriod). `progressHistory` holds the
+ * progress files; those before the period are its earlier records.
+ */
 export function composeClosureForms(plan: Plan, view: PeriodView, progressHistory: readonly Progress[]): ClosureForm[] {
   const evidence = cumulativeEvidenceByProblem(progressHistory, view.period);
+  const earlier = progressHistory.filter((p) => p.period < view.period).sort((a, b) => a.period.localeCompare(b.period));
   const headings = new Map(plan.categories.map((c) => [c.id, c.heading]));
   const forms: ClosureForm[] = [];
   for (const row of view.rows) {
     const blank = row.state.completed && !row.state.closed;
-    const filled = closedInPeriod(row, view, view.period);
+    const filled = closedInPeriod(row, earlier);
     if (!blank && !filled) continue;
     forms.push({
       kind: filled ? 'filled' : 'blank',
@@ -137,8 +163,8 @@ export function closureFormRows(form: ClosureForm, p: ClosureFormPhrases): Closu
     { kind: 'wide', label: p.text('donelabel'), lines: [form.done === '' ? p.text('notreported') : form.done] },
     { kind: 'pair', left: [FIELD_LABELS.completedOn, form.completedOn ? chineseDate(form.completedOn) : blankDate], right: [FIELD_LABELS.leadUnits, form.leadUnits] },
     { kind: 'wide', label: FIELD_LABELS.evidence, lines: evidenceLines(form, p) },
-    { kind: 'wide', label: p.text('leadopinionlabel'), lines: [...blankOpinion(), right(p.text('leadsignature')), right(blankDate)] },
-    { kind: 'wide', label: p.text('acceptancelabel'), lines: acceptanceLines(form, p) },
+    { kind: 'wide', label: p.text('leadopinionlabel'), lines: [...blankOpinion(), right(p.text('leadsignature')), right(blankDate)], box: true },
+    { kind: 'wide', label: p.text('acceptancelabel'), lines: acceptanceLines(form, p), box: true },
     { kind: 'wide', label: FIELD_LABELS.closedOn, lines: [form.closure ? chineseDate(form.closure.date) : blankDate] },
   ];
 }

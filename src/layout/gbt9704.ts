@@ -261,6 +261,15 @@ export const CONTENTS_COLUMN_SHARES: readonly number[] = [0.1, 0.6, 0.15, 0.15];
 export const CONTENTS_SIZE_PT = ZIHAO_PT.小四;
 /** The title's own line pitch and the gap under it, in grid lines (§5.2.3). */
 export const CLOSURE_FORM_TITLE_LINES = 2;
+/**
+ * A form that fits one page is stretched to fill it: the opinion and
+ * signature boxes share what the page leaves, less this much — room for the
+ * estimate to be short by a wrapped line (350 twip at 四号) without pushing
+ * the form's foot onto a second page. One grid line. (Measured: LibreOffice
+ * ends every stretched form of the sample data within 20 twip of the
+ * estimate.)
+ */
+export const CLOSURE_FORM_FILL_SLACK_TWIP = LINE_PITCH_TWIP;
 
 // ---------------------------------------------------------------------------
 // Official documents (公文) — §7 公文格式各要素编排规则: the 版头, the 主体 and
@@ -421,25 +430,37 @@ export const DATE_MIN_RIGHT_TWIP = charsToTwip(2);
 export const SEALED_DATE_RIGHT_TWIP = charsToTwip(4);
 
 export interface SignatureIndents {
+  /** The 署名 is set right-aligned, this far from the type area's right edge. */
   readonly signatoryRightTwip: number;
-  readonly dateRightTwip: number;
+  /**
+   * The date: set left-aligned this far from the type area's left edge
+   * (unsealed: its first character then stands exactly DATE_SHIFT_TWIP right
+   * of the 署名's first, whatever its digits' width in the printing face), or
+   * right-aligned this far from the right edge.
+   */
+  readonly date: { readonly leftTwip: number } | { readonly rightTwip: number };
 }
 
 /**
- * Right indents of the 署名 and the date, from their printed widths.
- * Unsealed (§7.3.5.2): the date's first character stands two characters right
- * of the 署名's first; when that would leave the date less than two characters
- * from the edge, the date keeps two and the 署名 moves left instead. Sealed
- * (§7.3.5.1): the date four characters in, the 署名 centred over it.
+ * Where the 署名 and the date stand, from their printed widths.
+ * Unsealed (§7.3.5.2): the 署名 two characters from the right; the date's
+ * first character two characters right of the 署名's first — set from the
+ * left, so only the 署名's width (Chinese characters, known) is estimated,
+ * not the date's digits. When the date would then come within two
+ * characters of the right edge, the date keeps two (set from the right) and
+ * the 署名 moves left instead. Sealed (§7.3.5.1): the date four characters
+ * in, the 署名 centred over it.
  */
 export function signatureIndents(signatoryTwip: number, dateTwip: number, sealed: boolean): SignatureIndents {
   if (sealed) {
     const centred = SEALED_DATE_RIGHT_TWIP + Math.round((dateTwip - signatoryTwip) / 2);
-    return { signatoryRightTwip: Math.max(0, centred), dateRightTwip: SEALED_DATE_RIGHT_TWIP };
+    return { signatoryRightTwip: Math.max(0, centred), date: { rightTwip: SEALED_DATE_RIGHT_TWIP } };
   }
   const dateRight = SIGNATORY_RIGHT_TWIP + signatoryTwip - DATE_SHIFT_TWIP - dateTwip;
-  if (dateRight >= DATE_MIN_RIGHT_TWIP) return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP, dateRightTwip: dateRight };
-  return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP + DATE_MIN_RIGHT_TWIP - dateRight, dateRightTwip: DATE_MIN_RIGHT_TWIP };
+  if (dateRight >= DATE_MIN_RIGHT_TWIP) {
+    return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP, date: { leftTwip: TYPE_AREA_WIDTH_TWIP - SIGNATORY_RIGHT_TWIP - signatoryTwip + DATE_SHIFT_TWIP } };
+  }
+  return { signatoryRightTwip: SIGNATORY_RIGHT_TWIP + DATE_MIN_RIGHT_TWIP - dateRight, date: { rightTwip: DATE_MIN_RIGHT_TWIP } };
 }
 
 /** §7.3.6 附注: 居左空二字加圆括号编排在成文日期下一行. */
@@ -516,6 +537,10 @@ export const CHART_FONT = FONT_FANGSONG;
 /** Chart title 4号, labels 小四: smaller than the text, as a figure's are. */
 export const CHART_TITLE_SIZE_PT = ZIHAO_PT.四号;
 export const CHART_TEXT_SIZE_PT = ZIHAO_PT.小四;
+/** A count axis has at most this many steps above 0; each step 1, 2 or 5 times a power of ten (never half a problem). */
+export const CHART_MAX_AXIS_STEPS = 8;
+/** The count axis' labels: whole numbers (an Excel number format). */
+export const CHART_COUNT_FORMAT = '0';
 
 /**
  * Characters of a title line when the data gives no lines of its own: 二号

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClosureForm } from '../../src/model/document/closure-form.js';
 import { composeClosureFormsDocument, printClosureForm } from '../../src/compose/closure-forms.js';
-import { closureFormSizePt, renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
+import { closureFormBoxHeights, closureFormSizePt, renderClosureFormsDocx } from '../../src/render/docx/closure-forms.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { describeWithTools, runPython, runTool } from '../helpers/tools.js';
 import { squash } from '../helpers/expected.js';
-import { zipText } from '../helpers/unzip.js';
+import { unzip, zipText } from '../helpers/unzip.js';
 
 const shortForm: ClosureForm = {
   kind: 'filled',
@@ -65,6 +65,43 @@ describe('closure forms: XML', () => {
     expect(tables[0]).toContain('<w:cantSplit/>');
     expect(tables[1]).not.toContain('<w:cantSplit/>');
   });
+  it('numbers the pages as GB/T 9704 §7.5 does: — N — in 四号宋体, odd right, even left, from 1, running on from form to form', async () => {
+    const docx = await renderClosureFormsDocx(formsDocument([shortForm, longForm]));
+    expect(zipText(docx, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    const sections = xml.split('<w:sectPr').slice(1);
+    expect(sections).toHaveLength(2);
+    for (const section of sections) {
+      expect(section).toMatch(/<w:footerReference w:type="default"/);
+      expect(section).toMatch(/<w:footerReference w:type="even"/);
+      // the number's top 7 mm under the type area: (35 − 7) mm less one 14 pt line
+      expect(section).toContain(`w:footer="${Math.round((28 * 1440) / 25.4) - 280}"`);
+    }
+    expect(sections[0]).toContain('<w:pgNumType w:start="1"/>');
+    expect(sections[1]).not.toContain('w:start=');
+    const footers = [...unzip(docx).keys()].filter((k) => /^word\/footer\d+\.xml$/.test(k)).map((k) => zipText(docx, k));
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>') && f.includes('w:right="280"') && f.includes('PAGE'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>') && f.includes('w:left="280"') && f.includes('PAGE'))).toBe(true);
+    for (const f of footers) {
+      expect(f).toContain('w:eastAsia="宋体"');
+      expect(f).toContain('<w:sz w:val="28"/>');
+      expect(f).toContain('— </w:t>');
+    }
+  });
+  it('stretches the fitting form’s two opinion and signature boxes to fill the page, signatures at their foot', () => {
+    const tables = xml.split('<w:tbl>').slice(1);
+    const heights = [...tables[0]!.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/g)].map((m) => Number(m[1]));
+    expect(heights).toHaveLength(2);
+    expect(heights[0]).toBeGreaterThan(2000); // three blank lines and two signature lines of 四号 are 1750 + padding
+    expect(tables[0]).toContain('<w:vAlign w:val="bottom"/>');
+    // the long form, which runs over a page, is not stretched
+    expect(tables[1]).not.toContain('w:hRule="atLeast"');
+  });
+  it('leaves a form with no room to spare as it is', () => {
+    const rows = printClosureForm(shortForm, templates).form.rows;
+    expect([...closureFormBoxHeights(rows, 14).keys()]).toEqual([6, 7]);
+    const crowded = rows.map((row) => (row.kind === 'wide' && row.label === '整改措施' ? { ...row, lines: [longForm.measures.slice(0, 1100)] } : row));
+    expect(closureFormBoxHeights(crowded, 14).size).toBe(0);
+  });
   it('is byte-identical when rendered twice', async () => {
     const a = await renderClosureFormsDocx(formsDocument([shortForm]));
     const b = await renderClosureFormsDocx(formsDocument([shortForm]));
@@ -95,6 +132,20 @@ print(json.dumps([[c.text for c in row.cells] for row in d.tables[0].rows], ensu
       expect(text).toContain(expected);
     }
   });
+  it('fills the short form’s page: its last row ends within two grid lines of the type area’s foot, page numbered — 1 —', () => {
+    const words = [...runTool('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+      ([, xMin, yMin, xMax, yMax, text]) => ({ text: text!, xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax), yMax: Number(yMax) }),
+    );
+    const mm = (pt: number) => (pt * 25.4) / 72;
+    const typeFootMm = 37 + 225;
+    const last = words.find((w) => w.text === '销号日期')!;
+    expect(mm(last.yMax)).toBeLessThan(typeFootMm);
+    expect(typeFootMm - mm(last.yMax)).toBeLessThan(2 * 10.2);
+    // — 1 — on the right of an odd page, one 四号 character in from the type area's edge
+    const number = words.filter((w) => mm(w.yMin) > typeFootMm);
+    expect(number.map((w) => w.text).join('')).toBe('—1—');
+    expect((184 - mm(number.at(-1)!.xMax)) / mm(14)).toBeCloseTo(1, 0);
+  });
   it('prints the short form on one page and continues the long one onto a second, nothing lost', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(runTool('pdfinfo', [pdf]))![1]);
     expect(pages).toBe(3);
@@ -102,7 +153,8 @@ print(json.dumps([[c.text for c in row.cells] for row in d.tables[0].rows], ensu
     const page1 = squash(runTool('pdftotext', ['-f', '1', '-l', '1', pdf, '-']));
     expect(page1).toContain(squash(shortForm.closure!.opinion));
     // The label column's words interleave with the value's lines in extracted text: take them out.
-    const rest = squash(runTool('pdftotext', ['-f', '2', '-l', '3', pdf, '-'])).replace(/整改落实情况|及成效/g, '');
+    // The page number stands between the halves of a cell a page divides: take it out too.
+    const rest = squash(runTool('pdftotext', ['-f', '2', '-l', '3', pdf, '-'])).replace(/整改落实情况|及成效|—\d+—/g, '');
     expect(rest).toContain(squash(longForm.measures));
     expect(rest).toContain(squash(longForm.done));
     expect(rest).toContain('销号日期');

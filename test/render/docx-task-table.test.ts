@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Document, Packer } from 'docx';
-import { buildTaskTable, taskTableSection } from '../../src/render/docx/task-table.js';
+import { bodyLayout, buildTaskTable, mergeRestarts, taskTableSection, type BodyLayout } from '../../src/render/docx/task-table.js';
 import { taskTableDocx } from '../../src/documents/task-table.js';
 import { composeTaskTable } from '../../src/compose/task-table.js';
 import { expectedTexts } from '../helpers/expected.js';
@@ -76,13 +76,22 @@ describe('docx task table: XML', () => {
     expect(kept).toBeGreaterThan(15);
   });
 
-  it('merges categories down with vMerge restart/continue', () => {
+  it('merges categories down with vMerge restart/continue, split where a page may start', () => {
     const body = rows(xml).slice(2);
     const firstCell = (tr: string) => /<w:tc>([\s\S]*?)<\/w:tc>/.exec(tr)![1]!;
-    const restarts = body.filter((tr) => firstCell(tr).includes('<w:vMerge w:val="restart"/>')).length;
-    const continues = body.filter((tr) => firstCell(tr).includes('<w:vMerge w:val="continue"/>')).length;
-    expect(restarts).toBe(4); // four categories in runs of 6, 6, 6, 3
-    expect(continues).toBe(21 - 4);
+    const textOf = (tc: string) => [...tc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const restarts = body.filter((tr) => firstCell(tr).includes('<w:vMerge w:val="restart"/>'));
+    const continues = body.filter((tr) => firstCell(tr).includes('<w:vMerge w:val="continue"/>'));
+    const single = body.filter((tr) => !firstCell(tr).includes('<w:vMerge'));
+    // four categories in runs of 6, 6, 6, 3, each starting a merge, some split again at a page
+    expect(restarts.length + single.length).toBeGreaterThan(4);
+    expect(continues.length).toBeGreaterThan(0);
+    expect(restarts.length + single.length + continues.length).toBe(21);
+    // every piece of a split merge carries the label; a continuation carries none
+    for (const tr of [...restarts, ...single]) expect(['巡察反馈', '审计发现', '环保督察', '群众来信']).toContain(textOf(firstCell(tr)));
+    for (const tr of continues) expect(textOf(firstCell(tr))).toBe('');
+    // problem 1, 7, 13 and 19 start their categories
+    for (const r of [0, 6, 12, 18]) expect(firstCell(body[r]!)).not.toContain('w:val="continue"');
   });
 
   it('sets the eastAsia font slot: 仿宋 cells, 黑体 header, 小标宋 title, 黑体 附件; Times New Roman for Latin', () => {
@@ -134,6 +143,61 @@ describe('docx task table: XML', () => {
     expect(docXml.match(/<w:tbl>/g)).toHaveLength(1);
     expect(docXml).toContain('w:orient="landscape"');
     expect(buildTaskTable(model)).toBeDefined();
+  });
+});
+
+describe('docx task table: where a merged category is split (mergeRestarts)', () => {
+  /** Rows of known heights, none uncertain on its own: 3500 twip of room on the first page, 4500 on the others. */
+  const exact = (heights: number[], keepWhole = heights.map(() => true)): BodyLayout => ({ heights, shortest: heights, tallest: heights, keepWhole, firstPageTwip: 3500, pageTwip: 4500 });
+  const even = exact(Array<number>(20).fill(1000));
+  const all = [{ first: 0, end: 20 }];
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+
+  it('restarts a merge at each row that starts a page: 3 rows on the first page, 4 on each after', () => {
+    expect(sorted(mergeRestarts(even, all, 0))).toEqual([3, 7, 11, 15, 19]);
+  });
+
+  it('adds nothing for breaks that are certain: 3 % more or less still gives the same pages', () => {
+    expect(sorted(mergeRestarts(even, all))).toEqual([3, 7, 11, 15, 19]);
+  });
+
+  it('when unsure, restarts at every row the page may start with', () => {
+    // 4 rows of 1100 = 4400 of 4500: 3 % taller, only 3 fit
+    const starts = mergeRestarts(exact(Array<number>(20).fill(1100)), all);
+    expect(starts.has(3)).toBe(true); // 3 × 1100 fill the first page at any scale
+    expect(starts.has(6) && starts.has(7)).toBe(true); // the second page ends after 3 or 4 rows
+  });
+
+  it('counts a row that may print taller as unsure too', () => {
+    // row 4 may print two lines (600 twip) taller: the second page then holds rows 3–5 only
+    const layout = { ...even, tallest: even.heights.map((h, i) => (i === 4 ? h + 600 : h)) };
+    expect(mergeRestarts(layout, all, 0).has(6)).toBe(true);
+    expect(mergeRestarts(even, all, 0).has(6)).toBe(false);
+  });
+
+  it('restarts only inside merges, never at a merge’s own first row', () => {
+    const groups = [{ first: 0, end: 3 }, { first: 3, end: 10 }];
+    expect(sorted(mergeRestarts(even, groups, 0))).toEqual([7]);
+  });
+
+  it('gives a page holding only the rest of a tall row no restart, and the row after it one', () => {
+    // row 1 (10000 twip) may break: it starts on the first page (2500 twip), fills the second
+    // (4500) and ends on the third (3000), where row 2 starts; row 3 no longer fits and starts the fourth
+    const tall = exact([1000, 10000, 1000, 1000], [true, false, true, true]);
+    expect(sorted(mergeRestarts(tall, [{ first: 0, end: 4 }], 0))).toEqual([2, 3]);
+  });
+
+  it('estimates the header as the cells make it: a one-line row and a two-line row (发现\n问题方式)', () => {
+    const layout = bodyLayout(composeTaskTable(small));
+    // landscape type area 156 mm (8845 twip) less 1 + 2 lines of 300 twip, padding 2 × 28 and a 10-twip rule each
+    expect(layout.pageTwip).toBe(8845 - (300 + 56 + 10) - (600 + 56 + 10));
+    // the first page also holds 附件, a blank line and the two title lines (579 twip each) and half a line of gap
+    expect(layout.firstPageTwip).toBe(layout.pageTwip - 4 * 579 - 290);
+    // each row's least and most lie around its estimate
+    layout.heights.forEach((h, i) => {
+      expect(layout.shortest[i]).toBeLessThanOrEqual(h);
+      expect(layout.tallest[i]).toBeGreaterThanOrEqual(h);
+    });
   });
 });
 

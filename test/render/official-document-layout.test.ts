@@ -61,24 +61,26 @@ describe('GB/T 9704 layout: official documents', () => {
   });
 
   describe('signature indents (§7.3.5)', () => {
-    it('without a seal: 署名 2 characters from the right, the date starting 2 characters right of it', () => {
-      // 署名 3150 twip wide, date 2195: 2 + 3150 − 2 − 2195 = 955 from the right
-      expect(L.signatureIndents(3150, 2195, false)).toEqual({ signatoryRightTwip: 640, dateRightTwip: 955 });
+    it('without a seal: 署名 2 characters from the right, the date set from the left 2 characters right of the 署名’s start', () => {
+      // 署名 3150 twip wide in the 156 mm (8844 twip) type area: it starts at 8844 − 640 − 3150 = 5054,
+      // the date at 5054 + 640 = 5694, whatever the width of its digits
+      expect(L.signatureIndents(3150, 2195, false)).toEqual({ signatoryRightTwip: 640, date: { leftTwip: 5694 } });
+      expect(L.signatureIndents(3150, 2500, false)).toEqual({ signatoryRightTwip: 640, date: { leftTwip: 5694 } });
     });
 
-    it('without a seal and a date too long for that: the date 2 characters in, the 署名 moved left', () => {
-      // 署名 4 characters (1280), date 2195: the date would stand at 640 + 1280 − 640 − 2195 < 640
-      const { signatoryRightTwip, dateRightTwip } = L.signatureIndents(1280, 2195, false);
-      expect(dateRightTwip).toBe(640);
+    it('without a seal and a date too long for that: the date 2 characters from the right, the 署名 moved left', () => {
+      // 署名 4 characters (1280), date 2195: the date would stand at 640 + 1280 − 640 − 2195 < 640 from the right
+      const { signatoryRightTwip, date } = L.signatureIndents(1280, 2195, false);
+      expect(date).toEqual({ rightTwip: 640 });
       // still 2 characters between the starts
-      expect(signatoryRightTwip + 1280 - (dateRightTwip + 2195)).toBe(640);
+      expect(signatoryRightTwip + 1280 - (640 + 2195)).toBe(640);
     });
 
     it('with a seal: the date 4 characters in, the 署名 centred over it', () => {
-      const { signatoryRightTwip, dateRightTwip } = L.signatureIndents(3150, 2195, true);
-      expect(dateRightTwip).toBe(1280);
+      const { signatoryRightTwip, date } = L.signatureIndents(3150, 2195, true);
+      expect(date).toEqual({ rightTwip: 1280 });
       // centres within a twip (indents are whole twips)
-      expect(Math.abs(signatoryRightTwip + 3150 / 2 - (dateRightTwip + 2195 / 2))).toBeLessThanOrEqual(1);
+      expect(Math.abs(signatoryRightTwip + 3150 / 2 - (1280 + 2195 / 2))).toBeLessThanOrEqual(1);
     });
   });
 

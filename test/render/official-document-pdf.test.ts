@@ -12,6 +12,7 @@ import type { Plan } from '../../src/model/plan-schema.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
+import { emptyLinesAtFoot } from '../helpers/page-foot.js';
 import { describeWithTools, itWithTools, pdfFaces, runTool } from '../helpers/tools.js';
 import { COLOPHON, CONTINUOUS_TEXT, PLAIN_TEXT, UP_REPORT, bundledNotice, inkBands, type InkBand } from './official-document.support.js';
 
@@ -34,7 +35,7 @@ interface Word {
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], 'official documents in LibreOffice (PDF)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhenggai-od-pdf-'));
   const profiles = mkdtempSync(join(tmpdir(), 'zhenggai-od-profiles-'));
-  const pdf: Record<'notice' | 'up' | 'colophon' | 'grid', string> = { notice: '', up: '', colophon: '', grid: '' };
+  const pdf: Record<'notice' | 'up' | 'colophon' | 'grid' | 'fewCounts', string> = { notice: '', up: '', colophon: '', grid: '', fewCounts: '' };
   let plan: Plan;
   let notice: OfficialDocument;
   let seconds = 0;
@@ -46,6 +47,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       up: UP_REPORT,
       colophon: { ...notice, colophon: COLOPHON },
       grid: CONTINUOUS_TEXT,
+      // the report with a chart of small counts (tallest column 2), where LibreOffice chose 0.5 steps
+      fewCounts: {
+        ...UP_REPORT,
+        body: UP_REPORT.body.map((block) =>
+          block.kind === 'chart' ? { ...block, chart: { ...block.chart, series: [{ name: '已完成', values: [1, 0, 1] }, { name: '推进中', values: [1, 1, 0] }] } } : block,
+        ),
+      },
     };
     const names = Object.keys(docs) as (keyof typeof pdf)[];
     const files = await Promise.all(
@@ -77,9 +85,9 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
     return all.filter((w) => Math.abs(w.yMin - start.yMin) < 1);
   };
 
-  it('converts four documents in one LibreOffice run', () => {
+  it('converts five documents in one LibreOffice run', () => {
     expect(seconds).toBeGreaterThan(0);
-    console.info(`LibreOffice: 4 documents in ${seconds.toFixed(1)} s`);
+    console.info(`LibreOffice: 5 documents in ${seconds.toFixed(1)} s`);
   });
 
   describe('the notice for the bundled plan', () => {
@@ -114,6 +122,25 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       for (let p = 1; p <= n; p += 1) expect(squash(text(pdf.notice, p)), `page ${p}`).toContain(`—${p}—`);
     });
 
+    it('fills the plan’s pages: none leaves more than two grid lines empty at its foot (headings kept with what follows, no widow control)', () => {
+      const feet = emptyLinesAtFoot(pdf.notice);
+      const lastPortrait = feet.findIndex((f) => f === null) - 1;
+      // page 1 ends with the notice's 附注, the plan starts a page; the plan's last page ends before the table
+      const plan = feet.slice(1, lastPortrait).map((empty, i) => ({ page: i + 2, empty }));
+      expect(plan.length).toBeGreaterThan(8);
+      expect(plan.filter((p) => p.empty! > 2.2)).toEqual([]);
+    });
+
+    it('names a category on every page of the attached task table (its merged cells split where a page may start)', () => {
+      const sizes = pageSizes(pdf.notice);
+      const labels = plan.categories.map((c) => squash(c.label));
+      // -raw keeps a cell's wrapped lines together (-layout interleaves the columns).
+      const raw = (page: number) => squash(runTool('pdftotext', ['-raw', '-f', String(page), '-l', String(page), pdf.notice, '-']));
+      const bare = sizes.flatMap((size, i) => (size === 'landscape' && !labels.some((l) => raw(i + 1).includes(l)) ? [i + 1] : []));
+      expect(sizes.filter((s) => s === 'landscape').length).toBeGreaterThan(3);
+      expect(bare).toEqual([]);
+    });
+
     it('puts the mark’s top 35 mm under the type area, red, and the red line 4 mm under the 发文字号, full width', () => {
       const bands = inkBands(pdf.notice, 1);
       const [mark, number, line] = [bands[0]!, bands[1]!, bands[2]!];
@@ -128,13 +155,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       expect(line.bottom - line.top).toBeLessThan(0.6); // a rule, not a block
     });
 
-    it('starts the date about two characters right of the 署名’s start', () => {
+    it('starts the date two characters right of the 署名’s start', () => {
       const signatory = words(pdf.notice, 1).find((w) => w.text === plan.notice.signatory)!;
       const date = lineOf(words(pdf.notice, 1), '2023');
       const shift = (date[0]!.xMin - signatory.xMin) / PT_PER_MM / CHAR_MM;
-      // Two characters in Word's Times New Roman; the stand-in Latin face's digits are 9 % wider.
-      expect(shift).toBeGreaterThan(1.4);
-      expect(shift).toBeLessThan(2.3);
+      // Set from the left, the date's start does not depend on its digits (the stand-in Latin
+      // face's are 9 % wider than Times New Roman's: set from the right it started 1.58 characters in).
+      expect(Math.abs(shift - 2)).toBeLessThan(0.1);
       // 署名 right-indented two characters
       expect((595.3 - 26 * PT_PER_MM - signatory.xMax) / PT_PER_MM / CHAR_MM).toBeCloseTo(2, 0);
     });
@@ -178,6 +205,16 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
       expect(bands[0]!.top).toBeCloseTo(TYPE_TOP_MM + 35, 0);
       expect(bands[2]!.kind).toBe('red');
       expect(bands[2]!.top - bands[1]!.bottom).toBeCloseTo(4, 0);
+    });
+
+    it('labels the chart’s count axis in whole numbers, 0 to the tallest column, no half problems', () => {
+      const axis = (file: string) => {
+        const page = [...Array(pageCount(file)).keys()].map((i) => text(file, i + 1)).find((t) => t.includes('各牵头单位整改进展'))!;
+        return { page, labels: page.split('\n').map((line) => line.trim()).filter((line) => /^\d+(\.\d+)?$/.test(line)) };
+      };
+      expect(axis(pdf.up).labels).toEqual(['6', '5', '4', '3', '2', '1', '0']);
+      expect(axis(pdf.fewCounts).labels).toEqual(['2', '1', '0']);
+      expect(axis(pdf.fewCounts).page).not.toMatch(/\b\d\.5\b/);
     });
 
     it('shows the headings, the chart’s title and categories, and a sealed signature centred over its date', () => {

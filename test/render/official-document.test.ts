@@ -10,6 +10,7 @@ import type { OfficialDocument } from '../../src/model/document/official-documen
 import type { Plan } from '../../src/model/plan-schema.js';
 import { measuresText } from '../../src/model/measures.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
+import { countAxis } from '../../src/render/docx/chart.js';
 import { noticeDocx as buildNoticeDocx } from '../../src/documents/notice.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { expectedTexts } from '../helpers/expected.js';
@@ -180,17 +181,17 @@ describe('official document: 主体 to 附注 (XML)', () => {
     expect(all[at]).not.toContain('<w:ind');
   });
 
-  it('right-indents the 署名 two characters and starts the date two characters right of it (no seal)', () => {
+  it('right-indents the 署名 two characters and sets the date from the left two characters right of its start (no seal)', () => {
     const signatory = paragraph(noticeXml, plan.notice.signatory, true);
     const date = paragraph(noticeXml, '2023年9月7日', true);
     expect(signatory).toContain('<w:jc w:val="right"/>');
     expect(signatory).toContain(`w:right="${2 * CHAR}"`);
-    // Printed widths at 三号 with −5 twip a character and 0.2 em where Chinese meets digits:
-    // 巫山县官阳镇人民政府 = 10 em; 2023年9月7日 = 3 em + 6 digits × 0.5 em + 5 changes × 0.2 em.
+    // The 署名 printed at 三号 with −5 twip a character: 巫山县官阳镇人民政府 = 10 em. It starts
+    // 156 mm (8844 twip) − 2 characters − its width from the left; the date is set from the left two
+    // characters further, so its digits' width in the printing face cannot move its start.
     const signatoryWidth = 10 * CHAR - 10 * 5;
-    const dateWidth = (3 + 3 + 5 * 0.2) * CHAR - 9 * 5;
-    const dateRight = 2 * CHAR + signatoryWidth - 2 * CHAR - dateWidth;
-    expect(date).toContain(`w:right="${Math.round(dateRight)}"`);
+    expect(date).toContain('<w:jc w:val="left"/>');
+    expect(date).toContain(`w:left="${8844 - 2 * CHAR - signatoryWidth + 2 * CHAR}"`);
     expect(signatory).toContain('<w:keepNext/>');
   });
 
@@ -234,6 +235,14 @@ describe('official document: 主体 to 附注 (XML)', () => {
     expect(new Set(runs(title).map(eastAsia))).toEqual(new Set(['方正小标宋简体']));
   });
 
+  it('turns widow/orphan control off on every grid paragraph, so pages fill to the last line; headings keep with what follows', () => {
+    const grid = paragraphs(noticeXml).filter((p) => p.includes('<w:overflowPunct/>') && p.includes('w:line="579" w:lineRule="exact"'));
+    expect(grid.length).toBeGreaterThan(50);
+    for (const p of grid) expect(p).toContain('<w:widowControl w:val="false"/>');
+    const heading = paragraphs(noticeXml).find((p) => textOf(p).startsWith('一、'))!;
+    expect(heading).toContain('<w:keepNext/>');
+  });
+
   it('writes a chart block as a native chart in a paragraph without an exact line', () => {
     const files = unzip(upDocx);
     const chart = files.get('word/charts/chart1.xml')!.data.toString('utf8');
@@ -241,6 +250,27 @@ describe('official document: 主体 to 附注 (XML)', () => {
     for (const name of ['财政所', '自然资源所', '市场监管所', '已完成', '推进中', '各牵头单位整改进展']) expect(chart).toContain(name);
     const holder = paragraphs(upXml).find((p) => p.includes('<c:chart '))!;
     expect(holder).not.toContain('w:lineRule="exact"');
+  });
+
+  it('gives the chart a whole-number count axis: 0 to the tallest column, steps of 1, labels without decimals', () => {
+    const chart = unzip(upDocx).get('word/charts/chart1.xml')!.data.toString('utf8');
+    const valAx = /<c:valAx>[\s\S]*<\/c:valAx>/.exec(chart)![0];
+    // columns of 5 + 1, 2 + 2, 1 + 0: the tallest is 6
+    expect(valAx).toContain('<c:max val="6"/>');
+    expect(valAx).toContain('<c:min val="0"/>');
+    expect(valAx).toContain('<c:majorUnit val="1"/>');
+    expect(valAx).toContain('<c:numFmt formatCode="0" sourceLinked="0"/>');
+  });
+
+  it('chooses steps of 1, 2, 5, 10 … with at most eight of them', () => {
+    const axis = (values: number[]) => countAxis({ type: 'stackedColumn', title: 't', categories: values.map(String), series: [{ name: 's', values }] });
+    expect(axis([0, 1, 2])).toEqual({ minimum: 0, maximum: 2, interval: 1, numberFormat: '0' });
+    expect(axis([0, 0])).toMatchObject({ maximum: 1, interval: 1 }); // nothing yet: still 0 and 1, not 0–0
+    expect(axis([8])).toMatchObject({ maximum: 8, interval: 1 });
+    expect(axis([9, 13])).toMatchObject({ maximum: 14, interval: 2 });
+    expect(axis([40])).toMatchObject({ maximum: 40, interval: 5 });
+    expect(axis([41])).toMatchObject({ maximum: 50, interval: 10 });
+    expect(axis([0.5, 1])).toEqual({}); // not counts: the application's own axis
   });
 });
 

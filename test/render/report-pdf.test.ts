@@ -11,6 +11,8 @@ import { reportDocx } from '../../src/documents/report.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
+import { emptyLinesAtFoot } from '../helpers/page-foot.js';
+import { tablePages, unlabelled } from '../helpers/table-pages.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
 
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress report in LibreOffice', () => {
@@ -53,5 +55,23 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     const sizes = runTool('pdfinfo', ['-f', '1', '-l', '40', pdf]).match(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g) ?? [];
     expect(sizes[0]).toContain('595.3');
     expect(sizes[sizes.length - 1]).toContain('841.89 x 595.3');
+  });
+
+  it('fills its pages: no page of the text leaves more than two grid lines empty at its foot', () => {
+    // Headings keep with the next paragraph; paragraphs may break anywhere (no widow/orphan
+    // control): the 2023-11 report's first page used to end four lines early.
+    const feet = emptyLinesAtFoot(pdf);
+    const lastPortrait = feet.findIndex((f) => f === null) - 1;
+    expect(lastPortrait).toBeGreaterThan(5);
+    const text = feet.slice(0, lastPortrait).map((empty, i) => ({ page: i + 1, empty }));
+    expect(text.filter((p) => p.empty! > 2.2)).toEqual([]);
+  });
+
+  it('names, on every page of the attached table, the category of each problem starting there', () => {
+    // The progress table's narrow 整改进展 column makes its rows tall and their heights uncertain;
+    // a row starting on a page's last line shows its label's first line (four characters) there.
+    const pages = tablePages(pdf);
+    expect(pages.flatMap((p) => p.numbers).sort((a, b) => a - b)).toEqual(folder.plan.problems.map((p) => p.number));
+    expect(unlabelled(folder.plan, pages, { prefixChars: 4 })).toEqual([]);
   });
 });

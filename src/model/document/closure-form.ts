@@ -28,7 +28,13 @@ export type ClosureFormLine = string | { readonly text: string; readonly right: 
 
 /** A row of the form: a label and its value across the other three columns, or two label/value pairs. */
 export type ClosureFormRow =
-  | { readonly kind: 'wide'; readonly label: string; readonly lines: readonly ClosureFormLine[] }
+  | {
+      readonly kind: 'wide';
+      readonly label: string;
+      readonly lines: readonly ClosureFormLine[];
+      /** A box to be written and signed in by hand (an opinion and its signature): it takes the room the page leaves. */
+      readonly box?: true;
+    }
   | { readonly kind: 'pair'; readonly left: readonly [string, string]; readonly right: readonly [string, string] };
 
 /** One form as printed: its title and rows, every label and fixed line already worded (compose/closure-forms.ts). */

@@ -8,7 +8,7 @@ import { AlignmentType, Paragraph } from 'docx';
 import { ChartRun } from 'docx/charts';
 import type { ChartSpec } from '../../model/document/chart-spec.js';
 import type { Flow } from './paragraphs.js';
-import { CHART_FONT, CHART_HEIGHT_PX, CHART_TEXT_SIZE_PT, CHART_TITLE_SIZE_PT, CHART_WIDTH_PX } from '../../layout/gbt9704.js';
+import { CHART_COUNT_FORMAT, CHART_FONT, CHART_HEIGHT_PX, CHART_MAX_AXIS_STEPS, CHART_TEXT_SIZE_PT, CHART_TITLE_SIZE_PT, CHART_WIDTH_PX } from '../../layout/gbt9704.js';
 
 /** A chart the library would refuse, said in the clerk's terms before docx says it in its own. */
 function checkChart(spec: ChartSpec): void {
@@ -43,12 +43,39 @@ export function chartParagraph(spec: ChartSpec, flow: Flow = {}): Paragraph {
         font: { name: CHART_FONT },
         legend: { position: 'bottom', font: text },
         categoryAxis: { font: text },
-        valueAxis: { font: text, gridlines: true, ...(spec.valueAxisTitle === undefined ? {} : { title: { text: spec.valueAxisTitle, font: text } }) },
+        valueAxis: {
+          font: text,
+          gridlines: true,
+          ...countAxis(spec),
+          ...(spec.valueAxisTitle === undefined ? {} : { title: { text: spec.valueAxisTitle, font: text } }),
+        },
         transformation: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
         altText: { name: spec.title, description: chartDescription(spec) },
       }),
     ],
   });
+}
+
+/**
+ * The value axis of a chart of counts (every value a whole number, none negative): from 0
+ * to the tallest stack, in whole steps of 1, 2, 5, 10, 20 … — at most
+ * CHART_MAX_AXIS_STEPS of them — labelled as whole numbers. Left to itself,
+ * Word or LibreOffice puts ticks at 0.5 when the counts are small. A chart
+ * with fractional values keeps the application's own axis.
+ */
+export function countAxis(spec: ChartSpec): { minimum: number; maximum: number; interval: number; numberFormat: string } | Record<string, never> {
+  if (!spec.series.every((s) => s.values.every((v) => Number.isInteger(v) && v >= 0))) return {};
+  const stacks = spec.categories.map((_, i) => spec.series.reduce((sum, s) => sum + s.values[i]!, 0));
+  const top = Math.max(1, ...stacks);
+  const interval = niceStep(top);
+  return { minimum: 0, maximum: Math.ceil(top / interval) * interval, interval, numberFormat: CHART_COUNT_FORMAT };
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50 … that reaches `top` in at most CHART_MAX_AXIS_STEPS steps. */
+function niceStep(top: number): number {
+  for (let power = 1; ; power *= 10) {
+    for (const step of [1, 2, 5]) if (top / (step * power) <= CHART_MAX_AXIS_STEPS) return step * power;
+  }
 }
 
 /**

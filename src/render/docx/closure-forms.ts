@@ -1,12 +1,15 @@
 // Closure forms (整改销号审批表) in Word: one form a page, portrait A4 inside
-// the GB/T 9704 margins, 四号 when the form fits one page, else 小四; a form
-// longer than a page lets its rows break and continues, never clipped. Every
-// text is the model's (compose/closure-forms.ts words it).
+// the GB/T 9704 margins, page numbers as §7.5 puts them, 四号 when the form
+// fits one page, else 小四. A form that fits is stretched to fill the page:
+// its opinion and signature boxes take the room left. A form longer than a
+// page lets its rows break and continues, never clipped. Every text is the
+// model's (compose/closure-forms.ts words it).
 import { AlignmentType, Document, type ISectionOptions } from 'docx';
 import type { ClosureFormRow, ClosureFormsDocument, PrintedClosureForm } from '../../model/document/closure-form.js';
 import { wrappedLineCount } from '../../layout/text-width.js';
 import {
   CLOSURE_FORM_COLUMN_SHARES,
+  CLOSURE_FORM_FILL_SLACK_TWIP,
   CLOSURE_FORM_LABEL_FONT,
   CLOSURE_FORM_LINE_PITCH_RATIO,
   CLOSURE_FORM_SIZES_PT,
@@ -14,6 +17,7 @@ import {
   CLOSURE_FORM_TITLE_LINES,
   LINE_PITCH_TWIP,
   TABLE_CELL_PADDING_X_TWIP,
+  TABLE_BORDER_PT,
   TABLE_CELL_PADDING_Y_TWIP,
   TYPE_AREA_HEIGHT_TWIP,
   TYPE_AREA_WIDTH_TWIP,
@@ -21,7 +25,8 @@ import {
 } from '../../layout/gbt9704.js';
 import { shareWidths } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
-import { lineText, portraitSection, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
+import { lineText, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
+import { portraitSection as numberedPortraitSection } from './portrait-section.js';
 import { packDocx } from './pack.js';
 
 type FormRow = ClosureFormRow;
@@ -52,10 +57,12 @@ function rowLines(row: FormRow, sizePt: number): number {
   return Math.max(linesIn([row.label], widthEm(label, sizePt)), linesIn(row.lines, widthEm(value + label2 + value2, sizePt)));
 }
 
+function rowHeightTwip(row: FormRow, sizePt: number): number {
+  return rowLines(row, sizePt) * ptToTwip(sizePt * CLOSURE_FORM_LINE_PITCH_RATIO) + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
+}
+
 function formHeightTwip(rows: readonly FormRow[], sizePt: number): number {
-  const line = ptToTwip(sizePt * CLOSURE_FORM_LINE_PITCH_RATIO);
-  const table = rows.reduce((sum, row) => sum + rowLines(row, sizePt) * line + 2 * TABLE_CELL_PADDING_Y_TWIP, 0);
-  return table + CLOSURE_FORM_TITLE_LINES * LINE_PITCH_TWIP;
+  return rows.reduce((sum, row) => sum + rowHeightTwip(row, sizePt), 0) + CLOSURE_FORM_TITLE_LINES * LINE_PITCH_TWIP;
 }
 
 /** The largest allowed size at which the form fits one page, or the smallest if none does. */
@@ -64,24 +71,49 @@ export function closureFormSizePt(rows: readonly FormRow[]): { sizePt: number; f
   return { sizePt: CLOSURE_FORM_SIZES_PT[CLOSURE_FORM_SIZES_PT.length - 1]!, fitsOnePage: false };
 }
 
+/**
+ * Minimum heights (twips) by row index that make a form fill its page: the
+ * room the page leaves under the form, less CLOSURE_FORM_FILL_SLACK_TWIP,
+ * shared equally among its boxes (the opinion and signature rows), each
+ * starting from its own estimated height. A form that does not fit one page,
+ * or has no box, gets none.
+ */
+export function closureFormBoxHeights(rows: readonly FormRow[], sizePt: number): Map<number, number> {
+  const heights = new Map<number, number>();
+  const boxes = rows.flatMap((row, i) => (row.kind === 'wide' && row.box ? [i] : []));
+  const spare = TYPE_AREA_HEIGHT_TWIP - CLOSURE_FORM_FILL_SLACK_TWIP - formHeightTwip(rows, sizePt);
+  if (boxes.length === 0 || spare <= 0) return heights;
+  const share = Math.floor(spare / boxes.length);
+  for (const i of boxes) heights.set(i, rowHeightTwip(rows[i]!, sizePt) + share);
+  return heights;
+}
+
 // --- Word ------------------------------------------------------------------------
 
 function formTable(rows: readonly FormRow[], sizePt: number, fitsOnePage: boolean) {
   const label = (text: string) => textCell([text], CLOSURE_FORM_LABEL_FONT, sizePt, AlignmentType.CENTER);
-  const value = (lines: readonly FormLine[], span = 1) => textCell(lines, CLOSURE_FORM_TEXT_FONT, sizePt, AlignmentType.LEFT, span);
+  const value = (lines: readonly FormLine[], span = 1, align: 'center' | 'bottom' = 'center') =>
+    textCell(lines, CLOSURE_FORM_TEXT_FONT, sizePt, AlignmentType.LEFT, span, align);
+  const boxHeights = fitsOnePage ? closureFormBoxHeights(rows, sizePt) : new Map<number, number>();
   return ruledTable(
     columnTwips,
-    rows.map((row) => ({
+    rows.map((row, i) => ({
       // A form that fits keeps its rows whole; a longer one lets them break rather than be cut off.
       keepWhole: fitsOnePage,
-      cells: row.kind === 'pair' ? [label(row.left[0]), value([row.left[1]]), label(row.right[0]), value([row.right[1]])] : [label(row.label), value(row.lines, 3)],
+      ...(boxHeights.has(i) ? { minHeightTwip: boxHeights.get(i)! } : {}),
+      cells:
+        row.kind === 'pair'
+          ? [label(row.left[0]), value([row.left[1]]), label(row.right[0]), value([row.right[1]])]
+          : // A box's signature and date stand at its foot, the room to write above them.
+            [label(row.label), value(row.lines, 3, row.box ? 'bottom' : 'center')],
     })),
   );
 }
 
-function formSection(form: PrintedClosureForm): ISectionOptions {
+/** A form's section: a new page, the §7.5 page numbers in its footers (numbering runs on from form to form). */
+function formSection(form: PrintedClosureForm, index: number): ISectionOptions {
   const { sizePt, fitsOnePage } = closureFormSizePt(form.rows);
-  return portraitSection([titleParagraph(form.title, CLOSURE_FORM_TITLE_LINES), formTable(form.rows, sizePt, fitsOnePage)]);
+  return numberedPortraitSection([titleParagraph(form.title, CLOSURE_FORM_TITLE_LINES), formTable(form.rows, sizePt, fitsOnePage)], index === 0 ? { firstPageNumber: 1 } : {});
 }
 
 /** All forms in one document, each in a section of its own so each starts a page. */
@@ -89,6 +121,8 @@ export async function renderClosureFormsDocx(model: ClosureFormsDocument): Promi
   const doc = new Document({
     creator: 'zhenggai',
     title: model.title,
+    // §7.5: odd pages carry the number on the right, even pages on the left.
+    evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT), language: CHINESE_TEXT } } } },
     sections: model.forms.map(formSection),
   });

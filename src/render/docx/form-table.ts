@@ -3,6 +3,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  HeightRule,
   LineRuleType,
   Paragraph,
   Table,
@@ -56,19 +57,39 @@ export function cellParagraphs(lines: readonly CellLine[], font: string, sizePt:
   );
 }
 
-export function textCell(lines: readonly CellLine[], font: string, sizePt: number, alignment: Alignment, columnSpan = 1): TableCell {
-  return new TableCell({ columnSpan, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs(lines, font, sizePt, alignment) });
+export function textCell(lines: readonly CellLine[], font: string, sizePt: number, alignment: Alignment, columnSpan = 1, verticalAlign: 'center' | 'bottom' = 'center'): TableCell {
+  return new TableCell({
+    columnSpan,
+    verticalAlign: verticalAlign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+    children: cellParagraphs(lines, font, sizePt, alignment),
+  });
 }
 
 /** A full-width ruled table with a fixed grid (LibreOffice collapses auto tables, docs/format.md#library-facts). */
-export function ruledTable(columnTwips: readonly number[], rows: ReadonlyArray<{ cells: TableCell[]; keepWhole: boolean; header?: boolean }>): Table {
+export interface RuledRow {
+  readonly cells: TableCell[];
+  readonly keepWhole: boolean;
+  readonly header?: boolean;
+  /** At least this tall (twips); the row still grows with its text. */
+  readonly minHeightTwip?: number;
+}
+
+export function ruledTable(columnTwips: readonly number[], rows: readonly RuledRow[]): Table {
   return new Table({
     width: { size: TYPE_AREA_WIDTH_TWIP, type: WidthType.DXA },
     columnWidths: [...columnTwips],
     layout: TableLayoutType.FIXED,
     borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
     margins: { top: TABLE_CELL_PADDING_Y_TWIP, bottom: TABLE_CELL_PADDING_Y_TWIP, left: TABLE_CELL_PADDING_X_TWIP, right: TABLE_CELL_PADDING_X_TWIP },
-    rows: rows.map((row) => new TableRow({ cantSplit: row.keepWhole, tableHeader: row.header ?? false, children: row.cells })),
+    rows: rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: row.keepWhole,
+          tableHeader: row.header ?? false,
+          ...(row.minHeightTwip === undefined ? {} : { height: { value: row.minHeightTwip, rule: HeightRule.ATLEAST } }),
+          children: row.cells,
+        }),
+    ),
   });
 }
 

@@ -85,6 +85,10 @@ export function gridParagraph(children: readonly ParagraphChild[], options: Grid
     // “no hanging punctuation”; without it LibreOffice hangs a comma that ends a
     // full 28-character line past the margin and its PDF export drops it.
     overflowPunctuation: true,
+    // Pages are filled to the last grid line: a paragraph may leave one line at a page's foot or
+    // top. LibreOffice reads a docx without w:widowControl as two-line widow/orphan control, and
+    // moved a heading with a three-line paragraph, leaving four lines empty (keep rules below).
+    widowControl: false,
     spacing: { line: lineTwip, lineRule: LineRuleType.EXACT, before: beforeTwip, after: 0 },
     children: [...children],
   });

@@ -1,6 +1,9 @@
-// 署名, 成文日期 and 附注 (GB/T 9704 §7.3.5, §7.3.6). Both lines are set right
-// with computed right indents, so the date's first character stands where
-// the standard puts it whatever the lengths of the office's name and the date.
+// 署名, 成文日期 and 附注 (GB/T 9704 §7.3.5, §7.3.6). The 署名 is set right
+// with a computed right indent; the date, without a seal, is set left where
+// the 署名's first character stands plus two characters, so that its start
+// does not depend on how wide the printing face draws its digits (LibreOffice's
+// stand-in for Times New Roman draws them 9 % wider, and a right-set date
+// started 1.6 characters right of the 署名). With a seal the date is set right.
 
 import { AlignmentType, type Paragraph } from 'docx';
 import type { Signature } from '../../model/document/official-document.js';
@@ -16,13 +19,16 @@ import { BODY_STYLE, blankLines, bodyWidthTwip, gridParagraph, textRuns } from '
  */
 export function signatureParagraphs(signature: Signature, annotationFollows = false): Paragraph[] {
   const date = chineseDate(signature.date);
-  const { signatoryRightTwip, dateRightTwip } = signatureIndents(bodyWidthTwip(signature.signatory), bodyWidthTwip(date), signature.sealed);
-  const rightSet = (text: string, right: number, keepNext: boolean) =>
-    gridParagraph(textRuns(text, BODY_STYLE), { alignment: AlignmentType.RIGHT, indent: { right }, keepNext });
+  const indents = signatureIndents(bodyWidthTwip(signature.signatory), bodyWidthTwip(date), signature.sealed);
+  const set = (text: string, at: { leftTwip: number } | { rightTwip: number }, keepNext: boolean) =>
+    gridParagraph(
+      textRuns(text, BODY_STYLE),
+      'leftTwip' in at ? { alignment: AlignmentType.LEFT, indent: { left: at.leftTwip }, keepNext } : { alignment: AlignmentType.RIGHT, indent: { right: at.rightTwip }, keepNext },
+    );
   return [
     ...blankLines(signature.sealed ? SEALED_SIGNATURE_BLANK_LINES : SIGNATURE_BLANK_LINES, { keepNext: true }),
-    rightSet(signature.signatory, signatoryRightTwip, true),
-    rightSet(date, dateRightTwip, annotationFollows),
+    set(signature.signatory, { rightTwip: indents.signatoryRightTwip }, true),
+    set(date, indents.date, annotationFollows),
   ];
 }
 

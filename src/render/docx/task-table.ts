@@ -20,9 +20,10 @@ import {
 } from 'docx';
 import type { Plan } from '../../model/plan-schema.js';
 import { type CellAlign, type TaskTableModel } from '../../model/document/task-table.js';
-import { wrappedLineCount } from '../../layout/text-width.js';
+import { textWidthEm, wrappedLineCount } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
+  AUTOSPACE_EM,
   ATTACHMENT_LABEL_SIZE_HALF_PT,
   ATTACHMENT_TABLE_GAP_TWIP,
   ATTACHMENT_TITLE_BLANK_LINES,
@@ -34,6 +35,7 @@ import {
   LANDSCAPE_TYPE_AREA_WIDTH_TWIP,
   LINE_PITCH_TWIP,
   TABLE_BORDER_EIGHTH_PT,
+  TABLE_BORDER_PT,
   TABLE_CELL_FONT,
   TABLE_CELL_LINE_TWIP,
   TABLE_CELL_PADDING_X_TWIP,
@@ -44,9 +46,11 @@ import {
   TABLE_HEADER_LINE_TWIP,
   TABLE_HEADER_SIZE_HALF_PT,
   TITLE_SIZE_HALF_PT,
+  ptToTwip,
 } from '../../layout/gbt9704.js';
 import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
+import { scriptChanges } from './paragraphs.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
@@ -147,39 +151,234 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
   });
 }
 
+/**
+ * The body rows as the renderer estimates them: their heights (twips), the
+ * least and most each may print at, which are kept whole, and the room on
+ * the pages.
+ */
+export interface BodyLayout {
+  readonly heights: readonly number[];
+  /** A cell's lines counted with half an em more to each line (a face that sets punctuation tighter). */
+  readonly shortest: readonly number[];
+  /** A cell's lines counted with an em less to each line (a character pushed over by line-breaking rules, wider digits). */
+  readonly tallest: readonly number[];
+  readonly keepWhole: readonly boolean[];
+  /** Room for body rows on the first page, under the 附件 label, the title and the header. */
+  readonly firstPageTwip: number;
+  /** Room for body rows on every later page, under the repeated header. */
+  readonly pageTwip: number;
+}
+
+/** The body's estimated layout, for the table's column widths (by default those the renderer gives the model). */
+export function bodyLayout(model: TaskTableModel, widths: readonly number[] = landscapeColumnTwips(model.columns.map((c) => c.weight))): BodyLayout {
+  const pageTwip = LANDSCAPE_TYPE_AREA_HEIGHT_TWIP - headerHeightTwip(model);
+  const keepWholeTwip = pageTwip * KEEP_WHOLE_PAGE_RATIO;
+  const heights = model.rows.map((row) => rowHeightTwip(row.cells, widths, 'estimate'));
+  return {
+    heights,
+    shortest: model.rows.map((row) => rowHeightTwip(row.cells, widths, 'shortest')),
+    tallest: model.rows.map((row) => rowHeightTwip(row.cells, widths, 'tallest')),
+    keepWhole: heights.map((h) => h <= keepWholeTwip),
+    firstPageTwip: pageTwip - headHeightTwip(model),
+    pageTwip,
+  };
+}
+
 function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
-  const keepWholeTwip = (LANDSCAPE_TYPE_AREA_HEIGHT_TWIP - headerHeightTwip(model)) * KEEP_WHOLE_PAGE_RATIO;
-  return model.rows.map((row) => {
+  const layout = bodyLayout(model, widths);
+  const { keepWhole } = layout;
+  const restarts = mergeRestarts(layout, mergeGroups(model));
+  const mergeColumns = new Set(model.rows.flatMap((row) => row.cells.flatMap((cell, c) => (cell.kind === 'text' && cell.rowSpan > 1 ? [c] : []))));
+  // The text of the merged cell each column is inside, and the row its merge ends before.
+  const open: ({ text: string; end: number } | undefined)[] = [];
+  return model.rows.map((row, r) => {
     const cells: TableCell[] = [];
     row.cells.forEach((cell, c) => {
-      if (cell.kind === 'covered') return; // docx adds the vMerge continuations below a rowSpan itself
+      let text: string;
+      let rowSpan: number;
+      if (cell.kind === 'text') {
+        text = cell.text;
+        rowSpan = cell.rowSpan;
+        open[c] = rowSpan > 1 ? { text, end: r + rowSpan } : undefined;
+      } else {
+        // A covered place: docx writes the vMerge continuation itself, unless the merge is split here
+        // (a page may start here: the label is shown again, as a hand-made table repeats it on each page).
+        const merge = open[c];
+        if (merge === undefined || !restarts.has(r)) return;
+        text = merge.text;
+        rowSpan = merge.end - r;
+      }
+      if (rowSpan > 1) rowSpan = splitSpan(r, rowSpan, restarts);
+      // A label over rows is centred on them; in a row that may break across pages it stands at the
+      // row's top, so that it prints whole on the page where the row starts (centred, a row starting
+      // at a page's foot showed half the label there and half on the next page).
+      const top = mergeColumns.has(c) && !keepWhole[r]!;
       cells.push(
         new TableCell({
           width: { size: widths[c]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-          children: [cellParagraph(cell.text, model.columns[c]!.align, TABLE_CELL_FONT, TABLE_CELL_SIZE_HALF_PT, TABLE_CELL_LINE_TWIP)],
+          verticalAlign: top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
+          ...(rowSpan > 1 ? { rowSpan } : {}),
+          children: [cellParagraph(text, model.columns[c]!.align, TABLE_CELL_FONT, TABLE_CELL_SIZE_HALF_PT, TABLE_CELL_LINE_TWIP)],
         }),
       );
     });
-    return new TableRow({ cantSplit: rowHeightTwip(row.cells, widths) <= keepWholeTwip, children: cells });
+    return new TableRow({ cantSplit: keepWhole[r]!, children: cells });
   });
 }
 
-/** Estimated height of a body row: its tallest one-row cell's lines. */
-function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[]): number {
+/** Every vertical merge of the body (the category column's runs), whatever its column. */
+function mergeGroups(model: TaskTableModel): MergeGroup[] {
+  const groups: MergeGroup[] = [];
+  model.rows.forEach((row, r) =>
+    row.cells.forEach((cell) => {
+      if (cell.kind === 'text' && cell.rowSpan > 1) groups.push({ first: r, end: r + cell.rowSpan });
+    }),
+  );
+  return groups;
+}
+
+/** A merge from row `from` over `span` rows, cut short at the next restart. */
+function splitSpan(from: number, span: number, restarts: ReadonlySet<number>): number {
+  for (let r = from + 1; r < from + span; r += 1) if (restarts.has(r)) return r - from;
+  return span;
+}
+
+/**
+ * How far the heights of one page's rows may be off together, either way, as
+ * a share, on top of each row's own shortest and tallest: a face a little
+ * wider or narrower throughout.
+ */
+export const PAGE_HEIGHT_SPREAD = 0.03;
+
+/** Rows merged down in a column: the first row and the row after the last. */
+export interface MergeGroup {
+  readonly first: number;
+  readonly end: number;
+}
+
+/** Where a page of the table body starts: its first row, under `carried` twips of the rest of a row broken on the page before. */
+interface PageStart {
+  readonly row: number;
+  readonly carried: number;
+  readonly first: boolean;
+}
+
+/**
+ * The rows at which a vertically merged cell is split so that its label
+ * shows on every page: every row that may be the first to start on a page.
+ * Pages are filled as Word and LibreOffice fill them (fillPage) from every
+ * place a page may start, with the page's rows at their shortest (less the
+ * spread), as estimated, and at their tallest (plus the spread); a page end
+ * anywhere in between makes every row it may fall before a possible page
+ * start, and the next page is filled from each. When unsure where a page
+ * starts, the label is repeated rather than left out: a break that is
+ * certain (a page ending well inside a row, or in a gap wider than the
+ * uncertainty) adds one restart, and the possible starts widen down a long
+ * table, so that far into a table of short rows most rows show the label. A
+ * page that holds nothing but the rest of one row taller than a page gets no
+ * label: a cell prints its text where its row starts.
+ */
+export function mergeRestarts(layout: BodyLayout, groups: readonly MergeGroup[], spread: number = PAGE_HEIGHT_SPREAD): Set<number> {
+  const bounds = [
+    layout.shortest.map((h) => h * (1 - spread)),
+    layout.heights,
+    layout.tallest.map((h) => h * (1 + spread)),
+  ];
+  const pageStarts = new Set<number>();
+  const seen = new Set<string>();
+  const queue: PageStart[] = [{ row: 0, carried: 0, first: true }];
+  const visit = (start: PageStart) => {
+    const key = `${start.row}:${Math.round(start.carried / TABLE_CELL_LINE_TWIP)}:${start.first}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    queue.push(start);
+  };
+  for (let page = queue.pop(); page !== undefined; page = queue.pop()) {
+    const ends = bounds.map((heights) => fillPage(layout, heights, page));
+    const rows = ends.map((end) => end.row);
+    for (let row = Math.min(...rows); row <= Math.max(...rows) && row < layout.heights.length; row += 1) {
+      pageStarts.add(row);
+      const exact = ends.filter((end) => end.row === row);
+      if (exact.length === 0) visit({ row, carried: 0, first: false });
+      for (const end of exact) visit(end);
+    }
+  }
+  const restarts = new Set<number>();
+  for (const group of groups) for (let r = group.first + 1; r < group.end; r += 1) if (pageStarts.has(r)) restarts.add(r);
+  return restarts;
+}
+
+/**
+ * One page filled from `start` with the rows at `heights`: where the next
+ * page starts. A row kept whole that does not fit goes to the next page; a
+ * row that may break starts where two of its lines fit (a cell's paragraph
+ * keeps two lines together at a page's foot) and carries the rest over.
+ */
+function fillPage(layout: BodyLayout, heights: readonly number[], start: PageStart): PageStart {
+  const room = start.first ? layout.firstPageTwip : layout.pageTwip;
+  const minPart = 2 * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP;
+  let y = start.carried;
+  if (y >= room) return { row: start.row, carried: y - room, first: false };
+  for (let r = start.row; r < heights.length; r += 1) {
+    const h = heights[r]!;
+    const needed = layout.keepWhole[r] ? h : Math.min(h, minPart);
+    if (y > 0 && y + needed > room) return { row: r, carried: 0, first: false };
+    y += h;
+    if (y > room) return { row: r + 1, carried: y - room, first: false };
+  }
+  return { row: heights.length, carried: 0, first: false };
+}
+
+/**
+ * Height of a body row: its tallest one-row cell's lines. The estimate
+ * counts each line less the 0.2 em spaces where Chinese meets Latin letters
+ * or digits; the shortest and tallest allow each line half an em more or an
+ * em less.
+ */
+function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[], bound: 'shortest' | 'estimate' | 'tallest'): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (cell.kind !== 'text' || cell.rowSpan > 1) return;
     const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / TABLE_CELL_SIZE_TWIP;
-    lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, em)));
+    const lineEm = bound === 'shortest' ? em + 0.5 : bound === 'tallest' ? em * autospaceShare(cell.text) - 1 : em * autospaceShare(cell.text);
+    lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, lineEm)));
   });
-  return lines * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP;
+  return lines * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
 }
 
+/**
+ * The share of a line's width the characters of `text` get once Word and
+ * LibreOffice add their space where Chinese meets Latin letters or digits
+ * (AUTOSPACE_EM at each change, docs/format.md#grid): the line holds that
+ * much less text.
+ */
+function autospaceShare(text: string): number {
+  const width = textWidthEm(text);
+  return width === 0 ? 1 : width / (width + scriptChanges(text) * AUTOSPACE_EM);
+}
+
+/**
+ * Estimated height of the header rows: each row as tall as its tallest
+ * one-row cell, then made taller where a cell spanning rows needs more.
+ */
 function headerHeightTwip(model: TaskTableModel): number {
-  const lines = Math.max(...model.headerCells.map((h) => h.text.split('\n').length));
-  return model.headerRowCount * (lines * TABLE_HEADER_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP);
+  const rowTwip = (lines: number) => lines * TABLE_HEADER_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
+  const lines = (text: string) => text.split('\n').length;
+  const rows = Array.from({ length: model.headerRowCount }, (_, row) =>
+    Math.max(rowTwip(1), ...model.headerCells.filter((h) => h.row === row && h.rowSpan === 1).map((h) => rowTwip(lines(h.text)))),
+  );
+  for (const h of model.headerCells.filter((cell) => cell.rowSpan > 1)) {
+    const spanned = rows.slice(h.row, h.row + h.rowSpan);
+    const short = rowTwip(lines(h.text)) - spanned.reduce((a, b) => a + b, 0);
+    if (short > 0) rows[h.row + h.rowSpan - 1]! += short;
+  }
+  return rows.reduce((a, b) => a + b, 0);
+}
+
+/** What stands above the table on its first page: 附件, the blank line, the title lines and the gap under them (taskTableChildren). */
+function headHeightTwip(model: TaskTableModel): number {
+  const titleLines = model.titleLines.reduce((n, line) => n + line.split('\n').length, 0);
+  return (1 + ATTACHMENT_TITLE_BLANK_LINES + titleLines) * LINE_PITCH_TWIP + ATTACHMENT_TABLE_GAP_TWIP;
 }
 
 /** Cell text; a newline in the text (a header's 发现\n问题方式) becomes a line break. */
@@ -191,3 +390,4 @@ function cellParagraph(text: string, align: CellAlign, face: string, sizeHalfPt:
     children: runs,
   });
 }
+
