@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { planSchema, type Plan } from '../model/plan-schema.js';
 import { progressSchema, type Progress } from '../model/progress-schema.js';
+import { decodeUtf8Text } from '../formats/text.js';
 import { listEvidence } from './evidence.js';
 import { parseJsonSource, type JsonSource } from './json-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
@@ -90,7 +91,7 @@ export function assemblePlanFolder(texts: PlanFolderTexts): LoadResult {
   if (!parsed.source) return { diagnostics: parsed.diagnostics };
   const checked = validate<Plan>(parsed.source, planSchema);
   const progress = assembleProgress(texts.progress);
-  const diagnostics = [...checked.diagnostics, ...progress.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics, ...progress.diagnostics];
   if (!checked.data) return { diagnostics };
   return {
     folder: {
@@ -117,12 +118,10 @@ async function readText(file: string): Promise<{ text?: string; diagnostic?: Dia
   } catch {
     return { diagnostic: fileDiagnostic(shown, '文件不存在') };
   }
-  const bytes = await readFile(file);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { diagnostic: fileDiagnostic(shown, '文件不是 UTF-8 编码：请在编辑器中另存为 UTF-8', 'encoding') };
-  }
+  const decoded = decodeUtf8Text(await readFile(file));
+  if (decoded.ok) return { text: decoded.text };
+  const { line, column, message } = decoded.problem;
+  return { diagnostic: { file: shown, line, column, ruleId: 'encoding', severity: 'error', message } };
 }
 
 async function progressFileNames(dir: string): Promise<string[]> {
