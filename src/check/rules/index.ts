@@ -7,6 +7,7 @@ import { dateAfterAsOf } from './date-after-as-of.js';
 import { deadlineBeforeNotice } from './deadline-before-notice.js';
 import { deadlinePhrase } from './deadline-phrase.js';
 import { emptyCategory } from './empty-category.js';
+import { evidenceNameDiffers } from './evidence-name-differs.js';
 import { excelCellLimit } from './excel-cell-limit.js';
 import { leadAlsoCooperating } from './lead-also-cooperating.js';
 import { missingEvidence } from './missing-evidence.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   statedCount,
   emptyCategory,
   leadAlsoCooperating,
+  evidenceNameDiffers,
   deadlineBeforeNotice,
   progressMissingProblem,
   statusRegression,
