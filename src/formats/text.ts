@@ -40,18 +40,20 @@ interface Utf8Scan {
   firstBad: number;
   /** Bytes of that ill-formed stretch (up to the next well-formed sequence, at most 4). */
   badBytes: number[];
-  /** Number of ill-formed stretches and of well-formed multi-byte sequences. */
+  /** Number of ill-formed stretches, of well-formed multi-byte sequences, and of those of three or four bytes (CJK in UTF-8). */
   bad: number;
   multi: number;
+  wide: number;
 }
 
 function scanUtf8(bytes: Uint8Array): Utf8Scan {
-  const scan: Utf8Scan = { firstBad: -1, badBytes: [], bad: 0, multi: 0 };
+  const scan: Utf8Scan = { firstBad: -1, badBytes: [], bad: 0, multi: 0, wide: 0 };
   let inBad = false;
   for (let i = 0; i < bytes.length; ) {
     const n = sequenceLength(bytes, i);
     if (n > 0) {
       if (n > 1) scan.multi += 1;
+      if (n > 2) scan.wide += 1;
       inBad = false;
       i += n;
       continue;
@@ -138,13 +140,16 @@ export function decodeUtf8Text(bytes: Uint8Array): DecodedText {
   if (scan.firstBad < 0) return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom)) };
   const place = positionOfByte(bytes, scan.firstBad, bom);
   const where = `第 ${place.line} 行第 ${place.column} 列的字节 ${hex(scan.badBytes)} 不是 UTF-8`;
-  // Mostly UTF-8: more well-formed Chinese (multi-byte) characters than damaged places. A GBK file has none or few.
-  if (scan.multi > scan.bad) {
+  // Mostly UTF-8: at least two well-formed Chinese (three-byte) characters a damaged place. GBK bytes read as
+  // UTF-8 fall out of step and now and then form a well-formed pair, hardly ever a three-byte character.
+  const damagedUtf8 = () => {
     const count = scan.bad === 1 ? '只有这一处' : `共 ${scan.bad} 处，这是第一处`;
-    return { ok: false, problem: { ...place, encoding: 'utf-8-damaged', message: `文件是 UTF-8 编码，但${where}（${count}，可能是从别处粘贴或文件被截断所致）：请在编辑器中改正此处，另存为 UTF-8` } };
-  }
+    return { ok: false as const, problem: { ...place, encoding: 'utf-8-damaged' as const, message: `文件是 UTF-8 编码，但${where}（${count}，可能是从别处粘贴或文件被截断所致）：请在编辑器中改正此处，另存为 UTF-8` } };
+  };
+  if (scan.wide >= 2 * scan.bad) return damagedUtf8();
   if (decodesAsGbk(bytes.subarray(bom))) {
     return { ok: false, problem: { ...place, encoding: 'gbk', message: `文件似乎是 GBK/GB 18030 编码（记事本中称为“ANSI”），不是 UTF-8（${where}）：${SAVE_AS}` } };
   }
+  if (scan.multi > scan.bad) return damagedUtf8();
   return { ok: false, problem: { ...place, encoding: 'unknown', message: `文件不是 UTF-8 编码（${where}）：${SAVE_AS}` } };
 }
