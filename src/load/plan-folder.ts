@@ -11,7 +11,11 @@ import { parseJsonSource, type JsonSource } from './json-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { displayPath } from '../diagnostics/display-path.js';
 
-/** Refuse JSON files larger than this before reading them: no real plan comes near it. */
+/**
+ * Refuse JSON files larger than this before reading them: no real plan comes
+ * near it, and a plan within the scale limits (check/rules/plan-size.ts: 10
+ * million characters of text) fits in about half of it.
+ */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const PROGRESS_FILE = /^(\d{4}-\d{2})\.json$/;
 
@@ -113,7 +117,7 @@ async function readText(file: string): Promise<{ text?: string; diagnostic?: Dia
     const info = await stat(file);
     if (!info.isFile()) return { diagnostic: fileDiagnostic(shown, '应为文件') };
     if (info.size > MAX_JSON_BYTES) {
-      return { diagnostic: fileDiagnostic(shown, `文件过大（${info.size} 字节，上限 ${MAX_JSON_BYTES} 字节）`, 'file-too-large') };
+      return { diagnostic: fileDiagnostic(shown, `文件过大（${info.size} 字节，上限 ${MAX_JSON_BYTES} 字节）：这样大的方案或进展文件超出了本工具能生成文件的规模（见 docs/domain.md“规模上限”）`, 'file-too-large') };
     }
   } catch {
     return { diagnostic: fileDiagnostic(shown, '文件不存在') };
