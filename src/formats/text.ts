@@ -72,7 +72,8 @@ function positionOfByte(bytes: Uint8Array, offset: number, bomLength: number): {
   let line = 1;
   let lineStart = bomLength;
   for (let i = 0; i < offset; i += 1) {
-    if (bytes[i] === 0x0a) {
+    // LF, CR LF, or a lone CR, as the JSON positions count lines (load/json-source.ts).
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line += 1;
       lineStart = i + 1;
     }

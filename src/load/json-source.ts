@@ -39,9 +39,13 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: '字符串中有不允许的字符（如未转义的换行或控制字符）',
 };
 
+/** Where each line starts: after LF, after CR LF, and after a lone CR (an old Mac's line end, which editors also count). */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

@@ -77,6 +77,11 @@ describe('decodeUtf8Text', () => {
     expect(problem.message).toContain('共 2 处');
   });
 
+  it('lines end at LF, CR LF or a lone CR', () => {
+    expect(refused(bytes('一\r\n二\r\n三', [0xff]))).toMatchObject({ line: 3, column: 2 });
+    expect(refused(bytes('一\r二\r三', [0xff]))).toMatchObject({ line: 3, column: 2 });
+  });
+
   it('a column after a byte-order mark counts from the first character', () => {
     expect(refused(bytes([0xef, 0xbb, 0xbf], '整改整改', [0xa0], '整改'))).toMatchObject({ line: 1, column: 5 });
   });

@@ -60,6 +60,10 @@ describe('parseJsonSource: own properties only', () => {
     expect(Object.keys(value)).toEqual(['__proto__', 'a']);
     expect((value as { polluted?: unknown }).polluted).toBeUndefined();
   });
+  it('counts lines ended by CR LF or a lone CR as editors do', () => {
+    expect(parseJsonSource('a.json', '{\r\n  "a": 1,\r\n  "a": 2\r\n}').diagnostics).toMatchObject([{ line: 3, column: 3 }]);
+    expect(parseJsonSource('a.json', '{\r  "a": 1,\r  "a": 2\r}').diagnostics).toMatchObject([{ line: 3, column: 3 }]);
+  });
   it('still turns Windows line ends inside strings into \\n', () => {
     expect(parseJsonSource('a.json', '{"a": ["x\\r\\ny\\rz"]}').source?.value).toEqual({ a: ['x\ny\nz'] });
   });
