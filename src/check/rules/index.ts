@@ -13,6 +13,7 @@ import { leadAlsoCooperating } from './lead-also-cooperating.js';
 import { missingEvidence } from './missing-evidence.js';
 import { onScheduleMissing } from './on-schedule-missing.js';
 import { overdueWithoutReason } from './overdue-without-reason.js';
+import { planSize } from './plan-size.js';
 import { privacy } from './privacy.js';
 import { problemNumbers } from './problem-numbers.js';
 import { progressMissingProblem } from './progress-missing-problem.js';
@@ -27,6 +28,7 @@ import { unknownUnit } from './unknown-unit.js';
 
 export const RULES: readonly Rule[] = [
   problemNumbers,
+  planSize,
   unknownUnit,
   unknownCategory,
   deadlinePhrase,
