@@ -14,8 +14,8 @@ const LAYERS = {
   layout: ['diagnostics'],
   // Plan and progress data, calendar dates, document models, vocabulary.
   model: ['layout', 'diagnostics'],
-  // Office file formats at the edge: the xlsx reader and writer (exceljs), XML by
-  // namespace (saxes) and Office files from outside (ooxml/). Know no plan.
+  // File formats at the edge: the xlsx reader and writer (exceljs), XML by
+  // namespace (saxes), Office files from outside (ooxml/), strict UTF-8 text. Know no plan.
   formats: ['layout', 'diagnostics'],
   // Reading files: plan folders, JSON with positions, tables, unit forms.
   load: ['formats', 'model', 'layout', 'diagnostics'],
@@ -23,8 +23,9 @@ const LAYERS = {
   derive: ['model', 'layout', 'diagnostics'],
   // Lint rules over a loaded plan folder.
   check: ['load', 'derive', 'model', 'layout', 'diagnostics'],
-  // The template engine: grammar, helpers, loading a template set.
-  templates: ['derive', 'model', 'layout', 'diagnostics'],
+  // The template engine: grammar, helpers, loading a template set (its files
+  // decoded as strictly as plan files, by formats/text.ts).
+  templates: ['formats', 'derive', 'model', 'layout', 'diagnostics'],
   // Document models from the data and the templates.
   compose: ['templates', 'derive', 'model', 'layout', 'diagnostics'],
   // Document models to Word and Excel bytes; never compose.

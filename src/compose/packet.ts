@@ -4,7 +4,7 @@
 import type { IsoDate } from '../model/dates.js';
 import type { EvidenceItem } from '../model/evidence-item.js';
 import type { Problem } from '../model/plan-schema.js';
-import { safeFileName, safeFileStem, uniqueNames } from '../layout/safe-name.js';
+import { safeFileName, safeFileNameKeepingExtension, safeFileStem, uniqueNames } from '../layout/safe-name.js';
 import {
   EVIDENCE_FOLDER,
   type ContentsList,
@@ -58,7 +58,7 @@ function evidenceCopies(problems: readonly Problem[], evidence: ReadonlyMap<numb
     if (items.length === 0) continue;
     const folder = `${root}/${safeFileStem(`${pad(problem.number)}-${shortSummary(problem.summary)}`)}`;
     // Files from different months may share a name: keep each, numbered.
-    const names = uniqueNames(items.map((item) => safeFileStem(item.path.split('/').pop() ?? item.path)));
+    const names = uniqueNames(items.map((item) => safeFileNameKeepingExtension(item.path.split('/').pop() ?? item.path)));
     items.forEach((item, i) => copies.push({ problem: problem.number, from: item.path, to: `${folder}/${names[i]}` }));
   }
   return copies;

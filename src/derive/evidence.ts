@@ -3,10 +3,24 @@
 // (docs/domain.md#evidence and docs/domain.md#closure: "the evidence list (cumulative over all months)").
 import type { Progress } from '../model/progress-schema.js';
 import { type EvidenceItem } from '../model/evidence-item.js';
+import { evidencePathOnDisk, evidenceReferencePath } from '../model/evidence-name.js';
 
 /** The same file typed with Windows backslashes is the same file (as the missing-evidence rule reads it). */
-function evidencePath(path: string): string {
-  return path.replaceAll('\\', '/');
+const evidencePath = evidenceReferencePath;
+
+/**
+ * The progress files with each evidence reference replaced by the name of the
+ * file in evidence/ it names (model/evidence-name.ts): a reference that
+ * differs from the file's name only invisibly — NFD for NFC, a leading "./",
+ * spaces at the ends, a full-width slash — becomes the file's own name, so the
+ * documents list, and the packet copies, the file that is there. A reference
+ * that names no one file is left as typed (the checker has refused it).
+ */
+export function withEvidenceOnDisk(progress: readonly Progress[], files: ReadonlySet<string>): Progress[] {
+  return progress.map((file) => {
+    if (!file.problems.some((entry) => entry.evidence.some((name) => evidencePathOnDisk(name, files) !== name))) return file;
+    return { ...file, problems: file.problems.map((entry) => ({ ...entry, evidence: entry.evidence.map((name) => evidencePathOnDisk(name, files)) })) };
+  });
 }
 
 /** Files up to and including `period`, by period (YYYY-MM strings sort by date); input order is not trusted. */

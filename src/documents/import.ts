@@ -165,7 +165,8 @@ async function loadImportFolder(dir: string, period: string): Promise<{ folder: 
   const loaded = await loadPlanFolder(dir);
   const target = displayPath(path.join(path.resolve(dir), 'progress', `${period}.json`));
   const planErrors = loaded.folder ? runRules(loaded.folder).filter((d) => d.severity === 'error' && d.file === loaded.folder!.planSource.file) : [];
-  const blocks = (d: Diagnostic) => d.severity === 'error' && (!loaded.folder || d.file === target);
+  // plan.json's own load errors (a key written twice) block as its rule errors do.
+  const blocks = (d: Diagnostic) => d.severity === 'error' && (!loaded.folder || d.file === target || d.file === loaded.folder.planSource.file);
   const blocking = [...loaded.diagnostics.filter(blocks), ...planErrors];
   if (!loaded.folder || blocking.length > 0) {
     throw new UserError(`方案或本期进展文件有 ${blocking.length} 个错误，未导入 (the plan or the period's file has errors; nothing was imported)`, blocking);

@@ -2,6 +2,7 @@
 // the one before it, and the derived view. Every failure is the user's to fix.
 
 import { UserError } from '../diagnostics/user-error.js';
+import { withEvidenceOnDisk } from '../derive/evidence.js';
 import { derivePeriod, type PeriodView } from '../derive/period.js';
 import type { LoadedProgress } from '../load/plan-folder.js';
 import type { Progress } from '../model/progress-schema.js';
@@ -11,7 +12,11 @@ import type { PlanData } from './pipeline.js';
 export interface PeriodContext {
   progress: Progress;
   view: PeriodView;
-  /** Every progress file up to and including the period, oldest first. */
+  /**
+   * Every progress file up to and including the period, oldest first, each
+   * evidence reference naming the file in evidence/ as it is spelt there
+   * (derive/evidence.ts withEvidenceOnDisk).
+   */
   history: Progress[];
 }
 
@@ -49,7 +54,10 @@ export function periodContext(data: PlanData, period: string): PeriodContext {
     const have = data.progress.map((p) => p.fileperiod).join('、') || '无';
     throw new UserError(`没有 ${period} 的进展文件 progress/${period}.json（已有：${have}）(no progress file for ${period})`);
   }
-  const history = data.progress.slice(0, index + 1).map((p) => p.data);
+  const history = withEvidenceOnDisk(
+    data.progress.slice(0, index + 1).map((p) => p.data),
+    data.evidenceFiles,
+  );
   const progress = history[index]!;
   const result = derivePeriod(data.plan, progress, history[index - 1]);
   if (!result.ok) throw new UserError(`progress/${period}.json：${result.message}`);

@@ -45,6 +45,25 @@ export function safeFileStem(name: string, maxBytes = MAX_NAME_BYTES): string {
   return stem;
 }
 
+/** An extension kept when a name is shortened: letters and digits after the last dot, as file managers show them. */
+const EXTENSION = /\.([\p{L}\p{N}_-]{1,16})$/u;
+
+/**
+ * A whole file name from data (an evidence file's), made safe as
+ * safeFileStem makes a stem; a name too long is shortened before its
+ * extension, which is kept, so a photo still opens as a photo
+ * (照片……很长.png → 照片…….png, not 照片……很).
+ */
+export function safeFileNameKeepingExtension(name: string, maxBytes = MAX_NAME_BYTES): string {
+  const whole = safeFileStem(name, maxBytes);
+  if (whole === safeFileStem(name, Number.MAX_SAFE_INTEGER)) return whole;
+  const cleaned = name.normalize('NFC').replace(/\s+$/u, '');
+  const extension = EXTENSION.exec(cleaned);
+  if (!extension || extension.index === 0) return whole;
+  const ext = extension[1]!.normalize('NFC');
+  return `${safeFileStem(cleaned.slice(0, extension.index), maxBytes - Buffer.byteLength(ext, 'utf8') - 1)}.${ext}`;
+}
+
 /** `stem.ext`, safe; the extension is trusted (it comes from code, not data). */
 export function safeFileName(stem: string, extension: string): string {
   return `${safeFileStem(stem)}.${extension}`;

@@ -1,7 +1,9 @@
 // Plain cell values (as readXlsx gives them, for the task-table importer) as
-// text and choices, and evidence names matched against evidence/. A unit
-// form's cells are read by form-cells.ts, which sees each cell's type.
+// text and choices, and evidence names matched against evidence/ (names that
+// differ only invisibly are found: model/evidence-name.ts). A unit form's
+// cells are read by form-cells.ts, which sees each cell's type.
 import { type IsoDate } from '../model/dates.js';
+import { evidenceNameKey, matchEvidence } from '../model/evidence-name.js';
 import { type ReadCell } from '../formats/xlsx/reader.js';
 import { FIELD_LABELS, NO, YES } from '../model/vocabulary.js';
 
@@ -83,9 +85,13 @@ export function resolveEvidence(text: string | undefined, problem: number, files
 }
 
 function resolveOne(name: string, problem: number, files: ReadonlySet<string>): string | { error: string } {
-  if (name.split('/').includes('..') || name.startsWith('/')) return { error: `佐证材料“${name}”不能指向 evidence/ 文件夹之外` };
-  if (files.has(name)) return name;
-  const byName = [...files].filter((f) => f.split('/').at(-1) === name);
+  // A path, spelt as on disk or differing only invisibly (NFD, "./", spaces at the ends: model/evidence-name.ts).
+  const match = matchEvidence(name, files);
+  if (match.kind === 'outside') return { error: `佐证材料“${name}”不能指向 evidence/ 文件夹之外` };
+  if (match.kind === 'exact' || match.kind === 'similar') return match.path;
+  if (match.kind === 'ambiguous') return { error: `佐证材料“${name}”在 evidence/ 中有多个写法相近的文件（${match.candidates.join('、')}），请在 evidence/ 中删去或改名多余的文件` };
+  const key = evidenceNameKey(name);
+  const byName = [...files].filter((f) => evidenceNameKey(f.split('/').at(-1)!) === key);
   const own = byName.filter((f) => folderNumber(f) === problem);
   if (byName.length === 1) return byName[0]!;
   if (own.length === 1) return own[0]!;

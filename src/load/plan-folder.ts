@@ -5,12 +5,17 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { planSchema, type Plan } from '../model/plan-schema.js';
 import { progressSchema, type Progress } from '../model/progress-schema.js';
+import { decodeUtf8Text } from '../formats/text.js';
 import { listEvidence } from './evidence.js';
 import { parseJsonSource, type JsonSource } from './json-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { displayPath } from '../diagnostics/display-path.js';
 
-/** Refuse JSON files larger than this before reading them: no real plan comes near it. */
+/**
+ * Refuse JSON files larger than this before reading them: no real plan comes
+ * near it, and a plan within the scale limits (check/rules/plan-size.ts: 10
+ * million characters of text) fits in about half of it.
+ */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const PROGRESS_FILE = /^(\d{4}-\d{2})\.json$/;
 
@@ -90,7 +95,7 @@ export function assemblePlanFolder(texts: PlanFolderTexts): LoadResult {
   if (!parsed.source) return { diagnostics: parsed.diagnostics };
   const checked = validate<Plan>(parsed.source, planSchema);
   const progress = assembleProgress(texts.progress);
-  const diagnostics = [...checked.diagnostics, ...progress.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics, ...progress.diagnostics];
   if (!checked.data) return { diagnostics };
   return {
     folder: {
@@ -112,17 +117,15 @@ async function readText(file: string): Promise<{ text?: string; diagnostic?: Dia
     const info = await stat(file);
     if (!info.isFile()) return { diagnostic: fileDiagnostic(shown, '应为文件') };
     if (info.size > MAX_JSON_BYTES) {
-      return { diagnostic: fileDiagnostic(shown, `文件过大（${info.size} 字节，上限 ${MAX_JSON_BYTES} 字节）`, 'file-too-large') };
+      return { diagnostic: fileDiagnostic(shown, `文件过大（${info.size} 字节，上限 ${MAX_JSON_BYTES} 字节）：这样大的方案或进展文件超出了本工具能生成文件的规模（见 docs/domain.md“规模上限”）`, 'file-too-large') };
     }
   } catch {
     return { diagnostic: fileDiagnostic(shown, '文件不存在') };
   }
-  const bytes = await readFile(file);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { diagnostic: fileDiagnostic(shown, '文件不是 UTF-8 编码：请在编辑器中另存为 UTF-8', 'encoding') };
-  }
+  const decoded = decodeUtf8Text(await readFile(file));
+  if (decoded.ok) return { text: decoded.text };
+  const { line, column, message } = decoded.problem;
+  return { diagnostic: { file: shown, line, column, ruleId: 'encoding', severity: 'error', message } };
 }
 
 async function progressFileNames(dir: string): Promise<string[]> {

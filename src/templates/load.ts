@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
 import { displayPath } from '../diagnostics/display-path.js';
+import { decodeUtf8Text } from '../formats/text.js';
 
 /**
  * Every template, by file name without .hbs (templates/README.md): the
@@ -50,12 +51,22 @@ async function readTemplate(name: TemplateName, overrideDir: string | undefined)
   const override = overrideDir === undefined ? undefined : path.join(overrideDir, base);
   const overridden = override !== undefined && (await isFile(override));
   const file = overridden ? override : path.join(BUNDLED_TEMPLATES_DIR, base);
+  let bytes: Uint8Array;
   try {
-    return { name, fileName: displayPath(file), source: await readFile(file, 'utf8'), overridden };
+    bytes = await readFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(`无法读取模板 ${displayPath(file)}：${reason}`);
   }
+  // Strictly UTF-8, as plan files are: readFile(…, 'utf8') would put U+FFFD on paper in place of GBK bytes.
+  const decoded = decodeUtf8Text(bytes);
+  if (!decoded.ok) {
+    const { line, column, message } = decoded.problem;
+    throw new UserError(`模板 ${displayPath(file)} 不是 UTF-8 编码，未生成任何文件 (the template is not UTF-8; nothing was written)`, [
+      { file: displayPath(file), line, column, ruleId: 'encoding', severity: 'error', message },
+    ]);
+  }
+  return { name, fileName: displayPath(file), source: decoded.text, overridden };
 }
 
 /**

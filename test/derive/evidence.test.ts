@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cumulativeEvidence, cumulativeEvidenceByProblem } from '../../src/derive/evidence.js';
+import { cumulativeEvidence, cumulativeEvidenceByProblem, withEvidenceOnDisk } from '../../src/derive/evidence.js';
 import { progress } from './support.js';
 
 const april = progress('2024-04', '2024-04-30', [
@@ -38,5 +38,21 @@ describe('cumulative evidence', () => {
     const all = cumulativeEvidenceByProblem([april, may], '2024-05');
     expect([...all.keys()]).toEqual([1, 2]);
     expect(all.get(2)).toEqual([{ path: '2/管网图纸.pdf', period: '2024-05' }]);
+  });
+  it('with the names on disk, a file referred to in two spellings is one item, named as on disk', () => {
+    const nfd = '1/\u73B0\u573A\u7167\u7247-Lu\u0308\u030C.png';
+    const july = progress('2024-07', '2024-07-31', [{ number: 1, status: '已完成', completedOn: '2024-05-20', evidence: ['./1/清河方案.txt', '1/现场照片-L\u01DA.png'] }]);
+    const august = progress('2024-08', '2024-08-31', [{ number: 1, status: '已完成', completedOn: '2024-05-20', evidence: ['1／现场照片-L\u01DA.png', '1/未上传.txt'] }]);
+    const onDisk = withEvidenceOnDisk([april, july, august], new Set(['1/清河方案.txt', '1/现场照片.png', nfd]));
+    expect(cumulativeEvidence(onDisk, 1, '2024-08')).toEqual([
+      { path: '1/清河方案.txt', period: '2024-04' },
+      { path: '1/现场照片.png', period: '2024-04' },
+      { path: nfd, period: '2024-07' },
+      // A reference that names no file stays as typed (the checker has refused it).
+      { path: '1/未上传.txt', period: '2024-08' },
+    ]);
+    // The input is not changed, and a file needing nothing is the same object.
+    expect(july.problems[0]!.evidence[0]).toBe('./1/清河方案.txt');
+    expect(onDisk[0]).toBe(april);
   });
 });

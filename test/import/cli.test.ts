@@ -91,6 +91,19 @@ describe('zhenggai import', () => {
     expect(planError.err).toMatch(/plan\.json:\d+:\d+ {2}error {2}单位“水务站”/);
   });
 
+  it('refuses to import while plan.json has a key written twice (issue 13): the form would be checked against a value the clerk did not mean', async () => {
+    const { dir, tmp } = planCopy();
+    const form = path.join(tmp, '农办.xlsx');
+    writeFileSync(form, await goodForm());
+    const file = path.join(dir, 'plan.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"number": 1,', '"number": 1, "number": 1,'));
+    const result = await run(['import', dir, '--period', CORPUS_PERIOD, form]);
+    expect(result.exit).toBe(1);
+    expect(result.err).toMatch(/plan\.json:\d+:\d+ {2}error {2}字段“number”重复.*\[json-duplicate-key\]/);
+    expect(existsSync(path.join(dir, 'progress', `${CORPUS_PERIOD}.json`))).toBe(false);
+  });
+
   it('asks for the period and the files', async () => {
     const { dir } = planCopy();
     const noPeriod = await run(['import', dir, 'a.xlsx']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName, safeFileStem, uniqueNames } from '../../src/layout/safe-name.js';
+import { safeFileName, safeFileNameKeepingExtension, safeFileStem, uniqueNames } from '../../src/layout/safe-name.js';
 
 describe('safe file names', () => {
   it('keeps Chinese titles and replaces path syntax with full-width look-alikes', () => {
@@ -24,5 +24,19 @@ describe('safe file names', () => {
   });
   it('makes names unique, ignoring case', () => {
     expect(uniqueNames(['经发办.xlsx', '经发办.xlsx', 'A.txt', 'a.txt'])).toEqual(['经发办.xlsx', '经发办 (2).xlsx', 'A.txt', 'a (2).txt']);
+  });
+  it('shortens a whole file name before its extension, which it keeps (issue 13)', () => {
+    const long = `${'验收照片'.repeat(30)}.jpeg`;
+    const name = safeFileNameKeepingExtension(long);
+    expect(name.endsWith('.jpeg')).toBe(true);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
+    // 200 bytes less ".jpeg" (5) leaves 195: 65 characters of 3 bytes.
+    expect(name).toBe(`${'验收照片'.repeat(16)}验.jpeg`);
+    // Names that fit are made safe exactly as safeFileStem makes them.
+    for (const short of ['照片.png', '末尾空格.png ', 'CON.txt', 'a/b.pdf', '无扩展名', '.hidden']) expect(safeFileNameKeepingExtension(short)).toBe(safeFileStem(short));
+    // A long name without an extension is only shortened.
+    expect(safeFileNameKeepingExtension('长'.repeat(200))).toBe('长'.repeat(66));
+    // The extension survives uniqueNames too.
+    expect(uniqueNames([name, name])[1]).toBe(`${'验收照片'.repeat(16)}验 (2).jpeg`);
   });
 });

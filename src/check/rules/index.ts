@@ -7,11 +7,13 @@ import { dateAfterAsOf } from './date-after-as-of.js';
 import { deadlineBeforeNotice } from './deadline-before-notice.js';
 import { deadlinePhrase } from './deadline-phrase.js';
 import { emptyCategory } from './empty-category.js';
+import { evidenceNameDiffers } from './evidence-name-differs.js';
 import { excelCellLimit } from './excel-cell-limit.js';
 import { leadAlsoCooperating } from './lead-also-cooperating.js';
 import { missingEvidence } from './missing-evidence.js';
 import { onScheduleMissing } from './on-schedule-missing.js';
 import { overdueWithoutReason } from './overdue-without-reason.js';
+import { planSize } from './plan-size.js';
 import { privacy } from './privacy.js';
 import { problemNumbers } from './problem-numbers.js';
 import { progressMissingProblem } from './progress-missing-problem.js';
@@ -27,6 +29,7 @@ import { unknownUnit } from './unknown-unit.js';
 
 export const RULES: readonly Rule[] = [
   problemNumbers,
+  planSize,
   unknownUnit,
   unknownCategory,
   deadlinePhrase,
@@ -42,6 +45,7 @@ export const RULES: readonly Rule[] = [
   statedCount,
   emptyCategory,
   leadAlsoCooperating,
+  evidenceNameDiffers,
   deadlineBeforeNotice,
   progressMissingProblem,
   statusRegression,

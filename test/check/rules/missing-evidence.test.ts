@@ -16,4 +16,24 @@ describe('missing-evidence', () => {
       '第 2 号问题的佐证材料路径“../plan.json”不能指向 evidence/ 之外',
     ]);
   });
+  it('reports a reference that matches several files which look alike, saying how each differs', () => {
+    const progress = withProgress((p) => {
+      p.problems[0]!.evidence = ['./1/Lǚ村.txt'];
+    });
+    const found = runRule(missingEvidence, { progress, evidence: ['1/L\u01DA村.txt', '1/Lu\u0308\u030C村.txt'] });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.path).toEqual(['problems', 0, 'evidence', 0]);
+    expect(found[0]!.message).toContain('2 个写法相近的文件');
+    expect(found[0]!.message).toContain('多了表示当前文件夹的“./”）');
+    expect(found[0]!.message).toContain('Unicode 规范化形式不同');
+  });
+  it('a ".." spelt with spaces or a full-width slash still leaves evidence/', () => {
+    const progress = withProgress((p) => {
+      p.problems[1]!.evidence = [' .. /plan.json', '..／plan.json'];
+    });
+    expect(runRule(missingEvidence, { progress }).map((d) => d.message)).toEqual([
+      '第 2 号问题的佐证材料路径“.. /plan.json”不能指向 evidence/ 之外',
+      '第 2 号问题的佐证材料路径“..／plan.json”不能指向 evidence/ 之外',
+    ]);
+  });
 });
