@@ -149,7 +149,7 @@ function tableSheet(
 
 /** The plan's title as the plan prints it (its own lines, else balanced as a 公文 title), above each sheet's own line. */
 function planTitleLines(plan: Plan): string[] {
-  return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM))];
+  return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM, plan.units.map((u) => u.name)))];
 }
 
 function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>, options: ComposeLedgerOptions): LedgerTableSheet[] {

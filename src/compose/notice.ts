@@ -92,13 +92,18 @@ export function planTemplateContext(plan: Plan): PlanTemplateContext {
 
 // --- the document -------------------------------------------------------------
 
-function titleLines(title: string, given: readonly string[] | undefined, maxEm: number): string[] {
-  return given ? [...given] : balanceTitle(title, maxEm);
+function titleLines(title: string, given: readonly string[] | undefined, maxEm: number, keep: readonly string[]): string[] {
+  return given ? [...given] : balanceTitle(title, maxEm, keep);
+}
+
+/** The plan's unit names, which a title never breaks inside when it can help it. */
+function unitNames(plan: Plan): string[] {
+  return plan.units.map((u) => u.name);
 }
 
 function planEnclosure(plan: Plan, templates: TemplateSet, maxEm: number): Enclosure {
   return {
-    title: { lines: titleLines(plan.plan.title, plan.plan.titleLines, maxEm) },
+    title: { lines: titleLines(plan.plan.title, plan.plan.titleLines, maxEm, unitNames(plan)) },
     body: renderTemplate(templates.plan.source, templates.plan.fileName, planTemplateContext(plan)),
     // The seed prints 附件： after the plan's last section, not after the notice.
     attachmentsNote: [plan.plan.attachmentTitle],
@@ -107,7 +112,7 @@ function planEnclosure(plan: Plan, templates: TemplateSet, maxEm: number): Enclo
 }
 
 function taskTableAttachment(plan: Plan, maxEm: number, options: ComposeTaskTableOptions | undefined): Attachment {
-  const lines = titleLines(plan.plan.attachmentTitle, plan.plan.attachmentTitleLines, maxEm);
+  const lines = titleLines(plan.plan.attachmentTitle, plan.plan.attachmentTitleLines, maxEm, unitNames(plan));
   const table = composeTaskTable(plan, { ...options, label: TASK_TABLE_LABEL });
   return {
     label: TASK_TABLE_LABEL,
@@ -124,7 +129,7 @@ export function composeNotice(plan: Plan, templates: TemplateSet, options: Compo
   const maxEm = options.titleMaxEm ?? TITLE_MAX_EM;
   return {
     header: { kind: 'down', issuerMark: notice.issuerMark, docNumber: notice.docNumber },
-    title: { lines: titleLines(notice.title, notice.titleLines, maxEm) },
+    title: { lines: titleLines(notice.title, notice.titleLines, maxEm, unitNames(plan)) },
     recipients: notice.recipients,
     body: renderTemplate(templates.notice.source, templates.notice.fileName, noticeTemplateContext(plan)),
     signature: { signatory: notice.signatory, date: notice.date, sealed: notice.sealed },

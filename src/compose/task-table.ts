@@ -12,6 +12,8 @@ import { unitsText } from '../derive/units.js';
 import { longestTokenEm, textWidthEm, wrappedLineCount } from '../layout/text-width.js';
 import { type CellAlign, type HeaderCell, type BodyCell, type BodyRow, type TaskTableModel } from '../model/document/task-table.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
+import { TITLE_MAX_EM } from '../layout/gbt9704.js';
+import { balanceTitle } from './title-lines.js';
 
 /** Short, label-like fields are centred; running text is justified. */
 const CENTRED_FIELDS: ReadonlySet<TableField> = new Set([
@@ -131,7 +133,9 @@ export function composeTaskTable(plan: Plan, options: ComposeTaskTableOptions = 
   }));
   const headerRowCount = specs.some((s) => s.group !== undefined) ? 2 : 1;
   const title = options.title ?? plan.plan.attachmentTitle;
-  const titleLines = options.titleLines ?? (options.title === undefined ? plan.plan.attachmentTitleLines : undefined) ?? [title];
+  // A title the data does not break is balanced as the notice balances it, by words (compose/title-lines.ts).
+  const titleLines =
+    options.titleLines ?? (options.title === undefined ? plan.plan.attachmentTitleLines : undefined) ?? balanceTitle(title, TITLE_MAX_EM, plan.units.map((u) => u.name));
   return {
     label: options.label ?? '附件',
     title,

@@ -3,57 +3,44 @@
 //
 // The lines are chosen together (dynamic programming over break positions),
 // not greedily, so they come out of similar length. Each possible break has a
-// cost: breaking inside a word costs a little, inside a 《》 book title or
-// other brackets a lot, and some breaks are as good as forbidden — between
-// two digits (2022), before a closing mark (，。》) or after an opening one
-// (《“), and a last line left as short as 的通知.
+// cost from the words of layout/text-width.ts (breakClasses): nothing between
+// words, a little between two one-character words the dictionary may have
+// split (整|改), more inside a dictionary word, much more inside a word the
+// rules make (2022年, 河口镇, a unit's name the caller keeps whole) or inside
+// a 《》 book title, and some breaks are as good as forbidden — inside a
+// number, before a closing mark (，。》) or after an opening one (《“), and a
+// last line left as short as 的通知.
 
-import { charWidthEm } from '../layout/text-width.js';
+import { BREAK, breakClasses, charWidthEm, type BreakClass } from '../layout/text-width.js';
 
 /** As good as forbidden; chosen only when every split has such a break. */
 const HARD = 1000;
 /** A 《》 title stays whole unless that leaves the lines very uneven. */
 const BRACKET = 100;
-/** Intl.Segmenter's word boundaries are a preference, not a rule. */
-const INSIDE_WORD = 6;
+/** Cost of a break by its class: 词意完整 outweighs a few em of balance, a rule-made word (2022年, 河口镇) much more. */
+const CLASS_COST: Readonly<Record<BreakClass, number>> = {
+  [BREAK.free]: 0,
+  [BREAK.weak]: 12,
+  [BREAK.word]: 40,
+  [BREAK.rule]: 400,
+  [BREAK.forbidden]: HARD,
+};
 /** A last line this short (的通知, 的函) reads as an orphan. */
 const ORPHAN_MAX_EM = 3;
 
 const OPENERS = '《〈（(〔[【“‘';
 const CLOSERS = '》〉）)〕]】”’';
-/** 避头: marks that may not start a line. */
-const NO_LINE_START = new Set([...CLOSERS, ...'，。、；：？！,.;:?!…·—']);
-/** 避尾: marks that may not end a line. */
-const NO_LINE_END = new Set([...OPENERS]);
-const ALPHANUMERIC = /^[0-9A-Za-z]$/;
-
-/** Code-point indices at which a word starts, by the ICU dictionary for Chinese. */
-function wordStarts(chars: readonly string[]): Set<number> {
-  const starts = new Set<number>();
-  let index = 0;
-  for (const { segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(chars.join(''))) {
-    starts.add(index);
-    index += Array.from(segment).length;
-  }
-  return starts;
-}
 
 /** penalty[i]: cost of breaking before chars[i] (i = 1 … n−1). */
-function breakPenalties(chars: readonly string[]): number[] {
-  const words = wordStarts(chars);
+function breakPenalties(chars: readonly string[], keep: readonly string[]): number[] {
+  const classes = breakClasses(chars, keep);
   const penalties = new Array<number>(chars.length).fill(0);
   let depth = 0;
   for (let i = 1; i < chars.length; i += 1) {
     const prev = chars[i - 1]!;
     if (OPENERS.includes(prev)) depth += 1;
     else if (CLOSERS.includes(prev)) depth = Math.max(0, depth - 1);
-    const next = chars[i]!;
-    let cost = 0;
-    if (ALPHANUMERIC.test(prev) && ALPHANUMERIC.test(next)) cost += HARD;
-    if (NO_LINE_START.has(next) || NO_LINE_END.has(prev)) cost += HARD;
-    if (depth > 0) cost += BRACKET;
-    if (!words.has(i)) cost += INSIDE_WORD;
-    penalties[i] = cost;
+    penalties[i] = CLASS_COST[classes[i] as BreakClass] + (depth > 0 ? BRACKET : 0);
   }
   return penalties;
 }
@@ -105,15 +92,16 @@ function bestSplit(widths: readonly number[], penalties: readonly number[], k: n
 /**
  * A title as balanced lines of at most maxEm each (a full-width character is
  * 1 em, a digit or Latin letter ½). A title that fits stays one line; the
- * lines joined give the title back unchanged.
+ * lines joined give the title back unchanged. `keep` names words never to
+ * break unless nothing else fits (the plan's unit names).
  */
-export function balanceTitle(title: string, maxEm: number): string[] {
+export function balanceTitle(title: string, maxEm: number, keep: readonly string[] = []): string[] {
   if (!(maxEm >= 1)) throw new RangeError(`balanceTitle: maxEm must be at least 1, got ${maxEm}`);
   const chars = Array.from(title);
   const widths = chars.map(charWidthEm);
   const total = widths.reduce((a, b) => a + b, 0);
   if (total <= maxEm) return [title];
-  const penalties = breakPenalties(chars);
+  const penalties = breakPenalties(chars, keep);
   let best: Split | null = null;
   let firstFeasible = Infinity;
   // The fewest lines that fit, unless every such split needs a forbidden

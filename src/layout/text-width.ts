@@ -1,6 +1,26 @@
-// How wide text is, in em (one full-width character = 1). Both renderers and
-// the column-width estimate use this one measure, so the Word table, the
-// Excel sheet and the estimate agree on where lines wrap.
+// How wide text is, in em (one full-width character = 1), and where its lines
+// break. Two models live here, for two different jobs:
+//
+// - **The reader's wrap** (wrapLines, wrappedLineCount, measureText): how Word,
+//   WPS, Excel and LibreOffice break a cell's text, which zhenggai never breaks
+//   itself. They break between any two CJK characters, keep a run of Latin
+//   letters and digits whole when it fits, and follow the Chinese line-breaking
+//   rules (避头尾): no line starts with a closing mark (。，、；：？！）」』》…) and
+//   none ends with an opening one (（「『《…) — the character before is carried
+//   down with it. Counting those carried characters makes the estimate
+//   conservative: a row estimated this way is never too short.
+// - **Words** (breakClasses, words): where text *may* break without splitting
+//   a word, for what zhenggai breaks itself (titles, compose/title-lines.ts)
+//   and for the columns whose values must never be cut mid-word (dates,
+//   units, posts, deadlines, statuses: layout/table-widths.ts makes such a
+//   column wide enough that the reader's wrap falls between words).
+//   Intl.Segmenter('zh', {granularity: 'word'}) gives the dictionary's words,
+//   with rules on top: a number keeps its 年/月/日/个/户/%/号, a place name its
+//   省/市/县/区/镇/乡/村, the plan's own names (units, posts) stay whole, and the
+//   避头尾 marks stay with their neighbours.
+//
+// Both renderers and the column-width estimate use these, so the Word table,
+// the Excel sheet and the estimate agree on where lines wrap.
 
 /** Half-width characters (ASCII letters, digits, spaces, Latin punctuation) take about half an em. */
 export const HALF_WIDTH_EM = 0.5;
@@ -22,115 +42,341 @@ export function textWidthEm(text: string): number {
   return width;
 }
 
-/**
- * The text wrapped greedily at `lineWidthEm`, one string a line. Explicit
- * newlines start new lines; CJK breaks between any two characters, and a run
- * of half-width characters (a number, a Latin word) is kept whole when it fits
- * a line, as Word and LibreOffice do. Joining the lines gives the text back
- * without its newlines.
- */
-export function wrapLines(text: string, lineWidthEm: number): string[] {
-  if (lineWidthEm <= 0) throw new RangeError('wrapLines: line width must be positive');
-  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, lineWidthEm));
-}
+// --- 避头尾: the marks a line may not start or end with ---------------------------
+
+/** 避头: closing marks, pauses and postfixes that may not start a line (GB/T 15834 and the readers' defaults). */
+export const NO_LINE_START = new Set([...'。，、；：？！）」』》〉】〕〗〙’”…‥·—–～％‰℃!),.:;?]}%']);
+/** 避尾: opening marks that may not end a line. */
+export const NO_LINE_END = new Set([...'（「『《〈【〔〖〘‘“([{']);
+const NO_LINE_START_CODES = new Set([...NO_LINE_START].map((c) => c.codePointAt(0)!));
+const NO_LINE_END_CODES = new Set([...NO_LINE_END].map((c) => c.codePointAt(0)!));
+
+// --- the reader's wrap ---------------------------------------------------------------
 
 const EPSILON = 1e-9;
 
 /**
- * How many lines wrapLines gives, counted without building them: the same
- * greedy wrap over the same tokens (newlines, runs of printable ASCII other
- * than space, single code points), with the same sums of widths compared the
- * same way. The column-width estimate calls this once per cell for every em it
- * hands out (compose/task-table.ts), so it allocates nothing.
+ * A text cut into what a reader breaks between. An atom is one character, or
+ * a run of printable ASCII other than space (a number, a Latin word, a file
+ * name), which a reader keeps whole when it fits a line. A cluster is atoms
+ * that 避头尾 glues together (六。 or （七), kept on one line when they fit.
+ * Offsets are UTF-16 indices into `text`.
  */
-export function wrappedLineCount(text: string, lineWidthEm: number): number {
-  if (lineWidthEm <= 0) throw new RangeError('wrapLines: line width must be positive');
-  const limit = lineWidthEm + EPSILON;
+export interface MeasuredText {
+  readonly text: string;
+  /** Per atom: width in em, start offset, and whether it is an ASCII run (breakable per character in an emergency). */
+  readonly atomWidth: Float64Array;
+  readonly atomStart: Int32Array;
+  readonly atomRun: Uint8Array;
+  /** Per cluster: its first atom and its width. Cluster k's atoms are clusterAtom[k] .. clusterAtom[k+1]-1. */
+  readonly clusterAtom: Int32Array;
+  readonly clusterWidth: Float64Array;
+  /** Clusters that start a paragraph (after a newline, or the first). */
+  readonly paragraphStart: Uint8Array;
+  /** Offsets of each paragraph's end (its newline, or the text's end), in order. */
+  readonly paragraphEnds: readonly number[];
+}
+
+/** The text measured once, for wrapping at any width. */
+export function measureText(text: string): MeasuredText {
+  const widths: number[] = [];
+  const starts: number[] = [];
+  const runs: number[] = [];
+  const firstChar: number[] = [];
+  const lastChar: number[] = [];
+  const paragraphOfAtom: number[] = [];
+  const paragraphEnds: number[] = [];
+  let paragraph = 0;
   const n = text.length;
-  let lines = 1;
-  let used = 0;
-  let empty = true;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
     if (code === 0x0a) {
-      lines += 1;
-      used = 0;
-      empty = true;
+      paragraphEnds.push(i);
+      paragraph += 1;
       i += 1;
-    } else if (code >= 0x21 && code <= 0x7e) {
+      continue;
+    }
+    if (code >= 0x21 && code <= 0x7e) {
       let end = i + 1;
       while (end < n) {
         const next = text.charCodeAt(end);
         if (next < 0x21 || next > 0x7e) break;
         end += 1;
       }
-      const w = (end - i) * HALF_WIDTH_EM;
-      if (w <= limit) {
-        if (used + w > limit && !empty) {
-          lines += 1;
-          used = 0;
-        }
-        used += w;
-        empty = false;
-      } else {
-        // A word longer than a line breaks anywhere: its characters one by one.
-        for (let k = i; k < end; k += 1) {
-          if (used + HALF_WIDTH_EM > limit && !empty) {
-            lines += 1;
-            used = 0;
-          }
-          used += HALF_WIDTH_EM;
-          empty = false;
-        }
-      }
+      widths.push((end - i) * HALF_WIDTH_EM);
+      starts.push(i);
+      runs.push(end - i > 1 ? 1 : 0);
+      firstChar.push(code);
+      lastChar.push(text.charCodeAt(end - 1));
+      paragraphOfAtom.push(paragraph);
       i = end;
+      continue;
+    }
+    const codePoint = text.codePointAt(i)!;
+    widths.push(isHalfWidth(codePoint) ? HALF_WIDTH_EM : FULL_WIDTH_EM);
+    starts.push(i);
+    runs.push(0);
+    firstChar.push(codePoint);
+    lastChar.push(codePoint);
+    paragraphOfAtom.push(paragraph);
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  paragraphEnds.push(n);
+  const clusterAtom: number[] = [];
+  const clusterWidth: number[] = [];
+  const paragraphStart: number[] = [];
+  let lastParagraph = -1;
+  for (let a = 0; a < widths.length; a += 1) {
+    const newParagraph = paragraphOfAtom[a] !== lastParagraph;
+    const glued = !newParagraph && a > 0 && (NO_LINE_START_CODES.has(firstChar[a]!) || NO_LINE_END_CODES.has(lastChar[a - 1]!));
+    if (glued) {
+      clusterWidth[clusterWidth.length - 1] = clusterWidth[clusterWidth.length - 1]! + widths[a]!;
     } else {
-      const codePoint = text.codePointAt(i)!;
-      const w = isHalfWidth(codePoint) ? HALF_WIDTH_EM : FULL_WIDTH_EM;
-      if (used + w > limit && !empty) {
-        lines += 1;
-        used = 0;
-      }
-      used += w;
-      empty = false;
-      i += codePoint > 0xffff ? 2 : 1;
+      clusterAtom.push(a);
+      clusterWidth.push(widths[a]!);
+      paragraphStart.push(newParagraph ? 1 : 0);
     }
+    lastParagraph = paragraphOfAtom[a]!;
   }
-  return lines;
-}
-
-function wrapParagraph(paragraph: string, lineWidthEm: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let used = 0;
-  const push = (piece: string, w: number) => {
-    if (used + w > lineWidthEm + EPSILON && line !== '') {
-      lines.push(line);
-      line = '';
-      used = 0;
-    }
-    line += piece;
-    used += w;
+  clusterAtom.push(widths.length);
+  return {
+    text,
+    atomWidth: Float64Array.from(widths),
+    atomStart: Int32Array.from(starts),
+    atomRun: Uint8Array.from(runs),
+    clusterAtom: Int32Array.from(clusterAtom),
+    clusterWidth: Float64Array.from(clusterWidth),
+    paragraphStart: Uint8Array.from(paragraphStart),
+    paragraphEnds,
   };
-  for (const token of tokens(paragraph)) {
-    const w = textWidthEm(token);
-    if (w <= lineWidthEm + EPSILON) push(token, w);
-    // A token longer than a line (a long URL) breaks anywhere.
-    else for (const ch of token) push(ch, charWidthEm(ch));
+}
+
+/**
+ * The greedy wrap at `lineWidthEm`: how many lines, and (when `starts` is
+ * given) the offset each line after a paragraph's first starts at. A cluster
+ * wider than a line is broken between its atoms, and an ASCII run wider than a
+ * line between its characters, as readers do.
+ */
+function wrapMeasured(m: MeasuredText, lineWidthEm: number, starts?: number[]): number {
+  if (!(lineWidthEm > 0)) throw new RangeError('wrapLines: line width must be positive');
+  const limit = lineWidthEm + EPSILON;
+  // Empty paragraphs (two newlines in a row, or a text that is only newlines) still take a line each.
+  let lines = m.paragraphEnds.length;
+  let used = 0;
+  let empty = true;
+  const place = (w: number, offset: number) => {
+    if (!empty && used + w > limit) {
+      lines += 1;
+      used = 0;
+      starts?.push(offset);
+    }
+    used += w;
+    empty = false;
+  };
+  const clusters = m.clusterWidth.length;
+  for (let k = 0; k < clusters; k += 1) {
+    if (m.paragraphStart[k]) {
+      used = 0;
+      empty = true;
+    }
+    const w = m.clusterWidth[k]!;
+    const first = m.clusterAtom[k]!;
+    if (w <= limit) {
+      place(w, m.atomStart[first]!);
+      continue;
+    }
+    for (let a = first; a < m.clusterAtom[k + 1]!; a += 1) {
+      const aw = m.atomWidth[a]!;
+      if (aw <= limit || !m.atomRun[a]) place(aw, m.atomStart[a]!);
+      else for (let c = 0; c < aw / HALF_WIDTH_EM; c += 1) place(HALF_WIDTH_EM, m.atomStart[a]! + c);
+    }
   }
-  lines.push(line);
   return lines;
 }
 
-/** Full-width characters one by one; runs of half-width non-space characters as words. */
-function tokens(text: string): string[] {
-  return text.match(/[\x21-\x7e]+|[\s\S]/gu) ?? [];
+/** Lines the measured text wraps into at `lineWidthEm`. */
+export function measuredLineCount(m: MeasuredText, lineWidthEm: number): number {
+  return wrapMeasured(m, lineWidthEm);
 }
 
-/** The widest unbreakable piece of the text: a line can be no narrower without breaking a word. */
+/** Offsets where the reader starts a line inside a paragraph (soft breaks) at `lineWidthEm`. */
+export function softBreaks(m: MeasuredText, lineWidthEm: number): number[] {
+  const starts: number[] = [];
+  wrapMeasured(m, lineWidthEm, starts);
+  return starts;
+}
+
+/**
+ * The text wrapped as a reader wraps it at `lineWidthEm`, one string a line.
+ * Explicit newlines start new lines; joining the lines gives the text back
+ * without its newlines.
+ */
+export function wrapLines(text: string, lineWidthEm: number): string[] {
+  const m = measureText(text);
+  const soft = softBreaks(m, lineWidthEm);
+  const cuts = [...soft.map((at) => ({ at, skip: 0 })), ...m.paragraphEnds.slice(0, -1).map((at) => ({ at, skip: 1 }))].sort((a, b) => a.at - b.at);
+  const lines: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    lines.push(text.slice(from, cut.at));
+    from = cut.at + cut.skip;
+  }
+  lines.push(text.slice(from));
+  return lines;
+}
+
+/** Measured texts of recent calls: the width estimate asks for the same cells at many widths. */
+const measuredCache = new Map<string, MeasuredText>();
+const MEASURED_CACHE_LIMIT = 20_000;
+
+function measuredOf(text: string): MeasuredText {
+  let m = measuredCache.get(text);
+  if (m === undefined) {
+    if (measuredCache.size >= MEASURED_CACHE_LIMIT) measuredCache.clear();
+    m = measureText(text);
+    measuredCache.set(text, m);
+  }
+  return m;
+}
+
+/** How many lines wrapLines gives, without building them. */
+export function wrappedLineCount(text: string, lineWidthEm: number): number {
+  return wrapMeasured(measuredOf(text), lineWidthEm);
+}
+
+/** The widest piece the reader keeps together (an ASCII run, or a character with its 避头尾 neighbours). */
 export function longestTokenEm(text: string): number {
+  const m = measuredOf(text);
   let widest = 0;
-  for (const token of tokens(text)) widest = Math.max(widest, textWidthEm(token));
+  for (const w of m.clusterWidth) widest = Math.max(widest, w);
   return widest;
+}
+
+// --- words ---------------------------------------------------------------------------
+
+/**
+ * How bad a break before a character is, from best to worst: between words;
+ * between two one-character dictionary words that are probably one word the
+ * dictionary lacks (整|改, 脱|贫); inside a dictionary word; inside a word the
+ * rules make (a number with its unit, a place with its suffix, a name the
+ * plan gives); and against 避头尾 or inside a run of ASCII.
+ */
+export const BREAK = { free: 0, weak: 1, word: 2, rule: 3, forbidden: 4 } as const;
+export type BreakClass = (typeof BREAK)[keyof typeof BREAK];
+
+/** Characters that are words of their own (particles, conjunctions, determiners): a break beside them is a break between words. */
+const FUNCTION_CHARS = new Set([...'的和与及并或对在于将了是为把被从向以因其之而且也都已各每该本此等个前后中上下内外']);
+/** A number keeps the unit or counter that follows it (2023年, 11月, 30日, 12个, 2户, 50%, 27号). */
+const NUMBER_UNITS = new Set([...'年月日号时分秒个户人次项条名家元万亿岁天周期批届%％‰']);
+/** A place name keeps its suffix (河口镇, 巫山县, 龙湾村). */
+const PLACE_SUFFIXES = new Set([...'省市县区镇乡村']);
+/** A suffix followed by one of these starts a word of its own (市级, 县委, 镇长) instead of ending a name. */
+const SUFFIX_WORD_STARTS = new Set([...'级委长直属']);
+const DIGIT = /^[0-9０-９]$/;
+const CHINESE_NUMERAL = /^[〇零一二三四五六七八九十百千两]$/;
+const IDEOGRAPH = /^\p{Script=Han}$/u;
+const ASCII_PRINTABLE = /^[\x21-\x7e]$/;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Code-point indices at which the dictionary starts a word, with each word's length. */
+function dictionaryWords(chars: readonly string[]): { start: number; length: number }[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: { start: number; length: number }[] = [];
+  let index = 0;
+  for (const { segment } of segmenter.segment(chars.join(''))) {
+    const length = Array.from(segment).length;
+    words.push({ start: index, length });
+    index += length;
+  }
+  return words;
+}
+
+/**
+ * classes[i]: how bad a break before chars[i] is (BREAK; classes[0] unused).
+ * `keep` lists names that stay whole wherever they occur (the plan's units,
+ * posts, statuses).
+ */
+export function breakClasses(chars: readonly string[], keep: readonly string[] = []): Uint8Array {
+  const n = chars.length;
+  const classes = new Uint8Array(n).fill(BREAK.word);
+  const words = dictionaryWords(chars);
+  const single = (w: { length: number } | undefined, at: number) => w !== undefined && w.length === 1 && IDEOGRAPH.test(chars[at]!) && !FUNCTION_CHARS.has(chars[at]!);
+  const raise = (i: number, to: BreakClass) => {
+    if (i > 0 && i < n && classes[i]! < to) classes[i] = to;
+  };
+  words.forEach((w, k) => {
+    if (w.start === 0) return;
+    const before = words[k - 1]!;
+    classes[w.start] = single(before, before.start) && single(w, w.start) ? BREAK.weak : BREAK.free;
+  });
+  for (let i = 1; i < n; i += 1) {
+    const prev = chars[i - 1]!;
+    const next = chars[i]!;
+    // A number with its unit (2023年, 11月), 第 with its number, a Chinese numeral with its month or day.
+    if ((DIGIT.test(prev) && NUMBER_UNITS.has(next)) || (prev === '第' && DIGIT.test(next))) raise(i, BREAK.rule);
+    if (CHINESE_NUMERAL.test(prev) && (next === '月' || next === '日')) raise(i, BREAK.rule);
+  }
+  // A place suffix standing alone after a name joins it, with the name's one-character pieces (官|阳|镇).
+  words.forEach((w, k) => {
+    const at = w.start;
+    if (w.length !== 1 || at === 0 || !PLACE_SUFFIXES.has(chars[at]!) || SUFFIX_WORD_STARTS.has(chars[at + 1] ?? '')) return;
+    const before = words[k - 1]!;
+    if (!IDEOGRAPH.test(chars[at - 1]!) || FUNCTION_CHARS.has(chars[at - 1]!) || (before.length === 1 && PLACE_SUFFIXES.has(chars[before.start]!))) return;
+    raise(at, BREAK.rule);
+    const namePiece = (j: number) => single(words[j], words[j]!.start) && !PLACE_SUFFIXES.has(chars[words[j]!.start]!);
+    for (let j = k - 1; j > 0 && j >= k - 3 && namePiece(j) && namePiece(j - 1); j -= 1) raise(words[j]!.start, BREAK.rule);
+  });
+  const text = chars.join('');
+  for (const name of keep) {
+    const nameChars = Array.from(name);
+    if (nameChars.length < 2) continue;
+    for (let from = text.indexOf(name); from >= 0; from = text.indexOf(name, from + 1)) {
+      const start = Array.from(text.slice(0, from)).length;
+      for (let i = start + 1; i < start + nameChars.length; i += 1) raise(i, BREAK.rule);
+    }
+  }
+  for (let i = 1; i < n; i += 1) {
+    const prev = chars[i - 1]!;
+    const next = chars[i]!;
+    if (NO_LINE_START.has(next) || NO_LINE_END.has(prev)) raise(i, BREAK.forbidden);
+    if (ASCII_PRINTABLE.test(prev) && ASCII_PRINTABLE.test(next)) raise(i, BREAK.forbidden);
+  }
+  return classes;
+}
+
+/**
+ * The text cut where a break is no worse than `worst` (BREAK.free by default:
+ * only between words). The pieces joined give the text back.
+ */
+export function words(text: string, keep: readonly string[] = [], worst: BreakClass = BREAK.free): string[] {
+  const chars = Array.from(text);
+  if (chars.length === 0) return [];
+  const classes = breakClasses(chars, keep);
+  const pieces: string[] = [];
+  let from = 0;
+  for (let i = 1; i < chars.length; i += 1) {
+    if (classes[i]! <= worst) {
+      pieces.push(chars.slice(from, i).join(''));
+      from = i;
+    }
+  }
+  pieces.push(chars.slice(from).join(''));
+  return pieces;
+}
+
+/** UTF-16 offsets where a word starts (breaks no worse than `worst`), paragraph starts included. */
+export function wordStartOffsets(text: string, keep: readonly string[] = [], worst: BreakClass = BREAK.free): Set<number> {
+  const offsets = new Set<number>([0]);
+  let offset = 0;
+  for (const paragraph of text.split('\n')) {
+    let at = offset;
+    for (const word of words(paragraph, keep, worst)) {
+      offsets.add(at);
+      at += word.length;
+    }
+    offset += paragraph.length + 1;
+  }
+  return offsets;
 }
