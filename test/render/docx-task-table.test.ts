@@ -85,7 +85,9 @@ describe('docx task table: XML', () => {
     const single = body.filter((tr) => !firstCell(tr).includes('<w:vMerge'));
     // four categories in runs of 6, 6, 6, 3, each starting a merge, some split again at a page
     expect(restarts.length + single.length).toBeGreaterThan(4);
-    expect(continues.length).toBeGreaterThan(0);
+    // How many rows continue a merge depends on how sure the page-break estimate is; since the
+    // word-boundary line breaking merged, every row of this small table may start a page and is
+    // labelled (repeat rather than omit). Which rows merge is checked in the PDF tests.
     expect(restarts.length + single.length + continues.length).toBe(21);
     // every piece of a split merge carries the label; a continuation carries none
     for (const tr of [...restarts, ...single]) expect(['巡察反馈', '审计发现', '环保督察', '群众来信']).toContain(textOf(firstCell(tr)));
