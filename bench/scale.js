@@ -4,13 +4,14 @@
 // The figures behind the limits in docs/domain.md#scale-limits.
 //
 //   node bench/scale.js [--sizes 1000,5000,10000] [--commands table-docx,report,packet]
-//                       [--text K] [--progress-text K] [--units U]
+//                       [--text K] [--progress-text K] [--units U] [--months M]
 //                       [--timeout 300] [--heap <MB>] [--bin <zhenggai.js>] [--out bench/scale-results.json]
 //
 // --text K repeats every summary and measure K times (the synthetic plan has
 // about 206 characters a problem), --progress-text K every progress text;
 // --units U gives each problem one lead unit of U, in turn (the synthetic
-// plan has 12 units, one or two leading each problem).
+// plan has 12 units, one or two leading each problem); --months M writes M
+// monthly progress files from 2023-10 (the documents are made for the last).
 //
 // Each run is bounded by --timeout seconds (default 300) and killed after it.
 // --heap sets node's --max-old-space-size for the runs (default: node's own).
@@ -31,17 +32,22 @@ import { syntheticPlanInput, syntheticProgressInput } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TIME = '/usr/bin/time';
-const PERIOD = '2023-10';
+/** The n-th month from October 2023 (0 → 2023-10): the periods of the synthetic progress files. */
+function periodAt(n) {
+  const year = 2023 + Math.floor((9 + n) / 12);
+  const month = ((9 + n) % 12) + 1;
+  return { period: `${year}-${String(month).padStart(2, '0')}`, asOf: `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}` };
+}
 
 const COMMANDS = {
   check: (dir) => ['check', dir],
   'table-docx': (dir, out) => ['table', dir, '--type', 'docx', '--out', out],
   'table-xlsx': (dir, out) => ['table', dir, '--type', 'xlsx', '--out', out],
   notice: (dir, out) => ['notice', dir, '--out', out],
-  report: (dir, out) => ['report', dir, '--period', PERIOD, '--out', out],
-  'closure-forms': (dir, out) => ['closure-forms', dir, '--period', PERIOD, '--out', out],
-  forms: (dir, out) => ['forms', dir, '--period', '2023-11', '--out', out],
-  packet: (dir, out) => ['packet', dir, '--period', PERIOD, '--out', out],
+  report: (dir, out, last) => ['report', dir, '--period', last, '--out', out],
+  'closure-forms': (dir, out, last) => ['closure-forms', dir, '--period', last, '--out', out],
+  forms: (dir, out, last, next) => ['forms', dir, '--period', next, '--out', out],
+  packet: (dir, out, last) => ['packet', dir, '--period', last, '--out', out],
 };
 
 const { values: options } = parseArgs({
@@ -54,6 +60,7 @@ const { values: options } = parseArgs({
     text: { type: 'string', default: '1' },
     'progress-text': { type: 'string', default: '1' },
     units: { type: 'string' },
+    months: { type: 'string', default: '1' },
     out: { type: 'string', default: path.join(ROOT, 'bench', 'scale-results.json') },
   },
 });
@@ -70,14 +77,12 @@ if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
 function writeFolder(n) {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-scale-')), `synthetic-${n}`);
   const plan = syntheticPlanInput(n);
-  const progress = syntheticProgressInput(n, PERIOD, '2023-10-31');
   const textK = Number(options.text);
   const progressK = Number(options['progress-text']);
   for (const problem of plan.problems) {
     problem.summary = problem.summary.repeat(textK);
     problem.measures = problem.measures.map((m) => m.repeat(textK));
   }
-  for (const entry of progress.problems) if (entry.progress) entry.progress = entry.progress.repeat(progressK);
   if (options.units) {
     const names = Array.from({ length: Number(options.units) }, (_, i) => `第${i + 1}责任单位`);
     plan.units = names.map((name) => ({ name }));
@@ -88,8 +93,15 @@ function writeFolder(n) {
   }
   mkdirSync(path.join(dir, 'progress'), { recursive: true });
   writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
-  writeFileSync(path.join(dir, 'progress', `${PERIOD}.json`), JSON.stringify(progress, null, 2));
-  return { dir, planChars: textChars(plan), progressChars: textChars(progress) };
+  let progressChars = 0;
+  for (let m = 0; m < Number(options.months); m += 1) {
+    const { period, asOf } = periodAt(m);
+    const progress = syntheticProgressInput(n, period, asOf);
+    for (const entry of progress.problems) if (entry.progress) entry.progress = entry.progress.repeat(progressK);
+    progressChars += textChars(progress);
+    writeFileSync(path.join(dir, 'progress', `${period}.json`), JSON.stringify(progress, null, 2));
+  }
+  return { dir, planChars: textChars(plan), progressChars };
 }
 
 function textChars(value) {
@@ -137,17 +149,18 @@ function run(args) {
 
 const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
 console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${load}${options.heap ? `, --max-old-space-size=${options.heap}` : ''}, timeout ${TIMEOUT_S} s a run`);
-console.log(`${'problems'.padStart(9)}  ${'units'.padStart(5)}  ${'plan Mchar'.padStart(10)}  ${'progress Mchar'.padStart(14)}  ${'command'.padEnd(14)}  ${'exit'.padEnd(14)}  ${'wall s'.padStart(7)}  ${'peak MB'.padStart(8)}`);
+console.log(`${'problems'.padStart(9)}  ${'units'.padStart(5)}  ${'months'.padStart(6)}  ${'plan Mchar'.padStart(10)}  ${'progress Mchar'.padStart(14)}  ${'command'.padEnd(14)}  ${'exit'.padEnd(14)}  ${'wall s'.padStart(7)}  ${'peak MB'.padStart(8)}`);
 const results = [];
 for (const n of SIZES) {
   const { dir, planChars, progressChars } = writeFolder(n);
   const units = options.units ?? '12';
   for (const name of NAMES) {
     const out = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-scale-out-'));
-    const r = run(COMMANDS[name](dir, out));
+    const months = Number(options.months);
+    const r = run(COMMANDS[name](dir, out, periodAt(months - 1).period, periodAt(months).period));
     rmSync(out, { recursive: true, force: true });
-    results.push({ problems: n, units: Number(units), planChars, progressChars, command: name, ...r });
-    const row = [String(n).padStart(9), units.padStart(5), (planChars / 1e6).toFixed(1).padStart(10), (progressChars / 1e6).toFixed(2).padStart(14), name.padEnd(14), r.status.padEnd(14), r.wallS.toFixed(1).padStart(7), (r.peakMB?.toFixed(0) ?? '?').padStart(8)];
+    results.push({ problems: n, units: Number(units), months: Number(options.months), planChars, progressChars, command: name, ...r });
+    const row = [String(n).padStart(9), units.padStart(5), options.months.padStart(6), (planChars / 1e6).toFixed(1).padStart(10), (progressChars / 1e6).toFixed(2).padStart(14), name.padEnd(14), r.status.padEnd(14), r.wallS.toFixed(1).padStart(7), (r.peakMB?.toFixed(0) ?? '?').padStart(8)];
     console.log(`${row.join('  ')}${r.status === '0' ? '' : `  ${r.last.slice(0, 100)}`}`);
   }
   rmSync(path.dirname(dir), { recursive: true, force: true });

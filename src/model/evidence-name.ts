@@ -76,7 +76,8 @@ export type EvidenceMatch =
   | { readonly kind: 'similar'; readonly path: string; readonly differences: EvidenceNameDifference[] }
   /** Several files match after normalisation: which one is meant cannot be told. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly string[] }
-  | { readonly kind: 'missing'; readonly path: string }
+  /** No file; `near` lists files the clerk may have meant: the same name in other letter case, or in another folder. */
+  | { readonly kind: 'missing'; readonly path: string; readonly near: readonly string[] }
   | { readonly kind: 'outside' };
 
 const indexes = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
@@ -109,7 +110,20 @@ export function matchEvidence(reference: string, files: ReadonlySet<string>): Ev
   const candidates = indexOf(files).get(evidenceNameKey(path)) ?? [];
   if (candidates.length === 1) return { kind: 'similar', path: candidates[0]!, differences: evidenceNameDifferences(path, candidates[0]!) };
   if (candidates.length > 1) return { kind: 'ambiguous', candidates };
-  return { kind: 'missing', path };
+  return { kind: 'missing', path, near: nearNames(path, files) };
+}
+
+/** At most three files whose key differs from the reference's only in letter case, or whose last name is the same. */
+function nearNames(path: string, files: ReadonlySet<string>): string[] {
+  const key = evidenceNameKey(path);
+  const lower = key.toLowerCase();
+  const base = key.split('/').at(-1)!;
+  const near: string[] = [];
+  for (const [fileKey, names] of indexOf(files)) {
+    if (fileKey.toLowerCase() === lower || fileKey.split('/').at(-1) === base) near.push(...names);
+    if (near.length >= 3) break;
+  }
+  return near.slice(0, 3);
 }
 
 /** The file on disk a reference names when it names exactly one; the reference itself (slashes read) otherwise. */

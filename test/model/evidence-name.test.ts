@@ -55,7 +55,11 @@ describe('matchEvidence', () => {
   });
   it('is ambiguous when several files match, missing when none does', () => {
     expect(matchEvidence('./03/甲.txt', files)).toEqual({ kind: 'ambiguous', candidates: ['03/甲.txt', '03/甲.txt\u3000'] });
-    expect(matchEvidence('05/丙.txt', files)).toEqual({ kind: 'missing', path: '05/丙.txt' });
+    expect(matchEvidence('05/丙.txt', files)).toEqual({ kind: 'missing', path: '05/丙.txt', near: [] });
+    // A name in other letter case, or the same name in another folder, is offered, not used.
+    const photos = new Set(['02/Photo.PNG', '03/验收.pdf']);
+    expect(matchEvidence('02/photo.png', photos)).toEqual({ kind: 'missing', path: '02/photo.png', near: ['02/Photo.PNG'] });
+    expect(matchEvidence('02/验收.pdf', photos)).toEqual({ kind: 'missing', path: '02/验收.pdf', near: ['03/验收.pdf'] });
     expect(matchEvidence('../plan.json', files)).toEqual({ kind: 'outside' });
   });
   it('gives the name on disk for documents and the packet', () => {

@@ -36,4 +36,14 @@ describe('missing-evidence', () => {
       '第 2 号问题的佐证材料路径“..／plan.json”不能指向 evidence/ 之外',
     ]);
   });
+  it('offers a file the clerk may have meant: other letter case, or another folder', () => {
+    const progress = withProgress((p) => {
+      p.problems[0]!.evidence = ['1/清河记录.TXT', '2/清河记录.txt'];
+    });
+    const found = runRule(missingEvidence, { progress, evidence: ['1/清河记录.txt'] });
+    expect(found.map((d) => d.message)).toEqual([
+      '第 1 号问题的佐证材料不存在：evidence/1/清河记录.TXT（evidence/ 中有名称相近的文件：“1/清河记录.txt”，请核对大小写和文件夹）',
+      '第 1 号问题的佐证材料不存在：evidence/2/清河记录.txt（evidence/ 中有名称相近的文件：“1/清河记录.txt”，请核对大小写和文件夹）',
+    ]);
+  });
 });
