@@ -19,7 +19,6 @@ import { schemaCommand } from './commands/schema.js';
 import { tableCommand } from './commands/table.js';
 import type { Runner } from './options.js';
 
-export type { Io };
 
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 

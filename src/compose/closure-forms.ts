@@ -9,7 +9,6 @@
 import { chineseDate, type IsoDate } from '../model/dates.js';
 import { CLOSURE_FORM_OPINION_BLANK_LINES } from '../layout/gbt9704.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
-import { type EvidenceItem } from '../model/evidence-item.js';
 import { measuresText } from '../model/measures.js';
 import { endSentence } from '../model/prose.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';

@@ -26,7 +26,6 @@ import { type ComposeTaskTableOptions } from './task-table.js';
 import { CATEGORY_FALLBACK_LABEL, DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
 import type { TemplateSet } from '../templates/load.js';
 import { renderPhrases, type Phrases } from '../templates/phrases.js';
-import { type TaskTableModel } from '../model/document/task-table.js';
 import { balanceTitle } from './title-lines.js';
 import { type SummaryTable, type LedgerTableSheet, type LedgerModel } from '../model/document/ledger.js';
 

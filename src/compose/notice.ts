@@ -7,8 +7,7 @@
 // module only decides which parts there are and what data each template sees.
 
 import type { IsoDate } from '../model/dates.js';
-import { UserError } from '../diagnostics/user-error.js';
-import type { Plan, Problem } from '../model/plan-schema.js';
+import type { Plan } from '../model/plan-schema.js';
 import { planSubject } from '../model/plan-subject.js';
 import { renderTemplate } from '../templates/render.js';
 import type { TemplateSet } from '../templates/load.js';

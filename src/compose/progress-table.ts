@@ -27,7 +27,6 @@ import { chineseDate, type IsoDate } from '../model/dates.js';
 import { endSentence } from '../model/prose.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
-import type { WarningColour } from '../model/warning-colour.js';
 import type { Plan, Problem, ReportColumn, TableColumn } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
 import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn } from './task-table.js';

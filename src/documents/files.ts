@@ -9,7 +9,7 @@
 
 import path from 'node:path';
 import { runRules } from '../check/run.js';
-import { countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countBySeverity, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { loadPlanFolder, type PlanFolder } from '../load/plan-folder.js';
@@ -179,9 +179,4 @@ export function asUserError(error: unknown, root?: string): unknown {
     return new UserError(`文件操作失败 (file system error)${at ? ` ${displayPath(at)}` : ''}：${writeProblem(at ?? '', error, undefined)}；${KEPT}`);
   }
   return error;
-}
-
-/** Print diagnostics one a line on `io.err`. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(d));
 }

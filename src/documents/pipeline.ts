@@ -29,14 +29,8 @@ export interface DocumentOutput {
  */
 export type PlanData = Pick<PlanFolder, 'name' | 'plan' | 'planSource' | 'progress' | 'evidenceFiles'>;
 
-/**
- * Reads one evidence file by its path under evidence/ (forward slashes, as
- * PlanData.evidenceFiles lists it). Throws UserError for anything that is not
- * a plain file inside the evidence folder.
- */
-export interface EvidenceReader {
-  read(relativePath: string): Promise<Uint8Array>;
-}
+/** How pipelines and writers read evidence without knowing its folder (defined with the evidence model). */
+export type { EvidenceReader } from '../model/evidence-item.js';
 
 /** A renderer's layout warning (a row taller than Excel's 409 pt …) as a diagnostic on the file it was found in. */
 export function layoutWarnings(file: string, warnings: readonly { sheet: string; cell: string; message: string }[]): Diagnostic[] {

@@ -4,7 +4,6 @@
 // finding is a Diagnostic naming file, sheet and cell; the answers become
 // progress entries only when their row has no error.
 import {
-  FORM_FORMAT,
   FORM_FORMAT_NAME,
   FORM_FORMAT_VERSION,
   FORM_META_KEYS,

@@ -122,7 +122,6 @@ const WORKSHEET_TYPE = /\/worksheet$/;
 const STYLES_TYPE = /\/styles$/;
 const SHARED_STRINGS_TYPE = /\/sharedStrings$/;
 const DRAWING_TYPE = /\/drawing$/;
-const HYPERLINK_TYPE = /\/hyperlink$/;
 const WPS_CELL_IMAGES_TYPE = /\/cellImage$/i;
 const METADATA_TYPE = /\/sheetMetadata$/;
 const MAX_COLUMN = 16_384;

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { EXCEL_PAPER_A4 } from '../../layout/excel.js';
 import { COLOR_BLACK_HEX } from '../../layout/gbt9704.js';
 import { withFixedZipDates } from '../zip-dates.js';
-import { columnLetters, rangeRef, type XlsxRange } from './cells.js';
+import { rangeRef, type XlsxRange } from './cells.js';
 import { Workbook } from './exceljs.js';
 
 export interface XlsxFont {

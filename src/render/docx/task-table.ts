@@ -18,7 +18,6 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import type { Plan } from '../../model/plan-schema.js';
 import { type CellAlign, type TaskTableModel } from '../../model/document/task-table.js';
 import { textWidthEm, wrappedLineCount } from '../../layout/text-width.js';
 import {
@@ -48,7 +47,7 @@ import {
   TITLE_SIZE_HALF_PT,
   ptToTwip,
 } from '../../layout/gbt9704.js';
-import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
+import { landscapeColumnTwips } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { scriptChanges } from './paragraphs.js';
 import { runsWithBreaks } from './runs.js';

@@ -9,8 +9,7 @@ import { type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryT
 import { PERIOD_KEYS, WARNING_WORDS } from '../../model/document/ledger.js';
 import type { ValidationWording } from '../../model/document/unit-form.js';
 import { textWidthEm } from '../../layout/text-width.js';
-import type { Plan } from '../../model/plan-schema.js';
-import { STATUSES, type Progress } from '../../model/progress-schema.js';
+import { STATUSES } from '../../model/progress-schema.js';
 import { LANDSCAPE_TYPE_AREA_HEIGHT_MM, TABLE_CELL_PADDING_X_TWIP, TWIP_PER_PT, mmToPt, ptToTwip } from '../../layout/gbt9704.js';
 import {
   XLSX_LANDSCAPE_TYPE_WIDTH_PT,
@@ -20,7 +19,6 @@ import {
   XLSX_WARNING_FILL_HEX,
   XLSX_WRAP_SAFETY_EM,
   excelWidthFromPt,
-  ledgerTextWidthEm,
 } from '../../layout/excel.js';
 import { shareWidths } from '../../layout/table-widths.js';
 import { safeSheetName } from './sheet-name.js';

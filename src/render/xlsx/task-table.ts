@@ -3,7 +3,6 @@
 // them), so nothing is clipped on screen or in print; a row that needs more
 // than Excel's 409 pt is capped and reported.
 
-import type { Plan } from '../../model/plan-schema.js';
 import { type TaskTableModel } from '../../model/document/task-table.js';
 import { TWIP_PER_PT, LANDSCAPE_TYPE_AREA_HEIGHT_MM, mmToPt } from '../../layout/gbt9704.js';
 import {
@@ -15,7 +14,7 @@ import {
   XLSX_ROW_PADDING_PT,
   excelWidthFromPt,
 } from '../../layout/excel.js';
-import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
+import { landscapeColumnTwips } from '../../layout/table-widths.js';
 import { safeSheetName } from './sheet-name.js';
 import { paginate, partHeight, sliceText, wrapForColumn, type Layout, type PageMetrics, type Part } from './paginate.js';
 import {
