@@ -67,6 +67,12 @@ describe('safeSheetName', () => {
     expect(safeSheetName('')).toBe('Sheet');
   });
 
+  it('never ends with an apostrophe where the cut falls after one', () => {
+    const name = safeSheetName(`${'某'.repeat(30)}'后`);
+    expect(name).toBe('某'.repeat(30));
+    expect(safeSheetName(`${'某'.repeat(30)}'后`, new Set(['某'.repeat(30)]))).toBe(`${'某'.repeat(28)}(2)`);
+  });
+
   it('shortens uniquely', () => {
     const long = '某'.repeat(40);
     const first = safeSheetName(long);
