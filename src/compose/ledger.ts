@@ -21,7 +21,7 @@ import type { Plan } from '../model/plan-schema.js';
 import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from '../layout/gbt9704.js';
-import { type ComposeTaskTableOptions } from './task-table.js';
+import { unitNames, type ComposeTaskTableOptions } from './task-table.js';
 import { CATEGORY_FALLBACK_LABEL, DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
 import type { TemplateSet } from '../templates/load.js';
 import { renderPhrases, type Phrases } from '../templates/phrases.js';
@@ -85,9 +85,8 @@ function ledgerPhrases(templates: Pick<TemplateSet, 'ledger'>, plan: Plan, view:
 }
 
 export interface ComposeLedgerOptions {
-  /** The renderer's text width and wrap safety, for the column-width estimate. */
-  readonly textWidthEm?: ComposeTaskTableOptions['textWidthEm'];
-  readonly wrapSafetyEm?: number;
+  /** The sizes and print scales the renderer's sheets may be set at, for the column widths (composeTaskTable's fits). */
+  readonly fits?: ComposeTaskTableOptions['fits'];
 }
 
 function summaryValues(t: Tally): (number | string)[] {
@@ -137,15 +136,14 @@ function tableSheet(
     title: sheet.titleLines.join(''),
     titleLines: sheet.titleLines,
     date: view.asOf,
-    ...(options.textWidthEm === undefined ? {} : { textWidthEm: options.textWidthEm }),
-    ...(options.wrapSafetyEm === undefined ? {} : { wrapSafetyEm: options.wrapSafetyEm }),
+    ...(options.fits === undefined ? {} : { fits: options.fits }),
   });
   return { name: sheet.name, titleLines: sheet.titleLines, table, ...(sheet.note === undefined ? {} : { note: sheet.note }) };
 }
 
 /** The plan's title as the plan prints it (its own lines, else balanced as a 公文 title), above each sheet's own line. */
 function planTitleLines(plan: Plan): string[] {
-  return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM, plan.units.map((u) => u.name)))];
+  return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM, unitNames(plan)))];
 }
 
 function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>, options: ComposeLedgerOptions): LedgerTableSheet[] {

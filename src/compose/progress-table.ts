@@ -61,7 +61,8 @@ export interface PeriodTableOptions {
   /** The document's date (YYYY-MM-DD): the fixed timestamp of the files made from the table. */
   readonly date: string;
   readonly textWidthEm?: ComposeTaskTableOptions['textWidthEm'];
-  readonly wrapSafetyEm?: number;
+  /** The sizes and scales the table may be set at (composeTaskTable's fits). */
+  readonly fits?: ComposeTaskTableOptions['fits'];
 }
 
 type RowText = (row: PeriodRow) => string;
@@ -138,7 +139,7 @@ function baseOptions(options: PeriodTableOptions): ComposeTaskTableOptions {
     ...(options.label === undefined ? {} : { label: options.label }),
     date: options.date,
     ...(options.textWidthEm === undefined ? {} : { textWidthEm: options.textWidthEm }),
-    ...(options.wrapSafetyEm === undefined ? {} : { wrapSafetyEm: options.wrapSafetyEm }),
+    ...(options.fits === undefined ? {} : { fits: options.fits }),
   };
 }
 

@@ -52,13 +52,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'ledger PDF (
     return Array.from({ length: summaryPage - 1 }, (_, i) => i + 1);
   };
 
-  it('is A4 landscape on every page', () => {
+  it('is A3 landscape on every page', () => {
     const n = pageCount();
     const sizes = [...runTool('pdfinfo', ['-f', '1', '-l', String(n), pdf]).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
     expect(sizes).toHaveLength(n);
     for (const [, w, h] of sizes) {
-      expect(Number(w)).toBeCloseTo(841.89, 1); // 297 mm
-      expect(Number(h)).toBeCloseTo(595.28, 0); // 210 mm
+      expect(Number(w)).toBeCloseTo(1190.55, 0); // 420 mm
+      expect(Number(h)).toBeCloseTo(841.89, 0); // 297 mm
     }
   });
 

@@ -265,11 +265,13 @@ describe('ledger: XML', () => {
     expect(styles).toMatch(/<dxf>.*FFC6EFCE.*<\/dxf>/s);
   });
 
-  it('freezes and repeats the header, prints A4 landscape fitted to the width', () => {
+  it('freezes and repeats the header, prints A3 landscape fitted to the width, every sheet on A3', () => {
     const xml = sheetXml(1);
     expect(attr(xml, 'pane', 'ySplit')).toBe('3');
     expect(attr(xml, 'pane', 'state')).toBe('frozen');
-    expect(attr(xml, 'pageSetup', 'paperSize')).toBe('9');
+    expect(attr(xml, 'pageSetup', 'paperSize')).toBe('8'); // A3 (ECMA-376 §18.3.1.63)
+    expect(attr(sheetXml(2), 'pageSetup', 'paperSize')).toBe('8');
+    expect(attr(sheetXml(3), 'pageSetup', 'paperSize')).toBe('8');
     expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
     expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
     expect(attr(xml, 'pageSetup', 'fitToHeight')).toBe('0');

@@ -35,17 +35,12 @@ import {
   LINE_PITCH_TWIP,
   TABLE_BORDER_EIGHTH_PT,
   TABLE_CELL_FONT,
-  TABLE_CELL_LINE_TWIP,
   TABLE_CELL_PADDING_X_TWIP,
   TABLE_CELL_PADDING_Y_TWIP,
-  TABLE_CELL_SIZE_HALF_PT,
-  TABLE_CELL_SIZE_TWIP,
   TABLE_HEADER_FONT,
-  TABLE_HEADER_LINE_TWIP,
-  TABLE_HEADER_SIZE_HALF_PT,
   TITLE_SIZE_HALF_PT,
 } from '../../layout/gbt9704.js';
-import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/table-widths.js';
+import { landscapeColumnTwips, tableTypeTwips } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
@@ -130,6 +125,7 @@ function span(widths: readonly number[], from: number, count: number): number {
 }
 
 function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
+  const type = tableTypeTwips(model.cellSizePt);
   return Array.from({ length: model.headerRowCount }, (_, row) => {
     const cells = model.headerCells
       .filter((h) => h.row === row)
@@ -140,7 +136,7 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
             verticalAlign: VerticalAlignTable.CENTER,
             ...(h.columnSpan > 1 ? { columnSpan: h.columnSpan } : {}),
             ...(h.rowSpan > 1 ? { rowSpan: h.rowSpan } : {}),
-            children: [cellParagraph(h.text, 'center', TABLE_HEADER_FONT, TABLE_HEADER_SIZE_HALF_PT, TABLE_HEADER_LINE_TWIP)],
+            children: [cellParagraph(h.text, 'center', TABLE_HEADER_FONT, type.sizeHalfPt, type.lineTwip)],
           }),
       );
     return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
@@ -148,6 +144,7 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
 }
 
 function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
+  const type = tableTypeTwips(model.cellSizePt);
   const keepWholeTwip = (LANDSCAPE_TYPE_AREA_HEIGHT_TWIP - headerHeightTwip(model)) * KEEP_WHOLE_PAGE_RATIO;
   return model.rows.map((row) => {
     const cells: TableCell[] = [];
@@ -158,28 +155,28 @@ function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] 
           width: { size: widths[c]!, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-          children: [cellParagraph(cell.text, model.columns[c]!.align, TABLE_CELL_FONT, TABLE_CELL_SIZE_HALF_PT, TABLE_CELL_LINE_TWIP)],
+          children: [cellParagraph(cell.text, model.columns[c]!.align, TABLE_CELL_FONT, type.sizeHalfPt, type.lineTwip)],
         }),
       );
     });
-    return new TableRow({ cantSplit: rowHeightTwip(row.cells, widths) <= keepWholeTwip, children: cells });
+    return new TableRow({ cantSplit: rowHeightTwip(row.cells, widths, type) <= keepWholeTwip, children: cells });
   });
 }
 
 /** Estimated height of a body row: its tallest one-row cell's lines. */
-function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[]): number {
+function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[], type: ReturnType<typeof tableTypeTwips>): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (cell.kind !== 'text' || cell.rowSpan > 1) return;
-    const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / TABLE_CELL_SIZE_TWIP;
+    const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / type.emTwip;
     lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, em)));
   });
-  return lines * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP;
+  return lines * type.lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP;
 }
 
 function headerHeightTwip(model: TaskTableModel): number {
   const lines = Math.max(...model.headerCells.map((h) => h.text.split('\n').length));
-  return model.headerRowCount * (lines * TABLE_HEADER_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP);
+  return model.headerRowCount * (lines * tableTypeTwips(model.cellSizePt).lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP);
 }
 
 /** Cell text; a newline in the text (a header's 发现\n问题方式) becomes a line break. */

@@ -28,6 +28,7 @@ import {
   XLSX_LINE_PITCH_RATIO_SERIF,
   XLSX_ROW_PADDING_PT,
   XLSX_WRAP_SAFETY_EM,
+  type XlsxPaper,
 } from '../../layout/excel.js';
 import type { XlsxRange } from '../../formats/xlsx/cells.js';
 import type { XlsxCell, XlsxCellStyle, XlsxPage, XlsxRow } from '../../formats/xlsx/writer.js';
@@ -74,8 +75,13 @@ export const HEADER_STYLE: XlsxCellStyle = {
   border: true,
 };
 
-export function bodyStyle(align: 'center' | 'justify'): XlsxCellStyle {
-  return { font: font(TABLE_CELL_FONT, TABLE_CELL_SIZE_PT), horizontal: align, vertical: 'middle', wrap: true, border: true };
+export function bodyStyle(align: 'center' | 'justify', sizePt: number = TABLE_CELL_SIZE_PT): XlsxCellStyle {
+  return { font: font(TABLE_CELL_FONT, sizePt), horizontal: align, vertical: 'middle', wrap: true, border: true };
+}
+
+/** The header style at another size (a table set smaller than 小四 to fit its columns). */
+export function headerStyle(sizePt: number = TABLE_HEADER_SIZE_PT): XlsxCellStyle {
+  return { ...HEADER_STYLE, font: font(TABLE_HEADER_FONT, sizePt) };
 }
 
 /** 黑体 and 小标宋 stand in as Noto CJK (1.45 em lines); 仿宋 as FandolFang and 宋体 as UMing (about 1.0 em). */
@@ -87,12 +93,14 @@ export function linePitchPt(style: XlsxCellStyle): number {
 // --- page -------------------------------------------------------------------------
 
 /**
- * A table's page as the task table prints: A4 landscape in the GB/T 9704
- * margins turned with the sheet, one page wide and as many down as needed,
- * the header rows repeated on every page, — N — page numbers.
+ * A table's page: landscape on `paper` (A4 as the task table prints, A3 for
+ * the wide sheets) in the GB/T 9704 margins turned with the sheet, one page
+ * wide and as many down as needed, the header rows repeated on every page,
+ * — N — page numbers.
  */
-export function landscapeTablePage(printTitleRows?: { first: number; last: number }): XlsxPage {
+export function landscapeTablePage(paper: XlsxPaper, printTitleRows?: { first: number; last: number }): XlsxPage {
   return {
+    paper,
     orientation: 'landscape',
     marginsInch: XLSX_LANDSCAPE_MARGINS_INCH,
     fitTo: { width: 1, height: 0 },

@@ -19,12 +19,12 @@ import { landscapeColumnTwips, landscapeTableTextWidthEm } from '../../layout/ta
 import { safeSheetName } from './sheet-name.js';
 import { paginate, partHeight, sliceText, wrapForColumn, type Layout, type PageMetrics, type Part } from './paginate.js';
 import {
-  HEADER_STYLE,
   LABEL_STYLE,
   SheetBuilder,
   TITLE_STYLE,
   address,
   bodyStyle,
+  headerStyle,
   landscapeTablePage,
   linePitchPt,
   type RenderedXlsx,
@@ -66,7 +66,7 @@ export function taskTableSheet(model: TaskTableModel, wantedName = TASK_TABLE_SH
       merges: sheet.merges,
       frozenRows: headerLast,
       rowBreaksAfter,
-      page: landscapeTablePage({ first: headerFirst, last: headerLast }),
+      page: landscapeTablePage('A4', { first: headerFirst, last: headerLast }),
     },
     warnings: sheet.warnings,
   };
@@ -81,9 +81,10 @@ function addLead(sheet: SheetBuilder, model: TaskTableModel): void {
 
 /** The header cells from sheet row `firstRow` (0-based) down, as tall as their text needs. */
 export function addHeader(sheet: SheetBuilder, model: TaskTableModel, firstRow = LEAD_ROWS): void {
+  const style = headerStyle(model.cellSizePt);
   for (const h of model.headerCells) {
     const top = firstRow + h.row;
-    sheet.place(top, h.column, top + h.rowSpan - 1, h.column + h.columnSpan - 1, h.text, HEADER_STYLE);
+    sheet.place(top, h.column, top + h.rowSpan - 1, h.column + h.columnSpan - 1, h.text, style);
   }
   sheet.fitHeights(firstRow, firstRow + model.headerRowCount);
 }
@@ -91,12 +92,12 @@ export function addHeader(sheet: SheetBuilder, model: TaskTableModel, firstRow =
 /** Body rows, split and paged (see paginate.ts); returns the manual page breaks (1-based rows). */
 function addBody(sheet: SheetBuilder, model: TaskTableModel): number[] {
   const first = LEAD_ROWS + model.headerRowCount;
-  const style = (c: number) => bodyStyle(model.columns[c]!.align);
+  const style = (c: number) => bodyStyle(model.columns[c]!.align, model.cellSizePt);
   const wrapped = model.rows.map((row) =>
     row.cells.map((cell, c) => (cell.kind === 'text' && cell.rowSpan === 1 ? wrapForColumn(cell.text, sheet.lineEm(c, style(c))) : undefined)),
   );
   const lineCounts = wrapped.map((cells) => Math.max(1, ...cells.map((w) => w?.lines.length ?? 0)));
-  const metrics = pageMetrics(sheet.heightOf(0, LEAD_ROWS), sheet.heightOf(LEAD_ROWS, first));
+  const metrics = pageMetrics(sheet.heightOf(0, LEAD_ROWS), sheet.heightOf(LEAD_ROWS, first), model.cellSizePt);
   const layout = paginate(lineCounts, metrics);
   const pageStarts = new Set(layout.pageStarts);
   layout.parts.forEach((part, i) => {
@@ -112,9 +113,9 @@ function addBody(sheet: SheetBuilder, model: TaskTableModel): number[] {
   return layout.pageStarts.map((i) => first + i);
 }
 
-function pageMetrics(leadPt: number, headerPt: number): PageMetrics {
+function pageMetrics(leadPt: number, headerPt: number, sizePt: number): PageMetrics {
   const pagePt = mmToPt(LANDSCAPE_TYPE_AREA_HEIGHT_MM) * XLSX_PAGE_FILL_RATIO;
-  const cellStyle = bodyStyle('justify');
+  const cellStyle = bodyStyle('justify', sizePt);
   return {
     linePitchPt: linePitchPt(cellStyle),
     paddingPt: XLSX_ROW_PADDING_PT,
@@ -147,7 +148,7 @@ function addSpans(sheet: SheetBuilder, model: TaskTableModel, layout: Layout, fi
       for (const segment of groupBy(covered, ({ i }) => pageOf(i))) {
         const top = first + segment[0]!.i;
         const bottom = first + segment[segment.length - 1]!.i;
-        sheet.place(top, c, bottom, c, cell.text, bodyStyle(model.columns[c]!.align));
+        sheet.place(top, c, bottom, c, cell.text, bodyStyle(model.columns[c]!.align, model.cellSizePt));
         sheet.growToFit(top, c, bottom, c);
       }
     });
