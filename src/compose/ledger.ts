@@ -66,8 +66,8 @@ export interface LedgerTemplateContext {
   readonly unitCoLed: readonly number[];
 }
 
-/** The phrases ledger.hbs gives; unittitle and unitnote are read from a unit's filling only. */
-export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitnote'] as const;
+/** The phrases ledger.hbs gives; unittitle, unitcolumns and unitnote are read from a unit's filling only. */
+export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitcolumns', 'unitnote'] as const;
 
 type LedgerPhrases = Phrases<(typeof LEDGER_PHRASES)[number]>;
 
@@ -129,13 +129,14 @@ function tableSheet(
   plan: Plan,
   view: PeriodView,
   history: readonly Progress[],
-  sheet: { name: string; titleLines: string[]; note?: string },
+  sheet: { name: string; titleLines: string[]; note?: string; compact?: boolean },
   options: ComposeLedgerOptions,
 ): LedgerTableSheet {
   const table = composeLedgerTable(plan, view, history, {
     title: sheet.titleLines.join(''),
     titleLines: sheet.titleLines,
     date: view.asOf,
+    ...(sheet.compact ? { compact: true } : {}),
     ...(options.fits === undefined ? {} : { fits: options.fits }),
   });
   return { name: sheet.name, titleLines: sheet.titleLines, table, ...(sheet.note === undefined ? {} : { note: sheet.note }) };
@@ -152,8 +153,10 @@ function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], 
     const shared = problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
     const wording = ledgerPhrases(templates, plan, view, { name: unit.name, coLed: shared });
     const titleLines = [...planTitleLines(plan), wording.text('unittitle')];
-    const note = wording.optional('unitnote');
-    return tableSheet({ ...plan, problems }, view, history, { name: unit.name, titleLines, ...(note === undefined ? {} : { note }) }, options);
+    // The sheet is compact (composeLedgerTable's compact columns): say where the rest is, then the co-led note.
+    const notes = [wording.optional('unitcolumns'), wording.optional('unitnote')].filter((n): n is string => n !== undefined);
+    const note = notes.length > 0 ? notes.join('\n') : undefined;
+    return tableSheet({ ...plan, problems }, view, history, { name: unit.name, titleLines, compact: true, ...(note === undefined ? {} : { note }) }, options);
   });
 }
 

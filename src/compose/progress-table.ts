@@ -27,7 +27,7 @@ import type { Progress } from '../model/progress-schema.js';
 import { composeTaskTable, type ComposeTaskTableOptions, type ExtraColumn } from './task-table.js';
 import { type TaskTableModel } from '../model/document/task-table.js';
 import { PERIOD_KEYS, WARNING_WORDS } from '../model/document/ledger.js';
-import { COLUMN_GROUP_LABELS, FIELD_LABELS, NARROW_FIELD_LABELS, NO, OVERDUE, YES } from '../model/vocabulary.js';
+import { COLUMN_GROUP_LABELS, DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, NARROW_FIELD_LABELS, NO, OVERDUE, YES } from '../model/vocabulary.js';
 
 /** Header over the period's columns (the plan's first columns sit under 整改问题). */
 export const PERIOD_COLUMN_GROUP = COLUMN_GROUP_LABELS.period;
@@ -163,12 +163,32 @@ function ledgerColumns(view: PeriodView, history: readonly Progress[]): ExtraCol
   ];
 }
 
+/** The plan fields a unit's compact ledger sheet shows, when the plan's table has them. */
+const COMPACT_PLAN_FIELDS: ReadonlySet<string> = new Set(['number', 'summary', 'deadline', 'leadUnits']);
+/** The period's columns a unit's compact ledger sheet shows. */
+const COMPACT_PERIOD_KEYS: ReadonlySet<string> = new Set([PERIOD_KEYS.status, PERIOD_KEYS.onSchedule, PERIOD_KEYS.completedOn, PERIOD_KEYS.closedOn, PERIOD_KEYS.warning]);
+
+export interface LedgerTableOptions extends PeriodTableOptions {
+  /**
+   * Only the columns a unit follows its problems by (序号, 问题简述, 整改时限,
+   * 牵头单位 and the status, dates and warning): the unit sheets, whose full
+   * texts are on 台账, so printing the workbook does not print them twice.
+   */
+  readonly compact?: boolean;
+}
+
 /**
  * The ledger's table: the plan's columns and one column per field of the
  * period, one whole row per problem (no merged category cells: a ledger is
  * sorted and filtered). `plan.problems` may be a subset (a unit's sheet).
  * Evidence is cumulative over `history` up to the view's period.
  */
-export function composeLedgerTable(plan: Plan, view: PeriodView, history: readonly Progress[], options: PeriodTableOptions): TaskTableModel {
-  return composeTaskTable(plan, { ...baseOptions(options), extraColumns: ledgerColumns(view, history), mergeCategories: false });
+export function composeLedgerTable(plan: Plan, view: PeriodView, history: readonly Progress[], options: LedgerTableOptions): TaskTableModel {
+  const columns = ledgerColumns(view, history);
+  if (!options.compact) return composeTaskTable(plan, { ...baseOptions(options), extraColumns: columns, mergeCategories: false });
+  const planColumns = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).filter((c) => COMPACT_PLAN_FIELDS.has(c.field));
+  return composeTaskTable(
+    { ...plan, tableColumns: planColumns.length > 0 ? planColumns : [{ field: 'number', header: FIELD_LABELS.number }] },
+    { ...baseOptions(options), extraColumns: columns.filter((c) => COMPACT_PERIOD_KEYS.has(c.key)), mergeCategories: false },
+  );
 }

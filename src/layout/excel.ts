@@ -52,14 +52,8 @@ export const EXCEL_CELL_INSET_PT = 2 / PX_PER_PT;
  * characters holds them in Excel too.
  */
 export const EXCEL_COLUMN_SLACK_PT = 2 / PX_PER_PT;
-/**
- * The wrap estimate counts one em less per line than the column holds: CJK
- * line-breaking rules (no 。，at a line's start) push a character down now and
- * then, which a greedy count does not see.
- */
-export const XLSX_WRAP_SAFETY_EM = 1;
-/** What a column takes besides its text: both insets, the slack and the wrap safety (XLSX_WRAP_SAFETY_EM of 小四). */
-export const XLSX_COLUMN_PADDING_PT = 2 * EXCEL_CELL_INSET_PT + EXCEL_COLUMN_SLACK_PT + XLSX_WRAP_SAFETY_EM * TABLE_CELL_SIZE_PT;
+/** What a column takes besides its text: both insets and the slack. */
+export const XLSX_COLUMN_PADDING_PT = 2 * EXCEL_CELL_INSET_PT + EXCEL_COLUMN_SLACK_PT;
 /**
  * LibreOffice sets an Excel column this much wider than Excel does: it counts
  * the column unit with AR PL UMing CN, fonts.conf's stand-in for Calibri,
@@ -114,15 +108,21 @@ export const XLSX_TYPE_AREA_PT: Readonly<Record<XlsxPaper, { readonly width: num
 // --- Row heights ---------------------------------------------------------------
 
 /**
- * Line pitch as a multiple of the type size, per face. 仿宋_GB2312 and 宋体
- * are 1.0 em faces (so are FandolFang and UMing, which stand in for them:
- * 1.0 and 1.04 em in LibreOffice), so 1.2 leaves room; the faces fonts.conf
- * puts in for 黑体 and 小标宋 (Noto CJK) are 1.45 em, so those rows get 1.5.
+ * Line pitch as a multiple of the type size, per face, as the readers set
+ * wrapped lines. 仿宋_GB2312 and 宋体 are 1.0 em faces, and so are FandolFang
+ * and UMing, which stand in for them (measured in LibreOffice's PDF: 12.02 pt
+ * between the lines of a 小四 cell); the faces fonts.conf puts in for 黑体 and
+ * 小标宋 (Noto CJK) are 1.45 em.
  */
-export const XLSX_LINE_PITCH_RATIO_SERIF = 1.2;
-export const XLSX_LINE_PITCH_RATIO_SANS = 1.5;
-/** Space above and below the text in a row, in points. */
-export const XLSX_ROW_PADDING_PT = 6;
+export const XLSX_LINE_PITCH_RATIO_SERIF = 1;
+export const XLSX_LINE_PITCH_RATIO_SANS = 1.45;
+/**
+ * Space above and below the text in a row, in points, shared: a one-line
+ * 小四 row is 13.5 pt, 1.125 times its text, and taller rows closer still.
+ */
+export const XLSX_ROW_PADDING_PT = 1.5;
+/** A row is at most this many times as tall as the text it holds (tested in the PDF). */
+export const XLSX_ROW_TEXT_RATIO_MAX = 1.15;
 
 // --- Pagination -------------------------------------------------------------
 

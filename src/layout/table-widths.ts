@@ -231,19 +231,31 @@ function nextWidth(p: Pick<Prepared, 'header' | 'values' | 'token' | 'wholeEm'>,
 interface Step {
   readonly width: number;
   readonly lines: Float64Array;
+  /** Lines at the reader's wider width (readerSpread); the same array when there is no spread. */
+  readonly wideLines: Float64Array;
   readonly cuts: number;
 }
 
 function stepAt(p: Prepared, width: number, spread: number): Step {
   const lines = new Float64Array(p.measured.length);
+  const wideLines = spread > 0 ? new Float64Array(p.measured.length) : lines;
   p.measured.forEach((m, r) => {
     // A merged cell's lines go to its first row, spread over its span.
-    if (m !== undefined) lines[r] = measuredLineCount(m, width) / p.rowSpans[r]!;
+    if (m === undefined) return;
+    lines[r] = measuredLineCount(m, width) / p.rowSpans[r]!;
+    if (spread > 0) wideLines[r] = measuredLineCount(m, width * (1 + spread)) / p.rowSpans[r]!;
   });
   let cuts = 0;
   if (p.token) for (const v of p.values) if (v !== undefined && width < p.wholeEm - EPSILON && !wrapsClean(v, width, spread)) cuts += 1;
-  return { width, lines, cuts };
+  return { width, lines, wideLines, cuts };
 }
+
+/**
+ * A row is as tall as the narrower reader needs (Excel); where the wider one
+ * (LibreOffice) needs fewer lines, it prints the row taller than its text.
+ * Each such line counts this much against a width, as a line of height does.
+ */
+const SPREAD_EXCESS_LINES = 1;
 
 /**
  * Widths in em for the columns, adding up to at most `availableEm`: each
@@ -294,7 +306,7 @@ export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: n
   for (;;) {
     const left = availableEm - sum(widths);
     const best = bestStep(current, candidates, left, rowCount);
-    const chosen = best ?? leftoverStep(prepared, current, candidates, left);
+    const chosen = best ?? tiedStep(current, candidates, left, rowCount) ?? leftoverStep(prepared, current, candidates, left);
     if (chosen === undefined) break;
     const [c, step] = chosen;
     widths[c] = step.width;
@@ -316,25 +328,35 @@ function affordable(current: Step, step: Step, left: number): boolean {
 
 /**
  * The step that lowers the table's total height most per em (a value cut
- * mid-word counting CUT_WORD_LINES); on a tie, the one saving more, then the
+ * mid-word counting CUT_WORD_LINES, a line one reader needs and the other
+ * does not SPREAD_EXCESS_LINES); on a tie, the one saving more, then the
  * column with more lines. Undefined when no step saves anything.
  */
 function bestStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, rowCount: number): [number, Step] | undefined {
-  // Each row's tallest cell, its column, and the tallest of the other columns:
-  // a row's height with column c widened is then one comparison.
-  const tallest = new Float64Array(rowCount);
-  const tallestColumn = new Int32Array(rowCount).fill(-1);
-  const runnerUp = new Float64Array(rowCount);
-  current.forEach(({ lines }, k) => {
-    for (let r = 0; r < rowCount; r += 1) {
-      const v = lines[r]!;
-      if (v > tallest[r]!) {
-        runnerUp[r] = tallest[r]!;
-        tallest[r] = v;
-        tallestColumn[r] = k;
-      } else if (v > runnerUp[r]!) runnerUp[r] = v;
-    }
-  });
+  // Each row's tallest cell, its column, and the tallest of the other columns,
+  // at the computed width and at the wider reader's: a row's height with
+  // column c widened is then one comparison.
+  const tallestOf = (pick: (s: Step) => Float64Array) => {
+    const tallest = new Float64Array(rowCount);
+    const tallestColumn = new Int32Array(rowCount).fill(-1);
+    const runnerUp = new Float64Array(rowCount);
+    current.forEach((step, k) => {
+      const lines = pick(step);
+      for (let r = 0; r < rowCount; r += 1) {
+        const v = lines[r]!;
+        if (v > tallest[r]!) {
+          runnerUp[r] = tallest[r]!;
+          tallest[r] = v;
+          tallestColumn[r] = k;
+        } else if (v > runnerUp[r]!) runnerUp[r] = v;
+      }
+    });
+    return { tallest, tallestColumn, runnerUp };
+  };
+  const narrow = tallestOf((s) => s.lines);
+  const spread = current.some((s) => s.wideLines !== s.lines);
+  const wide = spread ? tallestOf((s) => s.wideLines) : narrow;
+  const heightAfter = (t: ReturnType<typeof tallestOf>, c: number, r: number, v: number) => Math.max(t.tallestColumn[r] === c ? t.runnerUp[r]! : t.tallest[r]!, v);
   let best: { c: number; step: Step; gain: number; score: number; load: number } | undefined;
   current.forEach((now, c) => {
     let load = 0;
@@ -343,9 +365,10 @@ function bestStep(current: readonly Step[], candidates: readonly (readonly Step[
       if (!affordable(now, step, left)) continue;
       let gain = (now.cuts - step.cuts) * CUT_WORD_LINES;
       for (let r = 0; r < rowCount; r += 1) {
-        const height = tallest[r]!;
-        const others = tallestColumn[r] === c ? runnerUp[r]! : height;
-        gain += height - Math.max(others, step.lines[r]!);
+        const height = narrow.tallest[r]!;
+        const after = heightAfter(narrow, c, r, step.lines[r]!);
+        gain += height - after;
+        if (spread) gain += SPREAD_EXCESS_LINES * (height - wide.tallest[r]! - (after - heightAfter(wide, c, r, step.wideLines[r]!)));
       }
       if (gain <= EPSILON) continue;
       const score = gain / (step.width - now.width);
@@ -354,6 +377,27 @@ function bestStep(current: readonly Step[], candidates: readonly (readonly Step[
         score > best.score + EPSILON ||
         (Math.abs(score - best.score) <= EPSILON && (gain > best.gain + EPSILON || (Math.abs(gain - best.gain) <= EPSILON && load > best.load)));
       if (better) best = { c, step, gain, score, load };
+    }
+  });
+  return best === undefined ? undefined : [best.c, best.step];
+}
+
+/**
+ * When no one step lowers any row (two cells of a row are equally tallest, so
+ * widening either alone changes nothing), the step that shortens the most
+ * tallest cells per em: the next step on the other cell then saves the row.
+ */
+function tiedStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, rowCount: number): [number, Step] | undefined {
+  const tallest = new Float64Array(rowCount);
+  for (const { lines } of current) for (let r = 0; r < rowCount; r += 1) tallest[r] = Math.max(tallest[r]!, lines[r]!);
+  let best: { c: number; step: Step; score: number } | undefined;
+  current.forEach((now, c) => {
+    for (const step of candidates[c]!) {
+      if (!affordable(now, step, left)) continue;
+      let potential = 0;
+      for (let r = 0; r < rowCount; r += 1) if (now.lines[r]! >= tallest[r]! - EPSILON) potential += now.lines[r]! - step.lines[r]!;
+      const score = potential / (step.width - now.width);
+      if (potential > EPSILON && (best === undefined || score > best.score + EPSILON)) best = { c, step, score };
     }
   });
   return best === undefined ? undefined : [best.c, best.step];

@@ -103,6 +103,19 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'ledger PDF (
     }
   });
 
+  it('prints every text at 9 pt or more (pdftotext word boxes: 1.3 times the size for FandolFang, more for 黑体 and 小标宋)', () => {
+    const xml = runTool('pdftotext', ['-bbox', pdf, '-']);
+    const sizes = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map((m) => (Number(m[2]) - Number(m[1])) / 1.3);
+    expect(sizes.length).toBeGreaterThan(1000);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+  });
+
+  it('prints each unit sheet on a page of its own: the workbook is 台账, 统计 and one page a unit', () => {
+    const units = view.statistics.byLeadUnit.length;
+    expect(pageCount()).toBe(ledgerPages().length + 1 + units);
+    expect(ledgerPages().length).toBeLessThanOrEqual(5);
+  });
+
   it('colours the overdue row red and the completed rows green', () => {
     const pages = ledgerPages();
     const page8 = pages.find((p) => pageText(p).includes(squash(plan.problems[7]!.summary)))!;

@@ -28,10 +28,10 @@ import {
 } from '../../model/document/unit-form-layout.js';
 import { STATUS_WORDS } from '../../model/document/task-table.js';
 import { formatRowDigests, type FormPlanCells, type FormRow, type UnitFormModel } from '../../model/document/unit-form.js';
-import { XLSX_COLUMN_PADDING_PT, XLSX_ROW_PADDING_PT, XLSX_TYPE_AREA_PT, XLSX_WIDE_SHEET_PAPER, excelWidthFromPt, xlsxSheetFits } from '../../layout/excel.js';
+import { XLSX_COLUMN_PADDING_PT, XLSX_TYPE_AREA_PT, XLSX_WIDE_SHEET_PAPER, excelWidthFromPt, xlsxSheetFits } from '../../layout/excel.js';
 import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT, TWIP_PER_PT, ptToTwip } from '../../layout/gbt9704.js';
 import { fitTable, shareWidths, type ColumnKind, type WidthColumn } from '../../layout/table-widths.js';
-import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, linePitchPt, roundUp, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
+import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
 import { columnLetters, excelSerialFromIsoDate } from '../../formats/xlsx/cells.js';
 import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/writer.js';
 
@@ -42,8 +42,6 @@ const INPUT_HEADER_FILL_HEX = 'E2EFDA';
 const INSTRUCTIONS_FILL_HEX = 'FFF2CC';
 /** Conditional fill of an answer still missing (推进中 without 达到序时进度, completed without a date). */
 const MISSING_FILL_HEX = 'FFEB9C';
-/** Answer rows are at least this many lines tall, so there is room to type. */
-const MIN_INPUT_LINES = 2;
 /** A form prints on A3 landscape like the ledger: sixteen columns do not fit A4 at a legible size. */
 const PAPER = XLSX_WIDE_SHEET_PAPER;
 
@@ -165,8 +163,6 @@ function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWar
   FORM_COLUMNS.forEach((column, c) => b.place(headerRow, c, headerRow, c, column.header, headerStyle(column)));
   model.rows.forEach((row, i) => placeRow(b, headerRow + 1 + i, row));
   b.fitHeights(0, headerRow + 1 + model.rows.length);
-  const minPt = roundUp(MIN_INPUT_LINES * linePitchPt(bodyStyle('justify')) + XLSX_ROW_PADDING_PT);
-  model.rows.forEach((_, i) => b.setHeight(headerRow + 1 + i, Math.max(b.heightOf(headerRow + 1 + i, headerRow + 2 + i), minPt)));
   const sheet: XlsxSheet = {
     name: FORM_SHEET,
     columnWidths: widthsPt.map(excelWidthFromPt),

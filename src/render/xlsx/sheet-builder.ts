@@ -19,15 +19,14 @@ import {
   TITLE_SIZE_PT,
 } from '../../layout/gbt9704.js';
 import {
-  EXCEL_CELL_INSET_PT,
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_ROW_HEIGHT_PT,
   EXCEL_ROW_HEIGHT_STEP_PT,
+  XLSX_COLUMN_PADDING_PT,
   XLSX_LANDSCAPE_MARGINS_INCH,
   XLSX_LINE_PITCH_RATIO_SANS,
   XLSX_LINE_PITCH_RATIO_SERIF,
   XLSX_ROW_PADDING_PT,
-  XLSX_WRAP_SAFETY_EM,
   type XlsxPaper,
 } from '../../layout/excel.js';
 import type { XlsxRange } from '../../formats/xlsx/cells.js';
@@ -146,10 +145,10 @@ export class SheetBuilder {
     return this.widthsPt.length;
   }
 
-  /** Em of text a line holds in column c (or the columns left..right), less the wrap safety. */
+  /** Em of text a line holds in column c (or the columns left..right): the width less its insets and slack. */
   lineEm(left: number, style: XlsxCellStyle, right = left): number {
     const widthPt = this.widthsPt.slice(left, right + 1).reduce((a, b) => a + b, 0);
-    return Math.max(1, (widthPt - 2 * EXCEL_CELL_INSET_PT) / style.font.sizePt - (style.wrap ? XLSX_WRAP_SAFETY_EM : 0));
+    return Math.max(1, (widthPt - XLSX_COLUMN_PADDING_PT) / style.font.sizePt);
   }
 
   /** Put text in a cell range (0-based, inclusive); a range of more than one cell is merged. */
@@ -199,10 +198,19 @@ export class SheetBuilder {
     return this.heights.map((heightPt, r) => ({ heightPt, cells: cells[r]! }));
   }
 
-  private neededPt(p: Placed): number {
+  /** Lines the cell placed at top..bottom, left..right wraps into. */
+  linesOf(top: number, left: number, bottom = top, right = left): number {
+    const p = this.placed.find((x) => x.top === top && x.left === left && x.bottom === bottom && x.right === right);
+    return p === undefined ? 0 : this.lines(p);
+  }
+
+  private lines(p: Placed): number {
     const text = String(p.text);
-    const lines = p.style.wrap ? wrappedLineCount(text, this.lineEm(p.left, p.style, p.right)) : text.split('\n').length;
-    return roundUp(lines * linePitchPt(p.style) + XLSX_ROW_PADDING_PT);
+    return p.style.wrap ? wrappedLineCount(text, this.lineEm(p.left, p.style, p.right)) : text.split('\n').length;
+  }
+
+  private neededPt(p: Placed): number {
+    return rowHeightPt(this.lines(p), p.style);
   }
 
   private capped(heightPt: number, r: number): number {
@@ -216,6 +224,11 @@ export class SheetBuilder {
     this.warn(address(r, c), `单元格文字${text.length}字，超过Excel上限${EXCEL_MAX_CELL_CHARS}字，已截断 (cell text cut to ${EXCEL_MAX_CELL_CHARS} characters)`);
     return text.slice(0, EXCEL_MAX_CELL_CHARS);
   }
+}
+
+/** A row holding `lines` lines in this style: the lines at the face's pitch and the padding, rounded up to Excel's pixel. */
+export function rowHeightPt(lines: number, style: XlsxCellStyle): number {
+  return roundUp(lines * linePitchPt(style) + XLSX_ROW_PADDING_PT);
 }
 
 export function roundUp(pt: number): number {
