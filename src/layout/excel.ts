@@ -130,10 +130,6 @@ export const XLSX_ROW_TEXT_RATIO_MAX = 1.15;
 export const EXCEL_ROW_HEIGHT_STEP_PT = 1 / PX_PER_PT;
 /** Share of the type area's height the writer fills, leaving room for pixel rounding in print. */
 export const XLSX_PAGE_FILL_RATIO = 0.97;
-/** A row taller than this share of a page splits at the page's end rather than leaving the rest blank. */
-export const XLSX_SPLIT_MIN_PAGE_RATIO = 0.25;
-/** No part of a split row has fewer lines than this, so no line stands alone (widow/orphan). */
-export const XLSX_MIN_LINES_PER_PART = 2;
 
 // --- Printing legibly -------------------------------------------------------
 
