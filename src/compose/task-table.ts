@@ -10,12 +10,11 @@
 // and renderers spread their own width over them.
 
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
-import { measuresText } from '../model/measures.js';
-import { unitsText } from '../derive/units.js';
+import { MERGED_FIELDS, fieldText, mergeRows, unitNames, widthColumns, type WidthSpec } from '../derive/task-table-layout.js';
 import { WORD_LANDSCAPE_TABLE_FITS, allocateWidthsEm, fitTable, type ColumnKind, type TableFit, type WidthColumn } from '../layout/table-widths.js';
 import { TABLE_CELL_SIZE_PT, TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { balanceTitle } from './title-lines.js';
-import { STATUS_WORDS, TABLE_FIELD_KINDS, type CellAlign, type HeaderCell, type BodyCell, type BodyRow, type TaskTableModel } from '../model/document/task-table.js';
+import { TABLE_FIELD_KINDS, type CellAlign, type HeaderCell, type BodyRow, type TaskTableModel } from '../model/document/task-table.js';
 import { PERIOD_KEYS } from '../model/document/ledger.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 
@@ -30,8 +29,6 @@ const CENTRED_FIELDS: ReadonlySet<TableField> = new Set([
   'responsiblePerson',
 ]);
 
-/** Fields whose equal neighbours merge into one cell down the table. */
-const MERGED_FIELDS: ReadonlySet<TableField> = new Set(['category']);
 
 /**
  * A column after the plan's own, with its text per problem — e.g. the
@@ -136,7 +133,11 @@ function columnSpecs(plan: Plan, options: ComposeTaskTableOptions): ColumnSpec[]
 export function composeTaskTable(plan: Plan, options: ComposeTaskTableOptions = {}): TaskTableModel {
   const specs = columnSpecs(plan, options);
   const texts = plan.problems.map((problem) => specs.map((spec) => spec.text(problem)));
-  const rows = mergeRows(plan.problems, specs, texts);
+  const rows = mergeRows(
+    plan.problems,
+    specs.map((s) => s.merged),
+    texts,
+  );
   const fits = options.fits ?? (options.textWidthEm === undefined ? WORD_LANDSCAPE_TABLE_FITS : [{ sizePt: TABLE_CELL_SIZE_PT, scale: 1, textWidthEm: options.textWidthEm }]);
   const { fit, allocation } = fitTable(widthColumns(specs, rows, unitNames(plan)), fits);
   const columns = specs.map((spec, i) => ({
@@ -165,35 +166,8 @@ export function composeTaskTable(plan: Plan, options: ComposeTaskTableOptions = 
   };
 }
 
-/** The plan's unit names, kept whole wherever they are printed. */
-export function unitNames(plan: Plan): string[] {
-  return plan.units.map((u) => u.name);
-}
-
-/** The text a problem shows in a column. */
-export function fieldText(plan: Plan, problem: Problem, field: TableField): string {
-  switch (field) {
-    case 'category':
-      return plan.categories.find((c) => c.id === problem.category)?.label ?? problem.category;
-    case 'number':
-      return String(problem.number);
-    case 'measures':
-      return measuresText(problem.measures);
-    case 'leadUnits':
-      return unitsText(problem.leadUnits);
-    case 'cooperatingUnits':
-      return unitsText(problem.cooperatingUnits);
-    case 'summary':
-    case 'deadline':
-      return problem[field];
-    case 'target':
-    case 'responsibleLeader':
-    case 'responsiblePerson':
-    case 'completionStandard':
-    case 'remarks':
-      return problem[field] ?? '';
-  }
-}
+/** The text a problem shows in a column (derive/task-table-layout.ts, shared with the checker). */
+export { fieldText, unitNames };
 
 // --- header -----------------------------------------------------------------
 
@@ -228,43 +202,7 @@ function headerCells(specs: readonly HeaderSpec[], headerRowCount: 1 | 2): Heade
 
 // --- body -------------------------------------------------------------------
 
-/** Problems in the order the data lists them; merged fields span runs of equal neighbours in one category. */
-function mergeRows(problems: readonly Problem[], specs: readonly ColumnSpec[], texts: string[][]): BodyRow[] {
-  const cells: BodyCell[][] = texts.map((row) => row.map((text) => ({ kind: 'text', text, rowSpan: 1 }) as BodyCell));
-  specs.forEach((spec, c) => {
-    if (!spec.merged) return;
-    let start = 0;
-    for (let r = 1; r <= problems.length; r += 1) {
-      const sameRun = r < problems.length && problems[r]!.category === problems[start]!.category;
-      if (sameRun) continue;
-      const span = r - start;
-      cells[start]![c] = { kind: 'text', text: texts[start]![c]!, rowSpan: span };
-      for (let k = start + 1; k < r; k += 1) cells[k]![c] = { kind: 'covered' };
-      start = r;
-    }
-  });
-  return problems.map((p, r) => ({ problemNumber: p.number, cells: cells[r]! }));
-}
-
 // --- widths -----------------------------------------------------------------
-
-type WidthSpec = Pick<ColumnSpec, 'header' | 'width' | 'kind'>;
-
-/** The columns as the width allocation sees them: kind, header, cells, the names kept whole, a share the plan gives. */
-function widthColumns(specs: readonly WidthSpec[], rows: readonly BodyRow[], units: readonly string[]): WidthColumn[] {
-  // Every column has its share when the plan gives all of them; else the given shares are kept and the rest estimated.
-  const allGiven = specs.every((s) => s.width !== undefined);
-  return specs.map((spec, c) => ({
-    kind: spec.kind,
-    header: spec.header,
-    cells: rows.map((row) => {
-      const cell = row.cells[c]!;
-      return cell.kind === 'text' ? { text: cell.text, rowSpan: cell.rowSpan } : undefined;
-    }),
-    keep: spec.kind === 'status' ? STATUS_WORDS : units,
-    ...(spec.width === undefined ? {} : { share: allGiven ? spec.width / specs.reduce((a, s) => a + s.width!, 0) : spec.width / 100 }),
-  }));
-}
 
 /**
  * Content-based widths in em for a table of these columns and rows, adding up

@@ -124,6 +124,16 @@ export const XLSX_ROW_PADDING_PT = 1.5;
 /** A row is at most this many times as tall as the text it holds (tested in the PDF). */
 export const XLSX_ROW_TEXT_RATIO_MAX = 1.15;
 
+/** Em of text a line holds in a column `widthPt` wide at `sizePt`: the width less both insets and the slack. */
+export function xlsxLineEm(widthPt: number, sizePt: number): number {
+  return Math.max(1, (widthPt - XLSX_COLUMN_PADDING_PT) / sizePt);
+}
+
+/** A row holding `lines` wrapped lines: the lines at the face's pitch and the padding, rounded up to Excel's pixel. */
+export function xlsxRowHeightPt(lines: number, sizePt: number, pitchRatio: number = XLSX_LINE_PITCH_RATIO_SERIF): number {
+  return Math.ceil((lines * sizePt * pitchRatio + XLSX_ROW_PADDING_PT) / EXCEL_ROW_HEIGHT_STEP_PT - 1e-9) * EXCEL_ROW_HEIGHT_STEP_PT;
+}
+
 // --- Pagination -------------------------------------------------------------
 
 /** Excel stores row heights in points but draws whole pixels: heights are rounded up to 0.75 pt. */

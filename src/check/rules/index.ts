@@ -20,6 +20,7 @@ import { progressUnknownProblem } from './progress-unknown-problem.js';
 import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
 import { statusRegression } from './status-regression.js';
+import { taskTableRowHeight } from './task-table-row-height.js';
 import { titleLines } from './title-lines.js';
 import { unknownCategory } from './unknown-category.js';
 import { unknownUnit } from './unknown-unit.js';
@@ -48,4 +49,5 @@ export const RULES: readonly Rule[] = [
   onScheduleMissing,
   reportMissing,
   privacy,
+  taskTableRowHeight,
 ];

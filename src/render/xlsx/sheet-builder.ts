@@ -27,6 +27,8 @@ import {
   XLSX_LINE_PITCH_RATIO_SANS,
   XLSX_LINE_PITCH_RATIO_SERIF,
   XLSX_ROW_PADDING_PT,
+  xlsxLineEm,
+  xlsxRowHeightPt,
   type XlsxPaper,
 } from '../../layout/excel.js';
 import type { XlsxRange } from '../../formats/xlsx/cells.js';
@@ -148,7 +150,7 @@ export class SheetBuilder {
   /** Em of text a line holds in column c (or the columns left..right): the width less its insets and slack. */
   lineEm(left: number, style: XlsxCellStyle, right = left): number {
     const widthPt = this.widthsPt.slice(left, right + 1).reduce((a, b) => a + b, 0);
-    return Math.max(1, (widthPt - XLSX_COLUMN_PADDING_PT) / style.font.sizePt);
+    return xlsxLineEm(widthPt, style.font.sizePt);
   }
 
   /** Put text in a cell range (0-based, inclusive); a range of more than one cell is merged. */
@@ -228,7 +230,7 @@ export class SheetBuilder {
 
 /** A row holding `lines` lines in this style: the lines at the face's pitch and the padding, rounded up to Excel's pixel. */
 export function rowHeightPt(lines: number, style: XlsxCellStyle): number {
-  return roundUp(lines * linePitchPt(style) + XLSX_ROW_PADDING_PT);
+  return xlsxRowHeightPt(lines, style.font.sizePt, linePitchPt(style) / style.font.sizePt);
 }
 
 export function roundUp(pt: number): number {
