@@ -8,9 +8,8 @@ import { measuresText } from '../model/measures.js';
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
 import { STATUS_WORDS, TABLE_FIELD_KINDS, type BodyCell, type BodyRow } from '../model/document/task-table.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
-import { WORD_LANDSCAPE_TABLE_FITS, fitTable, landscapeColumnTwips, type ColumnKind, type FittedTable, type WidthColumn } from '../layout/table-widths.js';
-import { TWIP_PER_PT } from '../layout/gbt9704.js';
-import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_LINE_PITCH_RATIO_SANS, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, xlsxLineEm, xlsxRowHeightPt } from '../layout/excel.js';
+import { WORD_LANDSCAPE_TABLE_FITS, fitTable, type ColumnKind, type FittedTable, type WidthColumn } from '../layout/table-widths.js';
+import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_LINE_PITCH_RATIO_SANS, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, xlsxLineEm, xlsxRowHeightPt, xlsxTaskTableWidthsPt } from '../layout/excel.js';
 import { wrappedLineCount } from '../layout/text-width.js';
 import { unitsText } from './units.js';
 
@@ -109,7 +108,7 @@ export function taskTableLayout(plan: Plan): { columns: readonly TableColumn[]; 
 
 /**
  * Each problem's row height in the Excel task table, as its writer sets it
- * (render/xlsx/task-table.ts: the Word grid's widths in points, the cells'
+ * (render/xlsx/task-table.ts: the Word grid's widths, narrowed for LibreOffice, the cells'
  * lines at the table's size), and the body's room on a printed page under the
  * repeated header rows. The writer is what reports the exact figures; this is
  * the same computation from the plan, for the checker.
@@ -117,7 +116,7 @@ export function taskTableLayout(plan: Plan): { columns: readonly TableColumn[]; 
 export function xlsxTaskTableRowHeights(plan: Plan): { sizePt: number; heightsPt: number[]; pagePt: number; maxRowPt: number } {
   const { columns, rows, fitted } = taskTableLayout(plan);
   const sizePt = fitted.fit.sizePt;
-  const widthsPt = landscapeColumnTwips(fitted.allocation.widthsEm).map((t) => t / TWIP_PER_PT);
+  const widthsPt = xlsxTaskTableWidthsPt(fitted.allocation.widthsEm);
   const lineEm = widthsPt.map((w) => xlsxLineEm(w, sizePt));
   const heightsPt = rows.map((row) => {
     let lines = 1;

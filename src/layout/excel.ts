@@ -16,10 +16,11 @@ import {
   LANDSCAPE_TYPE_AREA_WIDTH_MM,
   PAGE_NUMBER_GAP_MM,
   PAGE_NUMBER_SIZE_PT,
+  TWIP_PER_PT,
   mmToInch,
   mmToPt,
 } from './gbt9704.js';
-import type { TableFit } from './table-widths.js';
+import { landscapeColumnTwips, type TableFit } from './table-widths.js';
 
 // --- Excel's hard limits (Excel specifications and limits) -------------------
 
@@ -63,6 +64,13 @@ export const XLSX_COLUMN_PADDING_PT = 2 * EXCEL_CELL_INSET_PT + EXCEL_COLUMN_SLA
  * printed this much smaller by LibreOffice.
  */
 export const LIBREOFFICE_COLUMN_SPREAD = 0.047;
+/**
+ * How much wider LibreOffice lays out a whole sheet than Excel: more than one
+ * column's spread, narrow columns counting a fixed few pixels more. Measured:
+ * the ledger laid out for 80 % in Excel is printed at 75.75 % by LibreOffice
+ * (9.09 pt for 小四), 5.6 % smaller; 6 % is used.
+ */
+export const LIBREOFFICE_SHEET_SPREAD = 0.06;
 
 export function excelWidthFromPt(pt: number): number {
   return pt / EXCEL_DIGIT_WIDTH_PT;
@@ -150,7 +158,7 @@ export const XLSX_PRINT_SCALES: readonly number[] = [1, 0.95, 0.9, 0.85, 0.8, 0.
 
 /** The scales at which text of `sizePt` still prints at XLSX_MIN_PRINTED_PT or more in every reader. */
 export function legibleScales(sizePt: number): number[] {
-  return XLSX_PRINT_SCALES.filter((scale) => (sizePt * scale) / (1 + LIBREOFFICE_COLUMN_SPREAD) >= XLSX_MIN_PRINTED_PT - 1e-9);
+  return XLSX_PRINT_SCALES.filter((scale) => (sizePt * scale) / (1 + LIBREOFFICE_SHEET_SPREAD) >= XLSX_MIN_PRINTED_PT - 1e-9);
 }
 
 /** Rows of wrapped `sizePt` 仿宋 text that fit Excel's 409 pt row. */
@@ -172,6 +180,20 @@ export function xlsxSheetFits(paper: XlsxPaper, sizePt: number = TABLE_CELL_SIZE
     maxRowLines: maxRowLines(sizePt),
     readerSpread: LIBREOFFICE_COLUMN_SPREAD,
   }));
+}
+
+// --- Task table (the Word attachment's widths) ------------------------------------
+
+/**
+ * The Excel task table's column widths in points: the Word table's grid
+ * (landscapeColumnTwips of the model's weights), narrowed by
+ * LIBREOFFICE_SHEET_SPREAD so that LibreOffice, whose sheets come out that
+ * much wider, still fits the sheet to the page at 100 % and prints the type at
+ * its size (a 小五 table printed at 8.6 pt otherwise). Excel prints it at full
+ * size with the difference left at the right.
+ */
+export function xlsxTaskTableWidthsPt(weights: readonly number[]): number[] {
+  return landscapeColumnTwips(weights).map((t) => t / TWIP_PER_PT / (1 + LIBREOFFICE_SHEET_SPREAD));
 }
 
 // --- Ledger (整改台账) and unit forms -----------------------------------------------

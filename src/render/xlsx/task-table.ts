@@ -6,9 +6,7 @@
 
 import type { Plan } from '../../model/plan-schema.js';
 import { type TaskTableModel } from '../../model/document/task-table.js';
-import { TWIP_PER_PT } from '../../layout/gbt9704.js';
-import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, excelWidthFromPt, type XlsxPaper } from '../../layout/excel.js';
-import { landscapeColumnTwips } from '../../layout/table-widths.js';
+import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, excelWidthFromPt, xlsxTaskTableWidthsPt, type XlsxPaper } from '../../layout/excel.js';
 import { safeSheetName } from './sheet-name.js';
 import { paginate, type Layout, type PageMetrics } from './paginate.js';
 import {
@@ -44,7 +42,7 @@ export async function renderTaskTableXlsx(model: TaskTableModel): Promise<Render
 /** The sheet description (pure): what writeXlsx writes, and the warnings found on the way. */
 export function taskTableSheet(model: TaskTableModel, wantedName = TASK_TABLE_SHEET_NAME): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
   const name = safeSheetName(wantedName);
-  const widthsPt = landscapeColumnTwips(model.columns.map((c) => c.weight)).map((t) => t / TWIP_PER_PT);
+  const widthsPt = xlsxTaskTableWidthsPt(model.columns.map((c) => c.weight));
   const sheet = new SheetBuilder(name, widthsPt);
   addLead(sheet, model);
   addHeader(sheet, model);
