@@ -30,7 +30,7 @@ import {
   ZIHAO_PT,
   ptToHalfPt,
 } from './gbt9704.js';
-import { BREAK, measureText, measuredLineCount, softBreaks, textWidthEm, wordStartOffsets, type BreakClass, type MeasuredText } from './text-width.js';
+import { BREAK, measureText, measuredLineCount, measuredText, softBreaks, textWidthEm, wordStartOffsets, type MeasuredText } from './text-width.js';
 
 /**
  * Whole-unit widths adding up to exactly `total` (largest remainders get the
@@ -160,12 +160,29 @@ function paragraphsWidest(text: string): number {
   return Math.max(0, ...text.split('\n').map(textWidthEm));
 }
 
-function prepare(column: WidthColumn, readerSpread: number, maxEm: number): Prepared {
+/** What a column's minimums are found from: independent of the table's width, so computed once a column (fitTable tries many). */
+interface ColumnWords {
+  readonly token: boolean;
+  readonly measured: readonly (MeasuredText | undefined)[];
+  readonly rowSpans: readonly number[];
+  readonly header: WordedText;
+  readonly values: readonly (WordedText | undefined)[];
+  readonly wholeEm: number;
+  readonly headerWord: number;
+  readonly widestWord: number;
+  readonly widestPlainWord: number;
+}
+
+const columnWordsCache = new WeakMap<WidthColumn, ColumnWords>();
+
+function columnWords(column: WidthColumn): ColumnWords {
+  const cached = columnWordsCache.get(column);
+  if (cached !== undefined) return cached;
   const token = column.kind !== 'text';
-  const measured = column.cells.map((cell) => (cell === undefined || cell.text === '' ? undefined : measureText(cell.text)));
+  const measured = column.cells.map((cell) => (cell === undefined || cell.text === '' ? undefined : measuredText(cell.text)));
   const rowSpans = column.cells.map((cell) => cell?.rowSpan ?? 1);
-  const header = { m: measureText(column.header), starts: wordStartOffsets(column.header) };
-  const headerWord = Math.max(...column.header.split('\n').flatMap((line) => wordWidths(line, [])));
+  const header = { m: measuredText(column.header), starts: wordStartOffsets(column.header) };
+  const headerWord = widestWordEm(column.header, header.starts);
   let widestWord = headerWord;
   let whole = paragraphsWidest(column.header);
   // The dictionary's words alone, without the names kept whole: what a value may be cut into when the table is too full.
@@ -175,29 +192,43 @@ function prepare(column: WidthColumn, readerSpread: number, maxEm: number): Prep
     whole = Math.max(whole, paragraphsWidest(cell.text));
     if (!token) return undefined;
     const keep = [...(column.keep ?? []), ...(LIST_KINDS.has(column.kind) ? cell.text.split(LIST_SEPARATORS).filter((s) => s.length > 1) : [])];
-    const lines = cell.text.split('\n');
-    widestWord = Math.max(widestWord, ...lines.flatMap((line) => wordWidths(line, keep)));
-    widestPlainWord = Math.max(widestPlainWord, ...lines.flatMap((line) => wordWidths(line, [], BREAK.weak)));
-    return { m: measured[r]!, starts: wordStartOffsets(cell.text, keep) };
+    const starts = wordStartOffsets(cell.text, keep);
+    widestWord = Math.max(widestWord, widestWordEm(cell.text, starts));
+    widestPlainWord = Math.max(widestPlainWord, widestWordEm(cell.text, wordStartOffsets(cell.text, [], BREAK.weak)));
+    return { m: measured[r]!, starts };
   });
+  const words = { token, measured, rowSpans, header, values, wholeEm: whole, headerWord, widestWord, widestPlainWord };
+  columnWordsCache.set(column, words);
+  return words;
+}
+
+/** The widest word of a text cut at these word starts (a newline ends a word too). */
+function widestWordEm(text: string, starts: ReadonlySet<number>): number {
+  const cuts = [...starts];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) cuts.push(i, i + 1);
+  cuts.sort((a, b) => a - b);
+  let widest = 0;
+  cuts.forEach((s, i) => {
+    widest = Math.max(widest, textWidthEm(text.slice(s, cuts[i + 1] ?? text.length).replace(/\n/g, '')));
+  });
+  return widest;
+}
+
+function prepare(column: WidthColumn, readerSpread: number, maxEm: number): Prepared {
+  const w = columnWords(column);
   const least = (content: number) => Math.min(maxEm, Math.max(1, Math.ceil(content - EPSILON), Math.ceil((column.minEm ?? 0) - EPSILON)));
-  const textMin = token ? 0 : Math.min(TEXT_COLUMN_MIN_EM, whole);
-  const strict = least(Math.max(widestWord, textMin));
-  const loose = least(Math.max(widestPlainWord, textMin));
-  const squeeze = least(Math.max(headerWord, textMin));
-  const base = { token, measured, rowSpans, header, values, wholeEm: whole, strictMinEm: strict, looseMinEm: loose, squeezeMinEm: squeeze };
+  const textMin = w.token ? 0 : Math.min(TEXT_COLUMN_MIN_EM, w.wholeEm);
+  const strict = least(Math.max(w.widestWord, textMin));
+  const loose = least(Math.max(w.widestPlainWord, textMin));
+  const squeeze = least(Math.max(w.headerWord, textMin));
+  const base = { ...w, strictMinEm: strict, looseMinEm: loose, squeezeMinEm: squeeze };
   return {
     ...base,
     // No width up to the table's keeps the words whole: only one line a value would, which cannot fit.
-    strictMinEm: nextWidth(base, strict - 1, { spread: readerSpread, maxEm, wholeWords: true }) ?? Math.max(strict, Math.ceil(whole - EPSILON)),
+    strictMinEm: nextWidth(base, strict - 1, { spread: readerSpread, maxEm, wholeWords: true }) ?? Math.max(strict, Math.ceil(w.wholeEm - EPSILON)),
     looseMinEm: nextWidth(base, loose - 1, { spread: readerSpread, maxEm, wholeWords: false }) ?? loose,
     squeezeMinEm: nextWidth(base, squeeze - 1, { spread: readerSpread, maxEm, wholeWords: false }) ?? squeeze,
   };
-}
-
-function wordWidths(line: string, keep: readonly string[], worst: BreakClass = BREAK.free): number[] {
-  const starts = [...wordStartOffsets(line, keep, worst)].sort((a, b) => a - b);
-  return starts.map((s, i) => textWidthEm(line.slice(s, starts[i + 1] ?? line.length)));
 }
 
 /** Does the reader's wrap at w (and at w widened by the spread) break the text between words only? */
