@@ -22,7 +22,7 @@ import { planSubject } from '../model/plan-subject.js';
 import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from '../layout/gbt9704.js';
-import { type ComposeTaskTableOptions } from './task-table.js';
+import { unitNames, type ComposeTaskTableOptions } from './task-table.js';
 import { CATEGORY_FALLBACK_LABEL, DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
 import type { TemplateSet } from '../templates/load.js';
 import { renderPhrases, type Phrases } from '../templates/phrases.js';
@@ -68,8 +68,8 @@ export interface LedgerTemplateContext {
   readonly unitCoLed: readonly number[];
 }
 
-/** The phrases ledger.hbs gives; unittitle and unitnote are read from a unit's filling only. */
-export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitnote'] as const;
+/** The phrases ledger.hbs gives; unittitle, unitcolumns and unitnote are read from a unit's filling only. */
+export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitcolumns', 'unitnote'] as const;
 
 type LedgerPhrases = Phrases<(typeof LEDGER_PHRASES)[number]>;
 
@@ -88,9 +88,8 @@ function ledgerPhrases(templates: Pick<TemplateSet, 'ledger'>, plan: Plan, view:
 }
 
 export interface ComposeLedgerOptions {
-  /** The renderer's text width and wrap safety, for the column-width estimate. */
-  readonly textWidthEm?: ComposeTaskTableOptions['textWidthEm'];
-  readonly wrapSafetyEm?: number;
+  /** The sizes and print scales the renderer's sheets may be set at, for the column widths (composeTaskTable's fits). */
+  readonly fits?: ComposeTaskTableOptions['fits'];
 }
 
 function summaryValues(t: Tally): (number | string)[] {
@@ -133,22 +132,22 @@ function tableSheet(
   plan: Plan,
   view: PeriodView,
   history: readonly Progress[],
-  sheet: { name: string; titleLines: string[]; note?: string },
+  sheet: { name: string; titleLines: string[]; note?: string; compact?: boolean },
   options: ComposeLedgerOptions,
 ): LedgerTableSheet {
   const table = composeLedgerTable(plan, view, history, {
     title: sheet.titleLines.join(''),
     titleLines: sheet.titleLines,
     date: view.asOf,
-    ...(options.textWidthEm === undefined ? {} : { textWidthEm: options.textWidthEm }),
-    ...(options.wrapSafetyEm === undefined ? {} : { wrapSafetyEm: options.wrapSafetyEm }),
+    ...(sheet.compact ? { compact: true } : {}),
+    ...(options.fits === undefined ? {} : { fits: options.fits }),
   });
   return { name: sheet.name, titleLines: sheet.titleLines, table, ...(sheet.note === undefined ? {} : { note: sheet.note }) };
 }
 
 /** The plan's title as the plan prints it (its own lines, else balanced as a 公文 title), above each sheet's own line. */
 function planTitleLines(plan: Plan): string[] {
-  return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM, plan.units.map((u) => u.name)))];
+  return [...(plan.plan.titleLines ?? balanceTitle(plan.plan.title, TITLE_MAX_EM, unitNames(plan)))];
 }
 
 function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>, options: ComposeLedgerOptions): LedgerTableSheet[] {
@@ -157,8 +156,10 @@ function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], 
     const shared = problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
     const wording = ledgerPhrases(templates, plan, view, { name: unit.name, coLed: shared });
     const titleLines = [...planTitleLines(plan), wording.text('unittitle')];
-    const note = wording.optional('unitnote');
-    return tableSheet({ ...plan, problems }, view, history, { name: unit.name, titleLines, ...(note === undefined ? {} : { note }) }, options);
+    // The sheet is compact (composeLedgerTable's compact columns): say where the rest is, then the co-led note.
+    const notes = [wording.optional('unitcolumns'), wording.optional('unitnote')].filter((n): n is string => n !== undefined);
+    const note = notes.length > 0 ? notes.join('\n') : undefined;
+    return tableSheet({ ...plan, problems }, view, history, { name: unit.name, titleLines, compact: true, ...(note === undefined ? {} : { note }) }, options);
   });
 }
 

@@ -12,7 +12,7 @@ import { planSubject } from '../model/plan-subject.js';
 import { renderTemplate } from '../templates/render.js';
 import type { TemplateSet } from '../templates/load.js';
 import type { Attachment, Enclosure, OfficialDocument } from '../model/document/official-document.js';
-import { composeTaskTable, type ComposeTaskTableOptions } from './task-table.js';
+import { composeTaskTable, unitNames, type ComposeTaskTableOptions } from './task-table.js';
 import { balanceTitle } from './title-lines.js';
 import { TITLE_MAX_EM, TASK_TABLE_LABEL } from '../layout/gbt9704.js';
 import { type CategoryTemplateContext, printedCategories } from './plan-context.js';
@@ -93,11 +93,6 @@ export function planTemplateContext(plan: Plan): PlanTemplateContext {
 
 function titleLines(title: string, given: readonly string[] | undefined, maxEm: number, keep: readonly string[]): string[] {
   return given ? [...given] : balanceTitle(title, maxEm, keep);
-}
-
-/** The plan's unit names, which a title never breaks inside when it can help it. */
-function unitNames(plan: Plan): string[] {
-  return plan.units.map((u) => u.name);
 }
 
 function planEnclosure(plan: Plan, templates: TemplateSet, maxEm: number): Enclosure {

@@ -81,7 +81,8 @@ export interface PeriodTableOptions {
   /** The document's date (YYYY-MM-DD): the fixed timestamp of the files made from the table. */
   readonly date: string;
   readonly textWidthEm?: ComposeTaskTableOptions['textWidthEm'];
-  readonly wrapSafetyEm?: number;
+  /** The sizes and scales the table may be set at (composeTaskTable's fits). */
+  readonly fits?: ComposeTaskTableOptions['fits'];
 }
 
 type RowText = (row: PeriodRow) => string;
@@ -249,7 +250,7 @@ function baseOptions(options: PeriodTableOptions): ComposeTaskTableOptions {
     ...(options.label === undefined ? {} : { label: options.label }),
     date: options.date,
     ...(options.textWidthEm === undefined ? {} : { textWidthEm: options.textWidthEm }),
-    ...(options.wrapSafetyEm === undefined ? {} : { wrapSafetyEm: options.wrapSafetyEm }),
+    ...(options.fits === undefined ? {} : { fits: options.fits }),
   };
 }
 
@@ -279,12 +280,32 @@ function ledgerColumns(view: PeriodView, history: readonly Progress[]): ExtraCol
   ];
 }
 
+/** The plan fields a unit's compact ledger sheet shows, when the plan's table has them. */
+const COMPACT_PLAN_FIELDS: ReadonlySet<string> = new Set(['number', 'summary', 'deadline', 'leadUnits']);
+/** The period's columns a unit's compact ledger sheet shows. */
+const COMPACT_PERIOD_KEYS: ReadonlySet<string> = new Set([PERIOD_KEYS.status, PERIOD_KEYS.onSchedule, PERIOD_KEYS.completedOn, PERIOD_KEYS.closedOn, PERIOD_KEYS.warning]);
+
+export interface LedgerTableOptions extends PeriodTableOptions {
+  /**
+   * Only the columns a unit follows its problems by (序号, 问题简述, 整改时限,
+   * 牵头单位 and the status, dates and warning): the unit sheets, whose full
+   * texts are on 台账, so printing the workbook does not print them twice.
+   */
+  readonly compact?: boolean;
+}
+
 /**
  * The ledger's table: the plan's columns and one column per field of the
  * period, one whole row per problem (no merged category cells: a ledger is
  * sorted and filtered). `plan.problems` may be a subset (a unit's sheet).
  * Evidence is cumulative over `history` up to the view's period.
  */
-export function composeLedgerTable(plan: Plan, view: PeriodView, history: readonly Progress[], options: PeriodTableOptions): TaskTableModel {
-  return composeTaskTable(plan, { ...baseOptions(options), extraColumns: ledgerColumns(view, history), mergeCategories: false });
+export function composeLedgerTable(plan: Plan, view: PeriodView, history: readonly Progress[], options: LedgerTableOptions): TaskTableModel {
+  const columns = ledgerColumns(view, history);
+  if (!options.compact) return composeTaskTable(plan, { ...baseOptions(options), extraColumns: columns, mergeCategories: false });
+  const planColumns = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).filter((c) => COMPACT_PLAN_FIELDS.has(c.field));
+  return composeTaskTable(
+    { ...plan, tableColumns: planColumns.length > 0 ? planColumns : [{ field: 'number', header: FIELD_LABELS.number }] },
+    { ...baseOptions(options), extraColumns: columns.filter((c) => COMPACT_PERIOD_KEYS.has(c.key)), mergeCategories: false },
+  );
 }

@@ -3,7 +3,7 @@
 
 import { composeLedger } from '../compose/ledger.js';
 import type { PeriodView } from '../derive/period.js';
-import { XLSX_WRAP_SAFETY_EM, ledgerTextWidthEm } from '../layout/excel.js';
+import { XLSX_WIDE_SHEET_PAPER, xlsxSheetFits } from '../layout/excel.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
 import { renderLedgerXlsx } from '../render/xlsx/ledger.js';
@@ -18,7 +18,7 @@ export function ledgerFileStem(period: string): string {
 
 /** The ledger workbook for a period's view, given every progress file up to the period (oldest first), worded by templates/ledger.hbs. */
 export async function ledgerXlsx(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>): Promise<RenderedXlsx> {
-  return renderLedgerXlsx(composeLedger(plan, view, history, templates, { textWidthEm: ledgerTextWidthEm, wrapSafetyEm: XLSX_WRAP_SAFETY_EM }));
+  return renderLedgerXlsx(composeLedger(plan, view, history, templates, { fits: xlsxSheetFits(XLSX_WIDE_SHEET_PAPER) }));
 }
 
 /** The ledger as `name` (a path under the plan's output folder), with its layout warnings. */

@@ -3,16 +3,16 @@
 
 import { composeNotice } from '../compose/notice.js';
 import { safeFileName } from '../layout/safe-name.js';
-import { landscapeTableTextWidthEm } from '../layout/table-widths.js';
+import { WORD_LANDSCAPE_TABLE_FITS } from '../layout/table-widths.js';
 import type { OfficialDocument } from '../model/document/official-document.js';
 import type { Plan } from '../model/plan-schema.js';
 import { renderOfficialDocument } from '../render/docx/official-document.js';
 import type { TemplateSet } from '../templates/load.js';
 import type { DocumentOutput } from './pipeline.js';
 
-/** The notice's document model; its task table is composed for the landscape type area, as the standalone table is. */
+/** The notice's document model; its task table is composed for the landscape type area (小四, else 五号 or 小五), as the standalone table is. */
 export function noticeModel(plan: Plan, templates: TemplateSet): OfficialDocument {
-  return composeNotice(plan, templates, { taskTable: { textWidthEm: landscapeTableTextWidthEm } });
+  return composeNotice(plan, templates, { taskTable: { fits: WORD_LANDSCAPE_TABLE_FITS } });
 }
 
 /** The notice as a Word document. Throws TemplateError for a template that does not fit the grammar. */

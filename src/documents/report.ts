@@ -5,7 +5,6 @@
 import { composeReport } from '../compose/report.js';
 import type { PeriodView } from '../derive/period.js';
 import { safeFileName } from '../layout/safe-name.js';
-import { landscapeTableTextWidthEm } from '../layout/table-widths.js';
 import type { OfficialDocument } from '../model/document/official-document.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
@@ -15,9 +14,9 @@ import { buildLedger, ledgerFileStem } from './ledger.js';
 import { periodContext, requireReport } from './period.js';
 import type { DocumentOutput, PlanData } from './pipeline.js';
 
-/** The report's document model, its progress table sized for the landscape type area. */
+/** The report's document model, its progress table sized for the landscape type area (composeTaskTable's Word fits: 小四, else 五号 or 小五). */
 export function reportModel(plan: Plan, view: PeriodView, progress: Progress, templates: TemplateSet): OfficialDocument {
-  return composeReport(plan, view, progress, templates, { progressTable: { textWidthEm: landscapeTableTextWidthEm } });
+  return composeReport(plan, view, progress, templates);
 }
 
 /** The report as Word, with its title as one line (the packet names the part by it). */

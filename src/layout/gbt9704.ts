@@ -127,6 +127,7 @@ export const ZIHAO_PT = {
   四号: 14,
   小四: 12,
   五号: 10.5,
+  小五: 9,
 } as const;
 export type Zihao = keyof typeof ZIHAO_PT;
 

@@ -1,9 +1,36 @@
-// Sharing a table's width among its columns. The compose layer gives relative
-// weights (em of content); every column also needs its padding, which does
-// not grow with the column, so padding comes off first and the rest is
-// shared in proportion.
+// Sharing a table's width among its columns, from the text each column holds.
+//
+// Every column has a kind. A text column (问题简述, 整改措施, 整改进展…) holds
+// running text, which the reader breaks anywhere; it gets at least
+// TEXT_COLUMN_MIN_EM a line (or its longest text, when that is shorter), so
+// no text column is starved into three characters a line. Every other kind —
+// a number, a category, a date, a unit, a post, a deadline, a status, a short
+// mark — holds values that must never be cut mid-word: such a column is only
+// ever as wide as a width at which the reader's wrap (layout/text-width.ts)
+// falls between the words of every value and of the header; at least its
+// widest word. The rest of the width goes, one step at a time, where it lowers
+// the table's total height most; what saves no height makes the short columns
+// one line a value, then widens the text columns.
+//
+// A table tries its fits in order (a type size and a print scale, with the em
+// that fit across at that size) and takes the first at which every minimum
+// fits and no row is taller than the fit allows: a Word table steps from 小四
+// down to 小五, an Excel sheet from 100 % down to its smallest legible scale.
+//
+// Renderers then give each column its padding, which does not grow with the
+// column, and share the rest in proportion to the widths found here.
 
-import { LANDSCAPE_TYPE_AREA_WIDTH_TWIP, TABLE_CELL_PADDING_X_TWIP, TABLE_CELL_SIZE_TWIP } from './gbt9704.js';
+import {
+  LANDSCAPE_TYPE_AREA_HEIGHT_TWIP,
+  LANDSCAPE_TYPE_AREA_WIDTH_TWIP,
+  TABLE_CELL_PADDING_X_TWIP,
+  TABLE_CELL_SIZE_PT,
+  TABLE_LINE_PITCH_RATIO,
+  TWIP_PER_PT,
+  ZIHAO_PT,
+  ptToHalfPt,
+} from './gbt9704.js';
+import { BREAK, measureText, measuredLineCount, measuredText, softBreaks, textWidthEm, wordStartOffsets, type MeasuredText } from './text-width.js';
 
 /**
  * Whole-unit widths adding up to exactly `total` (largest remainders get the
@@ -24,15 +51,524 @@ export function shareWidths(total: number, weights: readonly number[], paddingPe
   return floored;
 }
 
+// --- column kinds ------------------------------------------------------------------
+
 /**
- * Em of 小四 text that fit across the landscape type area once each column's
- * padding is off: what the width estimate in compose shares out.
+ * What a column holds. `text` is running text; the others hold values that
+ * are never cut mid-word: `unit` and `post` hold names joined with 、 (each
+ * name a word), `date` a date (2023年11月30日 or 2023-11-30), `deadline` a
+ * deadline phrase, `status` a status word, `number` a problem's number,
+ * `category` a category's label, `short` a mark (是, 绿).
  */
-export function landscapeTableTextWidthEm(columnCount: number): number {
-  return (LANDSCAPE_TYPE_AREA_WIDTH_TWIP - columnCount * 2 * TABLE_CELL_PADDING_X_TWIP) / TABLE_CELL_SIZE_TWIP;
+export type ColumnKind = 'text' | 'number' | 'category' | 'date' | 'unit' | 'post' | 'deadline' | 'status' | 'short';
+
+/** A text column holds at least this many em a line (or its longest text, if shorter). */
+export const TEXT_COLUMN_MIN_EM = 8;
+
+/** Kinds whose values are lists of names, each kept whole. */
+const LIST_KINDS: ReadonlySet<ColumnKind> = new Set(['unit', 'post']);
+const LIST_SEPARATORS = /[、，,；;\n]/;
+
+export interface WidthCell {
+  readonly text: string;
+  /** Rows the cell spans (a merged category cell); its lines are spread over them. */
+  readonly rowSpan: number;
 }
+
+export interface WidthColumn {
+  readonly kind: ColumnKind;
+  /** The header as printed; a newline in it is a line break the data asks for. */
+  readonly header: string;
+  /** The cell starting in each row; undefined where a merged cell above covers the row. */
+  readonly cells: readonly (WidthCell | undefined)[];
+  /** Names kept whole in this column's values (a status word, the plan's units). */
+  readonly keep?: readonly string[];
+  /** At least this many em (room to type in an answer column). */
+  readonly minEm?: number;
+  /** This share (0–1) of the em available, as the plan gives it; the column takes no part in the sharing. */
+  readonly share?: number;
+}
+
+export interface WidthOptions {
+  /**
+   * How narrow a column of words may be: `whole` (the default), only as wide
+   * as a width at which every value wraps between words; `cut`, at least its
+   * widest dictionary word; `squeeze`, at least its header's widest word —
+   * for a table that does not fit otherwise. Text columns keep
+   * TEXT_COLUMN_MIN_EM in every case.
+   */
+  readonly words?: WordRule;
+  /**
+   * Readers may set a line this much wider than computed (LibreOffice sets an
+   * Excel column 4.7 % wider): a column of words must then wrap between words
+   * at both widths.
+   */
+  readonly readerSpread?: number;
+  /** The tallest a row may be, in lines (Excel's 409 pt at the sheet's size); none when undefined. */
+  readonly maxRowLines?: number;
+  /**
+   * When words may be cut, first widen each column of words to its whole-word
+   * width while that fits (true, the default).
+   */
+  readonly upgradeWords?: boolean;
+}
+
+export interface WidthAllocation {
+  /** Width of each column in em of text (padding not included), adding up to at most the em available. */
+  readonly widthsEm: readonly number[];
+  /** Every minimum fits and no row is over maxRowLines. */
+  readonly fits: boolean;
+  /** Every minimum fits (rows may still be too tall). */
+  readonly minimumsFit: boolean;
+  /** Lines of each row (its tallest cell) at these widths. */
+  readonly rowLines: readonly number[];
+  /** Values the reader's wrap cuts mid-word at these widths (0 when every word is kept whole). */
+  readonly cutValues: number;
+}
+
+const EPSILON = 1e-9;
+
+export type WordRule = 'whole' | 'cut' | 'squeeze';
+
+/** A value or header with the offsets where its words start. */
+interface WordedText {
+  readonly m: MeasuredText;
+  readonly starts: ReadonlySet<number>;
+}
+
+interface Prepared {
+  readonly token: boolean;
+  readonly measured: readonly (MeasuredText | undefined)[];
+  readonly rowSpans: readonly number[];
+  readonly header: WordedText;
+  /** A column of words: each row's value with its words. */
+  readonly values: readonly (WordedText | undefined)[];
+  /** The widest a value or header line is on one line. */
+  readonly wholeEm: number;
+  /** The narrowest width at which every value wraps between words. */
+  readonly strictMinEm: number;
+  /** At least the widest dictionary word (and the text minimum), the header between words: the minimum when values' words may be cut. */
+  readonly looseMinEm: number;
+  /** At least the header's widest word (and the text minimum): the minimum when nothing else fits. */
+  readonly squeezeMinEm: number;
+}
+
+/** In a table whose words cannot all be kept whole, a value cut mid-word counts as this many lines of height. */
+const CUT_WORD_LINES = 1;
+
+function paragraphsWidest(text: string): number {
+  return Math.max(0, ...text.split('\n').map(textWidthEm));
+}
+
+/** What a column's minimums are found from: independent of the table's width, so computed once a column (fitTable tries many). */
+interface ColumnWords {
+  readonly token: boolean;
+  readonly measured: readonly (MeasuredText | undefined)[];
+  readonly rowSpans: readonly number[];
+  readonly header: WordedText;
+  readonly values: readonly (WordedText | undefined)[];
+  readonly wholeEm: number;
+  readonly headerWord: number;
+  readonly widestWord: number;
+  readonly widestPlainWord: number;
+}
+
+const columnWordsCache = new WeakMap<WidthColumn, ColumnWords>();
+
+function columnWords(column: WidthColumn): ColumnWords {
+  const cached = columnWordsCache.get(column);
+  if (cached !== undefined) return cached;
+  const token = column.kind !== 'text';
+  const measured = column.cells.map((cell) => (cell === undefined || cell.text === '' ? undefined : measuredText(cell.text)));
+  const rowSpans = column.cells.map((cell) => cell?.rowSpan ?? 1);
+  const header = { m: measuredText(column.header), starts: wordStartOffsets(column.header) };
+  const headerWord = widestWordEm(column.header, header.starts);
+  let widestWord = headerWord;
+  let whole = paragraphsWidest(column.header);
+  // The dictionary's words alone, without the names kept whole: what a value may be cut into when the table is too full.
+  let widestPlainWord = widestWord;
+  const values = column.cells.map((cell, r): WordedText | undefined => {
+    if (cell === undefined || cell.text === '') return undefined;
+    whole = Math.max(whole, paragraphsWidest(cell.text));
+    if (!token) return undefined;
+    const keep = [...(column.keep ?? []), ...(LIST_KINDS.has(column.kind) ? cell.text.split(LIST_SEPARATORS).filter((s) => s.length > 1) : [])];
+    const starts = wordStartOffsets(cell.text, keep);
+    widestWord = Math.max(widestWord, widestWordEm(cell.text, starts));
+    widestPlainWord = Math.max(widestPlainWord, widestWordEm(cell.text, wordStartOffsets(cell.text, [], BREAK.weak)));
+    return { m: measured[r]!, starts };
+  });
+  const words = { token, measured, rowSpans, header, values, wholeEm: whole, headerWord, widestWord, widestPlainWord };
+  columnWordsCache.set(column, words);
+  return words;
+}
+
+/** The widest word of a text cut at these word starts (a newline ends a word too). */
+function widestWordEm(text: string, starts: ReadonlySet<number>): number {
+  const cuts = [...starts];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) cuts.push(i, i + 1);
+  cuts.sort((a, b) => a - b);
+  let widest = 0;
+  cuts.forEach((s, i) => {
+    widest = Math.max(widest, textWidthEm(text.slice(s, cuts[i + 1] ?? text.length).replace(/\n/g, '')));
+  });
+  return widest;
+}
+
+function prepare(column: WidthColumn, readerSpread: number, maxEm: number): Prepared {
+  const w = columnWords(column);
+  const least = (content: number) => Math.min(maxEm, Math.max(1, Math.ceil(content - EPSILON), Math.ceil((column.minEm ?? 0) - EPSILON)));
+  const textMin = w.token ? 0 : Math.min(TEXT_COLUMN_MIN_EM, w.wholeEm);
+  const strict = least(Math.max(w.widestWord, textMin));
+  const loose = least(Math.max(w.widestPlainWord, textMin));
+  const squeeze = least(Math.max(w.headerWord, textMin));
+  const base = { ...w, strictMinEm: strict, looseMinEm: loose, squeezeMinEm: squeeze };
+  return {
+    ...base,
+    // No width up to the table's keeps the words whole: only one line a value would, which cannot fit.
+    strictMinEm: nextWidth(base, strict - 1, { spread: readerSpread, maxEm, wholeWords: true }) ?? Math.max(strict, Math.ceil(w.wholeEm - EPSILON)),
+    looseMinEm: nextWidth(base, loose - 1, { spread: readerSpread, maxEm, wholeWords: false }) ?? loose,
+    squeezeMinEm: nextWidth(base, squeeze - 1, { spread: readerSpread, maxEm, wholeWords: false }) ?? squeeze,
+  };
+}
+
+/** Does the reader's wrap at w (and at w widened by the spread) break the text between words only? */
+function wrapsClean(t: WordedText, w: number, spread: number): boolean {
+  const at = (width: number) => softBreaks(t.m, width).every((offset) => t.starts.has(offset));
+  return at(w) && (spread <= 0 || at(w * (1 + spread)));
+}
+
+interface StepRule {
+  readonly spread: number;
+  readonly maxEm: number;
+  /** Values must wrap between words too (else only the header must). */
+  readonly wholeWords: boolean;
+}
+
+/**
+ * The smallest whole-em width above `w`, up to maxEm, at which the header
+ * wraps between words and (with wholeWords, in a column of words) so does
+ * every value. Beyond the widest value every line is whole.
+ */
+function nextWidth(p: Pick<Prepared, 'header' | 'values' | 'token' | 'wholeEm'>, w: number, rule: StepRule): number | undefined {
+  for (let next = Math.floor(w + EPSILON) + 1; next <= rule.maxEm + EPSILON; next += 1) {
+    if (next >= p.wholeEm - EPSILON) return next;
+    if (!wrapsClean(p.header, next, rule.spread)) continue;
+    if (!rule.wholeWords || !p.token || p.values.every((v) => v === undefined || wrapsClean(v, next, rule.spread))) return next;
+  }
+  return undefined;
+}
+
+/** A width a column may take, with its rows' lines and (in a column of words) the values it cuts mid-word. */
+interface Step {
+  readonly width: number;
+  readonly lines: Float64Array;
+  /** Lines at the reader's wider width (readerSpread); the same array when there is no spread. */
+  readonly wideLines: Float64Array;
+  readonly cuts: number;
+}
+
+function stepAt(p: Prepared, width: number, spread: number): Step {
+  const lines = new Float64Array(p.measured.length);
+  const wideLines = spread > 0 ? new Float64Array(p.measured.length) : lines;
+  p.measured.forEach((m, r) => {
+    // A merged cell's lines go to its first row, spread over its span.
+    if (m === undefined) return;
+    lines[r] = measuredLineCount(m, width) / p.rowSpans[r]!;
+    if (spread > 0) wideLines[r] = measuredLineCount(m, width * (1 + spread)) / p.rowSpans[r]!;
+  });
+  let cuts = 0;
+  if (p.token) for (const v of p.values) if (v !== undefined && width < p.wholeEm - EPSILON && !wrapsClean(v, width, spread)) cuts += 1;
+  return { width, lines, wideLines, cuts };
+}
+
+/**
+ * A row is as tall as the narrower reader needs (Excel); where the wider one
+ * (LibreOffice) needs fewer lines, it prints the row taller than its text.
+ * Each such line counts this much against a width, as a line of height does.
+ */
+const SPREAD_EXCESS_LINES = 1;
+
+/**
+ * Widths in em for the columns, adding up to at most `availableEm`: each
+ * column's minimum first, then the rest where it saves most height (see the
+ * module comment). `fits` is false when the minimums alone are too wide — the
+ * widths are then the minimums scaled down, whatever they break — or a row
+ * is taller than maxRowLines.
+ */
+export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: number, options: WidthOptions = {}): WidthAllocation {
+  const spread = options.readerSpread ?? 0;
+  const words = options.words ?? 'whole';
+  const wholeWords = words === 'whole';
+  const maxEm = Math.max(1, Math.floor(availableEm + EPSILON));
+  const prepared = columns.map((column) => prepare(column, spread, maxEm));
+  const rowCount = Math.max(0, ...columns.map((c) => c.cells.length));
+  const fixed = columns.map((c) => (c.share === undefined ? undefined : c.share * availableEm));
+  const minOf = (p: Prepared) => (words === 'whole' ? p.strictMinEm : words === 'cut' ? p.looseMinEm : p.squeezeMinEm);
+  let widths = prepared.map((p, c) => fixed[c] ?? minOf(p));
+  let fits = sum(widths) <= availableEm + EPSILON;
+  const minimumsFit = fits;
+  if (!fits) {
+    const free = availableEm - sum(fixed.map((f) => f ?? 0));
+    const wanted = sum(prepared.map((p, c) => (fixed[c] === undefined ? minOf(p) : 0)));
+    widths = prepared.map((p, c) => fixed[c] ?? Math.max(1, Math.floor((minOf(p) * Math.max(free, 0)) / wanted)));
+  }
+  if (fits && !wholeWords && (options.upgradeWords ?? true)) {
+    // Words may be cut, but each column of words whose whole-word width still fits takes it: most values kept whole per em first.
+    const order = prepared
+      .map((p, c) => ({ c, extra: p.strictMinEm - widths[c]!, saved: p.token ? stepAt(p, widths[c]!, spread).cuts : 0 }))
+      .filter(({ c, extra, saved }) => fixed[c] === undefined && extra > 0 && saved > 0);
+    for (const { c, extra } of order.sort((a, b) => b.saved / b.extra - a.saved / a.extra || a.c - b.c)) {
+      if (sum(widths) + extra <= availableEm + EPSILON) widths[c] = prepared[c]!.strictMinEm;
+    }
+  }
+  const rule: StepRule = { spread, maxEm, wholeWords };
+  /** The widths a column may step to next: the next allowed one and, where values may be cut, the next that cuts none. */
+  const candidatesOf = (c: number): Step[] => {
+    const p = prepared[c]!;
+    const w = widths[c]!;
+    if (fixed[c] !== undefined) return [];
+    if (!fits) return w + 1 <= maxEm ? [stepAt(p, w + 1, spread)] : [];
+    const next = nextWidth(p, w, rule);
+    const whole = wholeWords || !p.token ? undefined : nextWidth(p, w, { ...rule, wholeWords: true });
+    return [...new Set([next, whole].filter((x): x is number => x !== undefined))].map((x) => stepAt(p, x, spread));
+  };
+  const current = prepared.map((p, c) => stepAt(p, widths[c]!, spread));
+  const candidates = prepared.map((_, c) => candidatesOf(c));
+  for (;;) {
+    const left = availableEm - sum(widths);
+    const best = bestStep(current, candidates, left, rowCount);
+    const chosen = best ?? tiedStep(current, candidates, left, rowCount) ?? leftoverStep(prepared, current, candidates, left);
+    if (chosen === undefined) break;
+    const [c, step] = chosen;
+    widths[c] = step.width;
+    current[c] = step;
+    candidates[c] = candidatesOf(c);
+  }
+  const rowLines = Array.from({ length: rowCount }, (_, r) => Math.max(1, ...current.map((s) => s.lines[r] ?? 0)));
+  if (options.maxRowLines !== undefined && rowLines.some((n) => n > options.maxRowLines! + EPSILON)) fits = false;
+  return { widthsEm: widths, fits, minimumsFit, rowLines, cutValues: sum(current.map((s) => s.cuts)) };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function affordable(current: Step, step: Step, left: number): boolean {
+  return step.width - current.width <= left + EPSILON;
+}
+
+/**
+ * The step that lowers the table's total height most per em (a value cut
+ * mid-word counting CUT_WORD_LINES, a line one reader needs and the other
+ * does not SPREAD_EXCESS_LINES); on a tie, the one saving more, then the
+ * column with more lines. Undefined when no step saves anything.
+ */
+function bestStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, rowCount: number): [number, Step] | undefined {
+  // Each row's tallest cell, its column, and the tallest of the other columns,
+  // at the computed width and at the wider reader's: a row's height with
+  // column c widened is then one comparison.
+  const tallestOf = (pick: (s: Step) => Float64Array) => {
+    const tallest = new Float64Array(rowCount);
+    const tallestColumn = new Int32Array(rowCount).fill(-1);
+    const runnerUp = new Float64Array(rowCount);
+    current.forEach((step, k) => {
+      const lines = pick(step);
+      for (let r = 0; r < rowCount; r += 1) {
+        const v = lines[r]!;
+        if (v > tallest[r]!) {
+          runnerUp[r] = tallest[r]!;
+          tallest[r] = v;
+          tallestColumn[r] = k;
+        } else if (v > runnerUp[r]!) runnerUp[r] = v;
+      }
+    });
+    return { tallest, tallestColumn, runnerUp };
+  };
+  const narrow = tallestOf((s) => s.lines);
+  const spread = current.some((s) => s.wideLines !== s.lines);
+  const wide = spread ? tallestOf((s) => s.wideLines) : narrow;
+  const heightAfter = (t: ReturnType<typeof tallestOf>, c: number, r: number, v: number) => Math.max(t.tallestColumn[r] === c ? t.runnerUp[r]! : t.tallest[r]!, v);
+  let best: { c: number; step: Step; gain: number; score: number; load: number } | undefined;
+  current.forEach((now, c) => {
+    let load = 0;
+    for (let r = 0; r < rowCount; r += 1) load += now.lines[r]!;
+    for (const step of candidates[c]!) {
+      if (!affordable(now, step, left)) continue;
+      let gain = (now.cuts - step.cuts) * CUT_WORD_LINES;
+      for (let r = 0; r < rowCount; r += 1) {
+        const height = narrow.tallest[r]!;
+        const after = heightAfter(narrow, c, r, step.lines[r]!);
+        gain += height - after;
+        if (spread) gain += SPREAD_EXCESS_LINES * (height - wide.tallest[r]! - (after - heightAfter(wide, c, r, step.wideLines[r]!)));
+      }
+      if (gain <= EPSILON) continue;
+      const score = gain / (step.width - now.width);
+      const better =
+        best === undefined ||
+        score > best.score + EPSILON ||
+        (Math.abs(score - best.score) <= EPSILON && (gain > best.gain + EPSILON || (Math.abs(gain - best.gain) <= EPSILON && load > best.load)));
+      if (better) best = { c, step, gain, score, load };
+    }
+  });
+  return best === undefined ? undefined : [best.c, best.step];
+}
+
+/**
+ * When no one step lowers any row (two cells of a row are equally tallest, so
+ * widening either alone changes nothing), the step that shortens the most
+ * tallest cells per em: the next step on the other cell then saves the row.
+ */
+function tiedStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, rowCount: number): [number, Step] | undefined {
+  const tallest = new Float64Array(rowCount);
+  for (const { lines } of current) for (let r = 0; r < rowCount; r += 1) tallest[r] = Math.max(tallest[r]!, lines[r]!);
+  let best: { c: number; step: Step; score: number } | undefined;
+  current.forEach((now, c) => {
+    for (const step of candidates[c]!) {
+      if (!affordable(now, step, left)) continue;
+      let potential = 0;
+      for (let r = 0; r < rowCount; r += 1) if (now.lines[r]! >= tallest[r]! - EPSILON) potential += now.lines[r]! - step.lines[r]!;
+      const score = potential / (step.width - now.width);
+      if (potential > EPSILON && (best === undefined || score > best.score + EPSILON)) best = { c, step, score };
+    }
+  });
+  return best === undefined ? undefined : [best.c, best.step];
+}
+
+/**
+ * Width that saves no height: first a column of words towards one line a
+ * value (the cheapest step first), then the text column with most lines, then
+ * any column.
+ */
+function leftoverStep(prepared: readonly Prepared[], current: readonly Step[], candidates: readonly (readonly Step[])[], left: number): [number, Step] | undefined {
+  const cheapest = (c: number) =>
+    candidates[c]!.filter((s) => affordable(current[c]!, s, left)).reduce<Step | undefined>((a, s) => (a === undefined || s.width < a.width ? s : a), undefined);
+  let best: [number, Step] | undefined;
+  prepared.forEach((p, c) => {
+    const step = cheapest(c);
+    if (!p.token || current[c]!.width >= p.wholeEm - EPSILON || step === undefined) return;
+    if (best === undefined || step.width - current[c]!.width < best[1].width - current[best[0]]!.width) best = [c, step];
+  });
+  if (best !== undefined) return best;
+  for (const textOnly of [true, false]) {
+    let load = -1;
+    prepared.forEach((p, c) => {
+      const step = cheapest(c);
+      if ((textOnly && p.token) || step === undefined) return;
+      const l = sum(Array.from(current[c]!.lines));
+      if (l > load) {
+        load = l;
+        best = [c, step];
+      }
+    });
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+// --- fits: a type size and a print scale --------------------------------------------
+
+/** A size and scale a table may be set at, with the em of text that then fit across. */
+export interface TableFit {
+  /** Type size of the cells as the document or sheet sets it. */
+  readonly sizePt: number;
+  /** Print scale (an Excel sheet printed fitted to the page's width); 1 for Word. */
+  readonly scale: number;
+  /** Em of text at sizePt that fit across the table once each of `columnCount` columns' padding is off. */
+  readonly textWidthEm: (columnCount: number) => number;
+  readonly maxRowLines?: number;
+  readonly readerSpread?: number;
+}
+
+export interface FittedTable {
+  readonly fit: TableFit;
+  readonly allocation: WidthAllocation;
+}
+
+/**
+ * The first fit at which the table fits with every word whole. Failing that,
+ * words may be cut (each column of words still as wide as its widest
+ * dictionary word), and failing that too, squeezed (as wide as its header's
+ * widest word): of the fits that then fit, the one that cuts the fewest
+ * values, the first of those on a tie. Text columns keep TEXT_COLUMN_MIN_EM
+ * throughout. When nothing fits, the last fit, whatever it cuts.
+ */
+export function fitTable(columns: readonly WidthColumn[], fits: readonly TableFit[]): FittedTable {
+  if (fits.length === 0) throw new RangeError('fitTable: no fit to try');
+  const allocate = (fit: TableFit, words: WordRule, upgradeWords = true): FittedTable => ({
+    fit,
+    allocation: allocateWidthsEm(columns, fit.textWidthEm(columns.length), {
+      words,
+      upgradeWords,
+      ...(fit.readerSpread === undefined ? {} : { readerSpread: fit.readerSpread }),
+      ...(fit.maxRowLines === undefined ? {} : { maxRowLines: fit.maxRowLines }),
+    }),
+  });
+  for (const fit of fits) {
+    const strict = allocate(fit, 'whole');
+    if (strict.allocation.fits) return strict;
+  }
+  const tried: FittedTable[] = [];
+  for (const words of ['cut', 'squeeze'] as const) {
+    // Widening the columns of words first may leave too little for a row under maxRowLines: then they are not.
+    const tier = fits.map((fit) => {
+      const upgraded = allocate(fit, words);
+      return upgraded.allocation.fits ? upgraded : allocate(fit, words, false);
+    });
+    const fitting = tier.filter((f) => f.allocation.fits);
+    if (fitting.length > 0) return fitting.reduce((best, f) => (f.allocation.cutValues < best.allocation.cutValues ? f : best));
+    tried.push(...tier);
+  }
+  // Nothing keeps every row under its limit: the allocation whose minimums fit with the shortest tallest row, else the last.
+  const placed = tried.filter((f) => f.allocation.minimumsFit);
+  const tallest = (f: FittedTable) => Math.max(...f.allocation.rowLines) / (f.fit.maxRowLines ?? Infinity);
+  return placed.length > 0 ? placed.reduce((best, f) => (tallest(f) < tallest(best) ? f : best)) : tried[tried.length - 1]!;
+}
+
+// --- Word tables on the landscape type area ---------------------------------------------
+
+/**
+ * Em of text at `sizePt` that fit across the landscape type area once each
+ * column's padding is off.
+ */
+export function landscapeTableTextWidthEm(columnCount: number, sizePt: number = TABLE_CELL_SIZE_PT): number {
+  return (LANDSCAPE_TYPE_AREA_WIDTH_TWIP - columnCount * 2 * TABLE_CELL_PADDING_X_TWIP) / (sizePt * TWIP_PER_PT);
+}
+
+/**
+ * The sizes a Word table tries, largest first: 小四, as docs/format.md sets
+ * table cells, then 五号 and 小五 for tables whose columns do not fit at 小四 —
+ * smaller type rather than starved columns. 小五 (9 pt) is the smallest
+ * printed size the documents use.
+ */
+export const WORD_TABLE_SIZES_PT: readonly number[] = [ZIHAO_PT.小四, ZIHAO_PT.五号, ZIHAO_PT.小五];
+
+/**
+ * Share of the landscape type area's height a Word table's row should stay
+ * within (the rest is for the repeated header): a taller row is broken over
+ * pages by Word, and cannot be held by the Excel task table that shares the
+ * widths.
+ */
+export const WORD_ROW_MAX_PAGE_SHARE = 0.8;
+
+export const WORD_LANDSCAPE_TABLE_FITS: readonly TableFit[] = WORD_TABLE_SIZES_PT.map((sizePt) => ({
+  sizePt,
+  scale: 1,
+  textWidthEm: (columnCount: number) => landscapeTableTextWidthEm(columnCount, sizePt),
+  maxRowLines: Math.floor((LANDSCAPE_TYPE_AREA_HEIGHT_TWIP * WORD_ROW_MAX_PAGE_SHARE) / tableTypeTwips(sizePt).lineTwip),
+}));
 
 /** Column widths in twips for a landscape table of these weights: the Word grid, and the Excel widths' source. */
 export function landscapeColumnTwips(weights: readonly number[]): number[] {
   return shareWidths(LANDSCAPE_TYPE_AREA_WIDTH_TWIP, weights, 2 * TABLE_CELL_PADDING_X_TWIP);
+}
+
+/** A Word table's type at `sizePt`: the run size in half-points, one em and the exact line pitch in twips. */
+export function tableTypeTwips(sizePt: number): { sizeHalfPt: number; emTwip: number; lineTwip: number } {
+  return { sizeHalfPt: ptToHalfPt(sizePt), emTwip: sizePt * TWIP_PER_PT, lineTwip: Math.round(sizePt * TABLE_LINE_PITCH_RATIO * TWIP_PER_PT) };
+}
+
+/** Words-only breaks of a header or value: exported for tests that check a column never cuts a word. */
+export function wrapsBetweenWords(text: string, lineWidthEm: number, keep: readonly string[] = []): boolean {
+  const starts = wordStartOffsets(text, keep, BREAK.free);
+  return softBreaks(measureText(text), lineWidthEm).every((offset) => starts.has(offset));
 }

@@ -240,6 +240,11 @@ function measuredOf(text: string): MeasuredText {
   return m;
 }
 
+/** The text measured, from a cache of recent texts (the width estimate asks for the same cells again and again). */
+export function measuredText(text: string): MeasuredText {
+  return measuredOf(text);
+}
+
 /** How many lines wrapLines gives, without building them. */
 export function wrappedLineCount(text: string, lineWidthEm: number): number {
   return wrapMeasured(measuredOf(text), lineWidthEm);
@@ -366,8 +371,26 @@ export function words(text: string, keep: readonly string[] = [], worst: BreakCl
   return pieces;
 }
 
-/** UTF-16 offsets where a word starts (breaks no worse than `worst`), paragraph starts included. */
-export function wordStartOffsets(text: string, keep: readonly string[] = [], worst: BreakClass = BREAK.free): Set<number> {
+const wordStartsCache = new Map<string, ReadonlySet<number>>();
+const WORD_STARTS_CACHE_LIMIT = 50_000;
+
+/**
+ * UTF-16 offsets where a word starts (breaks no worse than `worst`),
+ * paragraph starts included. Cached: the dictionary is slow, and the width
+ * estimate asks for the same values at every size it tries.
+ */
+export function wordStartOffsets(text: string, keep: readonly string[] = [], worst: BreakClass = BREAK.free): ReadonlySet<number> {
+  const key = `${worst}\u0000${text}\u0000${keep.join('\u0001')}`;
+  let starts = wordStartsCache.get(key);
+  if (starts === undefined) {
+    if (wordStartsCache.size >= WORD_STARTS_CACHE_LIMIT) wordStartsCache.clear();
+    starts = computeWordStarts(text, keep, worst);
+    wordStartsCache.set(key, starts);
+  }
+  return starts;
+}
+
+function computeWordStarts(text: string, keep: readonly string[], worst: BreakClass): Set<number> {
   const offsets = new Set<number>([0]);
   let offset = 0;
   for (const paragraph of text.split('\n')) {

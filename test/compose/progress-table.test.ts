@@ -3,7 +3,7 @@
 // the two period tables themselves on a made-up plan.
 import { describe, expect, test } from 'vitest';
 import { composeLedgerTable, composeProgressTable, onScheduleText, reportTableDate, statusText, warningText } from '../../src/compose/progress-table.js';
-import { composeTaskTable, estimateWidthsEm } from '../../src/compose/task-table.js';
+import { composeTaskTable } from '../../src/compose/task-table.js';
 import { type BodyCell } from '../../src/model/document/task-table.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 import { planSchema, type Plan } from '../../src/model/plan-schema.js';
@@ -53,13 +53,14 @@ describe('composeTaskTable options', () => {
     expect(model).toMatchObject({ title: '进展情况表', titleLines: ['进展情况表'], date: '2023-09-04' });
   });
 
-  test('the wrap safety makes the estimate count lines as a renderer that keeps an em free does', () => {
-    const specs = [{ header: '甲' }, { header: '乙' }];
-    const rows = [{ problemNumber: 1, cells: [{ kind: 'text', text: '字'.repeat(40), rowSpan: 1 }, { kind: 'text', text: '字'.repeat(4), rowSpan: 1 }] as BodyCell[] }];
-    // 40 and 4 characters in 20 em: 3 lines at best. Counted at full width the second column needs 2 em
-    // for 2 lines; with one em kept free it needs 3, which the estimate now gives it.
-    expect(estimateWidthsEm(specs, rows, 20)).toEqual([18, 2]);
-    expect(estimateWidthsEm(specs, rows, 20, 1)).toEqual([17, 3]);
+  test('a table whose columns do not fit at 小四 is set smaller, down to 小五, rather than starving its columns', () => {
+    const long = (n: number) => '字'.repeat(n);
+    const wide = composeTaskTable(plan, {
+      extraColumns: Array.from({ length: 3 }, (_, i) => ({ key: `t${i}`, header: `文字${i}`, align: 'justify' as const, kind: 'text' as const, text: () => long(60) })),
+    });
+    expect(wide.cellSizePt).toBeLessThan(12);
+    for (const c of wide.columns.filter((c) => c.key.startsWith('t'))) expect(c.weight).toBeGreaterThanOrEqual(8);
+    expect(composeTaskTable(syntheticPlan(3, { categories: 1 }), { textWidthEm: () => 40 }).cellSizePt).toBe(12);
   });
 });
 

@@ -52,13 +52,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'ledger PDF (
     return Array.from({ length: summaryPage - 1 }, (_, i) => i + 1);
   };
 
-  it('is A4 landscape on every page', () => {
+  it('is A3 landscape on every page', () => {
     const n = pageCount();
     const sizes = [...runTool('pdfinfo', ['-f', '1', '-l', String(n), pdf]).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
     expect(sizes).toHaveLength(n);
     for (const [, w, h] of sizes) {
-      expect(Number(w)).toBeCloseTo(841.89, 1); // 297 mm
-      expect(Number(h)).toBeCloseTo(595.28, 0); // 210 mm
+      expect(Number(w)).toBeCloseTo(1190.55, 0); // 420 mm
+      expect(Number(h)).toBeCloseTo(841.89, 0); // 297 mm
     }
   });
 
@@ -101,6 +101,19 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'ledger PDF (
       const on = pages.filter((page) => pageText(page).includes(squash(p.summary)));
       expect(on, `problem ${p.number}`).toHaveLength(1);
     }
+  });
+
+  it('prints every text at 9 pt or more (pdftotext word boxes: 1.3 times the size for FandolFang, more for 黑体 and 小标宋)', () => {
+    const xml = runTool('pdftotext', ['-bbox', pdf, '-']);
+    const sizes = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map((m) => (Number(m[2]) - Number(m[1])) / 1.3);
+    expect(sizes.length).toBeGreaterThan(1000);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+  });
+
+  it('prints each unit sheet on a page of its own: the workbook is 台账, 统计 and one page a unit', () => {
+    const units = view.statistics.byLeadUnit.length;
+    expect(pageCount()).toBe(ledgerPages().length + 1 + units);
+    expect(ledgerPages().length).toBeLessThanOrEqual(5);
   });
 
   it('colours the overdue row red and the completed rows green', () => {

@@ -155,11 +155,11 @@ describe('ledger: sheets, read back with exceljs', () => {
     expect(words.filter((w) => w === '红')).toHaveLength(1);
   });
 
-  it('a unit’s sheet has every problem it leads, co-led ones included and named in a note', () => {
+  it('a unit’s sheet has every problem it leads, co-led ones included and named in a note, in the compact columns', () => {
     const unitNumbers = (name: string) => {
       const s = sheetNamed(name);
       const numbers: number[] = [];
-      for (let r = FIRST_BODY_ROW; r <= s.rowCount; r += 1) if (/^\d+$/.test(text(s, r, 2))) numbers.push(Number(text(s, r, 2)));
+      for (let r = FIRST_BODY_ROW; r <= s.rowCount; r += 1) if (/^\d+$/.test(text(s, r, 1))) numbers.push(Number(text(s, r, 1)));
       return numbers;
     };
     for (const unit of UNITS_2023_11) {
@@ -168,12 +168,14 @@ describe('ledger: sheets, read back with exceljs', () => {
     expect(unitNumbers('经发办')).toEqual(expect.arrayContaining([13, 21]));
     expect(unitNumbers('规建办')).toEqual([8, 13]);
     const jingfa = sheetNamed('经发办');
-    expect(text(jingfa, jingfa.rowCount, 1)).toBe('注：问题13、21有多个牵头单位，在每个牵头单位的表中都列出，由第一个牵头单位报送。');
+    expect(text(jingfa, jingfa.rowCount, 1)).toBe('注：本表只列主要栏目，整改措施、整改进展、佐证材料等见“台账”表。\n注：问题13、21有多个牵头单位，在每个牵头单位的表中都列出，由第一个牵头单位报送。');
     expect(text(jingfa, 1, 1)).toContain('经发办牵头问题整改台账（截至2023年11月30日）');
     const shebao = sheetNamed('社保所');
-    expect(text(shebao, shebao.rowCount, 1)).not.toMatch(/^注/);
+    expect(text(shebao, shebao.rowCount, 1)).not.toContain('多个牵头单位');
+    // 序号, 问题简述, 整改时限, 牵头单位, then 整改状态, 达到序时进度, 完成时间, 销号日期, 预警: the 台账 row's columns 2, 3, 5, 6, 8, 9, 11, 15, 16.
     const guijian = sheetNamed('规建办');
-    expect(rowTexts(guijian, FIRST_BODY_ROW, 16)).toEqual(expectedRow(8));
+    const full = expectedRow(8);
+    expect(rowTexts(guijian, FIRST_BODY_ROW, 9)).toEqual([1, 2, 4, 5, 7, 8, 10, 14, 15].map((c) => full[c]));
   });
 
   it('统计: counts by lead unit equal the derived statistics (and the hand counts), with a totals row that is not the column sum', () => {
@@ -265,11 +267,13 @@ describe('ledger: XML', () => {
     expect(styles).toMatch(/<dxf>.*FFC6EFCE.*<\/dxf>/s);
   });
 
-  it('freezes and repeats the header, prints A4 landscape fitted to the width', () => {
+  it('freezes and repeats the header, prints A3 landscape fitted to the width, every sheet on A3', () => {
     const xml = sheetXml(1);
     expect(attr(xml, 'pane', 'ySplit')).toBe('3');
     expect(attr(xml, 'pane', 'state')).toBe('frozen');
-    expect(attr(xml, 'pageSetup', 'paperSize')).toBe('9');
+    expect(attr(xml, 'pageSetup', 'paperSize')).toBe('8'); // A3 (ECMA-376 §18.3.1.63)
+    expect(attr(sheetXml(2), 'pageSetup', 'paperSize')).toBe('8');
+    expect(attr(sheetXml(3), 'pageSetup', 'paperSize')).toBe('8');
     expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
     expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
     expect(attr(xml, 'pageSetup', 'fitToHeight')).toBe('0');
@@ -281,6 +285,25 @@ describe('ledger: XML', () => {
     const heights = [...sheetXml(1).matchAll(/<row r="\d+" ht="([\d.]+)" customHeight="1"/g)].map((m) => Number(m[1]));
     expect(heights).toHaveLength(3 + 21);
     expect(Math.max(...heights)).toBeLessThanOrEqual(409);
+  });
+
+  it('makes each body row whole lines of 小四 (1.0 em, as FandolFang and 仿宋_GB2312 set them) and at most 1.15 times their height', () => {
+    const heights = [...sheetXml(1).matchAll(/<row r="(\d+)" ht="([\d.]+)" customHeight="1"/g)].filter((m) => Number(m[1]) >= FIRST_BODY_ROW).map((m) => Number(m[2]));
+    for (const h of heights) {
+      const lines = Math.floor(h / 12);
+      expect(lines).toBeGreaterThanOrEqual(1);
+      expect(h / (lines * 12), `${h} pt`).toBeLessThanOrEqual(1.15);
+    }
+  });
+
+  it('lays 台账 out for a print scale at which 小四 prints at 9 pt or more, and keeps each unit sheet to its main columns', () => {
+    const fit = /<pageSetup [^>]*paperSize="8"[^>]*fitToWidth="1"/;
+    expect(sheetXml(1)).toMatch(fit);
+    const widthPt = [...sheetXml(1).matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].reduce((sum, m) => sum + (Number(m[2]) - Number(m[1]) + 1) * Number(m[3]) * 5.25, 0);
+    const typeWidthPt = ((420 - 35 - 37) / 25.4) * 72; // A3 landscape type area, 348 mm
+    expect((12 * typeWidthPt) / widthPt).toBeGreaterThanOrEqual(9.4); // Excel's scale; LibreOffice prints 4.7 % smaller
+    const unitColumns = [...sheetXml(3).matchAll(/<col min="(\d+)" max="(\d+)"/g)].reduce((n, m) => n + Number(m[2]) - Number(m[1]) + 1, 0);
+    expect(unitColumns).toBe(9);
   });
 
   it('is byte-identical at another time, stamped with the as-of date', async () => {

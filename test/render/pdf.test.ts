@@ -102,6 +102,13 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdffonts'], 'task table P
           expect(missing).toEqual([]);
         });
 
+        it('prints every text at 9 pt or more (word boxes are 1.3 times the size of 仿宋 and 小标宋, more for 黑体)', () => {
+          const pdf = pdfs.get(`${c.name}.${kind}`)!;
+          const xml = runTool('pdftotext', ['-bbox', pdf, '-']);
+          const sizes = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map((m) => (Number(m[2]) - Number(m[1])) / 1.3);
+          expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8.95);
+        });
+
         it('repeats the header on every page and numbers every page', () => {
           const pdf = pdfs.get(`${c.name}.${kind}`)!;
           const n = pages(pdf);

@@ -1,61 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { paginate, partHeight, sliceText, wrapForColumn, type PageMetrics } from '../../src/render/xlsx/paginate.js';
+import { paginate, type PageMetrics } from '../../src/render/xlsx/paginate.js';
 import { safeSheetName } from '../../src/render/xlsx/sheet-name.js';
 import { address } from '../../src/render/xlsx/task-table.js';
 
-const m: PageMetrics = {
-  linePitchPt: 10,
-  paddingPt: 4,
-  firstPagePt: 100,
-  otherPagePt: 150,
-  maxRowPt: 120,
-  splitMinPt: 40,
-  minLinesPerPart: 2,
-  heightStepPt: 0.75,
-};
+const m: PageMetrics = { firstPagePt: 100, otherPagePt: 150 };
 
-describe('paginate', () => {
-  it('keeps short rows whole and breaks pages between them', () => {
-    const layout = paginate([3, 3, 3, 3], m); // 34 pt each: 3 fit the first page (102 > 100 → 2)
-    expect(layout.parts.every((p) => p.first && p.last)).toBe(true);
-    expect(layout.pageStarts).toEqual([2]);
+describe('paginate (one problem, one row: never split)', () => {
+  it('keeps rows whole and breaks pages between them', () => {
+    expect(paginate([34, 34, 34, 34], m)).toEqual({ pageStarts: [2], tallerThanPage: [] }); // 3 × 34 > 100
+    expect(paginate([50, 50, 100, 60, 10], m).pageStarts).toEqual([2, 3]);
   });
 
-  it('splits a row taller than a page or 409 pt into parts that each fit', () => {
-    const layout = paginate([30], m);
-    const lines = layout.parts.reduce((s, p) => s + p.to - p.from, 0);
-    expect(lines).toBe(30);
-    expect(layout.parts.length).toBeGreaterThan(1);
-    for (const p of layout.parts) expect(p.heightPt).toBeLessThanOrEqual(m.maxRowPt);
-    expect(layout.parts[0]!.first).toBe(true);
-    expect(layout.parts.at(-1)!.last).toBe(true);
+  it('moves a row that does not fit what is left of a page to the next page, whole', () => {
+    expect(paginate([30, 90], m)).toEqual({ pageStarts: [1], tallerThanPage: [] });
   });
 
-  it('splits a tall row at the page’s end instead of leaving the page half empty', () => {
-    const layout = paginate([2, 8], m); // 24 pt, then 84 pt: 76 pt left on page 1
-    expect(layout.parts[1]).toMatchObject({ row: 1, from: 0, first: true, last: false });
-    expect(layout.parts[2]).toMatchObject({ row: 1, last: true });
-    expect(layout.pageStarts).toEqual([2]);
-  });
-
-  it('never leaves a single line alone on either side of a split', () => {
-    const layout = paginate([2, 9], { ...m, firstPagePt: 24 + 12 });
-    for (const p of layout.parts) expect(p.to - p.from).toBeGreaterThanOrEqual(2);
-  });
-
-  it('rounds heights up to whole pixels', () => {
-    expect(partHeight(m, 0, 1, 1)).toBe(14.25);
-  });
-});
-
-describe('wrapForColumn / sliceText', () => {
-  it('gives the text back from its parts, paragraph breaks inside a part kept', () => {
-    const text = '一二三四五六七八九十\n第二段文字';
-    const w = wrapForColumn(text, 4); // 一二三四 | 五六七八 | 九十¶ | 第二段文 | 字
-    const parts = [sliceText(w, 0, 2), sliceText(w, 2, 4), sliceText(w, 4, w.lines.length)];
-    expect(parts).toEqual(['一二三四五六七八', '九十\n第二段文', '字']);
-    expect(parts.join('')).toBe(text);
-    expect(sliceText(w, 0, w.lines.length)).toBe(text);
+  it('gives a row taller than a page a page of its own and reports it', () => {
+    expect(paginate([20, 200, 20], m)).toEqual({ pageStarts: [1, 2], tallerThanPage: [1] });
+    expect(paginate([120], m)).toEqual({ pageStarts: [], tallerThanPage: [0] });
   });
 });
 
@@ -65,6 +27,12 @@ describe('safeSheetName', () => {
     expect(safeSheetName('长'.repeat(40))).toHaveLength(31);
     expect(safeSheetName("'名称'")).toBe('名称');
     expect(safeSheetName('')).toBe('Sheet');
+  });
+
+  it('never ends with an apostrophe where the cut falls after one', () => {
+    const name = safeSheetName(`${'某'.repeat(30)}'后`);
+    expect(name).toBe('某'.repeat(30));
+    expect(safeSheetName(`${'某'.repeat(30)}'后`, new Set(['某'.repeat(30)]))).toBe(`${'某'.repeat(28)}(2)`);
   });
 
   it('shortens uniquely', () => {

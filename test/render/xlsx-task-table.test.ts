@@ -99,7 +99,7 @@ describe('xlsx task table: XML', () => {
     vi.useRealTimers();
   });
 
-  it('warns, as data, about a row that needs more than 409 pt, and still keeps all its text', async () => {
+  it('warns, as data, about a row that needs more than 409 pt or a page, and keeps the problem in one row with all its text', async () => {
     const plan = syntheticPlan(2);
     const short = { ...plan.problems[1]!, summary: '短问题。', measures: ['短措施。'] };
     const huge = { ...plan, problems: [{ ...plan.problems[0]!, measures: ['超长措施内容，'.repeat(400)] }, short] };
@@ -111,12 +111,22 @@ describe('xlsx task table: XML', () => {
     const wb = new ExcelJS.Workbook();
     await loadBack(wb, out.buffer);
     const ws = wb.worksheets[0]!;
-    let measures = '';
+    expect(String(ws.getRow(5).getCell(4).value)).toBe(huge.problems[0]!.measures[0]);
+    expect(String(ws.getRow(6).getCell(2).value)).toBe('2');
+    expect(ws.rowCount).toBe(6);
+  });
+
+  it('keeps each problem in one sheet row, whatever its length (sorting, filtering and init --from-table see whole texts)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await loadBack(wb, smallOut.buffer);
+    const ws = wb.worksheets[0]!;
+    const numbers: string[] = [];
     ws.eachRow((row, r) => {
-      if (r >= 5 && (r === 5 || String(row.getCell(2).value ?? '') === '')) measures += String(row.getCell(4).value ?? '');
+      if (r >= 5) numbers.push(String(row.getCell(2).value ?? ''));
     });
     // All of it, ended as a sentence (model/prose.ts endSentence: the trailing ，becomes 。).
     expect(measures).toBe(endSentence(huge.problems[0]!.measures[0]!));
+    expect(numbers).toEqual(small.problems.map((p) => String(p.number)));
   });
 });
 

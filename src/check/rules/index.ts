@@ -23,6 +23,7 @@ import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
+import { taskTableRowHeight } from './task-table-row-height.js';
 import { titleLines } from './title-lines.js';
 import { unknownCategory } from './unknown-category.js';
 import { unknownUnit } from './unknown-unit.js';
@@ -54,4 +55,5 @@ export const RULES: readonly Rule[] = [
   reportMissing,
   subjectMissing,
   privacy,
+  taskTableRowHeight,
 ];

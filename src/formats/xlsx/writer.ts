@@ -3,7 +3,7 @@
 // with exceljs; nothing here knows a plan.
 
 import type ExcelJS from 'exceljs';
-import { EXCEL_PAPER_A4 } from '../../layout/excel.js';
+import { EXCEL_PAPER_CODE, type XlsxPaper } from '../../layout/excel.js';
 import { COLOR_BLACK_HEX } from '../../layout/gbt9704.js';
 import { withFixedZipDates } from '../zip-dates.js';
 import { rangeRef, type XlsxRange } from './cells.js';
@@ -53,6 +53,7 @@ export interface XlsxRow {
 }
 
 export interface XlsxPage {
+  readonly paper: XlsxPaper;
   readonly orientation: 'portrait' | 'landscape';
   readonly marginsInch: {
     readonly top: number;
@@ -253,7 +254,7 @@ function applyStyle(cell: ExcelJS.Cell, style: XlsxCellStyle): void {
 
 function applyPage(ws: ExcelJS.Worksheet, page: XlsxPage): void {
   ws.pageSetup = {
-    paperSize: EXCEL_PAPER_A4 as ExcelJS.PaperSize,
+    paperSize: EXCEL_PAPER_CODE[page.paper] as ExcelJS.PaperSize,
     orientation: page.orientation,
     margins: { ...page.marginsInch },
     ...(page.fitTo ? { fitToPage: true, fitToWidth: page.fitTo.width, fitToHeight: page.fitTo.height } : {}),

@@ -2,7 +2,35 @@
 // and body cells with their merges. compose/task-table.ts builds it; the Word and
 // Excel renderers, and the report's and ledger's tables, draw it.
 
+import type { ColumnKind } from '../../layout/table-widths.js';
 import type { TableField } from '../plan-schema.js';
+import { STATUSES } from '../progress-schema.js';
+import { OVERDUE } from '../vocabulary.js';
+
+/**
+ * Words a status column never breaks: each status, the long one at its 并
+ * (已完成 | 并 | 长期坚持), and the marks printed beside a status.
+ */
+export const STATUS_WORDS: readonly string[] = [...new Set([...STATUSES.flatMap((s) => s.split('并')), OVERDUE, '未达序时进度'])];
+
+/**
+ * What each plan field's column holds, for the width allocation
+ * (layout/table-widths.ts): running text, or values never cut mid-word.
+ */
+export const TABLE_FIELD_KINDS: Readonly<Record<TableField, ColumnKind>> = {
+  category: 'category',
+  number: 'number',
+  summary: 'text',
+  measures: 'text',
+  deadline: 'deadline',
+  leadUnits: 'unit',
+  cooperatingUnits: 'unit',
+  target: 'text',
+  responsibleLeader: 'post',
+  responsiblePerson: 'post',
+  completionStandard: 'text',
+  remarks: 'text',
+};
 
 export type CellAlign = 'center' | 'justify';
 
@@ -13,7 +41,10 @@ export interface TaskTableColumn {
   readonly key: string;
   readonly header: string;
   readonly group?: string;
-  /** Relative width; the renderer shares its table width out in proportion. */
+  /**
+   * Width in em of text at the table's cellSizePt (the renderer adds each
+   * column's padding and shares any rest of its width out in proportion).
+   */
   readonly weight: number;
   readonly align: CellAlign;
 }
@@ -47,4 +78,8 @@ export interface TaskTableModel {
   readonly rows: readonly BodyRow[];
   /** The notice's date (YYYY-MM-DD): the documents' fixed timestamp. */
   readonly date: string;
+  /** Type size of cells and headers, in points: the size the widths were found for (小四 unless the columns need smaller). */
+  readonly cellSizePt: number;
+  /** Print scale the widths were found for (an Excel sheet wider than its page); 1 for a table printed at full size. */
+  readonly printScale: number;
 }

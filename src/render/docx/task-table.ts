@@ -36,18 +36,13 @@ import {
   TABLE_BORDER_EIGHTH_PT,
   TABLE_BORDER_PT,
   TABLE_CELL_FONT,
-  TABLE_CELL_LINE_TWIP,
   TABLE_CELL_PADDING_X_TWIP,
   TABLE_CELL_PADDING_Y_TWIP,
-  TABLE_CELL_SIZE_HALF_PT,
-  TABLE_CELL_SIZE_TWIP,
   TABLE_HEADER_FONT,
-  TABLE_HEADER_LINE_TWIP,
-  TABLE_HEADER_SIZE_HALF_PT,
   TITLE_SIZE_HALF_PT,
   ptToTwip,
 } from '../../layout/gbt9704.js';
-import { landscapeColumnTwips } from '../../layout/table-widths.js';
+import { landscapeColumnTwips, tableTypeTwips } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { scriptChanges } from './paragraphs.js';
 import { runsWithBreaks } from './runs.js';
@@ -133,6 +128,7 @@ function span(widths: readonly number[], from: number, count: number): number {
 }
 
 function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
+  const type = tableTypeTwips(model.cellSizePt);
   return Array.from({ length: model.headerRowCount }, (_, row) => {
     const cells = model.headerCells
       .filter((h) => h.row === row)
@@ -143,7 +139,7 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
             verticalAlign: VerticalAlignTable.CENTER,
             ...(h.columnSpan > 1 ? { columnSpan: h.columnSpan } : {}),
             ...(h.rowSpan > 1 ? { rowSpan: h.rowSpan } : {}),
-            children: [cellParagraph(h.text, 'center', TABLE_HEADER_FONT, TABLE_HEADER_SIZE_HALF_PT, TABLE_HEADER_LINE_TWIP)],
+            children: [cellParagraph(h.text, 'center', TABLE_HEADER_FONT, type.sizeHalfPt, type.lineTwip)],
           }),
       );
     return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
@@ -162,6 +158,8 @@ export interface BodyLayout {
   /** A cell's lines counted with an em less to each line (a character pushed over by line-breaking rules, wider digits). */
   readonly tallest: readonly number[];
   readonly keepWhole: readonly boolean[];
+  /** The exact line pitch of the table's cells (twips), at the model's cellSizePt. */
+  readonly lineTwip: number;
   /** Room for body rows on the first page, under the 附件 label, the title and the header. */
   readonly firstPageTwip: number;
   /** Room for body rows on every later page, under the repeated header. */
@@ -172,18 +170,21 @@ export interface BodyLayout {
 export function bodyLayout(model: TaskTableModel, widths: readonly number[] = landscapeColumnTwips(model.columns.map((c) => c.weight))): BodyLayout {
   const pageTwip = LANDSCAPE_TYPE_AREA_HEIGHT_TWIP - headerHeightTwip(model);
   const keepWholeTwip = pageTwip * KEEP_WHOLE_PAGE_RATIO;
-  const heights = model.rows.map((row) => rowHeightTwip(row.cells, widths, 'estimate'));
+  const type = tableTypeTwips(model.cellSizePt);
+  const heights = model.rows.map((row) => rowHeightTwip(row.cells, widths, type, 'estimate'));
   return {
     heights,
-    shortest: model.rows.map((row) => rowHeightTwip(row.cells, widths, 'shortest')),
-    tallest: model.rows.map((row) => rowHeightTwip(row.cells, widths, 'tallest')),
+    shortest: model.rows.map((row) => rowHeightTwip(row.cells, widths, type, 'shortest')),
+    tallest: model.rows.map((row) => rowHeightTwip(row.cells, widths, type, 'tallest')),
     keepWhole: heights.map((h) => h <= keepWholeTwip),
+    lineTwip: type.lineTwip,
     firstPageTwip: pageTwip - headHeightTwip(model),
     pageTwip,
   };
 }
 
 function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
+  const type = tableTypeTwips(model.cellSizePt);
   const layout = bodyLayout(model, widths);
   const { keepWhole } = layout;
   const restarts = mergeRestarts(layout, mergeGroups(model));
@@ -217,7 +218,7 @@ function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] 
           width: { size: widths[c]!, type: WidthType.DXA },
           verticalAlign: top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
           ...(rowSpan > 1 ? { rowSpan } : {}),
-          children: [cellParagraph(text, model.columns[c]!.align, TABLE_CELL_FONT, TABLE_CELL_SIZE_HALF_PT, TABLE_CELL_LINE_TWIP)],
+          children: [cellParagraph(text, model.columns[c]!.align, TABLE_CELL_FONT, type.sizeHalfPt, type.lineTwip)],
         }),
       );
     });
@@ -287,7 +288,7 @@ export function mergeRestarts(layout: BodyLayout, groups: readonly MergeGroup[],
   const seen = new Set<string>();
   const queue: PageStart[] = [{ row: 0, carried: 0, first: true }];
   const visit = (start: PageStart) => {
-    const key = `${start.row}:${Math.round(start.carried / TABLE_CELL_LINE_TWIP)}:${start.first}`;
+    const key = `${start.row}:${Math.round(start.carried / layout.lineTwip)}:${start.first}`;
     if (seen.has(key)) return;
     seen.add(key);
     queue.push(start);
@@ -315,7 +316,7 @@ export function mergeRestarts(layout: BodyLayout, groups: readonly MergeGroup[],
  */
 function fillPage(layout: BodyLayout, heights: readonly number[], start: PageStart): PageStart {
   const room = start.first ? layout.firstPageTwip : layout.pageTwip;
-  const minPart = 2 * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP;
+  const minPart = 2 * layout.lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP;
   let y = start.carried;
   if (y >= room) return { row: start.row, carried: y - room, first: false };
   for (let r = start.row; r < heights.length; r += 1) {
@@ -334,15 +335,20 @@ function fillPage(layout: BodyLayout, heights: readonly number[], start: PageSta
  * or digits; the shortest and tallest allow each line half an em more or an
  * em less.
  */
-function rowHeightTwip(cells: TaskTableModel['rows'][number]['cells'], widths: readonly number[], bound: 'shortest' | 'estimate' | 'tallest'): number {
+function rowHeightTwip(
+  cells: TaskTableModel['rows'][number]['cells'],
+  widths: readonly number[],
+  type: ReturnType<typeof tableTypeTwips>,
+  bound: 'shortest' | 'estimate' | 'tallest',
+): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (cell.kind !== 'text' || cell.rowSpan > 1) return;
-    const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / TABLE_CELL_SIZE_TWIP;
+    const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / type.emTwip;
     const lineEm = bound === 'shortest' ? em + 0.5 : bound === 'tallest' ? em * autospaceShare(cell.text) - 1 : em * autospaceShare(cell.text);
     lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, lineEm)));
   });
-  return lines * TABLE_CELL_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
+  return lines * type.lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
 }
 
 /**
@@ -361,7 +367,7 @@ function autospaceShare(text: string): number {
  * one-row cell, then made taller where a cell spanning rows needs more.
  */
 function headerHeightTwip(model: TaskTableModel): number {
-  const rowTwip = (lines: number) => lines * TABLE_HEADER_LINE_TWIP + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
+  const rowTwip = (lines: number) => lines * tableTypeTwips(model.cellSizePt).lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
   const lines = (text: string) => text.split('\n').length;
   const rows = Array.from({ length: model.headerRowCount }, (_, row) =>
     Math.max(rowTwip(1), ...model.headerCells.filter((h) => h.row === row && h.rowSpan === 1).map((h) => rowTwip(lines(h.text)))),

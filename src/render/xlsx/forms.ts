@@ -27,10 +27,12 @@ import {
   type FormField,
   type FormMetaKey,
 } from '../../model/document/unit-form-layout.js';
+import { STATUS_WORDS } from '../../model/document/task-table.js';
 import { formatRowDigests, type FormPlanCells, type FormRow, type UnitFormModel } from '../../model/document/unit-form.js';
-import { EXCEL_CELL_INSET_PT, XLSX_ROW_PADDING_PT, XLSX_WRAP_SAFETY_EM, excelWidthFromPt } from '../../layout/excel.js';
-import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT } from '../../layout/gbt9704.js';
-import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, linePitchPt, roundUp, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
+import { XLSX_COLUMN_PADDING_PT, XLSX_TYPE_AREA_PT, XLSX_WIDE_SHEET_PAPER, excelWidthFromPt, xlsxSheetFits } from '../../layout/excel.js';
+import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT, TWIP_PER_PT, ptToTwip } from '../../layout/gbt9704.js';
+import { fitTable, shareWidths, type ColumnKind, type WidthColumn } from '../../layout/table-widths.js';
+import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
 import { columnLetters, excelSerialFromIsoDate } from '../../formats/xlsx/cells.js';
 import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/writer.js';
 
@@ -41,8 +43,8 @@ const INPUT_HEADER_FILL_HEX = 'E2EFDA';
 const INSTRUCTIONS_FILL_HEX = 'FFF2CC';
 /** Conditional fill of an answer still missing (推进中 without 达到序时进度, completed without a date). */
 const MISSING_FILL_HEX = 'FFEB9C';
-/** Answer rows are at least this many lines tall, so there is room to type. */
-const MIN_INPUT_LINES = 2;
+/** A form prints on A3 landscape like the ledger: sixteen columns do not fit A4 at a legible size. */
+const PAPER = XLSX_WIDE_SHEET_PAPER;
 
 export async function renderUnitFormXlsx(model: UnitFormModel): Promise<RenderedXlsx> {
   const { book, warnings } = unitFormWorkbook(model);
@@ -83,14 +85,75 @@ function headerStyle(column: FormColumn): XlsxCellStyle {
   return { ...HEADER_STYLE, fillHex: column.kind === 'plan' ? PLAN_HEADER_FILL_HEX : INPUT_HEADER_FILL_HEX };
 }
 
-function columnWidthsPt(columns: readonly FormColumn[]): number[] {
-  return columns.map((c) => (c.widthEm + XLSX_WRAP_SAFETY_EM) * TABLE_CELL_SIZE_PT + 2 * EXCEL_CELL_INSET_PT);
+// --- widths ---------------------------------------------------------------------
+
+/** What each form column holds, for the width allocation (layout/table-widths.ts). */
+const FORM_KINDS: Readonly<Record<FormField, ColumnKind>> = {
+  number: 'number',
+  summary: 'text',
+  measures: 'text',
+  deadline: 'deadline',
+  leadUnits: 'unit',
+  cooperatingUnits: 'unit',
+  status: 'status',
+  onSchedule: 'short',
+  progress: 'text',
+  completedOn: 'date',
+  evidence: 'text',
+  reason: 'text',
+  extensionDeadline: 'deadline',
+  extensionReason: 'text',
+  extensionApprovedOn: 'date',
+  note: 'text',
+};
+
+/**
+ * Room to type in an answer column that is still empty: a text answer gets a
+ * few words a line, a deadline phrase its usual length (10月底前完成).
+ */
+const INPUT_MIN_EM: Partial<Record<FormColumn['kind'], number>> = { text: 6 };
+const DEADLINE_INPUT_MIN_EM = 6;
+
+/**
+ * Values a column must show whole besides the pre-filled ones: every status
+ * and answer the drop-down offers, and a date as the date format prints it
+ * (a date is a number: too narrow a column shows ####).
+ */
+function offeredValues(field: FormField): readonly string[] {
+  if (field === 'status') return FORM_STATUS_VALUES;
+  if (field === 'onSchedule') return FORM_YES_NO_VALUES;
+  if (field === 'completedOn' || field === 'extensionApprovedOn') return ['2000-12-31'];
+  return [];
+}
+
+/**
+ * Column widths in points from the text each column holds (the pre-filled
+ * rows and the values offered), at the largest legible print scale on A3 at
+ * which they fit (xlsxSheetFits): the sheet is as wide as the type area at
+ * that scale and printed fitted to the page's width.
+ */
+function formWidthsPt(columns: readonly FormColumn[], rows: readonly (readonly string[])[]): number[] {
+  const offered = columns.map((c) => offeredValues(c.field));
+  const extraRows = Math.max(0, ...offered.map((o) => o.length));
+  const width: WidthColumn[] = columns.map((column, c) => ({
+    kind: FORM_KINDS[column.field],
+    header: column.header,
+    cells: [...rows.map((row) => row[c]!), ...Array.from({ length: extraRows }, (_, k) => offered[c]![k] ?? '')].map((text) => (text === '' ? undefined : { text, rowSpan: 1 })),
+    ...(column.field === 'status' ? { keep: STATUS_WORDS } : {}),
+    ...(column.kind === 'plan' ? {} : { minEm: column.field === 'extensionDeadline' ? DEADLINE_INPUT_MIN_EM : (INPUT_MIN_EM[column.kind] ?? 0) }),
+  }));
+  const { fit, allocation } = fitTable(width, xlsxSheetFits(PAPER));
+  const total = XLSX_TYPE_AREA_PT[PAPER].width / fit.scale;
+  return shareWidths(Math.floor(ptToTwip(total)), allocation.widthsEm, Math.ceil(ptToTwip(XLSX_COLUMN_PADDING_PT))).map((t) => t / TWIP_PER_PT);
 }
 
 // --- the input sheet ------------------------------------------------------------
 
 function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
-  const widthsPt = columnWidthsPt(FORM_COLUMNS);
+  const widthsPt = formWidthsPt(
+    FORM_COLUMNS,
+    model.rows.map((row) => FORM_COLUMNS.map((column) => cellText(row, column.field))),
+  );
   const b = new SheetBuilder(FORM_SHEET, widthsPt);
   const last = FORM_COLUMNS.length - 1;
   const headerRow = FORM_HEADER_ROW - 1;
@@ -101,15 +164,13 @@ function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWar
   FORM_COLUMNS.forEach((column, c) => b.place(headerRow, c, headerRow, c, column.header, headerStyle(column)));
   model.rows.forEach((row, i) => placeRow(b, headerRow + 1 + i, row));
   b.fitHeights(0, headerRow + 1 + model.rows.length);
-  const minPt = roundUp(MIN_INPUT_LINES * linePitchPt(bodyStyle('justify')) + XLSX_ROW_PADDING_PT);
-  model.rows.forEach((_, i) => b.setHeight(headerRow + 1 + i, Math.max(b.heightOf(headerRow + 1 + i, headerRow + 2 + i), minPt)));
   const sheet: XlsxSheet = {
     name: FORM_SHEET,
     columnWidths: widthsPt.map(excelWidthFromPt),
     rows: withDateValues(b.rows(), model.rows),
     merges: b.merges,
     frozenRows: FORM_HEADER_ROW,
-    page: landscapeTablePage({ first: FORM_HEADER_ROW, last: FORM_HEADER_ROW }),
+    page: landscapeTablePage(PAPER, { first: FORM_HEADER_ROW, last: FORM_HEADER_ROW }),
     dataValidations: validations(model),
     conditionalFormats: conditionalFormats(model.rows.length),
     protected: true,
@@ -201,7 +262,10 @@ const INFO_FIELDS: readonly FormField[] = ['number', 'summary', 'measures', 'dea
 
 function infoSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
   const columns = INFO_FIELDS.map((f) => FORM_COLUMNS[formColumnIndex(f) - 1]!);
-  const widthsPt = columnWidthsPt(columns);
+  const widthsPt = formWidthsPt(
+    columns,
+    model.infoRows.map((cells) => columns.map((column) => infoText(cells, column.field))),
+  );
   const b = new SheetBuilder(FORM_INFO_SHEET, widthsPt);
   const last = columns.length - 1;
   b.place(0, 0, 0, last, model.wording.infoTitle, TITLE_STYLE);
@@ -215,7 +279,7 @@ function infoSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarn
     rows: b.rows(),
     merges: b.merges,
     frozenRows: 3,
-    page: landscapeTablePage({ first: 3, last: 3 }),
+    page: landscapeTablePage(PAPER, { first: 3, last: 3 }),
     protected: true,
   };
   return { sheet, warnings: b.warnings };
@@ -248,7 +312,7 @@ function metaSheet(model: UnitFormModel): XlsxSheet {
     columnWidths: [16, 80],
     rows: FORM_META_ORDER.map((key) => ({ heightPt: 15, cells: [{ value: FORM_META_KEYS[key], style }, { value: values[key], style }] })),
     merges: [],
-    page: landscapeTablePage({ first: 1, last: 1 }),
+    page: landscapeTablePage(PAPER, { first: 1, last: 1 }),
     protected: true,
     state: 'veryHidden',
   };

@@ -1,23 +1,25 @@
 // The ledger (整改台账-<YYYY-MM>.xlsx): the model of compose/ledger.ts as an
 // Excel workbook. The table sheets reuse the task table's pieces (header
-// cells, styles, row heights from wrapped text, page setup); unlike the task
-// table, a ledger keeps one whole row per problem — it is sorted, filtered
-// and typed into — so rows are never split, and the sheet is laid out wider
-// than the page and printed fitted to its width (XLSX_LEDGER_PRINT_SCALE).
+// cells, styles, row heights from wrapped text, page setup); a ledger keeps
+// one whole row per problem — it is sorted, filtered and typed into. Every
+// sheet prints on A3 landscape (XLSX_WIDE_SHEET_PAPER); a table sheet is laid
+// out as wide as the type area at the print scale its model was composed for
+// (model.printScale, at least 80 %: 小四 prints at 9 pt or more) and printed
+// fitted to the page's width.
 
 import { type LedgerModel, type LedgerTableSheet, type SummaryRow, type SummaryTable } from '../../model/document/ledger.js';
 import { PERIOD_KEYS, WARNING_WORDS } from '../../model/document/ledger.js';
 import type { ValidationWording } from '../../model/document/unit-form.js';
 import { textWidthEm } from '../../layout/text-width.js';
 import { STATUSES } from '../../model/progress-schema.js';
-import { LANDSCAPE_TYPE_AREA_HEIGHT_MM, TABLE_CELL_PADDING_X_TWIP, TWIP_PER_PT, mmToPt, ptToTwip } from '../../layout/gbt9704.js';
+import { TWIP_PER_PT, ptToTwip } from '../../layout/gbt9704.js';
 import {
-  XLSX_LANDSCAPE_TYPE_WIDTH_PT,
-  XLSX_LEDGER_WIDTH_PT,
+  XLSX_COLUMN_PADDING_PT,
   XLSX_PAGE_FILL_RATIO,
   XLSX_SUMMARY_HEADER_WHOLE_EM,
+  XLSX_TYPE_AREA_PT,
   XLSX_WARNING_FILL_HEX,
-  XLSX_WRAP_SAFETY_EM,
+  XLSX_WIDE_SHEET_PAPER,
   excelWidthFromPt,
 } from '../../layout/excel.js';
 import { shareWidths } from '../../layout/table-widths.js';
@@ -37,7 +39,7 @@ const CAPTION_STYLE: XlsxCellStyle = { ...HEADER_STYLE, horizontal: 'left', bord
 const LABEL_CELL_STYLE = bodyStyle('center');
 const VALUE_STYLE = bodyStyle('center');
 
-/** The ledger workbook from its model (composed for ledgerTextWidthEm and XLSX_WRAP_SAFETY_EM), with its layout warnings. */
+/** The ledger workbook from its model (composed for xlsxSheetFits(XLSX_WIDE_SHEET_PAPER)), with its layout warnings. */
 export async function renderLedgerXlsx(model: LedgerModel): Promise<RenderedXlsx> {
   const { sheets, warnings } = ledgerSheets(model);
   const buffer = await writeXlsx({ sheets, creator: 'zhenggai', title: model.title, date: model.asOf });
@@ -62,13 +64,20 @@ export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warning
 
 // --- a table sheet: 台账 and each unit's --------------------------------------
 
-function ledgerWidthsPt(weights: readonly number[]): number[] {
-  return shareWidths(ptToTwip(XLSX_LEDGER_WIDTH_PT), weights, 2 * TABLE_CELL_PADDING_X_TWIP).map((t) => t / TWIP_PER_PT);
+const PAPER = XLSX_WIDE_SHEET_PAPER;
+
+/** Column widths: the type area's width at the print scale, each column's padding first and the rest in proportion to its em. */
+function ledgerWidthsPt(weights: readonly number[], printScale: number): number[] {
+  const total = XLSX_TYPE_AREA_PT[PAPER].width / printScale;
+  return shareWidths(Math.floor(ptToTwip(total)), weights, Math.ceil(ptToTwip(XLSX_COLUMN_PADDING_PT))).map((t) => t / TWIP_PER_PT);
 }
 
 function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: ValidationWording): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
   const { table } = ledger;
-  const widthsPt = ledgerWidthsPt(table.columns.map((c) => c.weight));
+  const widthsPt = ledgerWidthsPt(
+    table.columns.map((c) => c.weight),
+    table.printScale,
+  );
   const sheet = new SheetBuilder(name, widthsPt);
   const last = sheet.columnCount - 1;
   sheet.place(0, 0, 0, last, ledger.titleLines.join('\n'), TITLE_STYLE);
@@ -78,7 +87,7 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
       // The ledger's table has no merged cells (composeLedgerTable turns merging off).
-      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, cell.text, bodyStyle(table.columns[c]!.align));
+      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, cell.text, bodyStyle(table.columns[c]!.align, table.cellSizePt));
     });
   });
   const end = first + table.rows.length;
@@ -95,7 +104,7 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
       rows: sheet.rows(),
       merges: sheet.merges,
       frozenRows: first,
-      page: landscapeTablePage({ first: TITLE_ROWS + 1, last: first }),
+      page: landscapeTablePage(PAPER, { first: TITLE_ROWS + 1, last: first }),
       ...(table.rows.length === 0 ? {} : rowRules(ledger, body, statusValidation)),
     },
     warnings: sheet.warnings,
@@ -141,21 +150,25 @@ function rowRules(ledger: LedgerTableSheet, body: BodyRange, statusValidation: V
 // --- 统计: the two summary tables ------------------------------------------------
 
 /**
- * Column widths for the summary: the label column as wide as its longest
- * label; a count column as wide as a short header (逾期, 完成整改) or half a
- * long one (已完成并长期坚持 wraps to two lines of four), and as its widest
- * value; then the landscape type area shared out in proportion.
+ * Column widths for the summary, from its content: the label column as wide
+ * as its longest label; a count column as wide as a short header (逾期,
+ * 完成整改) or half a long one (已完成并长期坚持 wraps to two lines of four),
+ * and as its widest value. The sheet is no wider than that (A3 leaves room to
+ * spare), so it prints at full size.
  */
 function summaryWidthsPt(tables: readonly SummaryTable[]): number[] {
   const columns = tables[0]!.headers.length;
-  const weights = Array.from({ length: columns }, (_, c) => {
-    // The wrap safety is added back so the text is estimated on one line, as it is printed.
-    if (c === 0) return XLSX_WRAP_SAFETY_EM + Math.max(...tables.flatMap((t) => [t.headers[0]!, ...t.rows.map((r) => r.label), t.totals.label]).map(textWidthEm));
-    const header = Math.max(...tables.map((t) => textWidthEm(t.headers[c]!)));
-    const values = tables.flatMap((t) => [...t.rows, t.totals].map((r) => textWidthEm(String(r.values[c - 1]))));
-    return XLSX_WRAP_SAFETY_EM + Math.max(header <= XLSX_SUMMARY_HEADER_WHOLE_EM ? header : Math.ceil(header / 2), ...values);
+  const size = bodyStyle('center').font.sizePt;
+  return Array.from({ length: columns }, (_, c) => {
+    const em =
+      c === 0
+        ? Math.max(...tables.flatMap((t) => [t.headers[0]!, ...t.rows.map((r) => r.label), t.totals.label]).map(textWidthEm))
+        : Math.max(
+            ...tables.map((t) => textWidthEm(t.headers[c]!)).map((h) => (h <= XLSX_SUMMARY_HEADER_WHOLE_EM ? h : Math.ceil(h / 2))),
+            ...tables.flatMap((t) => [...t.rows, t.totals].map((r) => textWidthEm(String(r.values[c - 1])))),
+          );
+    return Math.ceil(em) * size + XLSX_COLUMN_PADDING_PT;
   });
-  return shareWidths(ptToTwip(XLSX_LANDSCAPE_TYPE_WIDTH_PT), weights, 2 * TABLE_CELL_PADDING_X_TWIP).map((t) => t / TWIP_PER_PT);
 }
 
 function placeSummaryRow(sheet: SheetBuilder, r: number, row: SummaryRow, style: XlsxCellStyle): void {
@@ -187,15 +200,14 @@ const SUMMARY_GAP_ROWS = 1;
 /**
  * The title, then each table after a blank row. A table that would run over
  * the end of a printed page starts on the next one instead (the sheet prints
- * at about its full size: its columns share the type area's width), so no
- * table is cut between its header and its rows.
+ * at full size), so no table is cut between its header and its rows.
  */
 function summarySheet(summary: LedgerModel['summary'], name: string): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
   const widthsPt = summaryWidthsPt(summary.tables);
   const sheet = new SheetBuilder(name, widthsPt);
   sheet.place(0, 0, 0, sheet.columnCount - 1, summary.titleLines.join('\n'), TITLE_STYLE);
   sheet.fitHeights(0, TITLE_ROWS);
-  const pagePt = mmToPt(LANDSCAPE_TYPE_AREA_HEIGHT_MM) * XLSX_PAGE_FILL_RATIO;
+  const pagePt = XLSX_TYPE_AREA_PT[PAPER].height * XLSX_PAGE_FILL_RATIO;
   const rowBreaksAfter: number[] = [];
   let pageTop = 0;
   let r = TITLE_ROWS;
@@ -214,7 +226,7 @@ function summarySheet(summary: LedgerModel['summary'], name: string): { sheet: X
       columnWidths: widthsPt.map(excelWidthFromPt),
       rows: sheet.rows(),
       merges: sheet.merges,
-      page: landscapeTablePage(),
+      page: landscapeTablePage(PAPER),
       ...(rowBreaksAfter.length > 0 ? { rowBreaksAfter } : {}),
     },
     warnings: sheet.warnings,

@@ -19,15 +19,15 @@ import {
   TITLE_SIZE_PT,
 } from '../../layout/gbt9704.js';
 import {
-  EXCEL_CELL_INSET_PT,
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_ROW_HEIGHT_PT,
   EXCEL_ROW_HEIGHT_STEP_PT,
   XLSX_LANDSCAPE_MARGINS_INCH,
   XLSX_LINE_PITCH_RATIO_SANS,
   XLSX_LINE_PITCH_RATIO_SERIF,
-  XLSX_ROW_PADDING_PT,
-  XLSX_WRAP_SAFETY_EM,
+  xlsxLineEm,
+  xlsxRowHeightPt,
+  type XlsxPaper,
 } from '../../layout/excel.js';
 import type { XlsxRange } from '../../formats/xlsx/cells.js';
 import type { XlsxCell, XlsxCellStyle, XlsxPage, XlsxRow } from '../../formats/xlsx/writer.js';
@@ -74,8 +74,13 @@ export const HEADER_STYLE: XlsxCellStyle = {
   border: true,
 };
 
-export function bodyStyle(align: 'center' | 'justify'): XlsxCellStyle {
-  return { font: font(TABLE_CELL_FONT, TABLE_CELL_SIZE_PT), horizontal: align, vertical: 'middle', wrap: true, border: true };
+export function bodyStyle(align: 'center' | 'justify', sizePt: number = TABLE_CELL_SIZE_PT): XlsxCellStyle {
+  return { font: font(TABLE_CELL_FONT, sizePt), horizontal: align, vertical: 'middle', wrap: true, border: true };
+}
+
+/** The header style at another size (a table set smaller than 小四 to fit its columns). */
+export function headerStyle(sizePt: number = TABLE_HEADER_SIZE_PT): XlsxCellStyle {
+  return { ...HEADER_STYLE, font: font(TABLE_HEADER_FONT, sizePt) };
 }
 
 /** 黑体 and 小标宋 stand in as Noto CJK (1.45 em lines); 仿宋 as FandolFang and 宋体 as UMing (about 1.0 em). */
@@ -87,12 +92,14 @@ export function linePitchPt(style: XlsxCellStyle): number {
 // --- page -------------------------------------------------------------------------
 
 /**
- * A table's page as the task table prints: A4 landscape in the GB/T 9704
- * margins turned with the sheet, one page wide and as many down as needed,
- * the header rows repeated on every page, — N — page numbers.
+ * A table's page: landscape on `paper` (A4 as the task table prints, A3 for
+ * the wide sheets) in the GB/T 9704 margins turned with the sheet, one page
+ * wide and as many down as needed, the header rows repeated on every page,
+ * — N — page numbers.
  */
-export function landscapeTablePage(printTitleRows?: { first: number; last: number }): XlsxPage {
+export function landscapeTablePage(paper: XlsxPaper, printTitleRows?: { first: number; last: number }): XlsxPage {
   return {
+    paper,
     orientation: 'landscape',
     marginsInch: XLSX_LANDSCAPE_MARGINS_INCH,
     fitTo: { width: 1, height: 0 },
@@ -138,10 +145,10 @@ export class SheetBuilder {
     return this.widthsPt.length;
   }
 
-  /** Em of text a line holds in column c (or the columns left..right), less the wrap safety. */
+  /** Em of text a line holds in column c (or the columns left..right): the width less its insets and slack. */
   lineEm(left: number, style: XlsxCellStyle, right = left): number {
     const widthPt = this.widthsPt.slice(left, right + 1).reduce((a, b) => a + b, 0);
-    return Math.max(1, (widthPt - 2 * EXCEL_CELL_INSET_PT) / style.font.sizePt - (style.wrap ? XLSX_WRAP_SAFETY_EM : 0));
+    return xlsxLineEm(widthPt, style.font.sizePt);
   }
 
   /** Put text in a cell range (0-based, inclusive); a range of more than one cell is merged. */
@@ -191,10 +198,19 @@ export class SheetBuilder {
     return this.heights.map((heightPt, r) => ({ heightPt, cells: cells[r]! }));
   }
 
-  private neededPt(p: Placed): number {
+  /** Lines the cell placed at top..bottom, left..right wraps into. */
+  linesOf(top: number, left: number, bottom = top, right = left): number {
+    const p = this.placed.find((x) => x.top === top && x.left === left && x.bottom === bottom && x.right === right);
+    return p === undefined ? 0 : this.lines(p);
+  }
+
+  private lines(p: Placed): number {
     const text = String(p.text);
-    const lines = p.style.wrap ? wrappedLineCount(text, this.lineEm(p.left, p.style, p.right)) : text.split('\n').length;
-    return roundUp(lines * linePitchPt(p.style) + XLSX_ROW_PADDING_PT);
+    return p.style.wrap ? wrappedLineCount(text, this.lineEm(p.left, p.style, p.right)) : text.split('\n').length;
+  }
+
+  private neededPt(p: Placed): number {
+    return rowHeightPt(this.lines(p), p.style);
   }
 
   private capped(heightPt: number, r: number): number {
@@ -208,6 +224,11 @@ export class SheetBuilder {
     this.warn(address(r, c), `单元格文字${text.length}字，超过Excel上限${EXCEL_MAX_CELL_CHARS}字，已截断 (cell text cut to ${EXCEL_MAX_CELL_CHARS} characters)`);
     return text.slice(0, EXCEL_MAX_CELL_CHARS);
   }
+}
+
+/** A row holding `lines` lines in this style: the lines at the face's pitch and the padding, rounded up to Excel's pixel. */
+export function rowHeightPt(lines: number, style: XlsxCellStyle): number {
+  return xlsxRowHeightPt(lines, style.font.sizePt, linePitchPt(style) / style.font.sizePt);
 }
 
 export function roundUp(pt: number): number {

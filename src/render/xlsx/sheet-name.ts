@@ -11,7 +11,8 @@ export function safeSheetName(wanted: string, taken: ReadonlySet<string> = new S
   const lowerTaken = new Set([...taken].map((n) => n.toLowerCase()));
   for (let n = 1; ; n += 1) {
     const suffix = n === 1 ? '' : `(${n})`;
-    const candidate = truncate(cleaned, EXCEL_MAX_SHEET_NAME_CHARS - suffix.length) + suffix;
+    // Cutting can leave an apostrophe at the end, which Excel refuses as much as one at the start.
+    const candidate = (truncate(cleaned, EXCEL_MAX_SHEET_NAME_CHARS - suffix.length).replace(/'+$/, '').trim() || FALLBACK_NAME) + suffix;
     if (!lowerTaken.has(candidate.toLowerCase())) return candidate;
   }
 }

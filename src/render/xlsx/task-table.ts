@@ -1,35 +1,26 @@
 // The task table as an Excel sheet: 附件 label, title, header rows, body.
 // Rows are as tall as their wrapped text needs (Excel and exceljs cannot fit
-// them), so nothing is clipped on screen or in print; a row that needs more
-// than Excel's 409 pt is capped and reported.
+// them), so nothing is clipped on screen or in print; each problem is one
+// row, never split (paginate.ts), and a row taller than Excel's 409 pt or a
+// printed page is reported.
 
 import { type TaskTableModel } from '../../model/document/task-table.js';
-import { TWIP_PER_PT, LANDSCAPE_TYPE_AREA_HEIGHT_MM, mmToPt } from '../../layout/gbt9704.js';
-import {
-  EXCEL_MAX_ROW_HEIGHT_PT,
-  EXCEL_ROW_HEIGHT_STEP_PT,
-  XLSX_MIN_LINES_PER_PART,
-  XLSX_PAGE_FILL_RATIO,
-  XLSX_SPLIT_MIN_PAGE_RATIO,
-  XLSX_ROW_PADDING_PT,
-  excelWidthFromPt,
-} from '../../layout/excel.js';
-import { landscapeColumnTwips } from '../../layout/table-widths.js';
+import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, excelWidthFromPt, xlsxTaskTableWidthsPt, type XlsxPaper } from '../../layout/excel.js';
 import { safeSheetName } from './sheet-name.js';
-import { paginate, partHeight, sliceText, wrapForColumn, type Layout, type PageMetrics, type Part } from './paginate.js';
+import { paginate, type Layout, type PageMetrics } from './paginate.js';
 import {
-  HEADER_STYLE,
   LABEL_STYLE,
   SheetBuilder,
   TITLE_STYLE,
   address,
   bodyStyle,
+  headerStyle,
   landscapeTablePage,
-  linePitchPt,
+  rowHeightPt,
   type RenderedXlsx,
   type XlsxWarning,
 } from './sheet-builder.js';
-import { writeXlsx, type XlsxCellStyle, type XlsxSheet } from '../../formats/xlsx/writer.js';
+import { writeXlsx, type XlsxSheet } from '../../formats/xlsx/writer.js';
 
 // Kept here for the modules and tests that import them from the task table.
 export { address, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
@@ -50,7 +41,7 @@ export async function renderTaskTableXlsx(model: TaskTableModel): Promise<Render
 /** The sheet description (pure): what writeXlsx writes, and the warnings found on the way. */
 export function taskTableSheet(model: TaskTableModel, wantedName = TASK_TABLE_SHEET_NAME): { sheet: XlsxSheet; warnings: XlsxWarning[] } {
   const name = safeSheetName(wantedName);
-  const widthsPt = landscapeColumnTwips(model.columns.map((c) => c.weight)).map((t) => t / TWIP_PER_PT);
+  const widthsPt = xlsxTaskTableWidthsPt(model.columns.map((c) => c.weight));
   const sheet = new SheetBuilder(name, widthsPt);
   addLead(sheet, model);
   addHeader(sheet, model);
@@ -65,11 +56,14 @@ export function taskTableSheet(model: TaskTableModel, wantedName = TASK_TABLE_SH
       merges: sheet.merges,
       frozenRows: headerLast,
       rowBreaksAfter,
-      page: landscapeTablePage({ first: headerFirst, last: headerLast }),
+      page: landscapeTablePage(PAPER, { first: headerFirst, last: headerLast }),
     },
     warnings: sheet.warnings,
   };
 }
+
+/** The task table prints on A4 landscape, like the Word attachment whose widths it shares. */
+const PAPER: XlsxPaper = 'A4';
 
 function addLead(sheet: SheetBuilder, model: TaskTableModel): void {
   const last = sheet.columnCount - 1;
@@ -78,62 +72,41 @@ function addLead(sheet: SheetBuilder, model: TaskTableModel): void {
   sheet.fitHeights(0, LEAD_ROWS);
 }
 
-/** The header cells from sheet row `firstRow` (0-based) down, as tall as their text needs. */
+/** The header cells from sheet row `firstRow` (0-based) down, as tall as their text needs, at the table's size. */
 export function addHeader(sheet: SheetBuilder, model: TaskTableModel, firstRow = LEAD_ROWS): void {
+  const style = headerStyle(model.cellSizePt);
   for (const h of model.headerCells) {
     const top = firstRow + h.row;
-    sheet.place(top, h.column, top + h.rowSpan - 1, h.column + h.columnSpan - 1, h.text, HEADER_STYLE);
+    sheet.place(top, h.column, top + h.rowSpan - 1, h.column + h.columnSpan - 1, h.text, style);
   }
   sheet.fitHeights(firstRow, firstRow + model.headerRowCount);
 }
 
-/** Body rows, split and paged (see paginate.ts); returns the manual page breaks (1-based rows). */
+/** Body rows, one a problem, paged (see paginate.ts); returns the manual page breaks (1-based rows). */
 function addBody(sheet: SheetBuilder, model: TaskTableModel): number[] {
   const first = LEAD_ROWS + model.headerRowCount;
-  const style = (c: number) => bodyStyle(model.columns[c]!.align);
-  const wrapped = model.rows.map((row) =>
-    row.cells.map((cell, c) => (cell.kind === 'text' && cell.rowSpan === 1 ? wrapForColumn(cell.text, sheet.lineEm(c, style(c))) : undefined)),
-  );
-  const lineCounts = wrapped.map((cells) => Math.max(1, ...cells.map((w) => w?.lines.length ?? 0)));
-  const metrics = pageMetrics(sheet.heightOf(0, LEAD_ROWS), sheet.heightOf(LEAD_ROWS, first));
-  const layout = paginate(lineCounts, metrics);
-  const pageStarts = new Set(layout.pageStarts);
-  layout.parts.forEach((part, i) => {
-    const top = first + i;
-    const edges = { top: part.first || pageStarts.has(i), bottom: part.last || pageStarts.has(i + 1) };
-    sheet.setHeight(top, part.heightPt);
-    wrapped[part.row]!.forEach((w, c) => {
-      if (w !== undefined) sheet.place(top, c, top, c, sliceText(w, part.from, part.to), partStyle(style(c), part, edges));
+  const style = (c: number) => bodyStyle(model.columns[c]!.align, model.cellSizePt);
+  const heights = model.rows.map((row, r) => {
+    let lines = 1;
+    row.cells.forEach((cell, c) => {
+      if (cell.kind !== 'text' || cell.rowSpan !== 1) return;
+      sheet.place(first + r, c, first + r, c, cell.text, style(c));
+      lines = Math.max(lines, sheet.linesOf(first + r, c));
     });
+    return rowHeightPt(lines, style(0));
   });
+  const metrics = pageMetrics(model, sheet.heightOf(0, LEAD_ROWS), sheet.heightOf(LEAD_ROWS, first));
+  const layout = paginate(heights, metrics);
+  heights.forEach((h, r) => sheet.setHeight(first + r, Math.min(h, EXCEL_MAX_ROW_HEIGHT_PT)));
   addSpans(sheet, model, layout, first);
-  warnTallRows(sheet, model, lineCounts, metrics, layout, first);
+  warnTallRows(sheet, model, heights, layout, metrics, first);
   return layout.pageStarts.map((i) => first + i);
 }
 
-function pageMetrics(leadPt: number, headerPt: number): PageMetrics {
-  const pagePt = mmToPt(LANDSCAPE_TYPE_AREA_HEIGHT_MM) * XLSX_PAGE_FILL_RATIO;
-  const cellStyle = bodyStyle('justify');
-  return {
-    linePitchPt: linePitchPt(cellStyle),
-    paddingPt: XLSX_ROW_PADDING_PT,
-    firstPagePt: pagePt - leadPt - headerPt,
-    otherPagePt: pagePt - headerPt,
-    maxRowPt: EXCEL_MAX_ROW_HEIGHT_PT,
-    splitMinPt: pagePt * XLSX_SPLIT_MIN_PAGE_RATIO,
-    minLinesPerPart: XLSX_MIN_LINES_PER_PART,
-    heightStepPt: EXCEL_ROW_HEIGHT_STEP_PT,
-  };
-}
-
-/**
- * A part of a split row has no rule where the row continues on the same page
- * (a page's edge keeps its rule, closing the table there), and its text
- * starts at the top so the lines run on.
- */
-function partStyle(base: XlsxCellStyle, part: Part, edges: { top: boolean; bottom: boolean }): XlsxCellStyle {
-  if (part.first && part.last) return base;
-  return { ...base, vertical: 'top', border: { ...edges, left: true, right: true } };
+/** The body's room on a printed page, in the sheet's points: the type area's height at the table's print scale, less what repeats. */
+function pageMetrics(model: TaskTableModel, leadPt: number, headerPt: number): PageMetrics {
+  const pagePt = (XLSX_TYPE_AREA_PT[PAPER].height * XLSX_PAGE_FILL_RATIO) / model.printScale;
+  return { firstPagePt: pagePt - leadPt - headerPt, otherPagePt: pagePt - headerPt };
 }
 
 /** Cells merged down the rows (the category): one merge per page, each repeating the text. */
@@ -142,19 +115,19 @@ function addSpans(sheet: SheetBuilder, model: TaskTableModel, layout: Layout, fi
   model.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
       if (cell.kind !== 'text' || cell.rowSpan === 1) return;
-      const covered = layout.parts.map((p, i) => ({ p, i })).filter(({ p }) => p.row >= r && p.row < r + cell.rowSpan);
-      for (const segment of groupBy(covered, ({ i }) => pageOf(i))) {
-        const top = first + segment[0]!.i;
-        const bottom = first + segment[segment.length - 1]!.i;
-        sheet.place(top, c, bottom, c, cell.text, bodyStyle(model.columns[c]!.align));
+      const covered = Array.from({ length: cell.rowSpan }, (_, k) => r + k);
+      for (const segment of groupBy(covered, pageOf)) {
+        const top = first + segment[0]!;
+        const bottom = first + segment[segment.length - 1]!;
+        sheet.place(top, c, bottom, c, cell.text, bodyStyle(model.columns[c]!.align, model.cellSizePt));
         sheet.growToFit(top, c, bottom, c);
       }
     });
   });
 }
 
-function pageIndexer(layout: Layout): (partIndex: number) => number {
-  return (i) => layout.pageStarts.filter((s) => s <= i).length;
+function pageIndexer(layout: Layout): (row: number) => number {
+  return (row) => layout.pageStarts.filter((s) => s <= row).length;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => number): T[][] {
@@ -169,17 +142,20 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number): T[][] {
   return groups;
 }
 
-/** docs/domain.md#excel-limits: a row that would need more than 409 pt is a warning; here it is also split, so nothing is lost. */
-function warnTallRows(sheet: SheetBuilder, model: TaskTableModel, lineCounts: readonly number[], m: PageMetrics, layout: Layout, first: number): void {
-  lineCounts.forEach((n, r) => {
-    const whole = partHeight(m, 0, n, n);
-    if (whole <= m.maxRowPt) return;
-    const at = layout.parts.findIndex((p) => p.row === r);
-    const parts = layout.parts.filter((p) => p.row === r).length;
+/**
+ * docs/domain.md#excel-limits: a row that needs more than Excel's 409 pt is
+ * cut off on screen and in print, and one taller than a printed page is cut
+ * at the page's foot; either is a warning (the row is never split).
+ */
+function warnTallRows(sheet: SheetBuilder, model: TaskTableModel, heights: readonly number[], layout: Layout, m: PageMetrics, first: number): void {
+  const tallerThanPage = new Set(layout.tallerThanPage);
+  heights.forEach((h, r) => {
+    if (h <= EXCEL_MAX_ROW_HEIGHT_PT && !tallerThanPage.has(r)) return;
+    const n = model.rows[r]!.problemNumber;
+    const page = Math.floor(m.otherPagePt);
     sheet.warn(
-      address(first + at, 0),
-      `问题${model.rows[r]!.problemNumber}一行需要约${Math.ceil(whole)}磅，超过Excel单行上限${m.maxRowPt}磅，已分${parts}行续排 (row needs ${Math.ceil(whole)} pt, over Excel's ${m.maxRowPt}; continued over ${parts} rows)`,
+      address(first + r, 0),
+      `问题${n}一行需要约${Math.ceil(h)}磅，超过Excel单行上限${EXCEL_MAX_ROW_HEIGHT_PT}磅或一页的高度（约${page}磅），显示或打印不全；请精简该问题的文字或把列加宽 (row needs ${Math.ceil(h)} pt, more than Excel's ${EXCEL_MAX_ROW_HEIGHT_PT} pt or a printed page of about ${page} pt: it is cut off)`,
     );
   });
 }
-
