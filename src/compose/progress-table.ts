@@ -42,7 +42,6 @@ import {
   OVERDUE,
   REPORT_PERIOD_FIELDS,
   YES,
-  type ReportField,
   type ReportPeriodField,
   type TableField,
 } from '../model/vocabulary.js';
@@ -169,22 +168,6 @@ function reportPeriodTexts(shown: ReadonlySet<ReportPeriodField>, asOf: IsoDate)
   };
 }
 
-/**
- * Shares of the width (of 100) for the default table's short columns, from
- * what they hold: 序号 two digits; 牵头单位 a unit name of three to six
- * characters; 整改时限 a deadline phrase (10月底前完成) on one line; 整改状态
- * the longest status, 已完成并长期坚持, on one line with the dates under it.
- * The two running texts, the summary and the progress, share the rest as
- * the width estimate finds best for this plan's texts. An office that lists
- * its own columns gets widths estimated from the content, or its own.
- */
-const DEFAULT_REPORT_WIDTHS: Readonly<Partial<Record<ReportField, number>>> = {
-  number: 4.5,
-  leadUnits: 9,
-  deadline: 13.5,
-  status: 17,
-};
-
 const PERIOD_ALIGN: Record<ReportPeriodField, ExtraColumn['align']> = {
   status: 'center',
   onSchedule: 'center',
@@ -200,13 +183,10 @@ function isPeriodField(field: string): field is ReportPeriodField {
   return REPORT_PERIOD_FIELD_SET.has(field);
 }
 
-/** The report's columns as the plan lists them (plan.reportColumns), else the default with its widths. */
+/** The report's columns as the plan lists them (plan.reportColumns), else the default; widths come from the content unless the plan sets them. */
 export function reportColumnList(plan: Plan): ReportColumn[] {
   if (plan.reportColumns) return [...plan.reportColumns];
-  return DEFAULT_REPORT_COLUMNS.map((field) => {
-    const width = DEFAULT_REPORT_WIDTHS[field];
-    return width === undefined ? { field } : { field, width };
-  });
+  return DEFAULT_REPORT_COLUMNS.map((field) => ({ field }));
 }
 
 /** A plan field's header in the report's table: the office's own task-table header for it, else the vocabulary's. */

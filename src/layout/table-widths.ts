@@ -30,7 +30,7 @@ import {
   ZIHAO_PT,
   ptToHalfPt,
 } from './gbt9704.js';
-import { BREAK, measureText, measuredLineCount, measuredText, softBreaks, textWidthEm, wordStartOffsets, type MeasuredText } from './text-width.js';
+import { BREAK, measureText, measuredLineCount, measuredText, printedWidthEm, softBreaks, wordStartOffsets, type MeasuredText } from './text-width.js';
 
 /**
  * Whole-unit widths adding up to exactly `total` (largest remainders get the
@@ -157,7 +157,7 @@ interface Prepared {
 const CUT_WORD_LINES = 1;
 
 function paragraphsWidest(text: string): number {
-  return Math.max(0, ...text.split('\n').map(textWidthEm));
+  return Math.max(0, ...text.split('\n').map(printedWidthEm));
 }
 
 /** What a column's minimums are found from: independent of the table's width, so computed once a column (fitTable tries many). */
@@ -209,7 +209,7 @@ function widestWordEm(text: string, starts: ReadonlySet<number>): number {
   cuts.sort((a, b) => a - b);
   let widest = 0;
   cuts.forEach((s, i) => {
-    widest = Math.max(widest, textWidthEm(text.slice(s, cuts[i + 1] ?? text.length).replace(/\n/g, '')));
+    widest = Math.max(widest, printedWidthEm(text.slice(s, cuts[i + 1] ?? text.length).replace(/\n/g, '')));
   });
   return widest;
 }
@@ -531,8 +531,17 @@ export function fitTable(columns: readonly WidthColumn[], fits: readonly TableFi
  * column's padding is off.
  */
 export function landscapeTableTextWidthEm(columnCount: number, sizePt: number = TABLE_CELL_SIZE_PT): number {
-  return (LANDSCAPE_TYPE_AREA_WIDTH_TWIP - columnCount * 2 * TABLE_CELL_PADDING_X_TWIP) / (sizePt * TWIP_PER_PT);
+  return (LANDSCAPE_TYPE_AREA_WIDTH_TWIP - columnCount * COLUMN_ROOM_TWIP) / (sizePt * TWIP_PER_PT);
 }
+
+/**
+ * Room a column of a Word table takes besides its text, in twips: the
+ * cell's padding on both sides and a slack of 1 pt. Without the slack a
+ * value exactly as wide as its column (序号 in a 2-em column) was wrapped by
+ * LibreOffice (序/号): its glyph advances and the rounding of the grid to
+ * whole twips leave less than the em computed.
+ */
+const COLUMN_ROOM_TWIP = 2 * TABLE_CELL_PADDING_X_TWIP + TWIP_PER_PT;
 
 /**
  * The sizes a Word table tries, largest first: 小四, as docs/format.md sets
@@ -559,7 +568,7 @@ export const WORD_LANDSCAPE_TABLE_FITS: readonly TableFit[] = WORD_TABLE_SIZES_P
 
 /** Column widths in twips for a landscape table of these weights: the Word grid, and the Excel widths' source. */
 export function landscapeColumnTwips(weights: readonly number[]): number[] {
-  return shareWidths(LANDSCAPE_TYPE_AREA_WIDTH_TWIP, weights, 2 * TABLE_CELL_PADDING_X_TWIP);
+  return shareWidths(LANDSCAPE_TYPE_AREA_WIDTH_TWIP, weights, COLUMN_ROOM_TWIP);
 }
 
 /** A Word table's type at `sizePt`: the run size in half-points, one em and the exact line pitch in twips. */

@@ -20,7 +20,13 @@
 //   避头尾 marks stay with their neighbours.
 //
 // Both renderers and the column-width estimate use these, so the Word table,
-// the Excel sheet and the estimate agree on where lines wrap.
+// the Excel sheet and the estimate agree on where lines wrap. The wrap counts
+// the autospace Word and LibreOffice add where Latin letters or digits meet
+// Chinese (AUTOSPACE_EM; Excel adds none, so there the estimate is a little
+// generous): without it a deadline of exactly a column's width, 10月底前完成,
+// wrapped as 10月底前完/成.
+
+import { AUTOSPACE_EM } from './gbt9704.js';
 
 /** Half-width characters (ASCII letters, digits, spaces, Latin punctuation) take about half an em. */
 export const HALF_WIDTH_EM = 0.5;
@@ -33,6 +39,30 @@ function isHalfWidth(codePoint: number): boolean {
 
 export function charWidthEm(ch: string): number {
   return isHalfWidth(ch.codePointAt(0)!) ? HALF_WIDTH_EM : FULL_WIDTH_EM;
+}
+
+/**
+ * 1 when the character at UTF-16 offset `i` is a printed full-width one
+ * (not a space, a newline, ASCII or a half-width form), else 0: where an
+ * ASCII run meets it, Word and LibreOffice add their autospace.
+ */
+function fullWidthAt(text: string, i: number): number {
+  if (i < 0 || i >= text.length) return 0;
+  const code = text.codePointAt(i)!;
+  if (code >= 0xdc00 && code <= 0xdfff) return 1; // the low half of a pair: a character outside the BMP
+  return code > 0x7e && !isHalfWidth(code) && code !== 0x3000 ? 1 : 0;
+}
+
+/**
+ * Printed width of one line of text (no newlines considered), with the
+ * autospace readers add where ASCII meets full-width characters
+ * (AUTOSPACE_EM): what a table cell needs to hold it on one line.
+ */
+export function printedWidthEm(text: string): number {
+  const m = measuredOf(text);
+  let width = 0;
+  for (const w of m.atomWidth) width += w;
+  return width;
 }
 
 /** Width of one line of text (no newlines considered). */
@@ -64,8 +94,14 @@ const EPSILON = 1e-9;
  */
 export interface MeasuredText {
   readonly text: string;
-  /** Per atom: width in em, start offset, and whether it is an ASCII run (breakable per character in an emergency). */
+  /**
+   * Per atom: width in em (an ASCII run with the readers' autospace on each
+   * side that meets a full-width character, AUTOSPACE_EM), its length in
+   * UTF-16 units, start offset, and whether it is an ASCII run (breakable
+   * per character in an emergency).
+   */
   readonly atomWidth: Float64Array;
+  readonly atomChars: Int32Array;
   readonly atomStart: Int32Array;
   readonly atomRun: Uint8Array;
   /** Per cluster: its first atom and its width. Cluster k's atoms are clusterAtom[k] .. clusterAtom[k+1]-1. */
@@ -80,6 +116,7 @@ export interface MeasuredText {
 /** The text measured once, for wrapping at any width. */
 export function measureText(text: string): MeasuredText {
   const widths: number[] = [];
+  const chars: number[] = [];
   const starts: number[] = [];
   const runs: number[] = [];
   const firstChar: number[] = [];
@@ -104,7 +141,8 @@ export function measureText(text: string): MeasuredText {
         if (next < 0x21 || next > 0x7e) break;
         end += 1;
       }
-      widths.push((end - i) * HALF_WIDTH_EM);
+      widths.push((end - i) * HALF_WIDTH_EM + AUTOSPACE_EM * (fullWidthAt(text, i - 1) + fullWidthAt(text, end)));
+      chars.push(end - i);
       starts.push(i);
       runs.push(end - i > 1 ? 1 : 0);
       firstChar.push(code);
@@ -115,6 +153,7 @@ export function measureText(text: string): MeasuredText {
     }
     const codePoint = text.codePointAt(i)!;
     widths.push(isHalfWidth(codePoint) ? HALF_WIDTH_EM : FULL_WIDTH_EM);
+    chars.push(1);
     starts.push(i);
     runs.push(0);
     firstChar.push(codePoint);
@@ -143,6 +182,7 @@ export function measureText(text: string): MeasuredText {
   return {
     text,
     atomWidth: Float64Array.from(widths),
+    atomChars: Int32Array.from(chars),
     atomStart: Int32Array.from(starts),
     atomRun: Uint8Array.from(runs),
     clusterAtom: Int32Array.from(clusterAtom),
@@ -189,7 +229,7 @@ function wrapMeasured(m: MeasuredText, lineWidthEm: number, starts?: number[]): 
     for (let a = first; a < m.clusterAtom[k + 1]!; a += 1) {
       const aw = m.atomWidth[a]!;
       if (aw <= limit || !m.atomRun[a]) place(aw, m.atomStart[a]!);
-      else for (let c = 0; c < aw / HALF_WIDTH_EM; c += 1) place(HALF_WIDTH_EM, m.atomStart[a]! + c);
+      else for (let c = 0; c < m.atomChars[a]!; c += 1) place(aw / m.atomChars[a]!, m.atomStart[a]! + c);
     }
   }
   return lines;

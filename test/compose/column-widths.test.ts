@@ -108,8 +108,10 @@ describe('a plan with ten columns of four-character headers', () => {
     const { plan, progress } = await fixture();
     const result = derivePeriod(plan, progress);
     if (!result.ok) throw new Error(result.message);
-    const model = composeProgressTable(plan, result.view, { title: '整改进展情况表', date: progress.asOf });
-    expect(model.columns.length).toBeGreaterThanOrEqual(13);
+    // The office lists all ten of its columns for the report's table, then the period's.
+    const reportColumns = [...plan.tableColumns!.map((c) => ({ field: c.field })), { field: 'status' }, { field: 'progress' }, { field: 'reason' }] as Plan['reportColumns'];
+    const model = composeProgressTable({ ...plan, reportColumns }, result.view, { title: '整改进展情况表', date: progress.asOf });
+    expect(model.columns.map((c) => c.header)).toEqual([...plan.tableColumns!.map((c) => c.header), '整改状态', '整改进展', '未完成\n原因']);
     expect(model.cellSizePt).toBeGreaterThanOrEqual(9);
     const em = printedEm(model);
     const textKeys = new Set(['summary', 'target', 'measures', 'progress']);

@@ -8,6 +8,7 @@ import { numberHeadings, type Block, type OfficialDocument } from '../../src/mod
 import { composeReport, leadUnitChart } from '../../src/compose/report.js';
 import type { ChartSpec } from '../../src/model/document/chart-spec.js';
 import { textWidthEm } from '../../src/layout/text-width.js';
+import { landscapeTableTextWidthEm, wrapsBetweenWords } from '../../src/layout/table-widths.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 import { UserError } from '../../src/diagnostics/user-error.js';
 import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
@@ -192,9 +193,18 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     expect(table.headerRowCount).toBe(1);
     expect(table.columns.map((c) => c.header)).toEqual(['序号', '问题简述', '牵头单位', '整改时限', '整改状态', '整改进展']);
     expect(table.rows.map((r) => r.problemNumber)).toEqual(folder.plan.problems.map((p) => p.number));
-    // The short columns have their widths; the two texts share the rest.
-    expect([0, 2, 3, 4].map((i) => table.columns[i]!.weight)).toEqual([4.5, 9, 13.5, 17]);
-    expect(table.columns.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(100, 6);
+    // At 小四 (12 pt, GB/T 9704 sizes for a table the office did not shrink), widths from the content:
+    // the two texts at least 8 characters a line, every deadline, unit and status word whole on a line.
+    expect(table.cellSizePt).toBe(12);
+    const em = table.columns.map((c) => c.weight);
+    expect(em.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(landscapeTableTextWidthEm(6, 12) + 1e-9);
+    expect(em[1]).toBeGreaterThanOrEqual(8);
+    expect(em[5]).toBeGreaterThanOrEqual(8);
+    for (const row of view.rows) {
+      expect(wrapsBetweenWords(row.problem.deadline, em[3]!), row.problem.deadline).toBe(true);
+      expect(textWidthEm(row.state.status)).toBeLessThanOrEqual(em[4]!);
+      for (const unit of row.problem.leadUnits) expect(textWidthEm(unit), unit).toBeLessThanOrEqual(em[2]!);
+    }
     const cell = (number: number, header: string) => cellOf(doc, number, header);
     expect(cell(8, '整改状态')).toBe('推进中（逾期）');
     expect(cell(8, '整改进展')).toMatch(/组织验收。未完成原因：户主对旧房拆除补助兑现方式有异议/);
@@ -229,7 +239,8 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     const chosen = composeReport(plan, view, progressOf('2023-11'), templates);
     const table = tableOf(chosen);
     expect(table.columns.map((c) => c.header)).toEqual(['序号', '发现\n问题方式', '存在问题', '整改措施', '整改状态', '整改进展', '未完成\n原因', '完成时间', '销号日期']);
-    expect(table.columns.at(-1)!.weight).toBe(8);
+    // 销号日期 takes the share of the width the office set: 8 of 100 of what the nine columns leave for text.
+    expect(table.columns.at(-1)!.weight).toBeCloseTo(0.08 * landscapeTableTextWidthEm(9, table.cellSizePt), 6);
     expect(cellOf(chosen, 2, '整改状态')).toBe('已销号');
     expect(cellOf(chosen, 2, '完成时间')).toBe('10月25日');
     expect(cellOf(chosen, 2, '销号日期')).toBe('11月10日');

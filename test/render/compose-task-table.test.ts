@@ -15,10 +15,13 @@ describe('text width', () => {
   it('wraps greedily, keeps half-width words whole, honours newlines', () => {
     expect(wrapLines('一二三四五六七', 3)).toEqual(['一二三', '四五六', '七']);
     expect(wrapLines('发现\n问题方式', 10)).toEqual(['发现', '问题方式']);
-    expect(wrapLines('截至2023年', 3)).toEqual(['截至', '2023年']);
+    // 2023 between two Chinese characters is 2 em and an autospace of 0.2 em on each side: 2.4 em.
+    expect(wrapLines('截至2023年', 3.4)).toEqual(['截至', '2023年']);
+    expect(wrapLines('截至2023年', 3.3)).toEqual(['截至', '2023', '年']);
     expect(wrapLines('截至2023年', 2.5)).toEqual(['截至', '2023', '年']);
     expect(wrappedLineCount('', 5)).toBe(1);
-    expect(longestTokenEm('PM2.5浓度')).toBe(2.5);
+    // PM2.5 is 2.5 em, and the autospace before 浓 (0.2 em).
+    expect(longestTokenEm('PM2.5浓度')).toBeCloseTo(2.7, 9);
     expect(wrapLines('一二三四五六七', 3).join('')).toBe('一二三四五六七');
   });
 });

@@ -151,7 +151,7 @@ describe('docx task table: XML', () => {
 
 describe('docx task table: where a merged category is split (mergeRestarts)', () => {
   /** Rows of known heights, none uncertain on its own: 3500 twip of room on the first page, 4500 on the others. */
-  const exact = (heights: number[], keepWhole = heights.map(() => true)): BodyLayout => ({ heights, shortest: heights, tallest: heights, keepWhole, firstPageTwip: 3500, pageTwip: 4500 });
+  const exact = (heights: number[], keepWhole = heights.map(() => true)): BodyLayout => ({ heights, shortest: heights, tallest: heights, keepWhole, lineTwip: 300, firstPageTwip: 3500, pageTwip: 4500 });
   const even = exact(Array<number>(20).fill(1000));
   const all = [{ first: 0, end: 20 }];
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
@@ -191,9 +191,12 @@ describe('docx task table: where a merged category is split (mergeRestarts)', ()
   });
 
   it('estimates the header as the cells make it: a one-line row and a two-line row (发现\n问题方式)', () => {
-    const layout = bodyLayout(composeTaskTable(small));
-    // landscape type area 156 mm (8845 twip) less 1 + 2 lines of 300 twip, padding 2 × 28 and a 10-twip rule each
-    expect(layout.pageTwip).toBe(8845 - (300 + 56 + 10) - (600 + 56 + 10));
+    const model = composeTaskTable(small);
+    const layout = bodyLayout(model);
+    // this table fits at 小五 (9 pt): lines 1.25 em apart, 9 × 1.25 × 20 = 225 twip
+    expect(model.cellSizePt).toBe(9);
+    // landscape type area 156 mm (8845 twip) less 1 + 2 lines of 225 twip, padding 2 × 28 and a 10-twip rule each
+    expect(layout.pageTwip).toBe(8845 - (225 + 56 + 10) - (450 + 56 + 10));
     // the first page also holds 附件, a blank line and the two title lines (579 twip each) and half a line of gap
     expect(layout.firstPageTwip).toBe(layout.pageTwip - 4 * 579 - 290);
     // each row's least and most lie around its estimate

@@ -42,8 +42,9 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     expect(text).toContain(squash('11．产业联农带农效果有待进一步提升。经批准，整改时限由“10月底前完成”调整为“12月底前完成”'));
     // The list of long-term problems wraps where it must, and the text reads through (the break is invisible).
     expect(text.replace(/\u200b/g, '')).toContain(squash('需长期坚持的问题9个（问题1、4、5、6、7、9、13、18、20），已完成整改7个'));
-    // Table cells come out of pdftotext column by column, interleaved: look for each problem's first words.
-    for (const problem of folder.plan.problems) expect(text, `problem ${problem.number}`).toContain(squash(problem.summary.slice(0, 12)));
+    // Table cells come out of pdftotext column by column, interleaved: look for each problem's first line,
+    // which holds at least 8 characters (TEXT_COLUMN_MIN_EM).
+    for (const problem of folder.plan.problems) expect(text, `problem ${problem.number}`).toContain(squash(problem.summary.slice(0, 8)));
     for (const status of ['已完成并长期坚持', '已销号', '推进中（逾期）', '7月28日完成', '11月10日销号']) expect(text).toContain(status);
   });
 

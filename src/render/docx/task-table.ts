@@ -19,10 +19,9 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { type CellAlign, type TaskTableModel } from '../../model/document/task-table.js';
-import { textWidthEm, wrappedLineCount } from '../../layout/text-width.js';
+import { wrappedLineCount } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
-  AUTOSPACE_EM,
   ATTACHMENT_LABEL_SIZE_HALF_PT,
   ATTACHMENT_TABLE_GAP_TWIP,
   ATTACHMENT_TITLE_BLANK_LINES,
@@ -44,7 +43,6 @@ import {
 } from '../../layout/gbt9704.js';
 import { landscapeColumnTwips, tableTypeTwips } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
-import { scriptChanges } from './paragraphs.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
@@ -330,10 +328,10 @@ function fillPage(layout: BodyLayout, heights: readonly number[], start: PageSta
 }
 
 /**
- * Height of a body row: its tallest one-row cell's lines. The estimate
- * counts each line less the 0.2 em spaces where Chinese meets Latin letters
- * or digits; the shortest and tallest allow each line half an em more or an
- * em less.
+ * Height of a body row: its tallest one-row cell's lines, wrapped as the
+ * reader wraps them (with the autospace where Chinese meets Latin letters or
+ * digits, layout/text-width.ts); the shortest and tallest allow each line
+ * half an em more or an em less.
  */
 function rowHeightTwip(
   cells: TaskTableModel['rows'][number]['cells'],
@@ -345,21 +343,10 @@ function rowHeightTwip(
   cells.forEach((cell, c) => {
     if (cell.kind !== 'text' || cell.rowSpan > 1) return;
     const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / type.emTwip;
-    const lineEm = bound === 'shortest' ? em + 0.5 : bound === 'tallest' ? em * autospaceShare(cell.text) - 1 : em * autospaceShare(cell.text);
+    const lineEm = bound === 'shortest' ? em + 0.5 : bound === 'tallest' ? em - 1 : em;
     lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, lineEm)));
   });
   return lines * type.lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
-}
-
-/**
- * The share of a line's width the characters of `text` get once Word and
- * LibreOffice add their space where Chinese meets Latin letters or digits
- * (AUTOSPACE_EM at each change, docs/format.md#grid): the line holds that
- * much less text.
- */
-function autospaceShare(text: string): number {
-  const width = textWidthEm(text);
-  return width === 0 ? 1 : width / (width + scriptChanges(text) * AUTOSPACE_EM);
 }
 
 /**
