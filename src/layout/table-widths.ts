@@ -171,6 +171,8 @@ interface ColumnWords {
   readonly headerWord: number;
   readonly widestWord: number;
   readonly widestPlainWord: number;
+  /** The widest piece a reader breaks only in an emergency (a number or Latin word, with its autospace): the cut tier goes no narrower. */
+  readonly widestToken: number;
 }
 
 const columnWordsCache = new WeakMap<WidthColumn, ColumnWords>();
@@ -187,6 +189,7 @@ function columnWords(column: WidthColumn): ColumnWords {
   let whole = paragraphsWidest(column.header);
   // The dictionary's words alone, without the names kept whole: what a value may be cut into when the table is too full.
   let widestPlainWord = widestWord;
+  let widestToken = 0;
   const values = column.cells.map((cell, r): WordedText | undefined => {
     if (cell === undefined || cell.text === '') return undefined;
     whole = Math.max(whole, paragraphsWidest(cell.text));
@@ -195,11 +198,19 @@ function columnWords(column: WidthColumn): ColumnWords {
     const starts = wordStartOffsets(cell.text, keep);
     widestWord = Math.max(widestWord, widestWordEm(cell.text, starts));
     widestPlainWord = Math.max(widestPlainWord, widestWordEm(cell.text, wordStartOffsets(cell.text, [], BREAK.weak)));
+    widestToken = Math.max(widestToken, widestAsciiRunEm(measured[r]!));
     return { m: measured[r]!, starts };
   });
-  const words = { token, measured, rowSpans, header, values, wholeEm: whole, headerWord, widestWord, widestPlainWord };
+  const words = { token, measured, rowSpans, header, values, wholeEm: whole, headerWord, widestWord, widestPlainWord, widestToken };
   columnWordsCache.set(column, words);
   return words;
+}
+
+/** The widest ASCII run of a measured text (a number such as 2024, a Latin word), with its autospace. */
+function widestAsciiRunEm(m: MeasuredText): number {
+  let widest = 0;
+  for (let a = 0; a < m.atomWidth.length; a += 1) if (m.atomRun[a]) widest = Math.max(widest, m.atomWidth[a]!);
+  return widest;
 }
 
 /** The widest word of a text cut at these word starts (a newline ends a word too). */
@@ -219,7 +230,8 @@ function prepare(column: WidthColumn, readerSpread: number, maxEm: number): Prep
   const least = (content: number) => Math.min(maxEm, Math.max(1, Math.ceil(content - EPSILON), Math.ceil((column.minEm ?? 0) - EPSILON)));
   const textMin = w.token ? 0 : Math.min(TEXT_COLUMN_MIN_EM, w.wholeEm);
   const strict = least(Math.max(w.widestWord, textMin));
-  const loose = least(Math.max(w.widestPlainWord, textMin));
+  const loose = least(Math.max(w.widestPlainWord, w.widestToken, textMin));
+  // Squeezed, a number may be cut too (2024 as 202/4): the last resort of a table with more columns than fit.
   const squeeze = least(Math.max(w.headerWord, textMin));
   const base = { ...w, strictMinEm: strict, looseMinEm: loose, squeezeMinEm: squeeze };
   return {
