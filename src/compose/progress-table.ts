@@ -10,8 +10,8 @@
 //   牵头单位, 整改时限, 整改状态, 整改进展 — no measures unless asked for); its
 //   整改状态 cell says 逾期 or 未达序时进度 beside the status and, unless they
 //   have columns of their own, the completion and closure dates under it; an
-//   approved extension is shown in the 整改时限 cell (“10月底前完成（已调整为
-//   12月底前完成）”) rather than in a column of its own, and the reason a
+//   approved extension is shown in the 整改时限 cell, on lines of its own
+//   (10月底前完成 / 已调整为 / 12月底前完成), rather than in a column, and the reason a
 //   problem is not completed follows its progress unless it has its column;
 // - the ledger is worked in Excel: one field a column (the status cell holds
 //   exactly one of the five statuses, so its drop-down list accepts it), the
@@ -70,7 +70,8 @@ const MARKS = {
   reason: `${FIELD_LABELS.reason}：`,
   completed: (date: string) => `${date}完成`,
   closed: (date: string) => `${date}销号`,
-  extended: (planPhrase: string, extended: string) => `${planPhrase}（已调整为${extended}）`,
+  // Three lines of the cell, each a phrase kept whole, so the column need not be as wide as the sentence.
+  extended: (planPhrase: string, extended: string) => `${planPhrase}\n已调整为\n${extended}`,
 };
 
 export interface PeriodTableOptions {

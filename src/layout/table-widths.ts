@@ -356,9 +356,58 @@ export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: n
     current[c] = step;
     candidates[c] = candidatesOf(c);
   }
+  if (fits) rebalanceText(prepared, widths, current, fixed, spread, rowCount);
   const rowLines = Array.from({ length: rowCount }, (_, r) => Math.max(1, ...current.map((s) => s.lines[r] ?? 0)));
   if (options.maxRowLines !== undefined && rowLines.some((n) => n > options.maxRowLines! + EPSILON)) fits = false;
   return { widthsEm: widths, fits, minimumsFit, rowLines, cutValues: sum(current.map((s) => s.cuts)) };
+}
+
+/** Most moves rebalanceText makes: each lowers the table's height by at least a line, so this bounds a pathological table only. */
+const REBALANCE_MAX_MOVES = 200;
+
+/**
+ * After the greedy steps, moves an em at a time from one text column to
+ * another while that lowers the table's total height (the sum of each row's
+ * tallest cell). The greedy gives the first ems to the column that is tallest
+ * in most rows (the summary), and once the width is spent the rows where
+ * another text (the progress) is tallest cannot be helped: the 2023-11
+ * report's table had 问题简述 at 16 em and 整改进展 at 8. Text columns only:
+ * columns of words keep the widths that keep their words whole, and each
+ * text column keeps its minimum. Changes `widths` and `current` in place.
+ */
+function rebalanceText(prepared: readonly Prepared[], widths: number[], current: Step[], fixed: readonly (number | undefined)[], spread: number, rowCount: number): void {
+  const text = prepared.map((p, c) => (!p.token && fixed[c] === undefined ? c : -1)).filter((c) => c >= 0);
+  if (text.length < 2) return;
+  const height = (steps: readonly Step[]) => {
+    let total = 0;
+    for (let r = 0; r < rowCount; r += 1) {
+      let tallest = 1;
+      for (const step of steps) tallest = Math.max(tallest, step.lines[r] ?? 0);
+      total += tallest;
+    }
+    return total;
+  };
+  let best = height(current);
+  for (let move = 0; move < REBALANCE_MAX_MOVES; move += 1) {
+    let found: { from: number; to: number; narrower: Step; wider: Step; total: number } | undefined;
+    for (const from of text) {
+      if (widths[from]! - 1 < prepared[from]!.strictMinEm - EPSILON) continue;
+      const narrower = stepAt(prepared[from]!, widths[from]! - 1, spread);
+      for (const to of text) {
+        if (to === from) continue;
+        const wider = stepAt(prepared[to]!, widths[to]! + 1, spread);
+        const trial = current.map((step, c) => (c === from ? narrower : c === to ? wider : step));
+        const total = height(trial);
+        if (total < (found?.total ?? best) - EPSILON) found = { from, to, narrower, wider, total };
+      }
+    }
+    if (found === undefined) return;
+    widths[found.from] = found.narrower.width;
+    widths[found.to] = found.wider.width;
+    current[found.from] = found.narrower;
+    current[found.to] = found.wider;
+    best = found.total;
+  }
 }
 
 function sum(values: readonly number[]): number {

@@ -82,6 +82,34 @@ describe('allocateWidthsEm on any table', () => {
     );
   });
 
+  test('leaves no em that, moved from one text column to another, would make the table shorter', () => {
+    const texts = fc.array(fc.string({ unit: fc.constantFrom(...'整改任务责任单位牵头配合完成时限，。'), minLength: 0, maxLength: 150 }), { minLength: 2, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(texts, { minLength: 1, maxLength: 12 }), fc.integer({ min: 24, max: 60 }), (rows, availableEm) => {
+        const count = Math.min(...rows.map((r) => r.length));
+        const columns: WidthColumn[] = Array.from({ length: count }, (_, c) => ({
+          kind: 'text',
+          header: '整改措施',
+          cells: rows.map((r) => (r[c] === '' ? undefined : { text: r[c]!, rowSpan: 1 })),
+        }));
+        const { widthsEm, fits } = allocateWidthsEm(columns, availableEm);
+        if (!fits) return;
+        // The table's height as the reader wraps it: each row as tall as its tallest cell.
+        const height = (widths: readonly number[]) =>
+          rows.reduce((total, r) => total + Math.max(1, ...widths.map((w, c) => (r[c] ? wrappedLineCount(r[c], w) : 1))), 0);
+        const least = columns.map((_, c) => Math.min(TEXT_COLUMN_MIN_EM, Math.ceil(Math.max(0, ...rows.map((r) => textWidthEm(r[c] ?? ''))))));
+        const now = height(widthsEm);
+        for (let from = 0; from < count; from += 1)
+          for (let to = 0; to < count; to += 1) {
+            if (from === to || widthsEm[from]! - 1 < Math.max(1, least[from]!)) continue;
+            const moved = widthsEm.map((w, c) => (c === from ? w - 1 : c === to ? w + 1 : w));
+            expect(height(moved), `moving an em from ${from} to ${to} of ${widthsEm.join(', ')}`).toBeGreaterThanOrEqual(now);
+          }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test('is quick for a long table (5,000 rows, seven columns)', () => {
     const texts = ['加强党的领导，压实整改主体责任，建立健全整改工作机制。', '县委办', '2023年12月31日前', '县纪委监委、县委组织部、县委宣传部'];
     const kinds: ColumnKind[] = ['text', 'unit', 'deadline', 'unit'];

@@ -74,7 +74,7 @@ describe('the period tables', () => {
     expect(model.columns.map((c) => c.header)).toEqual(['序号', '问题简述', '牵头单位', '整改时限', '整改状态', '整改进展']);
     const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf);
     expect(cells(1).slice(-2)).toEqual(['推进中（未达序时进度）', '进展甲。未完成原因：原因甲。']);
-    expect(cells(1)[3]).toBe(`${plan.problems[0]!.deadline}（已调整为12月底前完成）`);
+    expect(cells(1)[3]).toBe(`${plan.problems[0]!.deadline}\n已调整为\n12月底前完成`);
     expect(cells(2).slice(-2)).toEqual(['已销号\n7月1日完成\n8月5日销号', '进展乙。']);
     expect(cells(3).slice(-2)).toEqual([row(3).state.overdue ? '未启动（逾期）' : '未启动', '']);
   });

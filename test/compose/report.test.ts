@@ -208,7 +208,7 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     const cell = (number: number, header: string) => cellOf(doc, number, header);
     expect(cell(8, '整改状态')).toBe('推进中（逾期）');
     expect(cell(8, '整改进展')).toMatch(/组织验收。未完成原因：户主对旧房拆除补助兑现方式有异议/);
-    expect(cell(11, '整改时限')).toBe('10月底前完成（已调整为12月底前完成）');
+    expect(cell(11, '整改时限')).toBe('10月底前完成\n已调整为\n12月底前完成');
     // Without a 完成时间 column, the dates stand under the status, without the report's own year.
     expect(cell(7, '整改状态')).toBe('已完成并长期坚持\n11月24日完成');
     expect(cell(2, '整改状态')).toBe('已销号\n10月25日完成\n11月10日销号');

@@ -71,6 +71,11 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo'], 'the 2023-11 progress rep
     expect(text.filter((p) => p.empty! > 2.2 && !opensWithChart(p.page + 1))).toEqual([]);
   });
 
+  it('runs to at most 14 pages (issue 12: a careful clerk’s report of the same content runs 10–14)', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(runTool('pdfinfo', [pdf]))![1]);
+    expect(pages).toBeLessThanOrEqual(14);
+  });
+
   it('lists every problem once in the attached table (whose default columns carry no category: the category per page is tested on the task table)', () => {
     const pages = tablePages(pdf);
     expect(pages.flatMap((p) => p.numbers).sort((a, b) => a - b)).toEqual(folder.plan.problems.map((p) => p.number));

@@ -53,7 +53,7 @@ import { packDocx } from './pack.js';
  * page and may not break, the height is only an estimate, and a tall row
  * moved whole to the next page leaves half a page blank.
  */
-const KEEP_WHOLE_PAGE_RATIO = 0.5;
+const KEEP_WHOLE_PAGE_RATIO = 0.3;
 
 /** The task table as a standalone Word document (A4 landscape, GB/T 9704 §10 attachment layout). */
 export async function renderTaskTableDocx(model: TaskTableModel): Promise<Buffer> {
