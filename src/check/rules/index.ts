@@ -21,6 +21,7 @@ import { progressPeriod } from './progress-period.js';
 import { progressUnknownProblem } from './progress-unknown-problem.js';
 import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
+import { extensionDropped } from './extension-dropped.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
 import { taskTableRowHeight } from './task-table-row-height.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   deadlineBeforeNotice,
   progressMissingProblem,
   statusRegression,
+  extensionDropped,
   overdueWithoutReason,
   onScheduleMissing,
   reportMissing,
