@@ -25,11 +25,23 @@ export interface PrivateMention {
   text: string;
 }
 
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Offsets (UTF-16) where the dictionary's words start in `text`. */
+function wordStarts(text: string): Set<number> {
+  return new Set([...SEGMENTER.segment(text)].map((s) => s.index));
+}
+
 export function findPrivateMentions(text: string): PrivateMention[] {
   const found: PrivateMention[] = [];
+  const starts = HOUSEHOLD.test(text) ? wordStarts(text) : new Set<number>();
+  HOUSEHOLD.lastIndex = 0;
   for (const m of text.matchAll(HOUSEHOLD)) {
     const name = m[0];
-    if (!ANONYMISED.test(name) && !NOT_A_NAME.has(`${name}户`)) found.push({ kind: 'household', text: `${name}户` });
+    // A name stands as words of its own: its surname starts a word and 户 follows as a word. Not a name:
+    // 其余农户, 余下农户 (the "surname" is inside 其余, 余下), 周边农户 (户 is part of 农户).
+    const standsAlone = starts.has(m.index) && starts.has(m.index + name.length);
+    if (standsAlone && !ANONYMISED.test(name) && !NOT_A_NAME.has(`${name}户`)) found.push({ kind: 'household', text: `${name}户` });
   }
   for (const m of text.matchAll(VILLAGER)) {
     if (!ANONYMISED.test(m[1]!)) found.push({ kind: 'villager', text: m[0] });
