@@ -620,6 +620,22 @@ export const WORD_TABLE_SIZES_PT: readonly number[] = [ZIHAO_PT.小四, ZIHAO_PT
  */
 export const WORD_ROW_MAX_PAGE_SHARE = 0.8;
 
+/**
+ * Share of the page a Word table's row may fill and still be kept whole
+ * (cantSplit). A taller row may break across pages, as Word's tables do by
+ * default: Word cuts off a row taller than the page that may not break, the
+ * height is only an estimate, and a tall row moved whole to the next page
+ * left up to half a page blank (the 2023-11 report's table, at 0.5).
+ */
+export const KEEP_WHOLE_PAGE_RATIO = 0.3;
+
+/**
+ * How far the heights of one page's rows may be off together, either way, as
+ * a share, on top of each row's own shortest and tallest: a face a little
+ * wider or narrower throughout (render/docx/task-table.ts mergeRestarts).
+ */
+export const PAGE_HEIGHT_SPREAD = 0.03;
+
 export const WORD_LANDSCAPE_TABLE_FITS: readonly TableFit[] = WORD_TABLE_SIZES_PT.map((sizePt) => ({
   sizePt,
   scale: 1,

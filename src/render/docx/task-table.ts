@@ -41,19 +41,11 @@ import {
   TITLE_SIZE_HALF_PT,
   ptToTwip,
 } from '../../layout/gbt9704.js';
-import { landscapeColumnTwips, tableTypeTwips } from '../../layout/table-widths.js';
+import { KEEP_WHOLE_PAGE_RATIO, PAGE_HEIGHT_SPREAD, landscapeColumnTwips, tableTypeTwips } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
-
-/**
- * Share of the page a row may fill and still be kept whole (cantSplit). A
- * taller row is allowed to break: Word cuts off a row that is taller than the
- * page and may not break, the height is only an estimate, and a tall row
- * moved whole to the next page leaves half a page blank.
- */
-const KEEP_WHOLE_PAGE_RATIO = 0.3;
 
 /** The task table as a standalone Word document (A4 landscape, GB/T 9704 §10 attachment layout). */
 export async function renderTaskTableDocx(model: TaskTableModel): Promise<Buffer> {
@@ -240,13 +232,6 @@ function splitSpan(from: number, span: number, restarts: ReadonlySet<number>): n
   for (let r = from + 1; r < from + span; r += 1) if (restarts.has(r)) return r - from;
   return span;
 }
-
-/**
- * How far the heights of one page's rows may be off together, either way, as
- * a share, on top of each row's own shortest and tallest: a face a little
- * wider or narrower throughout.
- */
-export const PAGE_HEIGHT_SPREAD = 0.03;
 
 /** Rows merged down in a column: the first row and the row after the last. */
 export interface MergeGroup {
