@@ -323,6 +323,12 @@ export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: n
     const free = availableEm - sum(fixed.map((f) => f ?? 0));
     const wanted = sum(prepared.map((p, c) => (fixed[c] === undefined ? minOf(p) : 0)));
     widths = prepared.map((p, c) => fixed[c] ?? Math.max(1, Math.floor((minOf(p) * Math.max(free, 0)) / wanted)));
+    // A column scaled below 1 em is given 1: take that back from the widest, so the table still fits its width.
+    for (let over = sum(widths) - availableEm; over > EPSILON; over -= 1) {
+      const widest = widths.reduce((best, w, c) => (fixed[c] === undefined && w > (widths[best] ?? 0) ? c : best), -1);
+      if (widest < 0 || widths[widest]! <= 1) break;
+      widths[widest] = widths[widest]! - 1;
+    }
   }
   if (fits && !wholeWords && (options.upgradeWords ?? true)) {
     // Words may be cut, but each column of words whose whole-word width still fits takes it: most values kept whole per em first.

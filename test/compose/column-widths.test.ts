@@ -78,7 +78,35 @@ describe('allocateWidthsEm on any table', () => {
           if (s.kind === 'date') for (const v of values) expect(wrappedLineCount(v, widthsEm[c]!)).toBe(1);
         });
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        examples: [
+          // Found by fast-check (seed -1067767944): nine columns at 21 em, the scaled-down minimums floored to 0 then
+          // raised to 1 em made 22 em (layout/table-widths.ts now takes the excess back from the widest).
+          [
+            {
+              specs: [
+                { kind: 'status', header: '责任人' },
+                { kind: 'number', header: '责任人' },
+                { kind: 'unit', header: '责任单位' },
+                { kind: 'text', header: '责任单位' },
+                { kind: 'unit', header: '完成时限' },
+                { kind: 'status', header: '责任人' },
+                { kind: 'short', header: '整改措施' },
+                { kind: 'unit', header: '整改目标' },
+                { kind: 'number', header: '整改目标' },
+              ],
+              rows: [
+                ['推进中', '1', '党政办', '整整整整整整整', '党政办', '推进中', '是', '党政办', '1'],
+                ['推进中', '1', '党政办', '', '党政办', '推进中', '是', '党政办、乡村振兴工作站', '1'],
+                ['推进中', '1', '党政办、综合行政执法大队、乡村振兴工作站', '', '各村（社区）、乡村振兴工作站、党政办', '推进中', '是', '党政办', '1'],
+                ['推进中', '1', '各村（社区）、综合行政执法大队', '', '综合行政执法大队、乡村振兴工作站、党政办', '推进中', '是', '党政办', '1'],
+              ],
+              availableEm: 21,
+            },
+          ],
+        ],
+      },
     );
   });
 
