@@ -1,5 +1,7 @@
 // Every rule `zhenggai check` runs, errors first. One rule per file beside this one.
 import type { Rule } from '../rule.js';
+import { categoryColumnUnused } from './category-column-unused.js';
+import { categoryMissing } from './category-missing.js';
 import { closureIncomplete } from './closure-incomplete.js';
 import { completedWithoutDate } from './completed-without-date.js';
 import { controlCharacters } from './control-characters.js';
@@ -33,6 +35,7 @@ export const RULES: readonly Rule[] = [
   planSize,
   unknownUnit,
   unknownCategory,
+  categoryMissing,
   deadlinePhrase,
   titleLines,
   progressPeriod,
@@ -45,6 +48,7 @@ export const RULES: readonly Rule[] = [
   excelCellLimit,
   statedCount,
   emptyCategory,
+  categoryColumnUnused,
   leadAlsoCooperating,
   evidenceNameDiffers,
   deadlineBeforeNotice,
