@@ -52,7 +52,11 @@ export function planJson(table: TableImport, schemaRef: string | undefined): Rec
     ...(flat ? {} : { categories: table.categories.map((label) => ({ id: label, heading: table.categoryHeadings.get(label) ?? '', label })) }),
     units: table.units.map((name) => ({ name })),
     // A problem the table gives no category (a blank cell before the first one) has none, for `check` to name.
-    problems: table.problems.map(({ category, ...rest }) => (category === '' ? rest : { category, ...rest })),
+    problems: table.problems.map((problem) => {
+      if (problem.category !== '') return problem;
+      const { category: _none, ...rest } = problem;
+      return rest;
+    }),
     ...(columns ? { tableColumns: columns } : {}),
   };
 }
@@ -61,7 +65,7 @@ export function planJson(table: TableImport, schemaRef: string | undefined): Rec
 export function unmappedReport(table: TableImport, origin: string): string {
   const lines = [
     `从 ${origin}（${table.source}）导入的任务分解表`,
-    `识别出 ${table.problems.length} 个问题、${table.categories.length} 个类别、${table.units.length} 个单位。`,
+    `识别出 ${table.problems.length} 个问题、${table.categories.length === 0 ? '不分类' : `${table.categories.length} 个类别`}、${table.units.length} 个单位。`,
     '',
     '一、表格中没有、须在 plan.json 中填写的内容（已留空；运行 zhenggai check 会逐项指出）',
     ...TO_FILL.map(([path, what]) => `- ${path}：${what}`),
