@@ -92,7 +92,8 @@ export function unitNames(plan: Plan): string[] {
 /**
  * The plan's task-table columns (plan.tableColumns, else the bundled plan's
  * seven). A plan without categories has no category column, whatever the
- * columns list (check warns when they name one: `category-column-unused`).
+ * columns list (`check` refuses a category column such a plan lists:
+ * `category-column-without-categories`).
  */
 export function planTableColumns(plan: Pick<Plan, 'categories' | 'tableColumns'>): readonly TableColumn[] {
   const columns = plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS;

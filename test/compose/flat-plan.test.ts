@@ -77,7 +77,7 @@ describe('a plan without categories', () => {
     expect(taskTableLayout(plan).columns.map((c) => c.field)).toEqual(['number', 'summary', 'measures', 'deadline', 'leadUnits', 'cooperatingUnits']);
   });
 
-  it('task table: a category column the plan lists is left out too (check warns: category-column-unused)', () => {
+  it('task table: a category column the plan lists is left out too (check refuses it first: category-column-without-categories)', () => {
     const listed: Plan = { ...plan, tableColumns: [{ field: 'category', header: '问题来源' }, { field: 'number', header: '序号' }, { field: 'summary', header: '问题' }] };
     expect(columnFields(composeTaskTable(listed))).toEqual(['number', 'summary']);
     const report: Plan = { ...plan, reportColumns: [{ field: 'category' }, { field: 'number' }, { field: 'summary' }, { field: 'status' }] };

@@ -1,6 +1,6 @@
 // Every rule `zhenggai check` runs, errors first. One rule per file beside this one.
 import type { Rule } from '../rule.js';
-import { categoryColumnUnused } from './category-column-unused.js';
+import { categoryColumnWithoutCategories } from './category-column-without-categories.js';
 import { categoryMissing } from './category-missing.js';
 import { closureIncomplete } from './closure-incomplete.js';
 import { completedWithoutDate } from './completed-without-date.js';
@@ -36,6 +36,7 @@ export const RULES: readonly Rule[] = [
   unknownUnit,
   unknownCategory,
   categoryMissing,
+  categoryColumnWithoutCategories,
   deadlinePhrase,
   titleLines,
   progressPeriod,
@@ -48,7 +49,6 @@ export const RULES: readonly Rule[] = [
   excelCellLimit,
   statedCount,
   emptyCategory,
-  categoryColumnUnused,
   leadAlsoCooperating,
   evidenceNameDiffers,
   deadlineBeforeNotice,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryColumnUnused } from '../../../src/check/rules/category-column-unused.js';
+import { categoryColumnWithoutCategories } from '../../../src/check/rules/category-column-without-categories.js';
 import type { PlanInput } from '../../../src/model/plan-schema.js';
 import { runRule, withPlan } from '../../helpers/fixture-folder.js';
 
@@ -11,10 +11,10 @@ function flat(edit: (p: PlanInput) => void = () => {}): PlanInput {
   });
 }
 
-describe('category-column-unused', () => {
+describe('category-column-without-categories', () => {
   it('passes a categorised plan with a category column, and a flat plan on the default columns', () => {
-    expect(runRule(categoryColumnUnused, { plan: withPlan((p) => (p.tableColumns = [{ field: 'category', header: '方面' }, { field: 'number', header: '序号' }])) })).toEqual([]);
-    expect(runRule(categoryColumnUnused, { plan: flat() })).toEqual([]);
+    expect(runRule(categoryColumnWithoutCategories, { plan: withPlan((p) => (p.tableColumns = [{ field: 'category', header: '方面' }, { field: 'number', header: '序号' }])) })).toEqual([]);
+    expect(runRule(categoryColumnWithoutCategories, { plan: flat() })).toEqual([]);
   });
 
   it('reports a category column a flat plan lists, in the task table and the report table', () => {
@@ -26,10 +26,10 @@ describe('category-column-unused', () => {
       ];
       p.reportColumns = [{ field: 'category' }, { field: 'number' }, { field: 'status' }];
     });
-    const found = runRule(categoryColumnUnused, { plan });
+    const found = runRule(categoryColumnWithoutCategories, { plan });
     expect(found.map((d) => [d.path, d.severity, d.message])).toEqual([
-      [['tableColumns', 1, 'field'], 'warning', '方案没有类别（categories），任务分解表不输出“问题来源”栏；请删去这一栏'],
-      [['reportColumns', 0, 'field'], 'warning', '方案没有类别（categories），进展情况表不输出“发现问题方式”栏；请删去这一栏'],
+      [['tableColumns', 1, 'field'], 'error', '方案没有类别（categories），任务分解表不能有“问题来源”栏：请删去这一栏，或在 categories 中列出类别并给每个问题写上 category'],
+      [['reportColumns', 0, 'field'], 'error', '方案没有类别（categories），进展情况表不能有“发现问题方式”栏：请删去这一栏，或在 categories 中列出类别并给每个问题写上 category'],
     ]);
   });
 });
