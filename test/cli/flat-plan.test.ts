@@ -18,6 +18,7 @@ import type { TableSource } from '../../src/load/table-import-grid.js';
 import { FORM_FIRST_DATA_ROW, FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { planSchema } from '../../src/model/plan-schema.js';
 import { editCells, type CellEdit } from '../import/form-editor.js';
+import { describeWithTools, runTool } from '../helpers/tools.js';
 import { runCli } from './run.js';
 
 const FIXTURE = 'test/fixtures/plans/flat';
@@ -238,5 +239,26 @@ describe('a flat plan through every command', () => {
     }
     for (const sheet of await workbook(path.join(packet, '02-整改台账-2024-06.xlsx'))) expect(sheetRows(sheet).flat().join('|'), sheet.name).not.toMatch(CATEGORY_WORDS);
     expect(readdirSync(path.join(packet, '05-佐证材料')).sort()).toEqual(['01-村集体“三资”管理不规范', '04-部分村党支部“三会一课”制度落实']);
+  });
+});
+
+describeWithTools(['soffice', 'pdftotext'], 'a flat plan printed (--pdf, LibreOffice)', () => {
+  it('notice and closure forms as PDF: problems under the problems heading, no category heading, no 问题来源', async () => {
+    const pdfOut = path.join(tmp, 'pdf');
+    await run(['notice', dir, '--out', pdfOut, '--pdf']);
+    await run(['closure-forms', dir, '--period', '2024-06', '--out', pdfOut, '--pdf']);
+    const notice = runTool('pdftotext', ['-layout', path.join(pdfOut, 'flat', NOTICE.replace(/\.docx$/, '.pdf')), '-']);
+    const lines = notice.split('\n').map((l) => l.trim()).filter(Boolean);
+    const heading = lines.indexOf('二、反馈问题及整改措施');
+    expect(heading).toBeGreaterThan(0);
+    expect(lines[heading + 1]).toMatch(/^1．村集体“三资”管理不规范/);
+    const body = lines.slice(heading, lines.indexOf('三、整改要求'));
+    expect(body.filter((l) => /^（[一二三四五六七八九十]+）/.test(l))).toEqual([]);
+    expect(notice).not.toMatch(CATEGORY_WORDS);
+    for (const file of ['整改问题销号审批表（已完成待签字）.pdf', '整改问题销号审批表（本期已销号）.pdf']) {
+      const text = runTool('pdftotext', ['-layout', path.join(pdfOut, 'flat', '2024-06', file), '-']);
+      expect(text, file).not.toMatch(CATEGORY_WORDS);
+      expect(text, file).toMatch(/问题编号\s+\d\s+牵头单位\s+\S+/);
+    }
   });
 });
