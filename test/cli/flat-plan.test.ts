@@ -6,7 +6,7 @@
 // that nothing prints a category: no category column or cell, no category
 // heading, no by-category table, no 问题来源 row — and no empty cell or heading
 // where one would have stood (docs/domain.md#categories).
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,17 @@ describe('a flat plan through every command', () => {
     expect(section.filter((p) => /^\d．/.test(p))).toEqual(plan.problems.map((p) => `${p.number}．${p.summary}`));
     expect(section.filter((p) => /^（[一二三四五六七八九十]+）/.test(p))).toEqual([]);
     expectFlatTable(cellTexts(table!), 'notice attachment');
+  });
+
+  it('notice with an office’s plan.hbs that lists problems by category only: written, with a warning naming the template', async () => {
+    const own = path.join(tmp, 'my-templates');
+    mkdirSync(own, { recursive: true });
+    writeFileSync(path.join(own, 'plan.hbs'), readFileSync('templates/plan.hbs', 'utf8').replace(/\{\{#if categories\}\}\n|\{\{else\}\}\n\{\{#each problems\}\}[\s\S]*?\{\{\/each\}\}\n\{\{\/if\}\}\n/g, ''));
+    expect(readFileSync(path.join(own, 'plan.hbs'), 'utf8')).not.toContain('{{else}}');
+    const result = await run(['notice', dir, '--templates', own, '--out', path.join(tmp, 'out-own')]);
+    expect(result.err).toMatch(/plan\.hbs {2}warning {2}方案不分类（没有 categories），但方案正文没有列出任何问题.*\[plan-template-flat\]/);
+    const bundled = await run(['notice', dir, '--out', path.join(tmp, 'out-bundled')]);
+    expect(bundled.err).not.toContain('plan-template-flat');
   });
 
   it('report and ledger: no category in the report or its table, the ledger summarised by lead unit only', async () => {
