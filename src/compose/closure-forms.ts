@@ -14,6 +14,7 @@ import { endSentence } from '../model/prose.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { unitsText } from '../derive/units.js';
 import type { Plan } from '../model/plan-schema.js';
+import { categoryOf } from '../model/plan-categories.js';
 import type { Closure, Progress } from '../model/progress-schema.js';
 import {
   type ClosureForm,
@@ -66,7 +67,6 @@ function closedInPeriod(row: PeriodRow, earlier: readonly Progress[]): boolean {
 export function composeClosureForms(plan: Plan, view: PeriodView, progressHistory: readonly Progress[]): ClosureForm[] {
   const evidence = cumulativeEvidenceByProblem(progressHistory, view.period);
   const earlier = progressHistory.filter((p) => p.period < view.period).sort((a, b) => a.period.localeCompare(b.period));
-  const headings = new Map(plan.categories.map((c) => [c.id, c.heading]));
   const forms: ClosureForm[] = [];
   for (const row of view.rows) {
     const blank = row.state.completed && !row.state.closed;
@@ -75,7 +75,7 @@ export function composeClosureForms(plan: Plan, view: PeriodView, progressHistor
     forms.push({
       kind: filled ? 'filled' : 'blank',
       number: row.problem.number,
-      source: headings.get(row.problem.category) ?? row.problem.category,
+      source: categoryOf(plan, row.problem)?.heading ?? row.problem.category,
       summary: row.problem.summary,
       measures: measuresText(row.problem.measures),
       done: endSentence(row.progress.progress ?? ''),
@@ -95,8 +95,8 @@ export interface ClosureFormTemplateContext {
   readonly number: number;
   /** True for a form filled with the closure recorded in the period; false for a blank form to be signed. */
   readonly filled: boolean;
-  /** 问题来源: the category's heading. */
-  readonly source: string;
+  /** 问题来源: the category's heading; null in a plan without categories (the form has no such row). */
+  readonly source: string | null;
   readonly summary: string;
   readonly completedOn: IsoDate | null;
   /** The closure recorded (filled forms); null on a blank form. */
@@ -126,7 +126,7 @@ function closureFormPhrases(form: ClosureForm, templates: Pick<TemplateSet, 'clo
   const context: ClosureFormTemplateContext = {
     number: form.number,
     filled: form.kind === 'filled',
-    source: form.source,
+    source: form.source ?? null,
     summary: form.summary,
     completedOn: form.completedOn ?? null,
     closure: form.closure ? { date: form.closure.date, approver: form.closure.approver, opinion: form.closure.opinion } : null,
@@ -152,15 +152,26 @@ function acceptanceLines(form: ClosureForm, p: ClosureFormPhrases): ClosureFormL
   return [closure.opinion, right(p.text('acceptsignature')), right(chineseDate(closure.date))];
 }
 
-/** The form's rows as printed: its data under its labels, blank lines and signature lines where it is to be signed. */
+/**
+ * The form's rows as printed: its data under its labels, blank lines and
+ * signature lines where it is to be signed. A problem without a category (a
+ * flat plan) has no 问题来源 row: 牵头单位 stands beside the number instead,
+ * and 完成时间 takes its row alone, so no label is printed empty.
+ */
 export function closureFormRows(form: ClosureForm, p: ClosureFormPhrases): ClosureFormRow[] {
   const blankDate = p.text('blankdate');
+  const number: [string, string] = [p.text('numberlabel'), String(form.number)];
+  const leadUnits: [string, string] = [FIELD_LABELS.leadUnits, form.leadUnits];
+  const completedOn: [string, string] = [FIELD_LABELS.completedOn, form.completedOn ? chineseDate(form.completedOn) : blankDate];
+  const source = form.source;
+  const first: ClosureFormRow = source === undefined ? { kind: 'pair', left: number, right: leadUnits } : { kind: 'pair', left: number, right: [p.text('sourcelabel'), source] };
+  const dated: ClosureFormRow = source === undefined ? { kind: 'wide', label: completedOn[0], lines: [completedOn[1]] } : { kind: 'pair', left: completedOn, right: leadUnits };
   return [
-    { kind: 'pair', left: [p.text('numberlabel'), String(form.number)], right: [p.text('sourcelabel'), form.source] },
+    first,
     { kind: 'wide', label: p.text('summarylabel'), lines: [form.summary] },
     { kind: 'wide', label: FIELD_LABELS.measures, lines: [form.measures] },
     { kind: 'wide', label: p.text('donelabel'), lines: [form.done === '' ? p.text('notreported') : form.done] },
-    { kind: 'pair', left: [FIELD_LABELS.completedOn, form.completedOn ? chineseDate(form.completedOn) : blankDate], right: [FIELD_LABELS.leadUnits, form.leadUnits] },
+    dated,
     { kind: 'wide', label: FIELD_LABELS.evidence, lines: evidenceLines(form, p) },
     { kind: 'wide', label: p.text('leadopinionlabel'), lines: [...blankOpinion(), right(p.text('leadsignature')), right(blankDate)], box: true },
     { kind: 'wide', label: p.text('acceptancelabel'), lines: acceptanceLines(form, p), box: true },

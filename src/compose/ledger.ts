@@ -2,7 +2,8 @@
 // each holds. The Excel renderer (render/xlsx/ledger.ts) lays it out.
 //
 // - 台账: every problem, one row each, the plan's columns and the period's.
-// - 统计: counts by lead unit × status and by category × status, with totals.
+// - 统计: counts by lead unit × status and by category × status, with totals
+//   (a plan without categories has the first table only).
 //   The numbers are statistics.byLeadUnit / byCategory as derived, so the
 //   ledger, the report and its chart agree.
 // - one sheet per lead unit: every problem the unit leads, including those it
@@ -23,7 +24,9 @@ import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { unitNames, type ComposeTaskTableOptions } from './task-table.js';
-import { CATEGORY_FALLBACK_LABEL, DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
+import { CATEGORY_FALLBACK_LABEL, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
+import { hasCategories } from '../model/plan-categories.js';
+import { planTableColumns } from '../derive/task-table-layout.js';
 import type { TemplateSet } from '../templates/load.js';
 import { renderPhrases, type Phrases } from '../templates/phrases.js';
 import { balanceTitle } from './title-lines.js';
@@ -98,7 +101,7 @@ function summaryValues(t: Tally): (number | string)[] {
 
 /** The plan's own header for its category column (方面, 发现问题方式), on one line. */
 function categoryHeader(plan: Plan): string {
-  const column = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).find((c) => c.field === 'category');
+  const column = planTableColumns(plan).find((c) => c.field === 'category');
   return column ? column.header.replace(/\n/g, '') : CATEGORY_FALLBACK_LABEL;
 }
 
@@ -106,7 +109,11 @@ function coLed(plan: Plan): number[] {
   return plan.problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
 }
 
-/** The two summary tables: by lead unit and by category, captions and note worded by the ledger's phrases. */
+/**
+ * The summary tables: by lead unit, and by category unless the plan has none
+ * (a flat list has no breakdown to print); captions and note worded by the
+ * ledger's phrases.
+ */
 export function summaryTables(plan: Plan, view: PeriodView, wording: LedgerPhrases): SummaryTable[] {
   const s = view.statistics;
   const totals = { label: SUMMARY_LABELS.totals, values: summaryValues(s) };
@@ -118,6 +125,7 @@ export function summaryTables(plan: Plan, view: PeriodView, wording: LedgerPhras
     totals,
     ...(note === undefined ? {} : { note }),
   };
+  if (!hasCategories(plan)) return [byUnit];
   const header = categoryHeader(plan);
   const byCategory: SummaryTable = {
     caption: wording.text('bycategory'),

@@ -15,7 +15,7 @@ import type { Attachment, Enclosure, OfficialDocument } from '../model/document/
 import { composeTaskTable, unitNames, type ComposeTaskTableOptions } from './task-table.js';
 import { balanceTitle } from './title-lines.js';
 import { TITLE_MAX_EM, TASK_TABLE_LABEL } from '../layout/gbt9704.js';
-import { type CategoryTemplateContext, printedCategories } from './plan-context.js';
+import { type CategoryTemplateContext, type ProblemTemplateContext, printedCategories, problemContext } from './plan-context.js';
 
 export interface ComposeNoticeOptions {
   readonly titleMaxEm?: number;
@@ -44,8 +44,10 @@ export interface PlanTemplateContext {
   readonly preamble: readonly string[];
   readonly goal: { readonly heading: string; readonly paragraphs: readonly string[] };
   readonly problemsHeading: string;
-  /** Only the categories printed: those with problems, and those the plan keeps when empty. */
+  /** Only the categories printed: those with problems, and those the plan keeps when empty; none for a plan without categories. */
   readonly categories: readonly CategoryTemplateContext[];
+  /** Every problem in data order: what a plan without categories lists under the problems heading. */
+  readonly problems: readonly ProblemTemplateContext[];
   readonly requirements: {
     readonly heading: string;
     readonly items: readonly { readonly heading: string; readonly text: string }[];
@@ -79,6 +81,7 @@ export function planTemplateContext(plan: Plan): PlanTemplateContext {
     goal: { heading: body.goal.heading, paragraphs: [...body.goal.paragraphs] },
     problemsHeading: body.problemsHeading,
     categories: printedCategories(plan),
+    problems: plan.problems.map(problemContext),
     requirements: {
       heading: body.requirements.heading,
       items: body.requirements.items.map((item) => ({ heading: item.heading, text: item.text })),

@@ -5,6 +5,7 @@
 import { UserError } from '../diagnostics/user-error.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import { firstSentence } from '../model/prose.js';
+import { hasCategories } from '../model/plan-categories.js';
 
 /** A problem as templates see it. Optional fields are present as null, so a typo is still an error. */
 export interface ProblemTemplateContext {
@@ -50,11 +51,20 @@ export function problemContext(problem: Problem): ProblemTemplateContext {
  * Problems grouped under their categories, in the plan's category order and
  * the data's problem order. A category without problems is left out unless
  * the plan keeps it (docs/domain.md#categories); the renderer numbers what is left.
+ * A plan without categories (a flat list) has none: its problems are listed
+ * straight under the problems heading, from the context's `problems`.
  */
 export function printedCategories(plan: Plan): CategoryTemplateContext[] {
+  if (!hasCategories(plan)) return [];
   const known = new Set(plan.categories.map((c) => c.id));
-  const stray = plan.problems.find((p) => !known.has(p.category));
-  if (stray) throw new UserError(`问题 ${stray.number} 的类别“${stray.category}”不在 categories 中，无法排入方案正文`);
+  const stray = plan.problems.find((p) => p.category === undefined || !known.has(p.category));
+  if (stray) {
+    throw new UserError(
+      stray.category === undefined
+        ? `问题 ${stray.number} 没有类别（category），而方案列了类别，无法排入方案正文`
+        : `问题 ${stray.number} 的类别“${stray.category}”不在 categories 中，无法排入方案正文`,
+    );
+  }
   return plan.categories
     .map((category) => ({
       heading: category.heading,

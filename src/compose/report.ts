@@ -17,6 +17,7 @@ import { formatPercent, type Tally } from '../derive/statistics.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { Plan } from '../model/plan-schema.js';
 import { planSubject } from '../model/plan-subject.js';
+import { categoryOf } from '../model/plan-categories.js';
 import type { Extension, Closure, Progress, ReportMeta, Status } from '../model/progress-schema.js';
 import type { SlotLine, TemplatePiece } from '../templates/grammar.js';
 import type { TemplateSet, TemplateSource } from '../templates/load.js';
@@ -43,8 +44,8 @@ export interface ComposeReportOptions {
 
 /** A problem in the period, as report.hbs sees it: the plan's fields and the period's. */
 export interface ReportProblemContext extends ProblemTemplateContext {
-  /** The category's short label (交叉核查). */
-  readonly categoryLabel: string;
+  /** The category's short label (交叉核查); null in a plan without categories. */
+  readonly categoryLabel: string | null;
   readonly status: Status;
   readonly completed: boolean;
   readonly closed: boolean;
@@ -111,7 +112,7 @@ export interface ReportTemplateContext {
   /** Of the long-term problems, how many are completed. */
   readonly longTermCompleted: number;
   readonly leadUnits: readonly (ReportStatisticsContext & { readonly name: string })[];
-  /** The printed categories (as in the plan body), each with its problems. */
+  /** The printed categories (as in the plan body), each with its problems; none in a plan without categories. */
   readonly categories: readonly { readonly heading: string; readonly label: string; readonly problems: readonly ReportProblemContext[] }[];
   readonly problems: readonly ReportProblemContext[];
 }
@@ -147,7 +148,7 @@ function reportProblem(plan: Plan, row: PeriodRow): ReportProblemContext {
   const { state, progress } = row;
   return {
     ...problemContext(row.problem),
-    categoryLabel: plan.categories.find((c) => c.id === row.problem.category)?.label ?? row.problem.category,
+    categoryLabel: categoryOf(plan, row.problem)?.label ?? row.problem.category ?? null,
     status: state.status,
     completed: state.completed,
     closed: state.closed,

@@ -3,20 +3,20 @@
 // no twips: the Word and Excel renderers take those from src/layout.
 //
 // Columns come from plan.tableColumns (docs/domain.md#other-plans: other plans look
-// different), else the seed's seven. Column widths are em of text at the
+// different), else the seed's seven; a plan without categories has no
+// category column (docs/domain.md#categories). Column widths are em of text at the
 // table's type size, found from the content by layout/table-widths.ts (each
 // column's kind decides its minimum and whether its values may wrap
 // mid-word); the model carries the size and print scale they were found at,
 // and renderers spread their own width over them.
 
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
-import { MERGED_FIELDS, fieldText, mergeRows, unitNames, widthColumns, type WidthSpec } from '../derive/task-table-layout.js';
+import { MERGED_FIELDS, fieldText, mergeRows, planTableColumns, unitNames, widthColumns, type WidthSpec } from '../derive/task-table-layout.js';
 import { WORD_LANDSCAPE_TABLE_FITS, allocateWidthsEm, fitTable, type ColumnKind, type TableFit } from '../layout/table-widths.js';
 import { TABLE_CELL_SIZE_PT, TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { balanceTitle } from './title-lines.js';
 import { TABLE_FIELD_KINDS, type CellAlign, type HeaderCell, type BodyRow, type TaskTableModel } from '../model/document/task-table.js';
 import { PERIOD_KEYS } from '../model/document/ledger.js';
-import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 
 /** Short, label-like fields are centred; running text is justified. */
 const CENTRED_FIELDS: ReadonlySet<TableField> = new Set([
@@ -109,7 +109,7 @@ interface ColumnSpec {
 }
 
 function columnSpecs(plan: Plan, options: ComposeTaskTableOptions): ColumnSpec[] {
-  const planColumns = (plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS).map((column): ColumnSpec => {
+  const planColumns = planTableColumns(plan).map((column): ColumnSpec => {
     const { field } = column;
     return {
       key: field,

@@ -149,10 +149,11 @@ export function byLeadUnit(plan: Plan, rows: readonly StatisticsRow[]): LeadUnit
  * Rows in plan.categories order: every category that has problems, and an empty
  * one only when the plan keeps it (keepWhenEmpty) — the same categories the plan
  * body shows. A problem whose category id is unknown (the checker's error) gets
- * a row named by the id, so the rows always add up to the total.
+ * a row named by the id, so the rows always add up to the total. A plan
+ * without categories (a flat list) has no rows: no breakdown is printed.
  */
 export function byCategory(plan: Plan, rows: readonly StatisticsRow[]): CategoryTally[] {
-  const used = new Set(rows.map((r) => r.problem.category));
+  const used = new Set(rows.flatMap((r) => (r.problem.category === undefined ? [] : [r.problem.category])));
   const known = plan.categories.filter((c) => used.has(c.id) || c.keepWhenEmpty);
   const knownIds = new Set(plan.categories.map((c) => c.id));
   const unknown = [...used].filter((id) => !knownIds.has(id)).map((id) => ({ id, heading: id, label: id, keepWhenEmpty: false }));

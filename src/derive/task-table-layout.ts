@@ -8,6 +8,7 @@ import { measuresText } from '../model/measures.js';
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
 import { STATUS_WORDS, TABLE_FIELD_KINDS, type BodyCell, type BodyRow } from '../model/document/task-table.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
+import { categoryOf, hasCategories } from '../model/plan-categories.js';
 import { WORD_LANDSCAPE_TABLE_FITS, fitTable, type ColumnKind, type FittedTable, type WidthColumn } from '../layout/table-widths.js';
 import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_LINE_PITCH_RATIO_SANS, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, xlsxLineEm, xlsxRowHeightPt, xlsxTaskTableWidthsPt } from '../layout/excel.js';
 import { wrappedLineCount } from '../layout/text-width.js';
@@ -17,7 +18,7 @@ import { unitsText } from './units.js';
 export function fieldText(plan: Plan, problem: Problem, field: TableField): string {
   switch (field) {
     case 'category':
-      return plan.categories.find((c) => c.id === problem.category)?.label ?? problem.category;
+      return categoryOf(plan, problem)?.label ?? problem.category ?? '';
     case 'number':
       return String(problem.number);
     case 'measures':
@@ -88,9 +89,15 @@ export function unitNames(plan: Plan): string[] {
   return plan.units.map((u) => u.name);
 }
 
-/** The plan's task-table columns (plan.tableColumns, else the bundled plan's seven). */
-export function planTableColumns(plan: Plan): readonly TableColumn[] {
-  return plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS;
+/**
+ * The plan's task-table columns (plan.tableColumns, else the bundled plan's
+ * seven). A plan without categories has no category column, whatever the
+ * columns list (`check` refuses a category column such a plan lists:
+ * `category-column-without-categories`).
+ */
+export function planTableColumns(plan: Pick<Plan, 'categories' | 'tableColumns'>): readonly TableColumn[] {
+  const columns = plan.tableColumns ?? DEFAULT_TASK_TABLE_COLUMNS;
+  return hasCategories(plan) ? columns : columns.filter((c) => c.field !== 'category');
 }
 
 /** The task table as the `table` command makes it: its rows and its fitted widths (Word's fits, which the Excel table shares). */

@@ -90,7 +90,8 @@ export async function initPlan(options: { dir: string; fromTable: string; map?: 
     },
     { subfolders: [] },
   );
-  io.out(`已写出 ${planFile}（${result.counts.problems} 个问题、${result.counts.categories} 个类别、${result.counts.units} 个单位）`);
+  const categories = result.counts.categories === 0 ? '不分类' : `${result.counts.categories} 个类别`;
+  io.out(`已写出 ${planFile}（${result.counts.problems} 个问题、${categories}、${result.counts.units} 个单位）`);
   io.out(`已写出 ${report}：表格中没有的内容须补填，运行 zhenggai check ${options.dir} 查看 (fill in what the table lacks; see zhenggai check)`);
 }
 

@@ -24,8 +24,17 @@ const TO_FILL: ReadonlyArray<[string, string]> = [
   ['plan.requirements.items[0]', '整改要求（段首小标题 heading 与正文 text）'],
 ];
 
+/**
+ * plan.json from an imported table: the table's problems, categories, units
+ * and columns, every field the table cannot hold left empty for `check` to
+ * name. A table without categories (no category column, no section rows, or
+ * a category column left blank) gives a flat plan, which has no category
+ * column either (docs/domain.md#categories).
+ */
 export function planJson(table: TableImport, schemaRef: string | undefined): Record<string, unknown> {
   const title = table.titleLines.join('');
+  const flat = table.categories.length === 0;
+  const columns = flat ? table.tableColumns?.filter((c) => c.field !== 'category') : table.tableColumns;
   return {
     ...(schemaRef ? { $schema: schemaRef } : {}),
     notice: { issuerMark: '', docNumber: '', title: '', recipients: '', body: [''], signatory: '', date: '' },
@@ -39,10 +48,16 @@ export function planJson(table: TableImport, schemaRef: string | undefined): Rec
       ...(table.titleLines.length > 1 ? { attachmentTitleLines: table.titleLines } : {}),
     },
     // The label is the id: readable in plan.json, and unique because labels are.
-    categories: table.categories.map((label) => ({ id: label, heading: table.categoryHeadings.get(label) ?? '', label })),
+    // A table without categories gives a flat plan: no categories, no category on any problem.
+    ...(flat ? {} : { categories: table.categories.map((label) => ({ id: label, heading: table.categoryHeadings.get(label) ?? '', label })) }),
     units: table.units.map((name) => ({ name })),
-    problems: table.problems,
-    ...(table.tableColumns ? { tableColumns: table.tableColumns } : {}),
+    // A problem the table gives no category (a blank cell before the first one) has none, for `check` to name.
+    problems: table.problems.map((problem) => {
+      if (problem.category !== '') return problem;
+      const { category: _none, ...rest } = problem;
+      return rest;
+    }),
+    ...(columns ? { tableColumns: columns } : {}),
   };
 }
 
@@ -50,13 +65,12 @@ export function planJson(table: TableImport, schemaRef: string | undefined): Rec
 export function unmappedReport(table: TableImport, origin: string): string {
   const lines = [
     `从 ${origin}（${table.source}）导入的任务分解表`,
-    `识别出 ${table.problems.length} 个问题、${table.categories.length} 个类别、${table.units.length} 个单位。`,
+    `识别出 ${table.problems.length} 个问题、${table.categories.length === 0 ? '不分类' : `${table.categories.length} 个类别`}、${table.units.length} 个单位。`,
     '',
     '一、表格中没有、须在 plan.json 中填写的内容（已留空；运行 zhenggai check 会逐项指出）',
     ...TO_FILL.map(([path, what]) => `- ${path}：${what}`),
     ...table.categories.flatMap((label, i) => (table.categoryHeadings.has(label) ? [] : [`- categories[${i}].heading：类别“${label}”在方案正文中的标题（如“××发现问题”）`])),
     ...(table.titleLines.length === 0 ? ['- plan.attachmentTitle：附件（任务分解表）标题（表格上方没有找到“附件”及标题）'] : []),
-    ...(table.categories.length === 0 ? ['- categories 与各问题的 category：表格没有类别列'] : []),
     '- notice.public（是否公开发布）、notice.sealed（是否加盖印章）缺省为否，请核对；附注、版记、单位全称按需补充。',
     '',
     '二、未对应到方案字段的列（内容未写入 plan.json）',
@@ -68,7 +82,9 @@ export function unmappedReport(table: TableImport, origin: string): string {
     '四、请核对',
     '- 整改措施按“一是……二是……”（或逐行编号）拆分为列表，拆分处请核对。',
     '- 牵头单位、配合单位按“、”拆分；单位名录按出现顺序生成，可补充全称。',
-    '- 类别以表格中的简称为 id 和 label；表格跨页重复的类别名已合并为同一类别。',
+    ...(table.categories.length === 0
+      ? ['- 表格没有类别，方案按不分类的问题清单生成（没有 categories，各问题没有 category）；如需分类，请在 categories 中列出各类别，并给每个问题写上 category。']
+      : ['- 类别以表格中的简称为 id 和 label；表格跨页重复的类别名已合并为同一类别。']),
     ...table.readings.map((r) => `- 列“${oneLine(r.header)}”读作“${FIELD_LABELS[r.field]}”（${READING[r.reading]}）。`),
     ...table.categories.flatMap((label, i) =>
       table.categoryHeadings.has(label) ? [`- 类别“${label}”取自表格中的分节行，已同时作为 id、label 和方案正文中的标题（categories[${i}]），请核对。`] : [],

@@ -130,7 +130,7 @@ export const unitSchema = z
 export const problemSchema = z
   .object({
     number: z.number().int().positive().describe('全方案统一编号（1..N），后续文件均以此标识问题'),
-    category: nonEmptyText.describe('所属类别的 id'),
+    category: nonEmptyText.optional().describe('所属类别的 id；方案没有类别（不分类的问题清单）时不写'),
     summary: nonEmptyText.describe(FIELD_LABELS.summary),
     measures: textList.describe('整改措施，每条一项；多条时输出“一是…二是…”'),
     deadline: nonEmptyText.describe('整改时限原文，如“10月底前完成”“立行立改、长期坚持”'),
@@ -149,7 +149,10 @@ export const planSchema = z
     $schema: z.string().optional(),
     notice: noticeSchema,
     plan: planBodySchema,
-    categories: z.array(categorySchema).min(1).describe('发现问题方式（问题类别）'),
+    categories: z
+      .array(categorySchema)
+      .default([])
+      .describe('发现问题方式（问题类别），可省略：不分类的问题清单（如巡察、审计反馈）不写或写空列表，各问题也都不写 category；列了类别时每个问题都要有 category'),
     units: z.array(unitSchema).min(1).describe('单位名录'),
     problems: z.array(problemSchema).min(1).describe('问题清单'),
     tableColumns: z.array(tableColumnSchema).min(1).optional().describe('任务分解表的列（缺省为样本的七列）'),

@@ -58,9 +58,10 @@ function xrows(rows: string[][]): string {
   return rows.map((row, r) => `<row r="${r + 1}">${row.map((t, c) => xc(`${String.fromCharCode(65 + c)}${r + 1}`, t)).join('')}</row>`).join('');
 }
 
+/** A problem as plan.json holds it; '' for a table without categories, whose problems have none. */
 const problem = (number: number, category: string, summary: string, measures: string[], deadline: string, leadUnits: string[], cooperatingUnits: string[] = []) => ({
   number,
-  category,
+  ...(category === '' ? {} : { category }),
   summary,
   measures,
   deadline,

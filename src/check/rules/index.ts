@@ -1,5 +1,7 @@
 // Every rule `zhenggai check` runs, errors first. One rule per file beside this one.
 import type { Rule } from '../rule.js';
+import { categoryColumnWithoutCategories } from './category-column-without-categories.js';
+import { categoryMissing } from './category-missing.js';
 import { closureIncomplete } from './closure-incomplete.js';
 import { completedWithoutDate } from './completed-without-date.js';
 import { controlCharacters } from './control-characters.js';
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   unknownCategory,
   deadlinePhrase,
   titleLines,
+  categoryMissing,
+  categoryColumnWithoutCategories,
   progressPeriod,
   progressUnknownProblem,
   completedWithoutDate,

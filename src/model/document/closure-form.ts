@@ -9,8 +9,8 @@ import type { Closure } from '../progress-schema.js';
 export interface ClosureForm {
   kind: 'blank' | 'filled';
   number: number;
-  /** 问题来源: the category's heading as the plan body prints it. */
-  source: string;
+  /** 问题来源: the category's heading as the plan body prints it; undefined in a plan without categories. */
+  source: string | undefined;
   summary: string;
   measures: string;
   /** 整改落实情况: what the unit reported as done, and its result. */
