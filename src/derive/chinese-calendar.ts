@@ -1,0 +1,32 @@
+// The Spring Festival (春节, the first day of the first month of the Chinese
+// calendar) of a Gregorian year, read from the Chinese calendar that ICU
+// builds into Node (`Intl.DateTimeFormat` with `-u-ca-chinese`). No table of
+// dates is typed here: the calendar computes them (docs/domain.md#deadlines).
+import { isoDate, type IsoDate } from '../model/dates.js';
+
+// Each Gregorian day read as a Chinese date. UTC on both sides, so the
+// Gregorian day formatted is the day named, whatever the machine's zone.
+const CHINESE_DATE = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
+
+// The Spring Festival always falls between 21 January and 20 February.
+const FIRST_CANDIDATE = { month: 1, day: 21 };
+const CANDIDATE_DAYS = 31;
+
+function isFirstDayOfFirstMonth(date: Date): boolean {
+  const parts = CHINESE_DATE.formatToParts(date);
+  // A leap month is written "1bis" by ICU; the first month is "1" exactly.
+  return parts.find((p) => p.type === 'month')?.value === '1' && parts.find((p) => p.type === 'day')?.value === '1';
+}
+
+/**
+ * The Gregorian date of the Spring Festival in `year` (e.g. 2024 → '2024-02-10').
+ * Reads the Chinese calendar of Node's ICU day by day from 21 January;
+ * throws if the runtime has no Chinese calendar (a Node built without full ICU).
+ */
+export function springFestival(year: number): IsoDate {
+  for (let offset = 0; offset < CANDIDATE_DAYS; offset += 1) {
+    const date = new Date(Date.UTC(year, FIRST_CANDIDATE.month - 1, FIRST_CANDIDATE.day + offset));
+    if (isFirstDayOfFirstMonth(date)) return isoDate(year, date.getUTCMonth() + 1, date.getUTCDate());
+  }
+  throw new Error(`No Spring Festival found for ${year}: this Node has no Chinese calendar (Intl with full ICU is needed)`);
+}
