@@ -13,10 +13,13 @@ import { newMoonDayInChina } from './new-moon.js';
 // Gregorian day formatted is the day named, whatever the machine's zone.
 const CHINESE_DATE = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
 
-// The Spring Festival always falls between 21 January and 20 February.
-const FIRST_CANDIDATE = { month: 1, day: 21 };
-const CANDIDATE_DAYS = 31;
+// The Spring Festival falls between 21 January and 20 February; ICU's day may
+// be one off, so 20 January to 21 February are read.
+const FIRST_CANDIDATE = { month: 1, day: 20 };
+const CANDIDATE_DAYS = 33;
 const DAY_MS = 86_400_000;
+// Computed once a year per process: a plan may ask for it once a problem and period.
+const BY_YEAR = new Map<number, IsoDate>();
 
 function isFirstDayOfFirstMonth(date: Date): boolean {
   const parts = CHINESE_DATE.formatToParts(date);
@@ -26,12 +29,18 @@ function isFirstDayOfFirstMonth(date: Date): boolean {
 
 /**
  * The Gregorian date of the Spring Festival in `year` (e.g. 2024 → '2024-02-10').
- * Reads the Chinese calendar of Node's ICU day by day from 21 January for the
+ * Reads the Chinese calendar of Node's ICU day by day from 20 January for the
  * first day of the first month, then takes the China-time day of the new moon
  * nearest it (`newMoonDayInChina`, at most a day away);
  * throws if the runtime has no Chinese calendar (a Node built without full ICU).
  */
 export function springFestival(year: number): IsoDate {
+  let date = BY_YEAR.get(year);
+  if (date === undefined) BY_YEAR.set(year, (date = findSpringFestival(year)));
+  return date;
+}
+
+function findSpringFestival(year: number): IsoDate {
   for (let offset = 0; offset < CANDIDATE_DAYS; offset += 1) {
     const date = new Date(Date.UTC(year, FIRST_CANDIDATE.month - 1, FIRST_CANDIDATE.day + offset));
     if (!isFirstDayOfFirstMonth(date)) continue;

@@ -30,9 +30,9 @@ function dayBefore(date: IsoDate): IsoDate {
 const FORMS: readonly DateForm[] = [
   // 年底, 年末, 年内, 2023年底, 下半年
   { pattern: /^(\d{4})?年(?:底|末|内)$/, date: (_, y) => isoDate(y, 12, 31) },
-  { pattern: new RegExp(`^${YEAR}下半年(?:底|末)?$`), date: (_, y) => isoDate(y, 12, 31) },
+  { pattern: new RegExp(`^${YEAR}下半年(?:底|末|内)?$`), date: (_, y) => isoDate(y, 12, 31) },
   // 上半年, 年中
-  { pattern: new RegExp(`^${YEAR}(?:上半年(?:底|末)?|年中)$`), date: (_, y) => isoDate(y, 6, 30) },
+  { pattern: new RegExp(`^${YEAR}(?:上半年(?:底|末|内)?|年中)$`), date: (_, y) => isoDate(y, 6, 30) },
   // 第一季度, 一季度, 第1季度, 2024年第三季度末
   {
     pattern: new RegExp(`^${YEAR}第?([一二三四1-4])季度(?:底|末)?$`),
