@@ -8,6 +8,8 @@ type DateForm = { pattern: RegExp; date: (m: RegExpExecArray, year: number) => I
 
 const YEAR = String.raw`(?:(\d{4})年)?`;
 const MONTH = String.raw`(\d{1,2}|[一二三四五六七八九十]|十一|十二)`;
+/** Years whose 春节 is computed: the new-moon arithmetic (new-moon.ts) is checked over these. */
+const SPRING_FESTIVAL_YEARS = { from: 1901, to: 2100 };
 const QUARTER_END_MONTH = [3, 6, 9, 12] as const;
 /** 上旬 ends on the 10th, 中旬 on the 20th, 下旬 on the month's last day. */
 const TEN_DAY_END: Record<string, number | 'last'> = { 上旬: 10, 中旬: 20, 下旬: 'last' };
@@ -54,8 +56,8 @@ const FORMS: readonly DateForm[] = [
   { pattern: new RegExp(`^${YEAR}(\\d{1,2})月(\\d{1,2})[日号]内?$`), date: (m, y) => existing(isoDate(y, Number(m[2]), Number(m[3]))) },
   // 2023-12-10, 2023.12.10, 2023/12/10
   { pattern: /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/, date: (m) => existing(isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) },
-  // 春节, 春节前: the day before the first day of the Chinese year
-  { pattern: new RegExp(`^${YEAR}春节$`), date: (_, y) => dayBefore(springFestival(y)) },
+  // 春节, 春节前: the day before the first day of the Chinese year (1901–2100)
+  { pattern: new RegExp(`^${YEAR}春节$`), date: (_, y) => (y >= SPRING_FESTIVAL_YEARS.from && y <= SPRING_FESTIVAL_YEARS.to ? dayBefore(springFestival(y)) : 'invalid') },
   // 国庆, 国庆节: 30 September
   { pattern: new RegExp(`^${YEAR}国庆节?$`), date: (_, y) => isoDate(y, 9, 30) },
 ];

@@ -1,8 +1,10 @@
 // Deadline phrases as real plans write them (issue 19), with every due date
 // worked out by hand here — not by the code under test — for notices of two
 // different years. Rules: docs/domain.md#deadlines.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../src/derive/deadline.js';
+import { isValidIsoDate } from '../../src/model/dates.js';
 
 const NOTICE_2023 = '2023-09-07';
 const NOTICE_2025 = '2025-11-20';
@@ -101,7 +103,7 @@ describe('deadline phrases as plans write them', () => {
   });
 
   it('refuses what it cannot read, naming the phrase', () => {
-    const refused = ['尽快', '13月底前完成', '2月30日前完成', '下个月', '第五季度', '春节后', '中长期', '12月上中旬', '每月10日前报送', '0个月内'];
+    const refused = ['尽快', '13月底前完成', '2月30日前完成', '下个月', '第五季度', '春节后', '中长期', '12月上中旬', '每月10日前报送', '0个月内', '1850年春节前'];
     for (const phrase of refused) {
       const result = parseDeadline(phrase, NOTICE_2023);
       expect(result, phrase).toMatchObject({ ok: false });
@@ -119,5 +121,18 @@ describe('deadline phrases as plans write them', () => {
     const result = parseDeadline('节后一周', NOTICE_2023);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('dueDate');
+  });
+
+  it('never throws on phrases made of its own words, and any due date it gives exists', () => {
+    const tokens = ['0', '1', '9', '12', '2024', '9999', '0001', '年', '月', '日', '号', '底', '末', '内', '份', '上旬', '中旬', '下旬', '第', '一', '二', '十', '两', '半',
+      '季度', '上半年', '下半年', '年中', '春节', '国庆', '节', '前', '完成', '并', '、', '，', '（', '）', '个月', '周', '天', '短期', '中期', '长期', '长期坚持', '立行立改',
+      '持续推进', '常态化', '每月', '见效', '整改', '-', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 8 }), fc.constantFrom(NOTICE_2023, NOTICE_2025, '2024-01-31'), (parts, notice) => {
+        const result = parseDeadline(parts.join(''), notice);
+        if (result.ok && result.deadline.due !== null) expect(isValidIsoDate(result.deadline.due)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
