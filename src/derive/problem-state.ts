@@ -18,9 +18,10 @@ export interface ProblemState {
   completed: boolean;
   closed: boolean;
   /**
-   * 长期坚持: the plan's phrase or the extension's phrase says so, or the status
-   * is 已完成并长期坚持. An extension that only moves the date does not end the
-   * standing duty the plan gave the problem.
+   * 长期坚持: the problem's own deadline (its longTerm field, else its phrase)
+   * or the extension's is long-term, or the status is 已完成并长期坚持. An
+   * extension that only moves the date does not end the standing duty the plan
+   * gave the problem.
    */
   longTerm: boolean;
   /** The deadline in force: the approved extension when there is one. */
