@@ -1,5 +1,5 @@
 // What every rule may ask of a plan folder, computed once.
-import { parseDeadline, type DeadlineResult } from '../derive/deadline.js';
+import { problemDeadline, type ProblemDeadlineResult } from '../derive/problem-deadline.js';
 import type { LoadedProgress, PlanFolder } from '../load/plan-folder.js';
 import type { Problem } from '../model/plan-schema.js';
 import type { ProblemProgress } from '../model/progress-schema.js';
@@ -7,8 +7,8 @@ import type { ProblemProgress } from '../model/progress-schema.js';
 export interface CheckContext {
   folder: PlanFolder;
   problemsByNumber: ReadonlyMap<number, Problem>;
-  /** Deadline of each problem, by its index in plan.problems. */
-  deadlines: readonly DeadlineResult[];
+  /** Deadline of each problem (dueDate / longTerm, else the phrase as read), by its index in plan.problems. */
+  deadlines: readonly ProblemDeadlineResult[];
   /** Each progress entry with the entry of the same problem in the period before, if any. */
   progressEntries(): Iterable<{ file: LoadedProgress; index: number; entry: ProblemProgress; problem?: Problem }>;
 }
@@ -16,7 +16,7 @@ export interface CheckContext {
 export function createContext(folder: PlanFolder): CheckContext {
   const problemsByNumber = new Map<number, Problem>();
   for (const p of folder.plan.problems) if (!problemsByNumber.has(p.number)) problemsByNumber.set(p.number, p);
-  const deadlines = folder.plan.problems.map((p) => parseDeadline(p.deadline, folder.plan.notice.date));
+  const deadlines = folder.plan.problems.map((p) => problemDeadline(p, folder.plan.notice.date));
   return {
     folder,
     problemsByNumber,

@@ -1,82 +1,69 @@
 // Deadline phrases as offices write them (docs/domain.md#deadlines). The phrase
-// is kept for printing; this module only works out what it means.
-import { daysInMonth, isoDate, isValidIsoDate, yearOf, type IsoDate } from '../model/dates.js';
+// is kept for printing; this module only works out what it means. The date
+// forms are in deadline-dates.ts, spans (3个月内) in deadline-span.ts.
+import { yearOf, type IsoDate } from '../model/dates.js';
+import { parseDateForm } from './deadline-dates.js';
+import { addSpan, readSpans, type Span } from './deadline-span.js';
 
 export interface Deadline {
   phrase: string;
-  /** Last day on which finishing is on time; null for 长期坚持 alone. */
+  /** Last day on which finishing is on time; null for a long-term phrase without a date. */
   due: IsoDate | null;
   /** 立行立改: due on the notice's date. */
   immediate: boolean;
-  /** 长期坚持: the work continues after any due date. */
+  /** 长期坚持 (or 长期, 持续推进, 常态化, 每月): the work continues after any due date. */
   longTerm: boolean;
 }
 
 export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; message: string };
 
 const IMMEDIATE = '立行立改';
-const LONG_TERM = '长期坚持';
-// Words that add nothing to the date: 完成, 前, 之前, connecting 并/、/，.
-const FILLER = /完成|整改到位|之前|前|并|、|，|,|；|\s/g;
+// Words that make a phrase long-term, longest first so 长期坚持 is taken whole.
+// 每月 with a day (每月10日前, 每月底) is a monthly duty, not a date.
+const LONG_TERM = /长期坚持|持续推进|常态化(?:推进|开展)?|每月(?:\d{1,2}[日号]|底|末)?|长期/g;
+/** Phases without a span, counted from the notice's date: 短期 one month, 中期 three. */
+export const PHASE_SPANS: Readonly<Record<string, Span>> = { 短期: { months: 1 }, 中期: { months: 3 } };
+const PHASE = /短期|中期/g;
+// Words that add nothing to the date: 完成, 整改, 见效, 前, connecting 并/、/，,
+// and the brackets a span or date was written in.
+const FILLER = /完成|整改到位|整改|见效|以前|之前|前|并|、|,|;|。|[()（）【】[\]]|\s/g;
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-function monthNumber(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (text === '十一') return 11;
-  if (text === '十二') return 12;
-  return CHINESE_DIGITS[text] ?? NaN;
-}
-
-/** The date part, after 立行立改 / 长期坚持 and filler words are removed. */
-function parseDatePart(rest: string, defaultYear: number): IsoDate | 'invalid' | null {
-  if (rest === '') return null;
-  const yearEnd = /^(\d{4})?年(?:底|末|内)$/.exec(rest);
-  if (yearEnd) return isoDate(yearEnd[1] ? Number(yearEnd[1]) : defaultYear, 12, 31);
-  const half = /^(?:(\d{4})年)?上半年(?:底)?$/.exec(rest);
-  if (half) return isoDate(half[1] ? Number(half[1]) : defaultYear, 6, 30);
-  const monthEnd = /^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]|十一|十二)月(?:底|末|份|内)?$/.exec(rest);
-  if (monthEnd) {
-    const year = monthEnd[1] ? Number(monthEnd[1]) : defaultYear;
-    const month = monthNumber(monthEnd[2]!);
-    if (!(month >= 1 && month <= 12)) return 'invalid';
-    return isoDate(year, month, daysInMonth(year, month));
-  }
-  const day = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日$/.exec(rest);
-  if (day) {
-    const date = isoDate(day[1] ? Number(day[1]) : defaultYear, Number(day[2]), Number(day[3]));
-    return isValidIsoDate(date) ? date : 'invalid';
-  }
-  const iso = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(rest);
-  if (iso) {
-    const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    return isValidIsoDate(date) ? date : 'invalid';
-  }
-  return 'invalid';
-}
+const FORMS_HINT = '“10月底前完成”“12月中旬前”“2024年第一季度”“2024年春节前”“中期（3个月内）”“立行立改”“长期坚持”';
 
 /**
- * Parse a deadline phrase. A phrase without a year takes the year of the
- * notice's date (not the year in the plan's title); 立行立改 is due on the
- * notice's date; 长期坚持 alone has no due date.
+ * Parse a deadline phrase against a reference date (the notice's date for a
+ * plan's phrase). Returns the due date and the immediate / long-term flags, or
+ * a message naming the phrase when it cannot be read. The rules, in order, are
+ * those of docs/domain.md#deadlines:
+ * - 立行立改 is due on the reference date; 长期坚持, 长期, 持续推进, 常态化 and
+ *   每月 make it long-term (alone: no due date);
+ * - a date form (10月底, 12月中旬, 第一季度, 下半年, 春节, 国庆 …) without a year
+ *   takes the reference date's year;
+ * - otherwise a span (3个月内, in brackets or not) is counted from the
+ *   reference date, and otherwise 短期 / 中期 give one / three months from it.
+ * A date wins over a span or phase in the same phrase (短期整改，10月底前见效).
  */
 export function parseDeadline(phrase: string, noticeDate: IsoDate): DeadlineResult {
-  const immediate = phrase.includes(IMMEDIATE);
-  const longTerm = phrase.includes(LONG_TERM);
-  const rest = phrase.replaceAll(IMMEDIATE, '').replaceAll(LONG_TERM, '').replace(FILLER, '');
-  const datePart = parseDatePart(rest, yearOf(noticeDate));
-  if (datePart === 'invalid') {
-    return {
-      ok: false,
-      message: `无法理解整改时限“${phrase}”：应写作“10月底前完成”“12月10日前完成”“2023年底前”“立行立改”“长期坚持”等`,
-    };
+  const text = phrase.normalize('NFKC');
+  const immediate = text.includes(IMMEDIATE);
+  const longTerm = (text.match(LONG_TERM) ?? []).length > 0;
+  const { spans, rest: withoutSpans } = readSpans(text.replaceAll(IMMEDIATE, '').replace(LONG_TERM, ''));
+  const phases = withoutSpans.match(PHASE) ?? [];
+  const rest = withoutSpans.replace(PHASE, '').replace(FILLER, '');
+  const datePart = parseDateForm(rest, yearOf(noticeDate));
+  if (datePart === 'invalid' || spans.includes(null)) {
+    return { ok: false, message: `无法理解整改时限“${phrase}”：应写作${FORMS_HINT}等，或在该问题中用 dueDate 直接写明期限日期` };
   }
-  if (datePart !== null && immediate) {
-    return { ok: false, message: `整改时限“${phrase}”同时写了立行立改和具体日期，请只保留一种` };
+  if (spans.length > 1 || phases.length > 1) {
+    return { ok: false, message: `整改时限“${phrase}”写了不止一个期限，请只保留一个，或用 dueDate 直接写明期限日期` };
   }
-  if (datePart === null && !immediate && !longTerm) {
-    return { ok: false, message: `整改时限“${phrase}”没有日期` };
+  const span = spans[0]?.span ?? (phases[0] === undefined ? undefined : PHASE_SPANS[phases[0]]);
+  if (immediate && (datePart !== null || span !== undefined)) {
+    return { ok: false, message: `整改时限“${phrase}”同时写了立行立改和具体期限，请只保留一种` };
   }
-  const due = immediate ? noticeDate : datePart;
+  const due = immediate ? noticeDate : (datePart ?? (span === undefined ? null : addSpan(noticeDate, span)));
+  if (due === null && !longTerm) {
+    return { ok: false, message: `整改时限“${phrase}”没有日期：请写明期限，或用 dueDate 直接写明期限日期` };
+  }
   return { ok: true, deadline: { phrase, due, immediate, longTerm } };
 }

@@ -1,8 +1,9 @@
 // Where one problem stands in one period (docs/domain.md#status, docs/domain.md#warning-colours).
 import type { Problem } from '../model/plan-schema.js';
 import type { Extension, ProblemProgress, Status } from '../model/progress-schema.js';
-import { daysBetween, isoDate, yearOf, type IsoDate } from '../model/dates.js';
-import { parseDeadline, type Deadline } from './deadline.js';
+import { daysBetween, type IsoDate } from '../model/dates.js';
+import type { Deadline } from './deadline.js';
+import { problemDeadline, readExtensionDeadline, type ProblemDeadline } from './problem-deadline.js';
 import { type WarningColour } from '../model/warning-colour.js';
 
 export const COMPLETED_STATUSES: readonly Status[] = ['已完成', '已完成并长期坚持', '已销号'];
@@ -17,9 +18,10 @@ export interface ProblemState {
   completed: boolean;
   closed: boolean;
   /**
-   * 长期坚持: the plan's phrase or the extension's phrase says so, or the status
-   * is 已完成并长期坚持. An extension that only moves the date does not end the
-   * standing duty the plan gave the problem.
+   * 长期坚持: the problem's own deadline (its longTerm field, else its phrase)
+   * or the extension's is long-term, or the status is 已完成并长期坚持. An
+   * extension that only moves the date does not end the standing duty the plan
+   * gave the problem.
    */
   longTerm: boolean;
   /** The deadline in force: the approved extension when there is one. */
@@ -36,31 +38,22 @@ export function isCompleted(status: Status): boolean {
   return COMPLETED_STATUSES.includes(status);
 }
 
-function parsedOrNull(phrase: string, referenceDate: IsoDate): Deadline | null {
-  const parsed = parseDeadline(phrase, referenceDate);
+/** An approved extension's deadline (`readExtensionDeadline`), or null when its phrase cannot be read. */
+export function extensionDeadline(extension: Extension): Deadline | null {
+  const parsed = readExtensionDeadline(extension);
   return parsed.ok ? parsed.deadline : null;
 }
 
-// A year written as digits (2024年, 2024-03-31): the phrase fixes its own year.
-const EXPLICIT_YEAR = /\d{4}\s*(?:年|[-./])/;
-
-/**
- * An extension's phrase is read against its approval date, not the notice's:
- * an extension approved in 2024 that says 6月底前 means June 2024, and one
- * approved in December that says 3月底前 means March of the next year (an
- * extension never moves the deadline to before its own approval).
- */
-export function extensionDeadline(extension: Extension): Deadline | null {
-  const deadline = parsedOrNull(extension.deadline, extension.approvedOn);
-  const due = deadline?.due ?? null;
-  if (due === null || due >= extension.approvedOn || EXPLICIT_YEAR.test(extension.deadline)) return deadline;
-  return parsedOrNull(extension.deadline, isoDate(yearOf(extension.approvedOn) + 1, 1, 1));
+/** The problem's own deadline (`problemDeadline`: dueDate / longTerm, else the phrase), or null when unreadable. */
+function planDeadline(problem: Problem, noticeDate: IsoDate): ProblemDeadline | null {
+  const resolved = problemDeadline(problem, noticeDate);
+  return resolved.ok ? resolved.deadline : null;
 }
 
-/** The deadline in force for a problem: its extension's if approved, else its own. Null when unparseable. */
+/** The deadline in force for a problem: its extension's if approved, else its own. Null when unreadable. */
 export function effectiveDeadline(problem: Problem, progress: ProblemProgress | undefined, noticeDate: IsoDate): Deadline | null {
   if (progress?.extension) return extensionDeadline(progress.extension);
-  return parsedOrNull(problem.deadline, noticeDate);
+  return planDeadline(problem, noticeDate);
 }
 
 function warningColour(state: Omit<ProblemState, 'colour'>): WarningColour {
@@ -73,7 +66,7 @@ function warningColour(state: Omit<ProblemState, 'colour'>): WarningColour {
 
 function isLongTerm(problem: Problem, deadline: Deadline | null, status: Status, noticeDate: IsoDate): boolean {
   if (status === '已完成并长期坚持' || deadline?.longTerm) return true;
-  return parsedOrNull(problem.deadline, noticeDate)?.longTerm ?? false;
+  return planDeadline(problem, noticeDate)?.longTerm ?? false;
 }
 
 export function problemState(problem: Problem, progress: ProblemProgress, asOf: IsoDate, noticeDate: IsoDate): ProblemState {

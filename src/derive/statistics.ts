@@ -11,8 +11,9 @@
 //   checker's on-schedule-missing rule asks for the answer), so the parts always
 //   add up: notStarted + inProgress + completed = total and
 //   inProgressOnSchedule + inProgressBehind + inProgressUnreported = inProgress.
-// - long-term: ProblemState.longTerm — the plan's or the extension's deadline
-//   phrase contains 长期坚持, or the status is 已完成并长期坚持.
+// - long-term: ProblemState.longTerm — the problem's deadline (its longTerm
+//   field, else its phrase: 长期坚持, 长期, 持续推进 …) or the extension's is
+//   long-term, or the status is 已完成并长期坚持 (docs/domain.md#deadlines).
 // - overdue: ProblemState.overdue (not completed, as-of date after the due date
 //   in force; the due day itself is not overdue).
 // - due (到期): the due date in force is on or before the as-of date. 长期坚持

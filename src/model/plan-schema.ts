@@ -134,6 +134,13 @@ export const problemSchema = z
     summary: nonEmptyText.describe(FIELD_LABELS.summary),
     measures: textList.describe('整改措施，每条一项；多条时输出“一是…二是…”'),
     deadline: nonEmptyText.describe('整改时限原文，如“10月底前完成”“立行立改、长期坚持”'),
+    dueDate: isoDate
+      .optional()
+      .describe('整改期限日期（可选，YYYY-MM-DD）：填写后以此为准，不再按整改时限原文推算，原文仍照印；zhenggai check --deadlines 可查看各问题时限的读法'),
+    longTerm: z
+      .boolean()
+      .optional()
+      .describe('是否需长期坚持（可选）：与 dueDate 一样以此为准、不再读原文；只写 true 不写 dueDate 表示没有具体期限、长期坚持'),
     leadUnits: z.array(nonEmptyText).min(1).describe(FIELD_LABELS.leadUnits),
     cooperatingUnits: z.array(nonEmptyText).default([]).describe(FIELD_LABELS.cooperatingUnits),
     target: nonEmptyText.optional().describe(FIELD_LABELS.target),

@@ -14,8 +14,8 @@ export const deadlineBeforeNotice: Rule = {
         const problem = folder.plan.problems[index]!;
         findings.push({
           source: folder.planSource,
-          path: ['problems', index, 'deadline'],
-          message: `第 ${problem.number} 号问题的时限“${problem.deadline}”（${chineseDate(result.deadline.due)}）早于方案印发日期 ${chineseDate(noticeDate)}`,
+          path: ['problems', index, result.deadline.source === 'explicit' ? 'dueDate' : 'deadline'],
+          message: `第 ${problem.number} 号问题的${result.deadline.source === 'explicit' ? '期限日期 dueDate' : `时限“${problem.deadline}”`}（${chineseDate(result.deadline.due)}）早于方案印发日期 ${chineseDate(noticeDate)}`,
         });
       }
     }

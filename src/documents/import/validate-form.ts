@@ -19,8 +19,8 @@ import { earliestFormDate, formProblems, formUnits } from '../../compose/forms.j
 import { formChecksum, parseRowDigests, problemDigest } from '../../model/document/unit-form.js';
 import type { IsoDate } from '../../model/dates.js';
 import { FIELD_LABELS } from '../../model/vocabulary.js';
-import { parseDeadline } from '../../derive/deadline.js';
-import { extensionDeadline, isCompleted } from '../../derive/problem-state.js';
+import { readExtensionDeadline } from '../../derive/problem-deadline.js';
+import { isCompleted } from '../../derive/problem-state.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { Plan, Problem } from '../../model/plan-schema.js';
 import type { Closure, Progress, Status } from '../../model/progress-schema.js';
@@ -392,8 +392,8 @@ class RowReader {
       }
     }
     if (deadline === undefined || reason === undefined || approvedOn === undefined) return undefined;
-    const parsed = parseDeadline(deadline, approvedOn);
-    const due = parsed.ok ? extensionDeadline({ deadline, reason, approvedOn })?.due : undefined;
+    const parsed = readExtensionDeadline({ deadline, approvedOn });
+    const due = parsed.ok ? parsed.deadline.due : undefined;
     const latest = latestDeadline(this.input.window);
     if (!parsed.ok) this.report('extensionDeadline', 'form-value', parsed.message);
     else if (due && (due < approvedOn || due > latest)) {
