@@ -7,8 +7,9 @@
 // numbered ones in order of first use, drawing ids are numbered from 1, and
 // the outer zip is written again around them (dated likewise).
 
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { withFixedZipDates } from '../../formats/zip-dates.js';
+import { zipFiles } from '../../formats/zip-writer.js';
 
 const EMBEDDED_ZIP = /^word\/embeddings\/.+\.(xlsx|docx|pptx)$/;
 const XML_PART = /\.(xml|rels)$/;
@@ -22,7 +23,7 @@ const DRAWING_ID = /(<wp:docPr id=")(\d+)(")/g;
 /** The docx with embedded zips dated `isoDate`, random and drawing ids numbered; unchanged when it has none of them. */
 export function withDeterministicParts(docx: Buffer, isoDate: string): Buffer {
   const files = unzipSync(docx);
-  return fixDeterministicParts(files, isoDate) ? withFixedZipDates(zipSync(files), isoDate) : docx;
+  return fixDeterministicParts(files, isoDate) ? zipFiles(Object.entries(files).map(([path, data]) => ({ path, data })), isoDate) : docx;
 }
 
 /**
