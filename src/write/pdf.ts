@@ -6,7 +6,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { unzipSync } from 'fflate';
 import { faultPoint } from './faults.js';
 import { JOB_FILES, jobList, macroArgument, prepareProfile, type JobEntry } from './soffice-job.js';
 import { constants } from 'node:fs';
@@ -171,6 +170,8 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
 async function startsSectionOnParityPage(file: string): Promise<boolean> {
   if (extname(file).toLowerCase() !== '.docx') return false;
   try {
+    // Loaded only when converting: fflate is no part of a command without --pdf.
+    const { unzipSync } = await import('fflate');
     const parts = unzipSync(await readFile(file), { filter: (entry) => entry.name === 'word/document.xml' });
     const xml = new TextDecoder().decode(parts['word/document.xml'] ?? new Uint8Array());
     return /<w:type w:val="(evenPage|oddPage)"\/>/.test(xml);
