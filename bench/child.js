@@ -1,7 +1,8 @@
 // One in-process measurement in a fresh Node process (so each figure has its
 // own heap and its own peak RSS): `node bench/child.js <task> <n>` prints one
 // JSON line. Imports and the synthetic plan are made before the clock starts;
-// the clock covers the call that turns the plan into bytes.
+// the clock covers the call that turns the plan into bytes (wall ms, and CPU
+// ms of the process over the same span, all threads: zlib's work included).
 //
 // Tasks: docx / xlsx (the task table), ledger (整改台账, when
 // dist/documents/ledger.js exists), docxtemplater (filling the equivalent
@@ -104,9 +105,11 @@ if (run === undefined) {
   process.stdout.write(`${JSON.stringify({ task, n, missing: true })}\n`);
 } else {
   const rssBeforeMB = process.memoryUsage().rss / 2 ** 20;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const result = await run();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ task, n, ms, peakRssMB, rssBeforeMB, bytes: sizeOf(result) })}\n`);
+  process.stdout.write(`${JSON.stringify({ task, n, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB, rssBeforeMB, bytes: sizeOf(result) })}\n`);
 }

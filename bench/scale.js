@@ -133,7 +133,7 @@ function run(args) {
     const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '')?.[1];
     if (kb) peakMB = Number(kb) / 1024;
   } else if (existsSync(rssFile)) {
-    peakMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    peakMB = JSON.parse(readFileSync(rssFile, 'utf8')).maxRSS / 1024;
     rmSync(rssFile);
   }
   const timedOut = result.error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && wallS >= TIMEOUT_S - 1);

@@ -1,12 +1,11 @@
-// Fixed timestamps inside an OOXML zip. Both docx (fflate) and exceljs (JSZip)
-// stamp every entry with the clock's time, so the same input would give
-// different bytes a second later. docs/domain.md#deterministic-output asks for byte-identical output;
-// this rewrites the DOS date/time of every entry, in the local headers and the
+// Fixed timestamps inside a zip written by a library. Zips the project writes
+// itself are dated when written (zip-writer.ts, dosDateTime below); the one
+// left is the workbook docx embeds in a native chart (fflate, stamped with the
+// clock), so the same input would give different bytes a second later.
+// docs/domain.md#deterministic-output asks for byte-identical output; this
+// rewrites the DOS date/time of every entry, in the local headers and the
 // central directory, to one given date. Nothing else changes: the stamps are
 // outside the compressed data and its CRC.
-//
-// Used by the xlsx writer too (formats/xlsx/writer.ts); it belongs with the
-// zip writer once src/write grows one.
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;

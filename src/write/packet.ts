@@ -63,23 +63,33 @@ async function copyEvidence(staging: Staging, build: PacketBuild): Promise<void>
   }
 }
 
-/** PDFs of every Word and Excel part, in one LibreOffice run; page counts by part index. */
-async function makePdfs(staging: string, build: PacketBuild): Promise<Map<number, number>> {
-  const office = build.layout.parts.flatMap((part) => part.files.filter((f) => /\.(docx|xlsx)$/.test(f)).map((f) => ({ part: part.index, file: path.join(staging, f) })));
+/**
+ * PDFs of every Word and Excel part and of the contents list, in one
+ * LibreOffice launch: the contents list, which lists the parts' page counts,
+ * is rendered once their PDFs exist and converted by the same launch
+ * (convertBeside's `then`). Writes the contents list's docx into the staging folder.
+ */
+async function makePdfsAndContents(staging: Staging, build: PacketBuild): Promise<void> {
+  const office = build.layout.parts.flatMap((part) => part.files.filter((f) => /\.(docx|xlsx)$/.test(f)).map((f) => ({ part: part.index, file: path.join(staging.dir, f) })));
   build.progress.start('转换 PDF (LibreOffice)', 1);
-  let pdfs: string[];
   try {
-    pdfs = await convertBeside(office.map((o) => o.file));
+    await convertBeside(
+      office.map((o) => o.file),
+      async (pdfs) => {
+        const pages = new Map<number, number>();
+        for (const [i, pdf] of pdfs.entries()) {
+          const part = office[i]!.part;
+          pages.set(part, (pages.get(part) ?? 0) + pdfPageCount(await readFile(pdf)));
+        }
+        failAfter('pdf');
+        await staging.write(`${CONTENTS_STEM}.docx`, await build.contents(pages));
+        return [path.join(staging.dir, `${CONTENTS_STEM}.docx`)];
+      },
+    );
     build.progress.advance();
   } finally {
     build.progress.stop();
   }
-  const pages = new Map<number, number>();
-  for (const [i, pdf] of pdfs.entries()) {
-    const part = office[i]!.part;
-    pages.set(part, (pages.get(part) ?? 0) + pdfPageCount(await readFile(pdf)));
-  }
-  return pages;
 }
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {
@@ -116,10 +126,11 @@ export async function writePacket(build: PacketBuild): Promise<PacketResult> {
       failAfter('documents');
       await copyEvidence(staging, build);
       failAfter('evidence');
-      const pages = build.pdf ? await makePdfs(dir, build) : undefined;
-      failAfter('pdf');
-      await staging.write(`${CONTENTS_STEM}.docx`, await build.contents(pages));
-      if (build.pdf) await convertBeside([path.join(dir, `${CONTENTS_STEM}.docx`)]);
+      if (build.pdf) await makePdfsAndContents(staging, build);
+      else {
+        failAfter('pdf');
+        await staging.write(`${CONTENTS_STEM}.docx`, await build.contents(undefined));
+      }
       failAfter('contents');
       await writeManifest(staging);
       failAfter('manifest');

@@ -1,13 +1,13 @@
-// PDF through LibreOffice. One soffice call converts many files (it costs
-// about 2.4 s a call, docs/format.md#library-facts), in a profile of its own so parallel runs
+// PDF through LibreOffice. One soffice launch converts every file of a
+// command (it costs about 2.4 s a launch, docs/format.md#library-facts), in a profile of its own so parallel runs
 // and a clerk's open LibreOffice do not collide, with fontconfig pointed at
 // fonts/fonts.conf so the official font names render with free faces.
 
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
-import { unzipSync } from 'fflate';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { faultPoint } from './faults.js';
+import { JOB_FILES, jobList, macroArgument, prepareProfile, type JobEntry } from './soffice-job.js';
 import { constants } from 'node:fs';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -89,30 +89,68 @@ export interface ConvertOptions {
 
 const DEFAULT_TIMEOUT_MS = 300_000;
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+const POLL_MS = 25;
 
 /**
- * Convert files (docx, xlsx, …) to PDF in `outDir` with one LibreOffice run.
- * Returns the PDF paths in the order of `files`. Two inputs with the same
- * base name would overwrite each other's PDF and are refused.
+ * Files made once the first PDFs exist, converted in the same LibreOffice
+ * launch: called with the first PDFs' paths (in the order of the files),
+ * returns the further files to convert (none: an empty list).
  */
-export async function convertToPdf(files: readonly string[], outDir: string, options: ConvertOptions = {}): Promise<string[]> {
-  if (files.length === 0) return [];
-  const pdfs = files.map((f) => join(resolve(outDir), `${basename(f, extname(f))}.pdf`));
-  if (new Set(pdfs).size !== pdfs.length) throw new Error('convertToPdf: two inputs share a base name and would give the same PDF');
+export type ThenConvert = (pdfs: readonly string[]) => Promise<readonly string[]>;
+
+/**
+ * Convert files (docx, xlsx, …) to PDF in `outDir` with one LibreOffice
+ * launch, and then, in the same launch, the files `then` returns (see
+ * soffice-job.ts for why one launch). Returns the PDF paths in the order of
+ * `files` followed by those of `then`'s files. Two inputs with the same base
+ * name would overwrite each other's PDF and are refused. Throws
+ * SofficeNotFoundError without LibreOffice, PdfConversionError when it fails
+ * or leaves a PDF unmade, and whatever `then` throws (LibreOffice is let quit
+ * first).
+ */
+export async function convertToPdf(files: readonly string[], outDir: string, options: ConvertOptions = {}, then?: ThenConvert): Promise<string[]> {
+  if (files.length === 0 && then === undefined) return [];
+  const pdfOf = (f: string) => join(resolve(outDir), `${basename(f, extname(f))}.pdf`);
+  const firstPdfs = files.map(pdfOf);
+  if (new Set(firstPdfs).size !== firstPdfs.length) throw new Error('convertToPdf: two inputs share a base name and would give the same PDF');
   const soffice = options.soffice ?? (await findSoffice(options.search?.env, options.search?.installPlaces));
   if (soffice === undefined) throw new SofficeNotFoundError();
   await mkdir(outDir, { recursive: true });
   // The process id in the name lets a later run sweep the profile if this one is killed (sweep.ts).
   const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${process.pid}-${randomBytes(8).toString('hex')}`);
-  try {
-    await Promise.all(pdfs.map((p) => rm(p, { force: true })));
-    let output = '';
-    for (const batch of await conversionBatches(files)) {
-      output += await run(soffice, sofficeArgs(batch.files, outDir, profile, batch.filter), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const taken = new Set<string>();
+  const entries = async (inputs: readonly string[]): Promise<JobEntry[]> => {
+    const pdfs = inputs.map(pdfOf);
+    for (const pdf of pdfs) {
+      if (taken.has(pdf)) throw new Error('convertToPdf: two inputs share a base name and would give the same PDF');
+      taken.add(pdf);
     }
+    await Promise.all(pdfs.map((p) => rm(p, { force: true })));
+    const keep = await Promise.all(inputs.map(startsSectionOnParityPage));
+    return inputs.map((input, i) => ({ input: resolve(input), output: pdfs[i]!, keepBlankPages: keep[i]! }));
+  };
+  try {
+    const first = await entries(files);
+    const job = await prepareProfile(profile);
+    await writeFile(join(job, JOB_FILES.first), jobList(first));
+    const launch = run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', macroArgument(job)], options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    let next: JobEntry[] = [];
+    try {
+      if (then !== undefined && (await firstDone(join(job, JOB_FILES.firstDone), launch))) {
+        next = await entries(await then(first.map((e) => e.output)));
+      }
+    } finally {
+      // Written whole under another name and renamed, so the macro never reads half a list; an empty list lets it quit.
+      await writeFile(join(job, `${JOB_FILES.next}.tmp`), jobList(next));
+      await rename(join(job, `${JOB_FILES.next}.tmp`), join(job, JOB_FILES.next));
+    }
+    const { output, failed } = await launch.exited;
+    const basicError = await readFile(join(job, JOB_FILES.error), 'utf8').catch(() => '');
+    const pdfs = [...first, ...next].map((e) => e.output);
     const missing = (await Promise.all(pdfs.map(async (p) => ((await isReadable(p)) ? undefined : p)))).filter((p): p is string => p !== undefined);
+    if (failed !== undefined) throw new PdfConversionError(`LibreOffice 转换失败 / LibreOffice failed: ${failed}`, missing, output + basicError);
     if (missing.length > 0) {
-      throw new PdfConversionError(`LibreOffice 未能生成 ${missing.length} 个 PDF / LibreOffice did not produce: ${missing.join(', ')}`, missing, output);
+      throw new PdfConversionError(`LibreOffice 未能生成 ${missing.length} 个 PDF / LibreOffice did not produce: ${missing.join(', ')}`, missing, output + basicError);
     }
     return pdfs;
   } finally {
@@ -122,17 +160,18 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
 }
 
 /**
- * LibreOffice's PDF export drops pages it inserted itself to start a section
- * on an even page — the blank page before a 版记, which must stand on an even
- * page (GB/T 9704 §7.4). Word documents with such a section are converted
- * with IsSkipEmptyPages off; that filter name is Writer's, so they go in a run
- * of their own, and everything else stays in one run.
+ * Whether a document starts a section on an even (or odd) page — the blank
+ * page before a 版记, which must stand on an even page (GB/T 9704 §7.4).
+ * LibreOffice's PDF export drops pages it inserted itself to start such a
+ * section, so these documents are exported with IsSkipEmptyPages off; others
+ * keep LibreOffice's default, as before (off for all would also keep blank
+ * pages LibreOffice inserts where page numbering restarts on an even page).
  */
-export const KEEP_BLANK_PAGES_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
-
 async function startsSectionOnParityPage(file: string): Promise<boolean> {
   if (extname(file).toLowerCase() !== '.docx') return false;
   try {
+    // Loaded only when converting: fflate is no part of a command without --pdf.
+    const { unzipSync } = await import('fflate');
     const parts = unzipSync(await readFile(file), { filter: (entry) => entry.name === 'word/document.xml' });
     const xml = new TextDecoder().decode(parts['word/document.xml'] ?? new Uint8Array());
     return /<w:type w:val="(evenPage|oddPage)"\/>/.test(xml);
@@ -141,37 +180,38 @@ async function startsSectionOnParityPage(file: string): Promise<boolean> {
   }
 }
 
-async function conversionBatches(files: readonly string[]): Promise<Array<{ files: string[]; filter: string }>> {
-  const keep = await Promise.all(files.map(startsSectionOnParityPage));
-  return [
-    { files: files.filter((_, i) => !keep[i]), filter: 'pdf' },
-    { files: files.filter((_, i) => keep[i]), filter: KEEP_BLANK_PAGES_FILTER },
-  ].filter((batch) => batch.files.length > 0);
+/** True once the macro has marked the first list done; false when LibreOffice quit before. */
+async function firstDone(marker: string, launch: Launch): Promise<boolean> {
+  for (;;) {
+    if (await isReadable(marker)) return true;
+    if (launch.done) return false;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
 }
 
-function sofficeArgs(files: readonly string[], outDir: string, profile: string, filter: string): string[] {
-  return [
-    `-env:UserInstallation=${pathToFileURL(profile).href}`,
-    '--headless',
-    '--norestore',
-    '--nolockcheck',
-    '--convert-to',
-    filter,
-    '--outdir',
-    resolve(outDir),
-    ...files.map((f) => resolve(f)),
-  ];
+interface Launch {
+  /** Set once the process has exited. */
+  readonly done: boolean;
+  /** Its output, and the failure when it exited with an error or was killed. */
+  readonly exited: Promise<{ output: string; failed?: string }>;
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<string> {
+function run(command: string, args: string[], timeoutMs: number): Launch {
   const env = { ...process.env, FONTCONFIG_FILE: fontsConfPath() };
-  return new Promise((resolvePromise, reject) => {
+  let done = false;
+  const exited = new Promise<{ output: string; failed?: string }>((resolvePromise) => {
     execFile(command, args, { env, timeout: timeoutMs, maxBuffer: MAX_OUTPUT_BYTES }, (error, stdout, stderr) => {
+      done = true;
       const output = `${stdout}${stderr}`;
-      if (error) reject(new PdfConversionError(`LibreOffice 转换失败 / LibreOffice failed: ${error.message}`, [], output));
-      else resolvePromise(output);
+      resolvePromise(error ? { output, failed: error.message } : { output });
     });
   });
+  return {
+    get done() {
+      return done;
+    },
+    exited,
+  };
 }
 
 async function isReadable(path: string): Promise<boolean> {

@@ -5,9 +5,8 @@
 import type ExcelJS from 'exceljs';
 import { EXCEL_PAPER_CODE, type XlsxPaper } from '../../layout/excel.js';
 import { COLOR_BLACK_HEX } from '../../layout/gbt9704.js';
-import { withFixedZipDates } from '../zip-dates.js';
 import { rangeRef, type XlsxRange } from './cells.js';
-import { Workbook } from './exceljs.js';
+import { Workbook, zipOptions } from './exceljs.js';
 
 export interface XlsxFont {
   readonly name: string;
@@ -151,8 +150,9 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Buffer> {
   if (book.title !== undefined) workbook.title = book.title;
   for (const sheet of book.sheets) addSheet(workbook, sheet);
   await protectSheets(workbook, book);
-  const bytes = await workbook.xlsx.writeBuffer();
-  return withFixedZipDates(new Uint8Array(bytes as ArrayBuffer), book.date);
+  // exceljs's zip writer hands the parts to formats/zip-writer.ts when given a date (exceljs.ts says why).
+  const bytes = await workbook.xlsx.writeBuffer({ zip: zipOptions(book.date) } as Parameters<typeof workbook.xlsx.writeBuffer>[0]);
+  return Buffer.from(bytes as ArrayBuffer);
 }
 
 function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {

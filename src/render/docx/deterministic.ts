@@ -7,8 +7,9 @@
 // numbered ones in order of first use, drawing ids are numbered from 1, and
 // the outer zip is written again around them (dated likewise).
 
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { createRequire } from 'node:module';
 import { withFixedZipDates } from '../../formats/zip-dates.js';
+import { zipFiles } from '../../formats/zip-writer.js';
 
 const EMBEDDED_ZIP = /^word\/embeddings\/.+\.(xlsx|docx|pptx)$/;
 const XML_PART = /\.(xml|rels)$/;
@@ -18,11 +19,16 @@ const RANDOM_ID = /rId[a-z0-9_-]{21}(?=")/g;
 const FIXED_ID_PREFIX = 'rIdFixed';
 /** Drawing ids, unique across the document's parts. */
 const DRAWING_ID = /(<wp:docPr id=")(\d+)(")/g;
+/** The parts are UTF-8 XML. */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** The docx with embedded zips dated `isoDate`, random and drawing ids numbered; unchanged when it has none of them. */
 export function withDeterministicParts(docx: Buffer, isoDate: string): Buffer {
+  // fflate is loaded here only: the one-pass path (pack.ts) never unzips, and a command need not load it.
+  const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
   const files = unzipSync(docx);
-  return fixDeterministicParts(files, isoDate) ? withFixedZipDates(zipSync(files), isoDate) : docx;
+  return fixDeterministicParts(files, isoDate) ? zipFiles(Object.entries(files).map(([path, data]) => ({ path, data })), isoDate) : docx;
 }
 
 /**
@@ -34,7 +40,7 @@ export function fixDeterministicParts(files: Record<string, Uint8Array>, isoDate
   const names = Object.keys(files);
   const embedded = names.filter((name) => EMBEDDED_ZIP.test(name));
   const xml = names.filter((name) => XML_PART.test(name)).sort();
-  const texts = new Map(xml.map((name) => [name, strFromU8(files[name]!)]));
+  const texts = new Map(xml.map((name) => [name, decoder.decode(files[name]!)]));
   const ids = randomIds([...texts.values()]);
   const drawings = [...texts.values()].some((text) => text.includes('<wp:docPr '));
   if (embedded.length === 0 && ids.size === 0 && !drawings) return false;
@@ -42,7 +48,7 @@ export function fixDeterministicParts(files: Record<string, Uint8Array>, isoDate
   let drawing = 0;
   for (const [name, text] of texts) {
     const fixed = text.replace(RANDOM_ID, (id) => ids.get(id)!).replace(DRAWING_ID, (_, open: string, _id: string, close: string) => `${open}${(drawing += 1)}${close}`);
-    if (fixed !== text) files[name] = strToU8(fixed);
+    if (fixed !== text) files[name] = encoder.encode(fixed);
   }
   return true;
 }

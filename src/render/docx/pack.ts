@@ -1,11 +1,10 @@
 // Packing a Document into bytes that depend on the input only. docx stamps
-// docProps/core.xml with the clock (dcterms:created/modified) and its zip
-// entries with the clock's time; both are replaced by the plan's date.
+// docProps/core.xml with the clock (dcterms:created/modified) and would stamp
+// its zip entries with the clock's time; here both carry the plan's date.
 
 import { Packer, type Document } from 'docx';
-import { zipSync } from 'fflate';
 import { fixDeterministicParts } from './deterministic.js';
-import { withFixedZipDates } from '../../formats/zip-dates.js';
+import { zipFiles } from '../../formats/zip-writer.js';
 
 export interface PackMeta {
   readonly title: string;
@@ -14,27 +13,37 @@ export interface PackMeta {
   readonly creator?: string;
 }
 
+/**
+ * The document's package: its parts compiled by docx's own compiler (what
+ * Packer.toBuffer zips), core.xml with the plan's date, zipped by zipFiles
+ * (formats/zip-writer.ts: zlib, entries in the compiler's order, dated
+ * `meta.date`) rather than by docx's bundled JavaScript deflate.
+ */
 export async function packDocx(doc: Document, meta: PackMeta): Promise<Buffer> {
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: corePropertiesXml(meta) }]);
-  return withFixedZipDates(bytes, meta.date);
+  return zipFiles(packageFiles(doc, meta), meta.date);
 }
 
 /**
- * packDocx and then withDeterministicParts (deterministic.ts), deflating once:
- * the document's parts are compiled by docx's own compiler (what
- * Packer.toBuffer zips), fixed, and zipped as docx zips them (fflate's
- * zipSync, each file deflated in the compiler's order), so the bytes are
- * those of unzipping docx's zip, fixing it and zipping it again.
+ * packDocx with the fixes of deterministic.ts (a chart's embedded workbook
+ * dated, random and drawing ids numbered) made on the parts before the one
+ * deflate.
  */
 export function packDeterministicDocx(doc: Document, meta: PackMeta): Buffer {
+  const files = Object.fromEntries(packageFiles(doc, meta).map((f) => [f.path, f.data]));
+  fixDeterministicParts(files, meta.date);
+  return zipFiles(
+    Object.entries(files).map(([path, data]) => ({ path, data })),
+    meta.date,
+  );
+}
+
+/** The compiled parts as bytes, in the compiler's order; a path given twice keeps its first place and its last data, as in docx's zipFiles. */
+function packageFiles(doc: Document, meta: PackMeta): Array<{ path: string; data: Uint8Array }> {
   const parts = compiler().compile(doc, undefined, [{ path: 'docProps/core.xml', data: corePropertiesXml(meta) }]);
   const encoder = new TextEncoder();
-  // A path given twice keeps its first place and its last data, as in docx's zipFiles.
-  const files = Object.fromEntries(
-    [...parts].map(([path, data]) => [path, typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)]),
-  );
-  fixDeterministicParts(files, meta.date);
-  return withFixedZipDates(zipSync(files), meta.date);
+  const files = new Map<string, Uint8Array>();
+  for (const [path, data] of parts) files.set(path, typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return [...files].map(([path, data]) => ({ path, data }));
 }
 
 interface DocxCompiler {
