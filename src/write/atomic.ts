@@ -5,11 +5,12 @@
 // command's files are all new or all as they were. Every failure of the disk
 // comes out as CannotWrite naming the file.
 
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { faultPoint } from './faults.js';
 import { writing } from './fs-errors.js';
 import { installTogether, newToken, syncFolder, writeDurably } from './journal.js';
+import { makeFolders } from './make-folders.js';
 
 /** A file to write: where, and its bytes. */
 export interface FileToWrite {
@@ -29,7 +30,7 @@ export function siblingTemp(target: string): string {
 export async function ensureFolder(dir: string, target: string = dir): Promise<string | undefined> {
   return writing(target, async () => {
     await faultPoint(`mkdir ${path.basename(dir)}`, 'mkdir', dir);
-    return mkdir(dir, { recursive: true });
+    return makeFolders(dir);
   });
 }
 

@@ -93,6 +93,10 @@ export async function cannotWrite(target: string, error: unknown): Promise<unkno
     const info = await lstat(at).catch(() => undefined);
     if (info && !info.isDirectory()) return new CannotWrite(target, error, at);
   }
+  if ((error.code === 'EROFS' || error.code === 'EACCES' || error.code === 'EPERM') && error.syscall === 'mkdir' && typeof error.path === 'string') {
+    // A folder that could not be made (write/make-folders.ts makes one level at a time): the folder it was to go in is the culprit.
+    return new CannotWrite(target, error, path.dirname(path.resolve(error.path)));
+  }
   if (error.code === 'ENOTDIR' || error.code === 'ENOENT') {
     const found = await nearestExisting(path.dirname(path.resolve(at)));
     if (found && !found.isDirectory) return new CannotWrite(target, error, found.at);

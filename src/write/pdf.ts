@@ -5,13 +5,14 @@
 
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { faultPoint } from './faults.js';
 import { JOB_FILES, jobList, macroArgument, prepareProfile, type JobEntry } from './soffice-job.js';
 import { constants } from 'node:fs';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeFolders } from './make-folders.js';
 
 /** LibreOffice is missing: the caller decides whether that is an error or a skipped step. */
 export class SofficeNotFoundError extends Error {
@@ -115,7 +116,7 @@ export async function convertToPdf(files: readonly string[], outDir: string, opt
   if (new Set(firstPdfs).size !== firstPdfs.length) throw new Error('convertToPdf: two inputs share a base name and would give the same PDF');
   const soffice = options.soffice ?? (await findSoffice(options.search?.env, options.search?.installPlaces));
   if (soffice === undefined) throw new SofficeNotFoundError();
-  await mkdir(outDir, { recursive: true });
+  await makeFolders(outDir);
   // The process id in the name lets a later run sweep the profile if this one is killed (sweep.ts).
   const profile = join(options.tempDir ?? tmpdir(), `zhenggai-lo-${process.pid}-${randomBytes(8).toString('hex')}`);
   const taken = new Set<string>();

@@ -14,6 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeFolders } from './make-folders.js';
 
 /** One file to convert: its path, its PDF's path, and whether blank pages LibreOffice inserts are kept. */
 export interface JobEntry {
@@ -112,7 +113,7 @@ const LIBRARY_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
  */
 export async function prepareProfile(profile: string): Promise<string> {
   const basic = join(profile, 'user', 'basic');
-  await mkdir(join(basic, 'Standard'), { recursive: true });
+  await makeFolders(join(basic, 'Standard'));
   const job = join(profile, 'job');
   await mkdir(job);
   const libraries = `${LIBRARY_HEAD}<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">\n<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">\n <library:library library:name="Standard" library:link="false"/>\n</library:libraries>\n`;

@@ -12,6 +12,7 @@ import { ensureFolder, writeTemp, type FileToWrite } from './atomic.js';
 import { faultPoint } from './faults.js';
 import { CannotWrite, cannotWrite, wrongKind } from './fs-errors.js';
 import { installTogether, newToken, syncFolder } from './journal.js';
+import { makeFolders } from './make-folders.js';
 
 export { failAfter, InjectedFailure } from './faults.js';
 
@@ -44,7 +45,7 @@ export class Staging {
     const file = path.join(this.dir, ...relative.split('/'));
     try {
       await faultPoint(`stage ${relative}`, 'write', file);
-      await mkdir(path.dirname(file), { recursive: true });
+      await makeFolders(path.dirname(file));
       await writeFile(file, data);
     } catch (error) {
       throw await cannotWrite(path.join(this.destination, ...relative.split('/')), error);

@@ -6,12 +6,13 @@
 // happens only once the whole import is known to succeed, and a failure
 // after it removes what was written.
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { safeFileStem } from '../../layout/safe-name.js';
 import type { ImportedEntry } from './validate-form.js';
 import type { FormPicture } from './form-pictures.js';
+import { makeFolders } from '../../write/make-folders.js';
 
 export interface PlacedPicture {
   /** Path under evidence/, forward slashes. */
@@ -97,7 +98,7 @@ export async function writePictures(evidenceDir: string, pictures: readonly Plac
   try {
     for (const picture of pictures.filter((p) => !p.existing)) {
       const target = path.join(evidenceDir, ...picture.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
+      await makeFolders(path.dirname(target));
       const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
       try {
         await writeFile(temp, picture.bytes, { flag: 'wx' });
