@@ -23,6 +23,7 @@ import { progressPeriod } from './progress-period.js';
 import { progressUnknownProblem } from './progress-unknown-problem.js';
 import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
+import { dueDateDiffers } from './due-date-differs.js';
 import { extensionDropped } from './extension-dropped.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   progressMissingProblem,
   statusRegression,
   extensionDropped,
+  dueDateDiffers,
   overdueWithoutReason,
   onScheduleMissing,
   reportMissing,
