@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
 import { FIELD_LABELS, TABLE_FIELDS, type TableField } from '../model/vocabulary.js';
 import { readOfficeFile, type OfficeKind } from '../load/import-package.js';
-import { compactHeader, mapFieldList, readTaskTable, type HeaderMap, type TableSource } from '../load/table-import.js';
+import { compactHeader, mapFieldList, readTaskTable, type HeaderMap, type TableImport, type TableSource } from '../load/table-import.js';
 import { docxTableSources, NotWordprocessingError } from '../load/table-import-docx.js';
 import { SpreadsheetError } from '../formats/ooxml/spreadsheet.js';
 import { planJson, unmappedReport } from '../load/table-import-plan.js';
@@ -24,6 +24,8 @@ export interface InitResult {
   planText: string;
   unmappedText: string;
   counts: { problems: number; categories: number; units: number };
+  /** A line for the clerk when columns every problem needs were not found (else undefined). */
+  missingColumns?: string;
 }
 
 /**
@@ -39,7 +41,16 @@ export function planFromTable(sources: TableSource[], fileName: string, schemaRe
     planText: `${JSON.stringify(planJson(table, schemaRef), null, 2)}\n`,
     unmappedText: unmappedReport(table, path.basename(fileName)),
     counts: { problems: table.problems.length, categories: table.categories.length, units: table.units.length },
+    ...(table.missingFields.length === 0 ? {} : { missingColumns: missingColumnsNote(table) }),
   };
+}
+
+/** Which needed columns the table lacks, and the headers that were not read (perhaps they are those columns). */
+function missingColumnsNote(table: TableImport): string {
+  const labels = table.missingFields.map((f) => `“${FIELD_LABELS[f]}”`).join('');
+  const unread = table.unmappedColumns.filter((c) => c.header.trim() !== '').map((c) => `“${c.header.replace(/\s+/g, '')}”`);
+  const hint = unread.length > 0 ? `未识别的表头：${unread.join('')}；如是这些列，请删去 plan.json 后用 --map "表头=字段" 重新导入` : '请在 plan.json 中补填';
+  return `注意 (warning)：表格中没有${labels}列，plan.json 中这些内容为空；${hint} (no column for ${table.missingFields.join(', ')})`;
 }
 
 /** What --map may name: a field's name in plan.json, its label, or none (leave the column out). */
@@ -93,6 +104,7 @@ export async function initPlan(options: { dir: string; fromTable: string; map?: 
   const categories = result.counts.categories === 0 ? '不分类' : `${result.counts.categories} 个类别`;
   io.out(`已写出 ${planFile}（${result.counts.problems} 个问题、${categories}、${result.counts.units} 个单位）`);
   io.out(`已写出 ${report}：表格中没有的内容须补填，运行 zhenggai check ${options.dir} 查看 (fill in what the table lacks; see zhenggai check)`);
+  if (result.missingColumns) io.err(result.missingColumns);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -501,6 +501,8 @@ export interface TableImport {
   readonly readings: Array<{ header: string; field: TableField; reading: HeaderReading }>;
   /** Columns that map to no plan field, with each problem's text. */
   readonly unmappedColumns: Array<{ header: string; values: Array<{ number: number; text: string }> }>;
+  /** Fields every problem needs (REQUIRED_FIELDS) that no column of the table was read as. */
+  readonly missingFields: readonly TableField[];
   readonly skippedRows: Array<{ row: string; text: string }>;
   readonly renumbered: Renumbering[];
   /** Cells of problems whose value the clerk should check (error values, formulas never calculated). */
@@ -541,6 +543,7 @@ export function readTaskTable(sources: readonly TableSource[], options: TableRea
     if (unknown.length > 0) {
       return { ok: false, reason: `--map 中的表头${unknown.map((k) => `“${k}”`).join('')}不在${source.label}的表头中；表头有：${specs.filter((s) => s.header !== '').map((s) => `“${oneLine(s.header)}”`).join('')} (header not in the table)` };
     }
+    if (!specs.some((s) => s.field === 'summary')) return { ok: false, reason: missingColumnsReason(source, header, specs, ['summary']) };
     const { parts, others } = laterParts({ source, header, specs }, shown.slice(i + 1), map);
     const table = tableImport(parts, others, map);
     if (table.problems.length === 0) return { ok: false, reason: noRowsReason(source, header, specs) };
@@ -594,6 +597,7 @@ function tableImport(parts: readonly TablePart[], others: readonly string[], map
     ...tableColumnsOf(mapped),
     titleLines: titleLines(leadLines(source, header!.first)),
     readings: mapped.filter((s) => s.reading !== 'label').map((s) => ({ header: s.header, field: s.field!, reading: s.reading! })),
+    missingFields: REQUIRED_FIELDS.filter((field) => !mapped.some((s) => s.field === field)),
     unmappedColumns: specs
       .filter((s) => s.field === undefined && (s.header !== '' || body.problems.some((p) => p.extra.has(s.index))))
       .map((s) => ({ header: s.header, values: body.problems.filter((p) => p.extra.has(s.index)).map((p) => ({ number: p.number, text: p.extra.get(s.index)! })) })),
@@ -664,6 +668,25 @@ function noTableReason(sources: readonly TableSource[], hidden: readonly string[
     found.length === 0 ? '文件中没有表格，或表格是空的。' : `找到的表格：\n${found.join('\n')}`,
     ...(hidden.length > 0 ? [`${hidden.join('、')}是隐藏的，未读取；如任务分解表在其中，请在 Excel 中取消隐藏后再运行 init。`] : []),
     `表头写法不同时，可用 --map "表头=字段" 指定，字段有：${mapFieldList()}。`,
+  ].join('\n');
+}
+
+/**
+ * The fields every problem must have (plan-schema.ts). Before, init wrote
+ * empty summaries or no lead units and said nothing (a table headed
+ * 问题清单, 整改要求 …). A table without a column for the problem itself
+ * gives no plan: init stops and names the headers it could not read; for the
+ * others init writes the plan and says which columns were not found
+ * (TableImport.missingFields), so the clerk maps them or fills them in.
+ */
+export const REQUIRED_FIELDS: readonly TableField[] = ['summary', 'measures', 'deadline', 'leadUnits'];
+
+function missingColumnsReason(source: TableSource, header: HeaderRows, specs: readonly ColumnSpec[], missing: readonly TableField[]): string {
+  const unread = specs.filter((s) => s.field === undefined && s.header.trim() !== '').map((s) => `“${oneLine(s.header)}”`);
+  return [
+    `${source.label}的表头（${source.rowLabel(header.first)}）中没有${missing.map((f) => `“${FIELD_LABELS[f]}”`).join('')}列 (no column for ${missing.join(', ')})。`,
+    unread.length > 0 ? `未识别的表头：${unread.join('')}。` : '表头中没有其他列。',
+    `请用 --map "表头=字段" 指定，如 --map "${unread.length > 0 ? oneLine(specs.find((s) => s.field === undefined && s.header.trim() !== '')!.header) : '问题清单'}=${missing[0]}"；字段有：${mapFieldList()}。`,
   ].join('\n');
 }
 

@@ -373,6 +373,28 @@ describe('a task table in several Word tables', () => {
     expect(readDocx(wordPackage({ body, numbering })).plan.problems[0].measures).toEqual(['加强学习：\n（1）每周学习；\n（2）每月测验。', '完善制度。']);
   });
 
+  it('reads the wordings a tester brought: 问题方面, 问题清单, 整改要求, 完成时间要求, 责任单位及责任人', () => {
+    const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows([['问题方面', '序号', '问题清单', '整改要求', '完成时间要求', '责任单位及责任人'], ['作风建设', '1', '甲。', '乙。', '6月底前完成', '农办']]) }] });
+    expect(readXlsx(data).plan.problems[0]).toEqual(problem(1, '作风建设', '甲。', ['乙。'], '6月底前完成', ['农办']));
+  });
+
+  it('stops on a table without a column for the problem itself, naming the headers it did not read', async () => {
+    const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows([['序号', '问题说明', '整改措施', '整改时限', '牵头单位'], ['1', '甲。', '乙。', '6月底前完成', '农办']]) }] });
+    const { result } = await initFile(data, 'table.xlsx');
+    expect(result.exit).toBe(1);
+    expect(result.err).toContain('中没有“问题简述”列');
+    expect(result.err).toContain('未识别的表头：“问题说明”');
+    expect(result.err).toContain('--map "问题说明=summary"');
+  });
+
+  it('writes a table without a deadline column, saying so and naming the header it did not read', async () => {
+    const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows([['序号', '问题简述', '整改措施', '办理要求', '牵头单位'], ['1', '甲。', '乙。', '6月底前完成', '农办']]) }] });
+    const { result } = await initFile(data, 'table.xlsx');
+    expect(result.exit).toBe(0);
+    expect(result.err).toContain('表格中没有“整改时限”列');
+    expect(result.err).toContain('未识别的表头：“办理要求”');
+  });
+
   it('reads headers with a required-field mark or a colon', () => {
     const data = spreadsheetPackage({ sheets: [{ name: 'S', rows: xrows([['序号：', '问题简述*', '整改措施＊', '牵头单位'], ['1', '甲。', '乙。', '农办']]) }] });
     expect(readXlsx(data).plan.problems[0]).toEqual(problem(1, '', '甲。', ['乙。'], '', ['农办']));
