@@ -44,7 +44,8 @@ const SOURCE_LABEL: Record<DeadlineSource, string> = { phrase: '按原文', expl
 /** One line a problem: `3  “12月中旬前”  →  2023-12-20  按原文`, with 立行立改 / 长期坚持 after the date. */
 export function formatDeadlineReadings(readings: readonly DeadlineReading[]): string {
   const lines = readings.map((r) => {
-    if (r.error !== undefined) return `${r.number}  “${r.phrase}”  →  无法理解：${r.error}`;
+    // The parser's message already says it cannot read the phrase (无法理解整改时限…).
+    if (r.error !== undefined) return `${r.number}  “${r.phrase}”  →  ${r.error}`;
     const flags = [r.immediate ? '立行立改' : '', r.longTerm ? '长期坚持' : ''].filter(Boolean).join('，');
     const reading = [r.due ?? '无具体期限', flags].filter(Boolean).join('，');
     return `${r.number}  “${r.phrase}”  →  ${reading}  ${SOURCE_LABEL[r.source]}`;
