@@ -1,7 +1,8 @@
 // A date as a clerk types it into a form cell. The unambiguous everyday
-// spellings are read — 2023-12-05, 2023/12/5, 2023.12.5, 2023年12月5日 or
-// 2023年12月5号, 20231205, 12月5日 or 12月5号, with full-width digits and
-// spaces, and with a time of day (2023-12-5 上午, 2023-12-05 14:30) dropped.
+// spellings are read — 2023-12-05, 2023/12/5, 2023.12.5 (or 2023.12.5.),
+// 2023年12月5日 or 2023年12月5号, 20231205, 12月5日 or 12月5号, with full-width
+// digits and spaces, with a weekday that matches (2023年12月5日星期二, Excel's
+// long date) and with a time of day (2023-12-5 上午, 2023-12-05 14:30) dropped.
 // Spellings that could mean two days are refused: a two-digit year (23.12.5),
 // a day and month without words (5/12, 12.5, 12-5). When the reading took a
 // decision the clerk did not write down (the year, 号 for 日, the time
@@ -21,6 +22,10 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
 const MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*([日号])?/;
 const TWO_DIGIT_YEAR = /^\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})/;
 const NUMBERS_ONLY = /^\d{1,2}\s*[-./]\s*\d{1,2}$/;
+/** A weekday after the date, as Excel's and WPS's long date formats write it: 星期一, 周一, （星期日）, 礼拜天. */
+const WEEKDAY = /^\s*[（(]?\s*(?:星期|周|礼拜)([日一二三四五六天])(?:\s*[）)])?/;
+/** Weekday names by getUTCDay (0 = Sunday); 天 is Sunday too (index 7, taken mod 7). */
+const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六', '天'];
 
 /**
  * Reads one date spelling; a date without a year takes the latest year that
@@ -45,6 +50,7 @@ export function readDateText(typed: string, asOf: IsoDate): DateReading {
     month = Number(full[3] ?? full[7]);
     day = Number(full[4] ?? full[8]);
     if (full[5] === '号') notes.push('“号”按“日”读');
+    if (full[2] === '年' && full[5] === undefined) notes.push('未写“日”');
     rest = normalised.slice(full[0].length);
   } else if (compact) {
     year = Number(compact[1]);
@@ -64,6 +70,9 @@ export function readDateText(typed: string, asOf: IsoDate): DateReading {
   } else {
     return refuse('不是日期');
   }
+  const weekday = WEEKDAY.exec(rest);
+  if (weekday) rest = rest.slice(weekday[0].length);
+  if (full?.[6] !== undefined && /^[.。]\s*$/.test(rest)) rest = ''; // 2023.10.30. — a full stop after a dotted date
   if (rest !== '') {
     if (!TIME_OF_DAY.test(rest)) return refuse('不是日期');
     notes.push(`时间“${rest.trim()}”不导入`);
@@ -77,6 +86,13 @@ export function readDateText(typed: string, asOf: IsoDate): DateReading {
   }
   const date = isoDate(year, month, day);
   if (!isValidIsoDate(date)) return { ok: false, message: `“${shown}”不是存在的日期` };
+  if (weekday) {
+    // Excel's and WPS's long date (2023年10月30日星期一): the weekday must be the date's, else the clerk meant another day.
+    const written = WEEKDAY_NAMES.indexOf(weekday[1]!) % 7;
+    const actual = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (written !== actual) return { ok: false, message: `“${shown}”的星期与日期不符（${date} 是星期${WEEKDAY_NAMES[actual]}），无法确定是哪一天` };
+    notes.push('星期不导入');
+  }
   return notes.length > 0 ? { ok: true, date, note: `“${shown}”读作 ${date}（${notes.join('，')}）` } : { ok: true, date };
 }
 

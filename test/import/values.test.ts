@@ -22,7 +22,12 @@ describe('readDateText: everyday spellings', () => {
     ['2023.10.5', '2023-10-05', false],
     ['2023/10/5', '2023-10-05', false],
     ['2023年10月5日', '2023-10-05', false],
-    ['2023年10月5', '2023-10-05', false],
+    ['2023年10月5', '2023-10-05', true],
+    ['2023.10.5.', '2023-10-05', false],
+    // Excel's and WPS's long dates: 2023-10-30 was a Monday, 2023-10-29 a Sunday.
+    ['2023年10月30日星期一', '2023-10-30', true],
+    ['2023年10月29日（星期日）', '2023-10-29', true],
+    ['2023-10-30 周一 14:30', '2023-10-30', true],
     ['2023 年 10 月 5 日', '2023-10-05', false],
     ['2023年10月30号', '2023-10-30', true],
     ['12月5号', '2023-12-05', true],
@@ -54,6 +59,7 @@ describe('readDateText: everyday spellings', () => {
   it.each([
     ['下周', '“下周”不是日期，应写作 2023-12-05、2023/12/5、2023.12.5、2023年12月5日（或5号）、20231205、12月5日'],
     ['2023-02-29', '“2023-02-29”不是存在的日期'],
+    ['2023年10月30日星期二', '“2023年10月30日星期二”的星期与日期不符（2023-10-30 是星期一），无法确定是哪一天'],
     ['13月1日', '“13月1日”不是存在的日期'],
     ['20231305', '“20231305”不是存在的日期'],
     ['5/12', '“5/12”只有两个数字，分不清是几月几日'],
@@ -71,7 +77,8 @@ describe('readDateText: everyday spellings', () => {
     const read = readDateText(typed, '2023-12-31');
     expect(read.ok).toBe(false);
     expect(read.ok ? '' : read.message).toContain(message);
-    if (!read.ok && !read.message.includes('不是存在的日期')) expect(read.message).toContain('应写作 2023-12-05、');
+    // A date that exists in a form that is read, but with another weekday, is no spelling question.
+    if (!read.ok && !/不是存在的日期|星期与日期不符/.test(read.message)) expect(read.message).toContain('应写作 2023-12-05、');
   });
 
   it('reads every accepted spelling of any date back to that date', () => {
