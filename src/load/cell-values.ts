@@ -3,7 +3,7 @@
 // differ only invisibly are found: model/evidence-name.ts). A unit form's
 // cells are read by form-cells.ts, which sees each cell's type.
 import { type IsoDate } from '../model/dates.js';
-import { evidenceNameKey, matchEvidence } from '../model/evidence-name.js';
+import { evidenceNameKey, matchEvidence, nearNamesNote } from '../model/evidence-name.js';
 import { type ReadCell } from '../formats/xlsx/reader.js';
 import { FIELD_LABELS, NO, YES } from '../model/vocabulary.js';
 
@@ -96,5 +96,6 @@ function resolveOne(name: string, problem: number, files: ReadonlySet<string>): 
   if (byName.length === 1) return byName[0]!;
   if (own.length === 1) return own[0]!;
   if (byName.length > 1) return { error: `佐证材料“${name}”在 evidence/ 中有多个同名文件（${byName.join('、')}），请写明文件夹，如“${byName[0]}”` };
-  return { error: `evidence/ 文件夹中没有佐证材料“${name}”：请先把单位报送的文件放入 evidence/（每行写一个文件名）` };
+  const near = match.kind === 'missing' ? nearNamesNote(match.near) : '';
+  return { error: `evidence/ 文件夹中没有佐证材料“${name}”${near}：请先把单位报送的文件放入 evidence/（每行写一个文件名）` };
 }

@@ -113,17 +113,29 @@ export function matchEvidence(reference: string, files: ReadonlySet<string>): Ev
   return { kind: 'missing', path, near: nearNames(path, files) };
 }
 
-/** At most three files whose key differs from the reference's only in letter case, or whose last name is the same. */
+/**
+ * At most three files whose key differs from the reference's only in letter
+ * case, or whose last name is the same — in any letter case, or once the
+ * file's extension is left off when the reference has none (Windows Explorer
+ * hides extensions: a unit types 项目公示公告台账 for 项目公示公告台账.pdf).
+ */
 function nearNames(path: string, files: ReadonlySet<string>): string[] {
   const key = evidenceNameKey(path);
   const lower = key.toLowerCase();
-  const base = key.split('/').at(-1)!;
+  const base = key.split('/').at(-1)!.toLowerCase();
+  const hasExtension = /\.[^./]+$/.test(base);
   const near: string[] = [];
   for (const [fileKey, names] of indexOf(files)) {
-    if (fileKey.toLowerCase() === lower || fileKey.split('/').at(-1) === base) near.push(...names);
+    const last = fileKey.split('/').at(-1)!.toLowerCase();
+    if (fileKey.toLowerCase() === lower || last === base || (!hasExtension && last.replace(/\.[^./]+$/, '') === base)) near.push(...names);
     if (near.length >= 3) break;
   }
   return near.slice(0, 3);
+}
+
+/** “（evidence/ 中有名称相近的文件：“…”，请核对…）” for a missing reference, or '' when there is none near. */
+export function nearNamesNote(near: readonly string[]): string {
+  return near.length === 0 ? '' : `（evidence/ 中有名称相近的文件：${near.map((n) => `“${n}”`).join('、')}，请核对大小写、扩展名和文件夹）`;
 }
 
 /** The file on disk a reference names when it names exactly one; the reference itself (slashes read) otherwise. */

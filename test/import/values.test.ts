@@ -210,4 +210,9 @@ describe('resolveEvidence', () => {
     expect(resolveEvidence('没有.doc', 3, files).errors[0]).toContain('evidence/ 文件夹中没有佐证材料“没有.doc”');
     expect(resolveEvidence('../plan.json', 3, files).errors[0]).toContain('不能指向 evidence/ 文件夹之外');
   });
+  it('offers the file a unit may have meant: the name without its extension, or the extension in capitals', () => {
+    const note = '（evidence/ 中有名称相近的文件：“07/清单.pdf”，请核对大小写、扩展名和文件夹）';
+    expect(resolveEvidence('清单', 7, files).errors).toEqual([`evidence/ 文件夹中没有佐证材料“清单”${note}：请先把单位报送的文件放入 evidence/（每行写一个文件名）`]);
+    expect(resolveEvidence('清单.PDF', 7, files).errors[0]).toContain(note);
+  });
 });

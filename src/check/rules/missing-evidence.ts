@@ -1,4 +1,4 @@
-import { describeEvidenceNameDifferences, matchEvidence } from '../../model/evidence-name.js';
+import { describeEvidenceNameDifferences, matchEvidence, nearNamesNote } from '../../model/evidence-name.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const missingEvidence: Rule = {
@@ -14,8 +14,7 @@ export const missingEvidence: Rule = {
         if (match.kind === 'outside') {
           findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料路径“${name}”不能指向 evidence/ 之外` });
         } else if (match.kind === 'missing') {
-          const near = match.near.length === 0 ? '' : `（evidence/ 中有名称相近的文件：${match.near.map((n) => `“${n}”`).join('、')}，请核对大小写和文件夹）`;
-          findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料不存在：evidence/${match.path}${near}` });
+          findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料不存在：evidence/${match.path}${nearNamesNote(match.near)}` });
         } else if (match.kind === 'ambiguous') {
           const which = match.candidates.map((c) => `“${c}”（${describeEvidenceNameDifferences(name, c)}）`).join('、');
           findings.push({

@@ -36,14 +36,18 @@ describe('missing-evidence', () => {
       '第 2 号问题的佐证材料路径“..／plan.json”不能指向 evidence/ 之外',
     ]);
   });
-  it('offers a file the clerk may have meant: other letter case, or another folder', () => {
+  it('offers a file the clerk may have meant: other letter case, another folder, or the name without its extension', () => {
     const progress = withProgress((p) => {
-      p.problems[0]!.evidence = ['1/清河记录.TXT', '2/清河记录.txt'];
+      p.problems[0]!.evidence = ['1/清河记录.TXT', '2/清河记录.txt', '清河记录', '3/清河记录.PDF'];
     });
     const found = runRule(missingEvidence, { progress, evidence: ['1/清河记录.txt'] });
+    const note = '（evidence/ 中有名称相近的文件：“1/清河记录.txt”，请核对大小写、扩展名和文件夹）';
     expect(found.map((d) => d.message)).toEqual([
-      '第 1 号问题的佐证材料不存在：evidence/1/清河记录.TXT（evidence/ 中有名称相近的文件：“1/清河记录.txt”，请核对大小写和文件夹）',
-      '第 1 号问题的佐证材料不存在：evidence/2/清河记录.txt（evidence/ 中有名称相近的文件：“1/清河记录.txt”，请核对大小写和文件夹）',
+      `第 1 号问题的佐证材料不存在：evidence/1/清河记录.TXT${note}`,
+      `第 1 号问题的佐证材料不存在：evidence/2/清河记录.txt${note}`,
+      // Windows Explorer hides the extension: the unit typed the name it saw.
+      `第 1 号问题的佐证材料不存在：evidence/清河记录${note}`,
+      '第 1 号问题的佐证材料不存在：evidence/3/清河记录.PDF',
     ]);
   });
 });
