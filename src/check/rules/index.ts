@@ -25,6 +25,7 @@ import { reportMissing } from './report-missing.js';
 import { statedCount } from './stated-count.js';
 import { dueDateDiffers } from './due-date-differs.js';
 import { extensionDropped } from './extension-dropped.js';
+import { extensionEarlier } from './extension-earlier.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
 import { taskTableRowHeight } from './task-table-row-height.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   progressMissingProblem,
   statusRegression,
   extensionDropped,
+  extensionEarlier,
   dueDateDiffers,
   overdueWithoutReason,
   onScheduleMissing,
