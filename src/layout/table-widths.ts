@@ -136,15 +136,8 @@ interface WordedText {
   readonly starts: ReadonlySet<number>;
 }
 
-interface Prepared {
-  readonly token: boolean;
-  readonly measured: readonly (MeasuredText | undefined)[];
-  readonly rowSpans: readonly number[];
-  readonly header: WordedText;
-  /** A column of words: each row's value with its words. */
-  readonly values: readonly (WordedText | undefined)[];
-  /** The widest a value or header line is on one line. */
-  readonly wholeEm: number;
+/** A column's words (ColumnWords) with its minimums at one table's width. */
+interface Prepared extends Pick<ColumnWords, 'token' | 'measured' | 'rowSpans' | 'header' | 'values' | 'wholeEm'> {
   /** The narrowest width at which every value wraps between words. */
   readonly strictMinEm: number;
   /** At least the widest dictionary word (and the text minimum), the header between words: the minimum when values' words may be cut. */
@@ -166,7 +159,9 @@ interface ColumnWords {
   readonly measured: readonly (MeasuredText | undefined)[];
   readonly rowSpans: readonly number[];
   readonly header: WordedText;
+  /** A column of words: each row's value with its words. */
   readonly values: readonly (WordedText | undefined)[];
+  /** The widest a value or header line is on one line. */
   readonly wholeEm: number;
   readonly headerWord: number;
   readonly widestWord: number;

@@ -27,7 +27,7 @@ import {
   type FormField,
   type FormMetaKey,
 } from '../../model/document/unit-form-layout.js';
-import { STATUS_WORDS } from '../../model/document/task-table.js';
+import { STATUS_WORDS, TABLE_FIELD_KINDS } from '../../model/document/task-table.js';
 import { formatRowDigests, type FormPlanCells, type FormRow, type UnitFormModel } from '../../model/document/unit-form.js';
 import { XLSX_COLUMN_PADDING_PT, XLSX_TYPE_AREA_PT, XLSX_WIDE_SHEET_PAPER, excelWidthFromPt, xlsxSheetFits } from '../../layout/excel.js';
 import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT, TWIP_PER_PT, ptToTwip } from '../../layout/gbt9704.js';
@@ -89,12 +89,13 @@ function headerStyle(column: FormColumn): XlsxCellStyle {
 
 /** What each form column holds, for the width allocation (layout/table-widths.ts). */
 const FORM_KINDS: Readonly<Record<FormField, ColumnKind>> = {
-  number: 'number',
-  summary: 'text',
-  measures: 'text',
-  deadline: 'deadline',
-  leadUnits: 'unit',
-  cooperatingUnits: 'unit',
+  // The plan's fields hold what they hold in the task table.
+  number: TABLE_FIELD_KINDS.number,
+  summary: TABLE_FIELD_KINDS.summary,
+  measures: TABLE_FIELD_KINDS.measures,
+  deadline: TABLE_FIELD_KINDS.deadline,
+  leadUnits: TABLE_FIELD_KINDS.leadUnits,
+  cooperatingUnits: TABLE_FIELD_KINDS.cooperatingUnits,
   status: 'status',
   onSchedule: 'short',
   progress: 'text',
