@@ -38,6 +38,32 @@ function reportFailure(error: unknown, io: Io): number {
   return 2;
 }
 
+/**
+ * A first word that is no command (chek): yargs would call it an unknown
+ * option. Says so, with the command it most likely meant and the list.
+ */
+function unknownCommand(argv: readonly string[], parser: ReturnType<typeof yargs>): string | undefined {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-')) return undefined;
+  // yargs keeps the registered names (without their positionals) here; no public getter in yargs 17.
+  const internals = parser as unknown as { getInternalMethods(): { getCommandInstance(): { getCommands(): string[] } } };
+  const commands = internals.getInternalMethods().getCommandInstance().getCommands();
+  if (commands.includes(first)) return undefined;
+  const near = commands.find((c) => editDistance(c, first) <= 2);
+  return `没有“${first}”这个命令${near ? `，是否要用 ${near}？` : '；'}命令有：${commands.join('、')}（zhenggai --help 查看说明） (unknown command)`;
+}
+
+/** Levenshtein distance, for the command a typo most likely meant. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
 /** Run the CLI on `argv` (without node and the script); resolves to the exit code, never throws. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = 0;
@@ -64,6 +90,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       });
       throw new UserError(`${message}\n\n${help}`);
     });
+  const unknown = unknownCommand(argv, parser);
+  if (unknown !== undefined) return reportFailure(new UserError(unknown), io);
   try {
     await parser.parseAsync();
     return exitCode;

@@ -32,6 +32,11 @@ describe('zhenggai check on the bundled 官阳镇 plan', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const unknown = spawnSync('node', ['bin/zhenggai.js', 'frobnicate'], { encoding: 'utf8' });
     expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('没有“frobnicate”这个命令；命令有：check、table、');
+    // A typo is named as a command, with the one it most likely meant (it was "无法识别这些选项：chek").
+    const typo = spawnSync('node', ['bin/zhenggai.js', 'chek', 'data/guanyang-2022'], { encoding: 'utf8' });
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('没有“chek”这个命令，是否要用 check？');
   });
 
   it('shows help in Chinese and English', () => {
