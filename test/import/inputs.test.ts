@@ -235,17 +235,18 @@ describe('kind 1: pictures in the form', () => {
     expect(readdirSync(path.join(r.dir, 'evidence', '1')).filter((n) => n.startsWith('农办'))).toEqual(['农办-2024-06-1.png']);
   });
 
-  const elsewhere: Array<[string, (f: FormFile) => FormFile, string, string?]> = [
-    ['floating over 整改进展 (I5)', (f) => f.floatingPicture(SHEET, 'I5', red), 'I5'],
-    ['below the table (A9)', (f) => f.floatingPicture(SHEET, 'A9', red), 'A9'],
-    ['in the header (K4)', (f) => f.wpsPicture(SHEET, 'K4', red), 'K4'],
-    ['on the information sheet', (f) => f.floatingPicture('共同牵头问题（仅供参考）', 'C4', red), 'C4', '共同牵头问题（仅供参考）'],
+  // Each says where the picture is not: another column, or the evidence column outside the problems' rows (K4 is the header).
+  const elsewhere: Array<[string, (f: FormFile) => FormFile, string, RegExp, string?]> = [
+    ['floating over 整改进展 (I5)', (f) => f.floatingPicture(SHEET, 'I5', red), 'I5', /图片.*不在“佐证材料”列/],
+    ['below the table (A9)', (f) => f.floatingPicture(SHEET, 'A9', red), 'A9', /图片.*不在“佐证材料”列/],
+    ['in the header (K4)', (f) => f.wpsPicture(SHEET, 'K4', red), 'K4', /图片.*不在问题所在的行（“佐证材料”列第 5–\d+ 行）/],
+    ['on the information sheet', (f) => f.floatingPicture('共同牵头问题（仅供参考）', 'C4', red), 'C4', /图片.*不在“佐证材料”列/, '共同牵头问题（仅供参考）'],
   ];
-  for (const [what, add, cell, sheet] of elsewhere) {
+  for (const [what, add, cell, says, sheet] of elsewhere) {
     it(`a picture ${what} is an error at its anchor cell saying a picture was found; nothing written`, async () => {
       const r = await importForm(add(form()).bytes());
       const lines = r.err.split('\n').filter((l) => l.startsWith(`${r.files[0]} ${sheet ?? SHEET}!${cell}  error  `));
-      expect(lines.some((l) => /图片.*不在“佐证材料”列/.test(l)), r.err).toBe(true);
+      expect(lines.some((l) => says.test(l)), r.err).toBe(true);
       expectNothingWritten(r);
     });
   }

@@ -85,7 +85,10 @@ export function findFormPictures(form: FormWorkbook, layout: FormLayout, problem
       const move = inProblemRow
         ? `请把它移到本行的“${EVIDENCE_LABEL}”单元格 ${evidenceCell(picture.row!)}（或作为文件单独报送）`
         : `照片只能放在问题所在行的“${EVIDENCE_LABEL}”单元格（“${layout.sheet}”工作表 ${columnLetters(evidenceColumn)} 列），请移到那里或作为文件单独报送`;
-      diagnostics.push(at(picture.sheet.name, cell, 'form-picture', `${place}${picture.how}，不在“${EVIDENCE_LABEL}”列，不会被导入：${move}`));
+      // Say where it is not: in the evidence column but outside the problems' rows (a header, a note below), or in another column.
+      const inEvidenceColumn = picture.sheet.name === layout.sheet && picture.column === evidenceColumn;
+      const where = inEvidenceColumn ? `不在问题所在的行（“${EVIDENCE_LABEL}”列第 ${layout.firstDataRow}–${layout.firstDataRow + problemRows - 1} 行）` : `不在“${EVIDENCE_LABEL}”列`;
+      diagnostics.push(at(picture.sheet.name, cell, 'form-picture', `${place}${picture.how}，${where}，不会被导入：${move}`));
       continue;
     }
     if (!picture.media) {
