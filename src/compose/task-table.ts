@@ -11,8 +11,8 @@
 // and renderers spread their own width over them.
 
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
-import { MERGED_FIELDS, fieldText, mergeRows, planTableColumns, unitNames, widthColumns, type WidthSpec } from '../derive/task-table-layout.js';
-import { WORD_LANDSCAPE_TABLE_FITS, allocateWidthsEm, fitTable, type ColumnKind, type TableFit } from '../layout/table-widths.js';
+import { MERGED_FIELDS, fieldText, mergeRows, planTableColumns, unitNames, widthColumns, wordTableFits, type WidthSpec } from '../derive/task-table-layout.js';
+import { allocateWidthsEm, fitTable, type ColumnKind, type TableFit } from '../layout/table-widths.js';
 import { TABLE_CELL_SIZE_PT, TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { balanceTitle } from './title-lines.js';
 import { TABLE_FIELD_KINDS, type CellAlign, type HeaderCell, type BodyRow, type TaskTableModel } from '../model/document/task-table.js';
@@ -138,7 +138,7 @@ export function composeTaskTable(plan: Plan, options: ComposeTaskTableOptions = 
     specs.map((s) => s.merged),
     texts,
   );
-  const fits = options.fits ?? (options.textWidthEm === undefined ? WORD_LANDSCAPE_TABLE_FITS : [{ sizePt: TABLE_CELL_SIZE_PT, scale: 1, textWidthEm: options.textWidthEm }]);
+  const fits = options.fits ?? (options.textWidthEm === undefined ? wordTableFits(plan) : [{ sizePt: TABLE_CELL_SIZE_PT, scale: 1, textWidthEm: options.textWidthEm }]);
   const { fit, allocation } = fitTable(widthColumns(specs, rows, unitNames(plan)), fits);
   const columns = specs.map((spec, i) => ({
     key: spec.key,

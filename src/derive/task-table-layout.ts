@@ -9,7 +9,8 @@ import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schem
 import { STATUS_WORDS, TABLE_FIELD_KINDS, type BodyCell, type BodyRow } from '../model/document/task-table.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 import { categoryOf, hasCategories } from '../model/plan-categories.js';
-import { WORD_LANDSCAPE_TABLE_FITS, fitTable, type ColumnKind, type FittedTable, type WidthColumn } from '../layout/table-widths.js';
+import { WORD_LANDSCAPE_TABLE_FITS, fitTable, type ColumnKind, type FittedTable, type TableFit, type WidthColumn } from '../layout/table-widths.js';
+import { ZIHAO_PT } from '../layout/gbt9704.js';
 import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_LINE_PITCH_RATIO_SANS, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, xlsxLineEm, xlsxRowHeightPt, xlsxTaskTableWidthsPt } from '../layout/excel.js';
 import { wrappedLineCount } from '../layout/text-width.js';
 import { unitsText } from './units.js';
@@ -100,6 +101,18 @@ export function planTableColumns(plan: Pick<Plan, 'categories' | 'tableColumns'>
   return hasCategories(plan) ? columns : columns.filter((c) => c.field !== 'category');
 }
 
+/**
+ * The sizes a plan's Word tables may be set at: the one the office chose
+ * (plan.tableTypeSize), else 小四, 五号, 小五 in turn (WORD_LANDSCAPE_TABLE_FITS).
+ * At a chosen size that the columns do not fit with every word whole, words
+ * may be cut (fitTable's later tiers) rather than the type made smaller.
+ */
+export function wordTableFits(plan: Pick<Plan, 'tableTypeSize'>): readonly TableFit[] {
+  if (plan.tableTypeSize === undefined) return WORD_LANDSCAPE_TABLE_FITS;
+  const sizePt = ZIHAO_PT[plan.tableTypeSize];
+  return WORD_LANDSCAPE_TABLE_FITS.filter((fit) => fit.sizePt === sizePt);
+}
+
 /** The task table as the `table` command makes it: its rows and its fitted widths (Word's fits, which the Excel table shares). */
 export function taskTableLayout(plan: Plan): { columns: readonly TableColumn[]; rows: BodyRow[]; fitted: FittedTable } {
   const columns = planTableColumns(plan);
@@ -110,7 +123,7 @@ export function taskTableLayout(plan: Plan): { columns: readonly TableColumn[]; 
     texts,
   );
   const specs = columns.map((c) => ({ header: c.header, kind: TABLE_FIELD_KINDS[c.field], ...(c.width === undefined ? {} : { width: c.width }) }));
-  return { columns, rows, fitted: fitTable(widthColumns(specs, rows, unitNames(plan)), WORD_LANDSCAPE_TABLE_FITS) };
+  return { columns, rows, fitted: fitTable(widthColumns(specs, rows, unitNames(plan)), wordTableFits(plan)) };
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import { composeNotice } from '../compose/notice.js';
 import { safeFileName } from '../layout/safe-name.js';
-import { WORD_LANDSCAPE_TABLE_FITS } from '../layout/table-widths.js';
+import { wordTableFits } from '../derive/task-table-layout.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, OfficialDocument } from '../model/document/official-document.js';
 import { hasCategories } from '../model/plan-categories.js';
@@ -14,7 +14,7 @@ import type { DocumentOutput } from './pipeline.js';
 
 /** The notice's document model; its task table is composed for the landscape type area (小四, else 五号 or 小五), as the standalone table is. */
 export function noticeModel(plan: Plan, templates: TemplateSet): OfficialDocument {
-  return composeNotice(plan, templates, { taskTable: { fits: WORD_LANDSCAPE_TABLE_FITS } });
+  return composeNotice(plan, templates, { taskTable: { fits: wordTableFits(plan) } });
 }
 
 /** The notice as a Word document. Throws TemplateError for a template that does not fit the grammar. */

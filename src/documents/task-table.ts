@@ -3,7 +3,7 @@
 
 import { composeTaskTable } from '../compose/task-table.js';
 import { safeFileName } from '../layout/safe-name.js';
-import { WORD_LANDSCAPE_TABLE_FITS } from '../layout/table-widths.js';
+import { wordTableFits } from '../derive/task-table-layout.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { TaskTableModel } from '../model/document/task-table.js';
 import { renderTaskTableDocx } from '../render/docx/task-table.js';
@@ -15,7 +15,7 @@ export type TaskTableType = 'xlsx' | 'docx' | 'both';
 
 /** The table model for the landscape type area (小四, else 五号 or 小五): the same columns stand alone and in the notice. */
 export function taskTableModel(plan: Plan): TaskTableModel {
-  return composeTaskTable(plan, { fits: WORD_LANDSCAPE_TABLE_FITS });
+  return composeTaskTable(plan, { fits: wordTableFits(plan) });
 }
 
 /** The task table as a Word document. */

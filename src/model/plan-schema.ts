@@ -151,6 +151,9 @@ export const problemSchema = z
   })
   .strict();
 
+/** The type sizes an office may set for its Word tables (GB/T 9704 leaves a table's size open; docs/format.md, column widths). */
+export const TABLE_TYPE_SIZES = ['小四', '五号', '小五'] as const;
+
 export const planSchema = z
   .object({
     $schema: z.string().optional(),
@@ -164,6 +167,10 @@ export const planSchema = z
     problems: z.array(problemSchema).min(1).describe('问题清单'),
     tableColumns: z.array(tableColumnSchema).min(1).optional().describe('任务分解表的列（缺省为样本的七列）'),
     reportColumns: reportColumnsSchema.optional(),
+    tableTypeSize: z
+      .enum(TABLE_TYPE_SIZES)
+      .optional()
+      .describe('Word 表格（任务分解表、通知和报告所附表格）的字号：小四、五号或小五；缺省时按内容自动选择（小四，放不下时五号、小五）'),
   })
   .strict()
   .describe('zhenggai 整改方案（plan.json）');
