@@ -7,9 +7,8 @@
 // central directory, to one given date. Nothing else changes: the stamps are
 // outside the compressed data and its CRC.
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
+import { ZIP_CENTRAL_SIGNATURE, ZIP_EOCD_SIGNATURE, ZIP_LOCAL_SIGNATURE } from './zip-format.js';
+
 const EOCD_MIN_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 
@@ -28,11 +27,11 @@ export function withFixedZipDates(zip: Uint8Array, isoDate: string): Buffer {
   const count = out.readUInt16LE(eocd + 10);
   let at = out.readUInt32LE(eocd + 16);
   for (let i = 0; i < count; i += 1) {
-    if (out.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new Error('zip: bad central directory entry');
+    if (out.readUInt32LE(at) !== ZIP_CENTRAL_SIGNATURE) throw new Error('zip: bad central directory entry');
     out.writeUInt16LE(time, at + 12);
     out.writeUInt16LE(date, at + 14);
     const local = out.readUInt32LE(at + 42);
-    if (out.readUInt32LE(local) !== LOCAL_SIGNATURE) throw new Error('zip: bad local header');
+    if (out.readUInt32LE(local) !== ZIP_LOCAL_SIGNATURE) throw new Error('zip: bad local header');
     out.writeUInt16LE(time, local + 10);
     out.writeUInt16LE(date, local + 12);
     at += 46 + out.readUInt16LE(at + 28) + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
@@ -43,7 +42,7 @@ export function withFixedZipDates(zip: Uint8Array, isoDate: string): Buffer {
 function findEndOfCentralDirectory(buf: Buffer): number {
   const stop = Math.max(0, buf.length - EOCD_MIN_SIZE - MAX_COMMENT);
   for (let at = buf.length - EOCD_MIN_SIZE; at >= stop; at -= 1) {
-    if (buf.readUInt32LE(at) === EOCD_SIGNATURE) return at;
+    if (buf.readUInt32LE(at) === ZIP_EOCD_SIGNATURE) return at;
   }
   throw new Error('zip: no end of central directory');
 }

@@ -12,6 +12,7 @@
 
 import { crc32, deflateRawSync } from 'node:zlib';
 import { dosDateTime } from './zip-dates.js';
+import { ZIP_CENTRAL_SIGNATURE, ZIP_DEFLATED, ZIP_EOCD_SIGNATURE, ZIP_LOCAL_SIGNATURE, ZIP_STORED } from './zip-format.js';
 
 /** One file of a zip: its forward-slash path inside the archive and its bytes. */
 export interface ZipFile {
@@ -19,13 +20,8 @@ export interface ZipFile {
   readonly data: Uint8Array;
 }
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const EOCD_SIGNATURE = 0x06054b50;
 const VERSION = 20; // 2.0: deflate, folders
 const UTF8_NAME = 0x0800;
-const STORED = 0;
-const DEFLATED = 8;
 const MAX_32 = 0xffffffff;
 const MAX_16 = 0xffff;
 /** zlib's default: what fflate and JSZip used here too. */
@@ -50,10 +46,10 @@ export function zipFiles(files: Iterable<ZipFile>, isoDate: string, level: numbe
     const flags = /^[\x20-\x7e]*$/.test(file.path) ? 0 : UTF8_NAME;
     if (file.data.length > MAX_32 || offset + 30 + name.length + body.length > MAX_32) throw new RangeError(`zip: ${file.path} would need zip64 (over 4 GiB)`);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    local.writeUInt32LE(ZIP_LOCAL_SIGNATURE, 0);
     local.writeUInt16LE(VERSION, 4);
     local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(stored ? STORED : DEFLATED, 8);
+    local.writeUInt16LE(stored ? ZIP_STORED : ZIP_DEFLATED, 8);
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
@@ -62,7 +58,7 @@ export function zipFiles(files: Iterable<ZipFile>, isoDate: string, level: numbe
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    entry.writeUInt32LE(ZIP_CENTRAL_SIGNATURE, 0);
     entry.writeUInt16LE(VERSION, 4);
     local.copy(entry, 6, 4, 30); // version needed … name length, as in the local header
     entry.writeUInt32LE(offset, 42);
@@ -74,7 +70,7 @@ export function zipFiles(files: Iterable<ZipFile>, isoDate: string, level: numbe
   if (count > MAX_16) throw new RangeError(`zip: ${count} entries would need zip64 (over 65,535)`);
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt32LE(ZIP_EOCD_SIGNATURE, 0);
   end.writeUInt16LE(count, 8);
   end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);

@@ -11,6 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../diagnostics/user-error.js';
+import { ZIP64_MARK, ZIP_CENTRAL_SIGNATURE, ZIP_DEFLATED, ZIP_EOCD_SIGNATURE, ZIP_LOCAL_SIGNATURE, ZIP_STORED } from '../formats/zip-format.js';
 
 /** No unit's form or office table comes near this on disk (a 5,000-row table is about 1 MB). */
 export const MAX_XLSX_FILE_BYTES = 20 * 1024 * 1024;
@@ -23,12 +24,6 @@ export const MAX_XLSX_COMPRESSION_RATIO = 200;
 /** Small parts may have any ratio (a part of repeated empty cells compresses very well). */
 export const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const ZIP64_MARK = 0xffffffff;
-const STORED = 0;
-const DEFLATED = 8;
 
 export type XlsxLimit = 'file-too-large' | 'not-a-zip' | 'too-many-entries' | 'unzipped-too-large' | 'compression-ratio' | 'size-mismatch';
 
@@ -61,7 +56,7 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipDirectoryE
   // The end record sits in the last 22 bytes plus a comment of at most 65,535.
   const floor = Math.max(0, data.length - 22 - 0xffff);
   let eocd = data.length - 22;
-  while (eocd >= floor && data.readUInt32LE(eocd) !== EOCD) eocd -= 1;
+  while (eocd >= floor && data.readUInt32LE(eocd) !== ZIP_EOCD_SIGNATURE) eocd -= 1;
   if (eocd < floor) throw notZip('找不到 zip 目录');
   const count = data.readUInt16LE(eocd + 10);
   const directorySize = data.readUInt32LE(eocd + 12);
@@ -74,7 +69,7 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipDirectoryE
   const entries: ZipDirectoryEntry[] = [];
   let at = directoryOffset;
   for (let i = 0; i < count; i += 1) {
-    if (at + 46 > eocd || data.readUInt32LE(at) !== CENTRAL) throw notZip('zip 目录已损坏');
+    if (at + 46 > eocd || data.readUInt32LE(at) !== ZIP_CENTRAL_SIGNATURE) throw notZip('zip 目录已损坏');
     const nameLength = data.readUInt16LE(at + 28);
     const entry = {
       name: data.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
@@ -119,15 +114,15 @@ function assertDeclaredSize(bytes: Uint8Array, entry: ZipDirectoryEntry, file: s
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const mismatch = (what: string) => new XlsxLimitError(file, 'size-mismatch', `部件 ${entry.name} ${what}，与 zip 目录所记不符（文件已损坏或被篡改）(part size differs from the zip directory)`);
   const local = entry.localHeaderOffset;
-  if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL) throw mismatch('的位置');
+  if (local + 30 > data.length || data.readUInt32LE(local) !== ZIP_LOCAL_SIGNATURE) throw mismatch('的位置');
   const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
   if (start + entry.compressedSize > data.length) throw mismatch('的压缩数据越界');
   const raw = data.subarray(start, start + entry.compressedSize);
-  if (entry.method === STORED) {
+  if (entry.method === ZIP_STORED) {
     if (entry.compressedSize !== entry.uncompressedSize) throw mismatch('的大小');
     return;
   }
-  if (entry.method !== DEFLATED) throw mismatch(`的压缩方式（${entry.method}）不受支持`);
+  if (entry.method !== ZIP_DEFLATED) throw mismatch(`的压缩方式（${entry.method}）不受支持`);
   let inflated: Buffer;
   try {
     // maxOutputLength makes zlib stop at the declared size (+1 to see "more").

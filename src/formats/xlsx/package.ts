@@ -7,6 +7,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { PackageError } from './package-error.js';
 import { parseXml } from './xml.js';
+import { ZIP_CENTRAL_SIGNATURE, ZIP_DEFLATED, ZIP_EOCD_SIGNATURE, ZIP_LOCAL_SIGNATURE, ZIP_STORED } from '../zip-format.js';
 
 export { PackageError };
 
@@ -18,11 +19,6 @@ interface Entry {
   readonly localHeaderOffset: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
 /** Text is handed to the XML parser in pieces of this many bytes. */
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -56,7 +52,7 @@ export class OfficePackage {
   bytes(part: string): Uint8Array {
     const entry = this.entry(part);
     const raw = this.raw(entry);
-    if (entry.method === STORED) return raw;
+    if (entry.method === ZIP_STORED) return raw;
     try {
       return inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch {
@@ -108,10 +104,10 @@ export class OfficePackage {
 
   private raw(entry: Entry): Uint8Array {
     const local = entry.localHeaderOffset;
-    if (local + 30 > this.data.length || this.data.readUInt32LE(local) !== LOCAL) throw new PackageError(`部件 ${entry.name} 的位置不对`);
+    if (local + 30 > this.data.length || this.data.readUInt32LE(local) !== ZIP_LOCAL_SIGNATURE) throw new PackageError(`部件 ${entry.name} 的位置不对`);
     const start = local + 30 + this.data.readUInt16LE(local + 26) + this.data.readUInt16LE(local + 28);
     if (start + entry.compressedSize > this.data.length) throw new PackageError(`部件 ${entry.name} 越界`);
-    if (entry.method !== STORED && entry.method !== DEFLATED) throw new PackageError(`部件 ${entry.name} 的压缩方式（${entry.method}）不受支持`);
+    if (entry.method !== ZIP_STORED && entry.method !== ZIP_DEFLATED) throw new PackageError(`部件 ${entry.name} 的压缩方式（${entry.method}）不受支持`);
     return this.data.subarray(start, start + entry.compressedSize);
   }
 }
@@ -119,13 +115,13 @@ export class OfficePackage {
 function centralDirectory(data: Buffer): Entry[] {
   const floor = Math.max(0, data.length - 22 - 0xffff);
   let eocd = data.length - 22;
-  while (eocd >= floor && data.readUInt32LE(eocd) !== EOCD) eocd -= 1;
+  while (eocd >= floor && data.readUInt32LE(eocd) !== ZIP_EOCD_SIGNATURE) eocd -= 1;
   if (eocd < floor) throw new PackageError('找不到 zip 目录');
   const count = data.readUInt16LE(eocd + 10);
   let at = data.readUInt32LE(eocd + 16);
   const entries: Entry[] = [];
   for (let i = 0; i < count; i += 1) {
-    if (at + 46 > eocd || data.readUInt32LE(at) !== CENTRAL) throw new PackageError('zip 目录已损坏');
+    if (at + 46 > eocd || data.readUInt32LE(at) !== ZIP_CENTRAL_SIGNATURE) throw new PackageError('zip 目录已损坏');
     const nameLength = data.readUInt16LE(at + 28);
     entries.push({
       name: data.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
