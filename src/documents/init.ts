@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.js';
 import { FIELD_LABELS, TABLE_FIELDS, type TableField } from '../model/vocabulary.js';
 import { readOfficeFile, type OfficeKind } from '../load/import-package.js';
-import { compactHeader, mapFieldList, readTaskTable, type HeaderMap, type TableImport, type TableSource } from '../load/table-import.js';
+import { compactHeader, mapFieldList, missingColumnsNote, readTaskTable, type HeaderMap, type TableSource } from '../load/table-import.js';
 import { docxTableSources, NotWordprocessingError } from '../load/table-import-docx.js';
 import { SpreadsheetError } from '../formats/ooxml/spreadsheet.js';
 import { planJson, unmappedReport } from '../load/table-import-plan.js';
@@ -43,14 +43,6 @@ export function planFromTable(sources: TableSource[], fileName: string, schemaRe
     counts: { problems: table.problems.length, categories: table.categories.length, units: table.units.length },
     ...(table.missingFields.length === 0 ? {} : { missingColumns: missingColumnsNote(table) }),
   };
-}
-
-/** Which needed columns the table lacks, and the headers that were not read (perhaps they are those columns). */
-function missingColumnsNote(table: TableImport): string {
-  const labels = table.missingFields.map((f) => `“${FIELD_LABELS[f]}”`).join('');
-  const unread = table.unmappedColumns.filter((c) => c.header.trim() !== '').map((c) => `“${c.header.replace(/\s+/g, '')}”`);
-  const hint = unread.length > 0 ? `未识别的表头：${unread.join('')}；如是这些列，请删去 plan.json 后用 --map "表头=字段" 重新导入` : '请在 plan.json 中补填';
-  return `注意 (warning)：表格中没有${labels}列，plan.json 中这些内容为空；${hint} (no column for ${table.missingFields.join(', ')})`;
 }
 
 /** What --map may name: a field's name in plan.json, its label, or none (leave the column out). */

@@ -681,13 +681,32 @@ function noTableReason(sources: readonly TableSource[], hidden: readonly string[
  */
 export const REQUIRED_FIELDS: readonly TableField[] = ['summary', 'measures', 'deadline', 'leadUnits'];
 
+/** The headers no field was read from, on one line each: perhaps the missing columns under other names. */
+function unreadHeaders(headers: readonly { header: string; field?: TableField }[]): string[] {
+  return headers.filter((s) => s.field === undefined && s.header.trim() !== '').map((s) => oneLine(s.header));
+}
+
+const quoted = (texts: readonly string[]) => texts.map((t) => `“${t}”`).join('');
+
 function missingColumnsReason(source: TableSource, header: HeaderRows, specs: readonly ColumnSpec[], missing: readonly TableField[]): string {
-  const unread = specs.filter((s) => s.field === undefined && s.header.trim() !== '').map((s) => `“${oneLine(s.header)}”`);
+  const unread = unreadHeaders(specs);
   return [
-    `${source.label}的表头（${source.rowLabel(header.first)}）中没有${missing.map((f) => `“${FIELD_LABELS[f]}”`).join('')}列 (no column for ${missing.join(', ')})。`,
-    unread.length > 0 ? `未识别的表头：${unread.join('')}。` : '表头中没有其他列。',
-    `请用 --map "表头=字段" 指定，如 --map "${unread.length > 0 ? oneLine(specs.find((s) => s.field === undefined && s.header.trim() !== '')!.header) : '问题清单'}=${missing[0]}"；字段有：${mapFieldList()}。`,
+    `${source.label}的表头（${source.rowLabel(header.first)}）中没有${quoted(missing.map((f) => FIELD_LABELS[f]))}列 (no column for ${missing.join(', ')})。`,
+    unread.length > 0 ? `未识别的表头：${quoted(unread)}。` : '表头中没有其他列。',
+    `请用 --map "表头=字段" 指定，如 --map "${unread[0] ?? '问题清单'}=${missing[0]}"；字段有：${mapFieldList()}。`,
   ].join('\n');
+}
+
+/**
+ * What init says when the plan it wrote lacks columns every problem needs
+ * (TableImport.missingFields; empty string when none): which, and the headers
+ * it did not read, which may be them.
+ */
+export function missingColumnsNote(table: TableImport): string {
+  if (table.missingFields.length === 0) return '';
+  const unread = unreadHeaders(table.unmappedColumns);
+  const hint = unread.length > 0 ? `未识别的表头：${quoted(unread)}；如是这些列，请删去 plan.json 后用 --map "表头=字段" 重新导入` : '请在 plan.json 中补填';
+  return `注意 (warning)：表格中没有${quoted(table.missingFields.map((f) => FIELD_LABELS[f]))}列，plan.json 中这些内容为空；${hint} (no column for ${table.missingFields.join(', ')})`;
 }
 
 function noRowsReason(source: TableSource, header: HeaderRows, specs: readonly ColumnSpec[]): string {
