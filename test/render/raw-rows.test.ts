@@ -11,6 +11,10 @@ import { taskTableModel } from '../../src/documents/task-table.js';
 import type { TaskTableModel } from '../../src/model/document/task-table.js';
 import { renderTaskTableDocx } from '../../src/render/docx/task-table.js';
 import { spliceRawRows } from '../../src/render/docx/raw-rows.js';
+import { portraitSection, ruledTable, textCell, type RuledRow } from '../../src/render/docx/form-table.js';
+import { packDocx } from '../../src/render/docx/pack.js';
+import type { RowsBy } from '../../src/render/docx/table-rows.js';
+import { Document } from 'docx';
 import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
 import { zipText } from '../helpers/unzip.js';
 
@@ -64,6 +68,23 @@ describe('task table rows written as XML text', () => {
       }),
       { numRuns: 25, seed: 14 },
     );
+  });
+
+  it('ruled tables (closure forms, contents list): spans, several lines a cell, right-set lines, least heights, header rows give the same bytes', async () => {
+    const rows: RuledRow[] = Array.from({ length: 300 }, (_, i) => ({
+      keepWhole: i % 3 !== 0,
+      ...(i === 0 ? { header: true } : i % 4 === 1 ? { header: false } : {}),
+      ...(i % 5 === 2 ? { minHeightTwip: 1200 + i } : {}),
+      cells:
+        i % 2 === 0
+          ? [textCell([`标签${i}`], '黑体', 14, 'center'), textCell([`值 & <${i}>`], '仿宋_GB2312', 14, 'left'), textCell(['标签'], '黑体', 14, 'center'), textCell(['"值"\n第二行'], '仿宋_GB2312', 14, 'justify')]
+          : [textCell([`意见${i}`], '黑体', 12, 'center'), textCell(['同意销号。', '', { text: '签字：', right: true }, { text: '年　月　日', right: true }], '仿宋_GB2312', 12, 'left', 3, 'bottom')],
+    }));
+    const docx = (rowsBy: RowsBy) =>
+      packDocx(new Document({ sections: [portraitSection([ruledTable([1640, 2782, 1640, 2782], rows, rowsBy)])] }), { title: '销号审批表', date: '2023-11-30' });
+    const [xml, library] = [await docx('xml'), await docx('library')];
+    expect(zipText(xml, 'word/document.xml')).toBe(zipText(library, 'word/document.xml'));
+    expect(zipText(xml, 'word/document.xml')).toContain('<w:gridSpan w:val="3"/>');
   });
 
   it('a stand-in whose rows are unknown is an error, not a mark on paper', () => {

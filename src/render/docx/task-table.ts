@@ -47,7 +47,7 @@ import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
 import { placeholderRow } from './raw-rows.js';
-import { cellParagraph, libraryRows, rowsXml, type CellSpec, type RowSpec, type RowsBy } from './table-rows.js';
+import { cellParagraph, libraryRows, rowsXml, type CellSpec, type CellType, type RowSpec, type RowsBy } from './table-rows.js';
 
 /**
  * The task table as a standalone Word document (A4 landscape, GB/T 9704 §10
@@ -135,7 +135,7 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
             verticalAlign: VerticalAlignTable.CENTER,
             ...(h.columnSpan > 1 ? { columnSpan: h.columnSpan } : {}),
             ...(h.rowSpan > 1 ? { rowSpan: h.rowSpan } : {}),
-            children: [cellParagraph(h.text, 'center', { face: TABLE_HEADER_FONT, sizeHalfPt: type.sizeHalfPt, lineTwip: type.lineTwip })],
+            children: [cellParagraph({ text: h.text, align: 'center' }, { face: TABLE_HEADER_FONT, sizeHalfPt: type.sizeHalfPt, lineTwip: type.lineTwip })],
           }),
       );
     return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
@@ -186,14 +186,14 @@ export function bodyLayout(model: TaskTableModel, widths: readonly number[] = la
  * which the fast path is tested against).
  */
 function bodyRows(model: TaskTableModel, widths: readonly number[], rowsBy: RowsBy): TableRow[] {
-  const type = tableTypeTwips(model.cellSizePt);
   const rows = bodyRowSpecs(model, widths);
-  const run = { face: TABLE_CELL_FONT, sizeHalfPt: type.sizeHalfPt, lineTwip: type.lineTwip };
-  return rowsBy === 'library' ? libraryRows(rows, run) : [placeholderRow(rowsXml(rows, run))];
+  return rowsBy === 'library' ? libraryRows(rows) : [placeholderRow(rowsXml(rows, widths))];
 }
 
 /** The body as rows of cells to write: which cells a row holds, their text, width, spans and alignment. */
 function bodyRowSpecs(model: TaskTableModel, widths: readonly number[]): RowSpec[] {
+  const size = tableTypeTwips(model.cellSizePt);
+  const type: CellType = { face: TABLE_CELL_FONT, sizeHalfPt: size.sizeHalfPt, lineTwip: size.lineTwip };
   const layout = bodyLayout(model, widths);
   const { keepWhole } = layout;
   const restarts = mergeRestarts(layout, mergeGroups(model));
@@ -222,7 +222,7 @@ function bodyRowSpecs(model: TaskTableModel, widths: readonly number[]): RowSpec
       // row's top, so that it prints whole on the page where the row starts (centred, a row starting
       // at a page's foot showed half the label there and half on the next page).
       const top = mergeColumns.has(c) && !keepWhole[r]!;
-      cells.push({ column: c, width: widths[c]!, verticalAlign: top ? 'top' : 'center', rowSpan, text, align: model.columns[c]!.align });
+      cells.push({ column: c, width: widths[c]!, verticalAlign: top ? 'top' : 'center', rowSpan, paragraphs: [{ text, align: model.columns[c]!.align }], type });
     });
     return { cantSplit: keepWhole[r]!, cells };
   });
