@@ -118,7 +118,7 @@ function formTable(rows: readonly FormRow[], sizePt: number, fitsOnePage: boolea
  */
 function formSection(form: PrintedClosureForm, index: number): ISectionOptions {
   const { sizePt, fitsOnePage } = closureFormSizePt(form.rows);
-  return numberedPortraitSection([titleParagraph(form.title, CLOSURE_FORM_TITLE_LINES), formTable(form.rows, sizePt, fitsOnePage)], index === 0 ? { firstPageNumber: 1 } : {});
+  return numberedPortraitSection([titleParagraph(form.title, CLOSURE_FORM_TITLE_LINES), formTable(form.rows, sizePt, fitsOnePage)], index === 0 ? { firstPageNumber: 1 } : { inheritFooters: true });
 }
 
 /** All forms in one document, each in a section of its own so each starts a page. */
