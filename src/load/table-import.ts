@@ -361,6 +361,24 @@ function renumber(problems: RawProblem[]): Renumbering[] {
   });
 }
 
+/**
+ * True when the numbers start again at 1 in each category and count 1, 2,
+ * 3 … without a gap within it, each category's problems standing together
+ * (one merged category cell or one section each), and there are at least
+ * two categories: the table numbers per category (docs/domain.md#problem-numbers),
+ * the way the county refers to its problems, so the numbers are kept.
+ */
+function restartsPerCategory(problems: readonly ImportedProblem[]): boolean {
+  const runs: ImportedProblem[][] = [];
+  for (const [i, p] of problems.entries()) {
+    if (i === 0 || p.category !== problems[i - 1]!.category) runs.push([]);
+    runs.at(-1)!.push(p);
+  }
+  const categories = runs.map((run) => run[0]!.category);
+  if (runs.length < 2 || categories.includes('') || new Set(categories).size !== runs.length) return false;
+  return runs.every((run) => run.every((p, i) => p.number === i + 1));
+}
+
 // --- values -----------------------------------------------------------------------
 
 /** Fields a narrow column wraps by hand: their line breaks are not part of the value. */
@@ -505,6 +523,8 @@ export interface TableImport {
   readonly missingFields: readonly TableField[];
   readonly skippedRows: Array<{ row: string; text: string }>;
   readonly renumbered: Renumbering[];
+  /** The table numbers its problems 1, 2, 3 … again in each category: plan.json keeps the numbers and says so (plan.numbering, model/numbering.ts). */
+  readonly numberedByCategory: boolean;
   /** Cells of problems whose value the clerk should check (error values, formulas never calculated). */
   readonly cellNotes: Array<{ row: string; number: number; header: string; note: string }>;
   /** Word tables without a header read as continuing the task table. */
@@ -585,7 +605,9 @@ function continuesWithNumbers(source: TableSource, specs: readonly ColumnSpec[])
 function tableImport(parts: readonly TablePart[], others: readonly string[], map?: HeaderMap): TableImport {
   const { source, header, specs } = parts[0]!;
   const body = readBody(parts, map, leadingSections(source));
-  const renumbered = renumber(body.problems);
+  // Numbers restarting in each category are kept as the table has them (the plan says it numbers per category); other restarts are numbered on.
+  const byCategory = restartsPerCategory(toProblems(body.problems).problems);
+  const renumbered = byCategory ? [] : renumber(body.problems);
   const { problems, headings } = toProblems(body.problems);
   const mapped = specs.filter((s) => s.field !== undefined);
   return {
@@ -603,6 +625,7 @@ function tableImport(parts: readonly TablePart[], others: readonly string[], map
       .map((s) => ({ header: s.header, values: body.problems.filter((p) => p.extra.has(s.index)).map((p) => ({ number: p.number, text: p.extra.get(s.index)! })) })),
     skippedRows: body.skipped.map((s) => ({ row: s.where, text: s.text })),
     renumbered,
+    numberedByCategory: byCategory,
     cellNotes: body.problems.flatMap((p) => p.notes.map((n) => ({ row: p.where, number: p.number, ...n }))),
     headerless: parts.filter((p) => p.header === undefined).map((p) => p.source.label),
     otherTables: [...others],
