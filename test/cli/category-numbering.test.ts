@@ -15,14 +15,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formProblems } from '../../src/compose/forms.js';
 import { checkPlanFolder } from '../../src/documents/check.js';
-import { readXlsx, type ReadSheet } from '../../src/formats/xlsx/reader.js';
+import { readXlsx } from '../../src/formats/xlsx/reader.js';
 import { docxTableSources } from '../../src/load/table-import-docx.js';
 import type { TableSource } from '../../src/load/table-import-grid.js';
 import { FORM_FIRST_DATA_ROW, FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { planSchema, type Plan } from '../../src/model/plan-schema.js';
 import { editCells, type CellEdit } from '../import/form-editor.js';
 import { DEBIAN_PYTHON, describeWithTools, itWithTools, runTool } from '../helpers/tools.js';
-import { runCli } from './run.js';
+import { runOk, sheetRows } from './read-back.js';
 
 const TABLE_FILE = 'test/fixtures/tables/category-numbered.docx';
 const TITLE = '青山镇耕地保护督察反馈问题整改任务分解表';
@@ -40,31 +40,12 @@ let out: string;
 let planOut: string;
 let plan: Plan;
 
-async function run(args: string[]): Promise<{ exit: number; out: string; err: string }> {
-  const result = await runCli(args);
-  expect(result.exit, `${args.join(' ')}\n${result.err}`).toBe(0);
-  return result;
-}
-
 const cellTexts = (source: TableSource): string[][] => source.grid.map((row) => row.map((cell) => (cell.covered ? '' : cell.text.trim())));
 const word = (file: string): TableSource[] => docxTableSources(readFileSync(file));
 
 /** The rows of a table that hold a problem, by a column that holds its number written as `pattern`. */
 function numberColumn(rows: readonly (readonly string[])[], column: number, pattern: RegExp): string[] {
   return rows.map((row) => row[column] ?? '').filter((text) => pattern.test(text));
-}
-
-function sheetRows(sheet: ReadSheet): string[][] {
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c += 1) {
-      const cell = sheet.cell(r, c);
-      row.push(cell.master !== undefined && cell.master !== cell.address ? '' : cell.value === null ? '' : String(cell.value));
-    }
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** What the office writes into plan.json after init: the notice's metadata, the plan's prose and the categories' headings. */
@@ -106,7 +87,7 @@ beforeAll(async () => {
   dir = path.join(tmp, 'qingshan');
   out = path.join(tmp, 'out');
   planOut = path.join(out, 'qingshan');
-  await run(['init', dir, '--from-table', TABLE_FILE]);
+  await runOk(['init', dir, '--from-table', TABLE_FILE]);
 });
 
 describe('a Word task table numbered per category through every command', () => {
@@ -126,7 +107,7 @@ describe('a Word task table numbered per category through every command', () => 
     plan = planSchema.parse(JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')));
     expect(plan.problems.map((p) => p.shownNumber)).toEqual(SHOWN);
     expect(await checkPlanFolder(dir)).toEqual([]);
-    const deadlines = await run(['check', dir, '--deadlines']);
+    const deadlines = await runOk(['check', dir, '--deadlines']);
     // Stated by hand: notice 2023-11-20; 12月中旬 the 20th; the Spring Festival of 2024 is 2024-02-10; 中期（3个月内） three months on.
     expect(deadlines.out).toContain('一-1  “12月中旬前”  →  2023-12-20');
     expect(deadlines.out).toContain('一-2  “2024年春节前”  →  2024-02-09');
@@ -134,7 +115,7 @@ describe('a Word task table numbered per category through every command', () => 
   });
 
   it('table: Word and Excel show the category beside the numbers 1, 2, 3 / 1, 2 / 1, 2, 3, as the source table does', async () => {
-    await run(['table', dir, '--out', out]);
+    await runOk(['table', dir, '--out', out]);
     const [source] = word(TABLE_FILE);
     const sourceNumbers = numberColumn(cellTexts(source!), 1, /^\d+$/);
     expect(sourceNumbers).toEqual(WRITTEN);
@@ -147,7 +128,7 @@ describe('a Word task table numbered per category through every command', () => 
   });
 
   it('notice: the plan body numbers within each category heading; the attached table as the source', async () => {
-    await run(['notice', dir, '--out', out]);
+    await runOk(['notice', dir, '--out', out]);
     const [table] = word(path.join(planOut, NOTICE));
     const paragraphs = table!.before!.map((p) => p.trim()).filter(Boolean);
     const second = paragraphs.indexOf('（二）群众信访反映的问题');
@@ -160,7 +141,7 @@ describe('a Word task table numbered per category through every command', () => 
   it('forms: each unit’s 序号 shows the shown number; the filled forms import into a progress file that names problems so', async () => {
     mkdirSync(path.join(dir, 'evidence', '二-1'), { recursive: true });
     writeFileSync(path.join(dir, 'evidence', '二-1', '清淤验收单.txt'), '渠道清淤验收单\n');
-    await run(['forms', dir, '--period', '2023-12', '--out', out]);
+    await runOk(['forms', dir, '--period', '2023-12', '--out', out]);
     const formsDir = path.join(planOut, 'forms-2023-12');
     const files = readdirSync(formsDir).sort();
     const [farm] = await readXlsx(readFileSync(path.join(formsDir, '农业服务中心.xlsx')));
@@ -175,7 +156,7 @@ describe('a Word task table numbered per category through every command', () => 
     fillForm('水利站', path.join(formsDir, '水利站.xlsx'), { '二-1': { G: { text: '已完成' }, J: { text: '2023-12-28' }, I: { text: '渠道清淤4公里。' }, K: { text: '清淤验收单.txt' } } });
     fillForm('经管站', path.join(formsDir, '经管站.xlsx'), { '二-2': ongoing('统一合同文本已印发。') });
     fillForm('党政办', path.join(formsDir, '党政办.xlsx'), { '三-1': ongoing('宣传月活动已开展。'), '三-2': ongoing('考核办法已修订。') });
-    const imported = await run(['import', dir, '--period', '2023-12', ...files.map((f) => path.join(formsDir, f))]);
+    const imported = await runOk(['import', dir, '--period', '2023-12', ...files.map((f) => path.join(formsDir, f))]);
     expect(imported.out).toContain('各单位的填报表均已导入');
     const december = JSON.parse(readFileSync(path.join(dir, 'progress', '2023-12.json'), 'utf8'));
     expect(december.problems.map((p: { number: unknown }) => p.number)).toEqual(SHOWN);
@@ -202,7 +183,7 @@ describe('a Word task table numbered per category through every command', () => 
   });
 
   it('report and ledger: the report names problems 一-1, 三-1 …; its table and the ledger show the shown numbers', async () => {
-    await run(['report', dir, '--period', '2023-12', '--out', out]);
+    await runOk(['report', dir, '--period', '2023-12', '--out', out]);
     const folder = path.join(planOut, '2023-12');
     const [table] = word(path.join(folder, REPORT));
     const text = table!.before!.join('\n');
@@ -217,7 +198,7 @@ describe('a Word task table numbered per category through every command', () => 
   });
 
   it('closure forms: 问题编号 is the shown number', async () => {
-    await run(['closure-forms', dir, '--period', '2023-12', '--out', out]);
+    await runOk(['closure-forms', dir, '--period', '2023-12', '--out', out]);
     const folder = path.join(planOut, '2023-12');
     const blank = word(path.join(folder, '整改问题销号审批表（已完成待签字）.docx'));
     const filled = word(path.join(folder, '整改问题销号审批表（本期已销号）.docx'));
@@ -226,7 +207,7 @@ describe('a Word task table numbered per category through every command', () => 
   });
 
   it('packet: the evidence folder is named by the shown number', async () => {
-    await run(['packet', dir, '--period', '2023-12', '--zip', '--out', out]);
+    await runOk(['packet', dir, '--period', '2023-12', '--zip', '--out', out]);
     const packet = path.join(planOut, 'packet-2023-12');
     const evidence = readdirSync(packet).find((n) => n.endsWith('佐证材料'))!;
     expect(readdirSync(path.join(packet, evidence))).toEqual(['二-1-群众反映灌溉渠道淤塞']);
@@ -255,8 +236,8 @@ describe('a Word task table numbered per category through every command', () => 
 describeWithTools(['soffice', 'pdftotext'], 'a plan numbered per category printed (--pdf, LibreOffice)', () => {
   it('task table and report as PDF: the numbers as the table had them beside the category, 一-1 in the report', async () => {
     const pdfOut = path.join(tmp, 'pdf');
-    await run(['table', dir, '--out', pdfOut, '--pdf', '--type', 'docx']);
-    await run(['report', dir, '--period', '2023-12', '--out', pdfOut, '--pdf']);
+    await runOk(['table', dir, '--out', pdfOut, '--pdf', '--type', 'docx']);
+    await runOk(['report', dir, '--period', '2023-12', '--out', pdfOut, '--pdf']);
     const table = runTool('pdftotext', ['-layout', path.join(pdfOut, 'qingshan', `${TITLE}.pdf`), '-']);
     // A line of the table's body starts with the number, after the category's first two characters on some lines.
     const numbers = [...table.matchAll(/^\s*(?:\p{Script=Han}{2}\s+)?(\d)\s{2,}/gmu)].map((m) => m[1]);
