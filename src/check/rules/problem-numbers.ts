@@ -48,6 +48,15 @@ export const problemNumbers: Rule = {
   severity: 'error',
   description: '问题编号重复、缺号或超出 1..N（全方案统一编号时 N 为问题个数；各类别分别编号时在每个类别内检查） / problem numbers repeated, missing or outside 1..N (plan-wide, or within each category when the plan numbers per category)',
   check({ folder }) {
-    return runs(folder.plan).flatMap(({ run, where }) => checkRun(folder.planSource, run, where));
+    const { plan, planSource } = folder;
+    if (numbersByCategory(plan) && plan.categories.length === 0) {
+      // Nothing to number within: say so, and check the numbers plan-wide.
+      const all = plan.problems.map((problem, index) => ({ problem, index }));
+      return [
+        { source: planSource, path: ['numbering', 'scope'], message: '方案没有类别（categories），不能各类别分别编号：请删去 numbering，或把 scope 改为 plan' },
+        ...checkRun(planSource, all, ''),
+      ];
+    }
+    return runs(plan).flatMap(({ run, where }) => checkRun(planSource, run, where));
   },
 };

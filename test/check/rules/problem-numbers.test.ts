@@ -46,6 +46,17 @@ describe('problem-numbers', () => {
       const messages = runRule(problemNumbers, { plan: perCategory([1, 2, 2]) }).map((d) => d.message);
       expect(messages.sort()).toEqual(['类别“大气”中共 1 个问题，应编号 1..1，缺少编号：1', '类别“大气”中问题编号 2 超出 1..1']);
     });
+    it('a flat plan (no categories) cannot number per category: said at numbering.scope, the numbers checked plan-wide', () => {
+      const plan = withPlan((p) => {
+        p.numbering = { scope: 'category' };
+        delete p.categories;
+        for (const problem of p.problems) delete problem.category;
+        p.problems[2]!.number = 1;
+      });
+      const found = runRule(problemNumbers, { plan });
+      expect(found.map((d) => [d.path, d.message])).toContainEqual([['numbering', 'scope'], '方案没有类别（categories），不能各类别分别编号：请删去 numbering，或把 scope 改为 plan']);
+      expect(found.map((d) => d.message)).toContain('问题编号 1 重复（第 1 项已使用）');
+    });
     it('a plan that does not say it numbers per category is checked plan-wide: 1, 2, 1 is a duplicate', () => {
       const plan = withPlan((p) => {
         p.problems[2]!.number = 1;
