@@ -23,6 +23,7 @@ import { planSchema, type Plan } from '../../src/model/plan-schema.js';
 import { editCells, type CellEdit } from '../import/form-editor.js';
 import { DEBIAN_PYTHON, describeWithTools, itWithTools, runTool } from '../helpers/tools.js';
 import { runOk, sheetRows } from './read-back.js';
+import { runCli } from './run.js';
 
 const TABLE_FILE = 'test/fixtures/tables/category-numbered.docx';
 const TITLE = '青山镇耕地保护督察反馈问题整改任务分解表';
@@ -146,6 +147,12 @@ describe('a Word task table numbered per category through every command', () => 
     const files = readdirSync(formsDir).sort();
     const [farm] = await readXlsx(readFileSync(path.join(formsDir, '农业服务中心.xlsx')));
     expect(numberColumn(sheetRows(farm!), 0, /^[一二三]-\d$/)).toEqual(['一-1', '一-3', '三-3']);
+    // A 序号 changed on the form is refused, named as the form shows it.
+    const edited = path.join(tmp, '农业服务中心-edited.xlsx');
+    writeFileSync(edited, editCells(readFileSync(path.join(formsDir, '农业服务中心.xlsx')), FORM_SHEET, { [`A${FORM_FIRST_DATA_ROW}`]: { text: '一-3' } }));
+    const refused = await runCli(['import', dir, '--period', '2023-12', edited]);
+    expect(refused.exit).toBe(1);
+    expect(refused.err).toContain(`序号被修改：此行应为第 一-1 号问题，读到“一-3”，与第 ${FORM_FIRST_DATA_ROW + 1} 行重复`);
     const ongoing = (progress: string): Record<string, CellEdit> => ({ G: { text: '推进中' }, H: { text: '是' }, I: { text: progress } });
     fillForm('农业服务中心', path.join(formsDir, '农业服务中心.xlsx'), {
       '一-1': { G: { text: '推进中' }, H: { text: '否' }, I: { text: '已排查耕地1200亩。' }, L: { text: '部分地块农户外出，复耕协议未签完。' } },
@@ -161,6 +168,12 @@ describe('a Word task table numbered per category through every command', () => 
     const december = JSON.parse(readFileSync(path.join(dir, 'progress', '2023-12.json'), 'utf8'));
     expect(december.problems.map((p: { number: unknown }) => p.number)).toEqual(SHOWN);
     expect(december.problems[3]).toMatchObject({ number: '二-1', status: '已完成', evidence: ['二-1/清淤验收单.txt'] });
+    // A unit's form imported again (--force) replaces its entries, found by their shown numbers: none twice.
+    fillForm('经管站', path.join(formsDir, '经管站.xlsx'), { '二-2': ongoing('统一合同文本已印发，补签合同30份。') });
+    await runOk(['import', dir, '--period', '2023-12', '--force', path.join(formsDir, '经管站.xlsx')]);
+    const again = JSON.parse(readFileSync(path.join(dir, 'progress', '2023-12.json'), 'utf8'));
+    expect(again.problems.map((p: { number: unknown }) => p.number)).toEqual(SHOWN);
+    expect(again.problems[4]).toMatchObject({ number: '二-2', progress: '统一合同文本已印发，补签合同30份。' });
   });
 
   it('check: the office records a closure and the report block; no error', async () => {
