@@ -140,8 +140,22 @@ export function shownNumberOf(plan: { readonly problems: readonly ProblemNumbers
  * shown number (“二-3”, compared without spaces); undefined when none has it.
  */
 export function keyOfShownNumber(plan: { readonly problems: readonly ProblemNumbers[] }, shown: string): number | undefined {
-  const wanted = shown.replace(/\s+/g, '');
-  return plan.problems.find((p) => p.shownNumber.replace(/\s+/g, '') === wanted)?.number;
+  return byShown(plan.problems).get(withoutSpaces(shown));
+}
+
+const withoutSpaces = (text: string): string => text.replace(/\s+/g, '');
+
+const SHOWN = new WeakMap<readonly ProblemNumbers[], Map<string, number>>();
+
+/** Keys by shown number, made once a plan (a progress file of 5,000 entries looks up 5,000 times). */
+function byShown(problems: readonly ProblemNumbers[]): Map<string, number> {
+  let map = SHOWN.get(problems);
+  if (!map) {
+    map = new Map();
+    for (const p of problems) if (!map.has(withoutSpaces(p.shownNumber))) map.set(withoutSpaces(p.shownNumber), p.number);
+    SHOWN.set(problems, map);
+  }
+  return map;
 }
 
 /** True when the plan numbers its problems within each category; its progress files and forms name problems by shown number. */
