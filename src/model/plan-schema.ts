@@ -165,7 +165,7 @@ export const numberingSchema = z
     shownAs: nonEmptyText
       .default(DEFAULT_SHOWN_AS)
       .describe(
-        `类别不在旁边时（报告、台账、填报表、销号审批表、进展文件等）编号的写法：${SHOWN_AS_CATEGORY} 为类别序号（一、二…，按方案正文中类别的次序），${SHOWN_AS_NUMBER} 为类别内编号；如“{category}-{number}”写作“二-3”，“（{category}）{number}”写作“（二）3”。缺省为“${DEFAULT_SHOWN_AS}”`,
+        `类别不在旁边时（报告、台账、填报表、销号审批表、进展文件等）编号的写法：${SHOWN_AS_CATEGORY} 为类别序号（一、二…，按方案正文中类别的次序），${SHOWN_AS_NUMBER} 为类别内编号；如“{category}-{number}”写作“二-3”，“（{category}）{number}”写作“（二）3”。缺省为“${DEFAULT_SHOWN_AS}”；全方案统一编号（scope 为 plan）时不用，处处照印编号`,
       ),
   })
   .strict()
