@@ -4,11 +4,12 @@
 import { problemDeadline, type DeadlineSource } from '../derive/problem-deadline.js';
 import type { IsoDate } from '../model/dates.js';
 import type { PlanFolder } from '../load/plan-folder.js';
+import { writtenNumber } from '../model/numbering.js';
 
 /** One problem's deadline as read; the same for text and `--format json`. */
 export interface DeadlineReading {
-  /** The problem's number as the plan gives it. */
-  number: number;
+  /** The problem's number as data files write it (model/numbering.ts writtenNumber): the integer, or “二-3” for a plan numbered per category. */
+  number: number | string;
   /** The deadline phrase as written (printed unchanged in every document). */
   phrase: string;
   /** The due date it was read as (YYYY-MM-DD); null for long-term without a date, or when unreadable. */
@@ -30,7 +31,7 @@ export interface DeadlineReading {
 export function deadlineReadings(folder: PlanFolder): DeadlineReading[] {
   return folder.plan.problems.map((problem) => {
     const result = problemDeadline(problem, folder.plan.notice.date);
-    const base = { number: problem.number, phrase: problem.deadline };
+    const base = { number: writtenNumber(folder.plan, problem), phrase: problem.deadline };
     if (!result.ok) {
       return { ...base, due: null, longTerm: false, immediate: false, source: result.field === 'deadline' ? 'phrase' : 'explicit', error: result.message };
     }

@@ -6,6 +6,7 @@
 // vocabulary (整改措施, 完成时间, 牵头单位, 佐证材料, 销号日期); the form's own
 // labels, its title, the file's title and its fixed lines (signature lines,
 // 年　月　日, （无）) are the wording of templates/closure-form.hbs.
+import { shownNumber } from '../model/numbering.js';
 import { chineseDate, type IsoDate } from '../model/dates.js';
 import { CLOSURE_FORM_OPINION_BLANK_LINES } from '../layout/gbt9704.js';
 import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
@@ -75,6 +76,7 @@ export function composeClosureForms(plan: Plan, view: PeriodView, progressHistor
     forms.push({
       kind: filled ? 'filled' : 'blank',
       number: row.problem.number,
+      shownNumber: shownNumber(row.problem),
       source: categoryOf(plan, row.problem)?.heading ?? row.problem.category,
       summary: row.problem.summary,
       measures: measuresText(row.problem.measures),
@@ -92,7 +94,8 @@ export function composeClosureForms(plan: Plan, view: PeriodView, progressHistor
 
 /** What templates/closure-form.hbs sees, filled in once a form (documented in templates/README.md). */
 export interface ClosureFormTemplateContext {
-  readonly number: number;
+  /** The problem's number as shown (model/numbering.ts shownNumber). */
+  readonly number: string;
   /** True for a form filled with the closure recorded in the period; false for a blank form to be signed. */
   readonly filled: boolean;
   /** 问题来源: the category's heading; null in a plan without categories (the form has no such row). */
@@ -124,7 +127,7 @@ type ClosureFormPhrases = Phrases<(typeof CLOSURE_FORM_PHRASES)[number]>;
 
 function closureFormPhrases(form: ClosureForm, templates: Pick<TemplateSet, 'closure-form'>): ClosureFormPhrases {
   const context: ClosureFormTemplateContext = {
-    number: form.number,
+    number: form.shownNumber,
     filled: form.kind === 'filled',
     source: form.source ?? null,
     summary: form.summary,
@@ -160,7 +163,7 @@ function acceptanceLines(form: ClosureForm, p: ClosureFormPhrases): ClosureFormL
  */
 export function closureFormRows(form: ClosureForm, p: ClosureFormPhrases): ClosureFormRow[] {
   const blankDate = p.text('blankdate');
-  const number: [string, string] = [p.text('numberlabel'), String(form.number)];
+  const number: [string, string] = [p.text('numberlabel'), form.shownNumber];
   const leadUnits: [string, string] = [FIELD_LABELS.leadUnits, form.leadUnits];
   const completedOn: [string, string] = [FIELD_LABELS.completedOn, form.completedOn ? chineseDate(form.completedOn) : blankDate];
   const source = form.source;

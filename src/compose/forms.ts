@@ -4,6 +4,7 @@
 // rows it was made from, with the form's wording from templates/unit-form.hbs.
 // Pure: templates come in as text, no Excel here (render/xlsx/forms.ts).
 
+import { shownNumber } from '../model/numbering.js';
 import { isoDate, periodEnd, yearOf, type IsoDate } from '../model/dates.js';
 import { measuresText } from '../model/measures.js';
 import { orderedUnits, reportingUnit } from '../derive/reporting-unit.js';
@@ -141,6 +142,7 @@ export function earliestFormDate(plan: Plan): IsoDate {
 function planCells(problem: Problem): FormPlanCells {
   return {
     number: problem.number,
+    shownNumber: shownNumber(problem),
     summary: problem.summary,
     measures: measuresText(problem.measures),
     deadline: problem.deadline,

@@ -15,6 +15,7 @@
 // captions, notes and the status drop-down's prompt are the wording of
 // templates/ledger.hbs; the numbers and texts are the data's.
 
+import { shownNumber } from '../model/numbering.js';
 import type { IsoDate } from '../model/dates.js';
 import type { PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
@@ -63,12 +64,12 @@ export interface LedgerTemplateContext {
   readonly subject: string;
   /** The by-category summary's row header: the plan's own category column header, on one line. */
   readonly categoryHeader: string;
-  /** Problems with more than one lead unit, by number. */
-  readonly coLed: readonly number[];
+  /** Problems with more than one lead unit, by shown number (model/numbering.ts). */
+  readonly coLed: readonly string[];
   /** The lead unit whose sheet is being worded; null for the ledger as a whole. */
   readonly unit: string | null;
   /** Of that unit's problems, those it leads with another unit; empty when `unit` is null. */
-  readonly unitCoLed: readonly number[];
+  readonly unitCoLed: readonly string[];
 }
 
 /** The phrases ledger.hbs gives; unittitle, unitcolumns and unitnote are read from a unit's filling only. */
@@ -76,7 +77,7 @@ export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 
 
 type LedgerPhrases = Phrases<(typeof LEDGER_PHRASES)[number]>;
 
-function ledgerPhrases(templates: Pick<TemplateSet, 'ledger'>, plan: Plan, view: PeriodView, unit?: { name: string; coLed: number[] }): LedgerPhrases {
+function ledgerPhrases(templates: Pick<TemplateSet, 'ledger'>, plan: Plan, view: PeriodView, unit?: { name: string; coLed: string[] }): LedgerPhrases {
   const context: LedgerTemplateContext = {
     period: view.period,
     asOf: view.asOf,
@@ -105,8 +106,8 @@ function categoryHeader(plan: Plan): string {
   return column ? column.header.replace(/\n/g, '') : CATEGORY_FALLBACK_LABEL;
 }
 
-function coLed(plan: Plan): number[] {
-  return plan.problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
+function coLed(plan: Plan): string[] {
+  return plan.problems.filter((p) => p.leadUnits.length > 1).map(shownNumber);
 }
 
 /**
@@ -161,7 +162,7 @@ function planTitleLines(plan: Plan): string[] {
 function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], templates: Pick<TemplateSet, 'ledger'>, options: ComposeLedgerOptions): LedgerTableSheet[] {
   return view.statistics.byLeadUnit.map(({ unit }) => {
     const problems = plan.problems.filter((p) => p.leadUnits.includes(unit.name));
-    const shared = problems.filter((p) => p.leadUnits.length > 1).map((p) => p.number);
+    const shared = problems.filter((p) => p.leadUnits.length > 1).map(shownNumber);
     const wording = ledgerPhrases(templates, plan, view, { name: unit.name, coLed: shared });
     const titleLines = [...planTitleLines(plan), wording.text('unittitle')];
     // The sheet is compact (composeLedgerTable's compact columns): say where the rest is, then the co-led note.

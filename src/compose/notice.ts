@@ -81,7 +81,7 @@ export function planTemplateContext(plan: Plan): PlanTemplateContext {
     goal: { heading: body.goal.heading, paragraphs: [...body.goal.paragraphs] },
     problemsHeading: body.problemsHeading,
     categories: printedCategories(plan),
-    problems: plan.problems.map(problemContext),
+    problems: plan.problems.map((p) => problemContext(p)),
     requirements: {
       heading: body.requirements.heading,
       items: body.requirements.items.map((item) => ({ heading: item.heading, text: item.text })),

@@ -1,6 +1,7 @@
 // The county packet (报送材料): which parts it has, in which order, under which
 // names, and its contents list worded by templates/packet.hbs. Pure: the
 // files' bytes are made elsewhere and written by write/packet.
+import { shownNumber } from '../model/numbering.js';
 import type { IsoDate } from '../model/dates.js';
 import type { EvidenceItem } from '../model/evidence-item.js';
 import type { Problem } from '../model/plan-schema.js';
@@ -50,16 +51,27 @@ export function layoutPacket(documents: readonly PacketDocumentPart[], problems:
   return { parts, evidence: copies };
 }
 
+/**
+ * A problem's number in its evidence folder's name: the plan-wide number
+ * padded as before (03), so folders sort in plan order; the shown number
+ * (二-3) for a plan numbered per category, which names the problem as the
+ * county knows it.
+ */
+function evidenceFolderNumber(problem: Problem): string {
+  const shown = shownNumber(problem);
+  return shown === String(problem.number) ? pad(problem.number) : shown;
+}
+
 /** One folder a problem, `<序号>-<short summary>`, holding every evidence file so far. */
 function evidenceCopies(problems: readonly Problem[], evidence: ReadonlyMap<number, EvidenceItem[]>, root: string): EvidenceCopy[] {
   const copies: EvidenceCopy[] = [];
   for (const problem of problems) {
     const items = evidence.get(problem.number) ?? [];
     if (items.length === 0) continue;
-    const folder = `${root}/${safeFileStem(`${pad(problem.number)}-${shortSummary(problem.summary)}`)}`;
+    const folder = `${root}/${safeFileStem(`${evidenceFolderNumber(problem)}-${shortSummary(problem.summary)}`)}`;
     // Files from different months may share a name: keep each, numbered.
     const names = uniqueNames(items.map((item) => safeFileNameKeepingExtension(item.path.split('/').pop() ?? item.path)));
-    items.forEach((item, i) => copies.push({ problem: problem.number, from: item.path, to: `${folder}/${names[i]}` }));
+    items.forEach((item, i) => copies.push({ problem: problem.number, shownNumber: shownNumber(problem), from: item.path, to: `${folder}/${names[i]}` }));
   }
   return copies;
 }

@@ -6,10 +6,16 @@ import { UserError } from '../diagnostics/user-error.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import { firstSentence } from '../model/prose.js';
 import { hasCategories } from '../model/plan-categories.js';
+import { numberBesideCategory, shownNumber } from '../model/numbering.js';
 
 /** A problem as templates see it. Optional fields are present as null, so a typo is still an error. */
 export interface ProblemTemplateContext {
-  readonly number: number;
+  /**
+   * The problem's number as printed (model/numbering.ts): under its category
+   * heading the number within the category, elsewhere the shown number
+   * (二-3 for a plan numbered per category); text, so a template prints it as it is.
+   */
+  readonly number: string;
   readonly summary: string;
   /** The summary's first sentence (model/prose.ts firstSentence): how a sentence of the report names the problem. */
   readonly brief: string;
@@ -30,9 +36,10 @@ export interface CategoryTemplateContext {
   readonly problems: readonly ProblemTemplateContext[];
 }
 
-export function problemContext(problem: Problem): ProblemTemplateContext {
+/** A problem for templates, with the number as shown where the category is not beside it (shownNumber) unless `number` is given. */
+export function problemContext(problem: Problem, number: string = shownNumber(problem)): ProblemTemplateContext {
   return {
-    number: problem.number,
+    number,
     summary: problem.summary,
     brief: firstSentence(problem.summary),
     measures: [...problem.measures],
@@ -55,14 +62,23 @@ export function problemContext(problem: Problem): ProblemTemplateContext {
  * straight under the problems heading, from the context's `problems`.
  */
 export function printedCategories(plan: Plan): CategoryTemplateContext[] {
+  return printedCategoryGroups(plan).map(({ heading, label, problems }) => ({
+    heading,
+    label,
+    problems: problems.map((p) => problemContext(p, numberBesideCategory(p))),
+  }));
+}
+
+/** The categories the plan body prints, each with its problems (printedCategories, before they become template contexts). */
+export function printedCategoryGroups(plan: Plan): Array<{ heading: string; label: string; problems: Problem[] }> {
   if (!hasCategories(plan)) return [];
   const known = new Set(plan.categories.map((c) => c.id));
   const stray = plan.problems.find((p) => p.category === undefined || !known.has(p.category));
   if (stray) {
     throw new UserError(
       stray.category === undefined
-        ? `问题 ${stray.number} 没有类别（category），而方案列了类别，无法排入方案正文`
-        : `问题 ${stray.number} 的类别“${stray.category}”不在 categories 中，无法排入方案正文`,
+        ? `问题 ${shownNumber(stray)} 没有类别（category），而方案列了类别，无法排入方案正文`
+        : `问题 ${shownNumber(stray)} 的类别“${stray.category}”不在 categories 中，无法排入方案正文`,
     );
   }
   return plan.categories
@@ -70,7 +86,7 @@ export function printedCategories(plan: Plan): CategoryTemplateContext[] {
       heading: category.heading,
       label: category.label,
       keep: category.keepWhenEmpty,
-      problems: plan.problems.filter((p) => p.category === category.id).map(problemContext),
+      problems: plan.problems.filter((p) => p.category === category.id),
     }))
     .filter((c) => c.problems.length > 0 || c.keep)
     .map(({ heading, label, problems }) => ({ heading, label, problems }));

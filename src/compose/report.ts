@@ -25,7 +25,8 @@ import { renderTemplatePieces } from '../templates/render.js';
 import { TemplateError } from '../templates/template-error.js';
 import type { ChartSpec } from '../model/document/chart-spec.js';
 import { OVERDUE } from '../model/vocabulary.js';
-import { printedCategories, problemContext, type ProblemTemplateContext } from './plan-context.js';
+import { printedCategoryGroups, problemContext, type ProblemTemplateContext } from './plan-context.js';
+import { numberBesideCategory, shownNumberOf } from '../model/numbering.js';
 import { TASK_TABLE_LABEL, TITLE_MAX_EM } from '../layout/gbt9704.js';
 import type { Attachment, Block, OfficialDocument } from '../model/document/official-document.js';
 import { composeProgressTable } from './progress-table.js';
@@ -102,9 +103,10 @@ export interface ReportTemplateContext {
     /** The period compared with (YYYY-MM); null in a first report. */
     readonly since: string | null;
     readonly any: boolean;
-    readonly newlyCompleted: readonly number[];
-    readonly newlyClosed: readonly number[];
-    readonly newlyOverdue: readonly number[];
+    /** Shown numbers (model/numbering.ts) of the problems newly completed, closed, overdue. */
+    readonly newlyCompleted: readonly string[];
+    readonly newlyClosed: readonly string[];
+    readonly newlyOverdue: readonly string[];
   };
   readonly overdueProblems: readonly ReportProblemContext[];
   readonly extendedProblems: readonly ReportProblemContext[];
@@ -166,7 +168,8 @@ function reportProblem(plan: Plan, row: PeriodRow): ReportProblemContext {
 
 export function reportTemplateContext(plan: Plan, view: PeriodView, report: ReportMeta): ReportTemplateContext {
   const problems = view.rows.map((row) => reportProblem(plan, row));
-  const byNumber = new Map(problems.map((p) => [p.number, p]));
+  const byKey = new Map(view.rows.map((row, i) => [row.problem.number, problems[i]!]));
+  const shown = (keys: readonly number[]) => keys.map((key) => shownNumberOf(plan, key));
   const { changes, statistics } = view;
   const longTermProblems = problems.filter((p) => p.longTerm);
   return {
@@ -187,19 +190,20 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
     changes: {
       since: changes.since,
       any: changes.newlyCompleted.length + changes.newlyClosed.length + changes.newlyOverdue.length > 0,
-      newlyCompleted: [...changes.newlyCompleted],
-      newlyClosed: [...changes.newlyClosed],
-      newlyOverdue: [...changes.newlyOverdue],
+      newlyCompleted: shown(changes.newlyCompleted),
+      newlyClosed: shown(changes.newlyClosed),
+      newlyOverdue: shown(changes.newlyOverdue),
     },
     overdueProblems: problems.filter((p) => p.overdue),
     extendedProblems: problems.filter((p) => p.extension !== null),
     longTermProblems,
     longTermCompleted: longTermProblems.filter((p) => p.completed).length,
     leadUnits: statistics.byLeadUnit.map((u) => ({ name: u.unit.name, ...statisticsContext(u) })),
-    categories: printedCategories(plan).map((c) => ({
+    // Under its category heading a problem shows its number within the category.
+    categories: printedCategoryGroups(plan).map((c) => ({
       heading: c.heading,
       label: c.label,
-      problems: c.problems.map((p) => byNumber.get(p.number)!),
+      problems: c.problems.map((p) => ({ ...byKey.get(p.number)!, number: numberBesideCategory(p) })),
     })),
     problems,
   };

@@ -11,7 +11,7 @@
 // and renderers spread their own width over them.
 
 import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schema.js';
-import { MERGED_FIELDS, fieldText, mergeRows, planTableColumns, unitNames, widthColumns, wordTableFits, type WidthSpec } from '../derive/task-table-layout.js';
+import { MERGED_FIELDS, fieldText, hasCategoryColumn, mergeRows, planTableColumns, unitNames, widthColumns, wordTableFits, type WidthSpec } from '../derive/task-table-layout.js';
 import { allocateWidthsEm, fitTable, type ColumnKind, type TableFit } from '../layout/table-widths.js';
 import { TABLE_CELL_SIZE_PT, TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { balanceTitle } from './title-lines.js';
@@ -109,6 +109,8 @@ interface ColumnSpec {
 }
 
 function columnSpecs(plan: Plan, options: ComposeTaskTableOptions): ColumnSpec[] {
+  // A ledger's rows are sorted and filtered apart from their category (mergeCategories false): they show the shown number.
+  const besideCategory = (options.mergeCategories ?? true) && hasCategoryColumn(plan);
   const planColumns = planTableColumns(plan).map((column): ColumnSpec => {
     const { field } = column;
     return {
@@ -121,7 +123,7 @@ function columnSpecs(plan: Plan, options: ComposeTaskTableOptions): ColumnSpec[]
       align: CENTRED_FIELDS.has(field) ? 'center' : 'justify',
       merged: (options.mergeCategories ?? true) && MERGED_FIELDS.has(field),
       text: (problem) => {
-        const planText = fieldText(plan, problem, field);
+        const planText = fieldText(plan, problem, field, besideCategory);
         return options.fieldText ? options.fieldText(problem, field, planText) : planText;
       },
     };

@@ -1,6 +1,7 @@
 // One reporting period, derived from the plan and that period's progress file:
 // every problem with its state, the statistics and the changes since the
 // previous period. Pure; the CLI turns a failed result into a user error.
+import { shownNumberOf } from '../model/numbering.js';
 import type { Plan, Problem } from '../model/plan-schema.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
 import { compareStates, noChanges, type Changes } from './changes.js';
@@ -85,7 +86,7 @@ export function derivePeriod(plan: Plan, progress: Progress, previous?: Progress
   }
   const missing = missingProblems(plan, progress);
   if (missing.length > 0) {
-    const message = `${progress.period} 的进展缺少问题 ${missing.join('、')}：报告须包含方案中的全部问题`;
+    const message = `${progress.period} 的进展缺少问题 ${missing.map((key) => shownNumberOf(plan, key)).join('、')}：报告须包含方案中的全部问题`;
     return { ok: false, period: progress.period, missing, message };
   }
   const rows = rowsOf(plan, progress);

@@ -9,19 +9,26 @@ import type { Plan, Problem, TableColumn, TableField } from '../model/plan-schem
 import { STATUS_WORDS, TABLE_FIELD_KINDS, type BodyCell, type BodyRow } from '../model/document/task-table.js';
 import { DEFAULT_TASK_TABLE_COLUMNS } from '../model/vocabulary.js';
 import { categoryOf, hasCategories } from '../model/plan-categories.js';
+import { numberBesideCategory, shownNumber } from '../model/numbering.js';
 import { WORD_LANDSCAPE_TABLE_FITS, fitTable, type ColumnKind, type FittedTable, type TableFit, type WidthColumn } from '../layout/table-widths.js';
 import { ZIHAO_PT } from '../layout/gbt9704.js';
 import { EXCEL_MAX_ROW_HEIGHT_PT, XLSX_LINE_PITCH_RATIO_SANS, XLSX_PAGE_FILL_RATIO, XLSX_TYPE_AREA_PT, xlsxLineEm, xlsxRowHeightPt, xlsxTaskTableWidthsPt } from '../layout/excel.js';
 import { wrappedLineCount } from '../layout/text-width.js';
 import { unitsText } from './units.js';
 
-/** The text a problem shows in a column of the task table. */
-export function fieldText(plan: Plan, problem: Problem, field: TableField): string {
+/**
+ * The text a problem shows in a column of the task table (or of a table
+ * built like it: the report's progress table, the ledger). The number is the
+ * one within the category when the category is beside it (`besideCategory`;
+ * by default, when the table has a category column), else the shown number
+ * (model/numbering.ts; the two are the same for a plan numbered plan-wide).
+ */
+export function fieldText(plan: Plan, problem: Problem, field: TableField, besideCategory = hasCategoryColumn(plan)): string {
   switch (field) {
     case 'category':
       return categoryOf(plan, problem)?.label ?? problem.category ?? '';
     case 'number':
-      return String(problem.number);
+      return besideCategory ? numberBesideCategory(problem) : shownNumber(problem);
     case 'measures':
       return measuresText(problem.measures);
     case 'leadUnits':
@@ -38,6 +45,11 @@ export function fieldText(plan: Plan, problem: Problem, field: TableField): stri
     case 'remarks':
       return problem[field] ?? '';
   }
+}
+
+/** True when the plan's table has a category column (each row's number then stands beside its category). */
+export function hasCategoryColumn(plan: Pick<Plan, 'categories' | 'tableColumns'>): boolean {
+  return planTableColumns(plan).some((c) => c.field === 'category');
 }
 
 /** Fields whose equal neighbours merge into one cell down the table. */
@@ -57,7 +69,7 @@ export function mergeRows(problems: readonly Problem[], merged: readonly boolean
       start = r;
     }
   });
-  return problems.map((p, r) => ({ problemNumber: p.number, cells: cells[r]! }));
+  return problems.map((p, r) => ({ problemNumber: p.number, shownNumber: shownNumber(p), cells: cells[r]! }));
 }
 
 /** What the width allocation needs of a column. */

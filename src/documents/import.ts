@@ -4,6 +4,7 @@
 // still missing are listed. The folder is locked meanwhile (files.ts
 // writingInto), and the file replaced whole. The steps live in import/ beside this file.
 
+import { keyOfWrittenNumber } from '../model/numbering.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runRules } from '../check/run.js';
@@ -207,8 +208,8 @@ function schemaRefOf(folder: PlanFolder): string | undefined {
 
 /** Units whose forms have not come in, and the report block the office still has to write. */
 function reportGaps(folder: PlanFolder, mergedText: string, io: Io): void {
-  const merged = JSON.parse(mergedText) as { problems: Array<{ number: number }>; report?: unknown };
-  const present = new Set(merged.problems.map((p) => p.number));
+  const merged = JSON.parse(mergedText) as { problems: Array<{ number: unknown }>; report?: unknown };
+  const present = new Set(merged.problems.map((p) => keyOfWrittenNumber(folder.plan, p.number)));
   const missing = reportingGroups(folder.plan).filter((g) => g.problems.some((p) => !present.has(p.number)));
   if (missing.length === 0) io.out('各单位的填报表均已导入 (every unit has reported)');
   else io.out(`尚未导入填报表的单位：${missing.map((g) => g.unit.name).join('、')} (units still missing: ${missing.length})`);

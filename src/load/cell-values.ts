@@ -3,7 +3,7 @@
 // differ only invisibly are found: model/evidence-name.ts). A unit form's
 // cells are read by form-cells.ts, which sees each cell's type.
 import { type IsoDate } from '../model/dates.js';
-import { evidenceNameKey, matchEvidence, nearNamesNote } from '../model/evidence-name.js';
+import { evidenceNameKey, isProblemEvidenceFolder, matchEvidence, nearNamesNote } from '../model/evidence-name.js';
 import { type ReadCell } from '../formats/xlsx/reader.js';
 import { FIELD_LABELS, NO, YES } from '../model/vocabulary.js';
 
@@ -59,10 +59,9 @@ export interface EvidenceResult {
   errors: string[];
 }
 
-/** Which folder under evidence/ belongs to a problem, by the number it is named with (07 → 7). */
-function folderNumber(path: string): number | undefined {
-  const first = path.split('/')[0]!;
-  return path.includes('/') && /^\d+$/.test(first) ? Number(first) : undefined;
+/** Whether a file under evidence/ is in the problem's own folder (07 for problem 7, 二-3: model/evidence-name.ts). */
+function inProblemFolder(path: string, shownNumber: string): boolean {
+  return path.includes('/') && isProblemEvidenceFolder(path.split('/')[0]!, shownNumber);
 }
 
 /**
@@ -71,7 +70,7 @@ function folderNumber(path: string): number | undefined {
  * the one in the problem's own folder. Units do not know the office's
  * folders, so a bare name is the common case.
  */
-export function resolveEvidence(text: string | undefined, problem: number, files: ReadonlySet<string>): EvidenceResult {
+export function resolveEvidence(text: string | undefined, problem: string, files: ReadonlySet<string>): EvidenceResult {
   const paths: string[] = [];
   const errors: string[] = [];
   for (const line of (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
@@ -84,7 +83,7 @@ export function resolveEvidence(text: string | undefined, problem: number, files
   return { paths, errors };
 }
 
-function resolveOne(name: string, problem: number, files: ReadonlySet<string>): string | { error: string } {
+function resolveOne(name: string, problem: string, files: ReadonlySet<string>): string | { error: string } {
   // A path, spelt as on disk or differing only invisibly (NFD, "./", spaces at the ends: model/evidence-name.ts).
   const match = matchEvidence(name, files);
   if (match.kind === 'outside') return { error: `佐证材料“${name}”不能指向 evidence/ 文件夹之外` };
@@ -92,7 +91,7 @@ function resolveOne(name: string, problem: number, files: ReadonlySet<string>): 
   if (match.kind === 'ambiguous') return { error: `佐证材料“${name}”在 evidence/ 中有多个写法相近的文件（${match.candidates.join('、')}），请在 evidence/ 中删去或改名多余的文件` };
   const key = evidenceNameKey(name);
   const byName = [...files].filter((f) => evidenceNameKey(f.split('/').at(-1)!) === key);
-  const own = byName.filter((f) => folderNumber(f) === problem);
+  const own = byName.filter((f) => inProblemFolder(f, problem));
   if (byName.length === 1) return byName[0]!;
   if (own.length === 1) return own[0]!;
   if (byName.length > 1) return { error: `佐证材料“${name}”在 evidence/ 中有多个同名文件（${byName.join('、')}），请写明文件夹，如“${byName[0]}”` };

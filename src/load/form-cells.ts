@@ -165,12 +165,16 @@ export function formYesNo(cell: SheetCell, date1904: boolean): CellReading<boole
   return choice.ok ? { ok: true, value: choice.value === undefined ? undefined : choice.value === YES } : choice;
 }
 
-/** A problem number as a cell holds it: 3, or the text 3. */
-export function formNumber(cell: SheetCell): number | undefined {
+/**
+ * A problem number as a cell holds it, as text without spaces: 3 (a number
+ * or the text 3), or 二-3 (model/numbering.ts shownNumber); undefined for an
+ * empty cell or a number that is not whole.
+ */
+export function formNumberText(cell: SheetCell): string | undefined {
   const data = cell.data;
-  if (data?.type === 'number') return Number.isInteger(data.number) ? data.number : undefined;
-  const text = data?.type === 'text' ? tidy(data.text) : undefined;
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+  if (data?.type === 'number') return Number.isInteger(data.number) ? String(data.number) : undefined;
+  const text = data?.type === 'text' ? tidy(data.text)?.replace(/\s+/g, '') : undefined;
+  return text === '' ? undefined : text;
 }
 
 /** Whether the cell holds anything at all: a value (even empty text counts as nothing), a formula or a picture. */

@@ -4,11 +4,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { planSchema, type Plan } from '../model/plan-schema.js';
-import { progressSchema, type Progress } from '../model/progress-schema.js';
+import { progressFileSchema, progressSchema, type Progress } from '../model/progress-schema.js';
 import { decodeUtf8Text } from '../formats/text.js';
 import { listEvidence } from './evidence.js';
 import { parseJsonSource, type JsonSource } from './json-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { resolveProgressNumbers } from './progress-numbers.js';
 import { displayPath } from '../diagnostics/display-path.js';
 
 /**
@@ -63,13 +64,19 @@ function fileDiagnostic(file: string, message: string, ruleId = 'file'): Diagnos
 
 type SafeParser<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } };
 
-function validate<T>(source: JsonSource, schema: SafeParser<T>): { data?: T; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(source.value);
+function validate<T>(source: JsonSource, schema: SafeParser<T>, value: unknown = source.value): { data?: T; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(value);
   if (result.success) return { data: result.data, diagnostics: [] };
   return { diagnostics: zodIssuesToDiagnostics(source, result.error.issues as never) };
 }
 
-function assembleProgress(files: readonly TextFile[]): { progress: LoadedProgress[]; diagnostics: Diagnostic[] } {
+/**
+ * Progress files, read against the plan: a plan numbered per category names
+ * its problems by shown number, resolved to internal keys before the schema
+ * (load/progress-numbers.ts); a file whose numbers do not resolve is left
+ * out, as one the schema refuses is, with its diagnostics.
+ */
+function assembleProgress(files: readonly TextFile[], plan: Plan | undefined): { progress: LoadedProgress[]; diagnostics: Diagnostic[] } {
   const progress: LoadedProgress[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { file, text } of files) {
@@ -81,7 +88,15 @@ function assembleProgress(files: readonly TextFile[]): { progress: LoadedProgres
     const parsed = parseJsonSource(file, text);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.source) continue;
-    const checked = validate<Progress>(parsed.source, progressSchema);
+    if (!plan) {
+      // Without a valid plan no number can be resolved: the file is checked as the office writes it, for its own diagnostics.
+      diagnostics.push(...validate(parsed.source, progressFileSchema).diagnostics);
+      continue;
+    }
+    const numbers = resolveProgressNumbers(parsed.source, plan);
+    diagnostics.push(...numbers.diagnostics);
+    if (numbers.diagnostics.length > 0) continue;
+    const checked = validate<Progress>(parsed.source, progressSchema, numbers.value);
     diagnostics.push(...checked.diagnostics);
     if (checked.data) progress.push({ source: parsed.source, data: checked.data, fileperiod });
   }
@@ -94,7 +109,7 @@ export function assemblePlanFolder(texts: PlanFolderTexts): LoadResult {
   const parsed = parseJsonSource(texts.plan.file, texts.plan.text);
   if (!parsed.source) return { diagnostics: parsed.diagnostics };
   const checked = validate<Plan>(parsed.source, planSchema);
-  const progress = assembleProgress(texts.progress);
+  const progress = assembleProgress(texts.progress, checked.data);
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics, ...progress.diagnostics];
   if (!checked.data) return { diagnostics };
   return {

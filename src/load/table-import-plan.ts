@@ -4,6 +4,7 @@
 // for the clerk to fill, and no guessed or placeholder wording can reach an
 // official document (an empty 发文字号 stops every document command).
 import { FIELD_LABELS } from '../model/vocabulary.js';
+import { DEFAULT_SHOWN_AS, formatShownNumber } from '../model/numbering.js';
 import type { HeaderReading, Renumbering, TableImport } from './table-import.js';
 
 /** The fields a table never holds, with what the clerk writes there. */
@@ -58,6 +59,7 @@ export function planJson(table: TableImport, schemaRef: string | undefined): Rec
       return rest;
     }),
     ...(columns ? { tableColumns: columns } : {}),
+    ...(table.numberedByCategory ? { numbering: { scope: 'category', shownAs: DEFAULT_SHOWN_AS } } : {}),
   };
 }
 
@@ -90,6 +92,11 @@ export function unmappedReport(table: TableImport, origin: string): string {
       table.categoryHeadings.has(label) ? [`- 类别“${label}”取自表格中的分节行，已同时作为 id、label 和方案正文中的标题（categories[${i}]），请核对。`] : [],
     ),
     ...renumberedLines(table.renumbered),
+    ...(table.numberedByCategory
+      ? [
+          `- 表格的序号在每个类别中从 1 编起，已照录（plan.json 的 numbering.scope 为 category）。类别不在旁边的地方（进展报告、台账、填报表、销号审批表、进展文件）写作“类别序号-类别内序号”，如“${formatShownNumber(DEFAULT_SHOWN_AS, 2, 3)}”；如需其他写法，改 numbering.shownAs（如“（{category}）{number}”写作“${formatShownNumber('（{category}）{number}', 2, 3)}”）。`,
+        ]
+      : []),
     ...table.cellNotes.map((n) => `- ${n.row}（第 ${n.number} 号问题）“${oneLine(n.header)}”：${n.note}，该项按空白读入。`),
     ...table.headerless.map((label) => `- ${label}没有表头，按前一个表格的列读入，请核对。`),
     ...table.otherTables.map((label) => `- ${label}也像任务分解表，但列不同或不在同一文档表格中，未导入；如需导入，请合并到${table.source.split('、')[0]}后再运行 init。`),

@@ -10,6 +10,7 @@
 // schema, so `zhenggai check` names every field the clerk must fill, and
 // nothing invented can reach a document. When no table can be read, the
 // reason says what was found and what was expected.
+import { DEFAULT_SHOWN_AS, formatShownNumber } from '../model/numbering.js';
 import { DEFAULT_TASK_TABLE_COLUMNS, FIELD_LABELS, HEADER_ENDINGS, HEADER_SECOND_CHOICE, HEADER_SYNONYMS } from '../model/vocabulary.js';
 import { TABLE_FIELDS, type TableColumn, type TableField } from '../model/plan-schema.js';
 import { splitMeasureLines, splitMeasures } from './table-import-measures.js';
@@ -339,11 +340,13 @@ function continueProblem(problem: RawProblem, row: readonly GridCell[], specs: r
 }
 
 /**
- * Numbers that start again at 1 in each part of the table (each section, or
- * each run a restart begins), every part counting 1, 2, 3 … without a gap:
- * a plan numbers its problems 1..N once (docs/domain.md#problems), so they
- * are numbered on in table order, and the clerk is told each change. Any
- * other irregularity is kept as read, for `zhenggai check` to point out.
+ * Numbers that start again at 1 in each part of the table that is not a
+ * category (each Word table of one list: restartsPerCategory keeps those that
+ * restart per category), every part counting 1, 2, 3 … without a gap: a plan
+ * not numbered per category numbers its problems 1..N once
+ * (docs/domain.md#problem-numbers), so they are numbered on in table order,
+ * and the clerk is told each change. Any other irregularity is kept as read,
+ * for `zhenggai check` to point out.
  */
 function renumber(problems: RawProblem[]): Renumbering[] {
   const numbers = problems.map((p) => p.number);
@@ -359,6 +362,24 @@ function renumber(problems: RawProblem[]): Renumbering[] {
     p.number = i + 1;
     return change;
   });
+}
+
+/**
+ * True when the numbers start again at 1 in each category and count 1, 2,
+ * 3 … without a gap within it, each category's problems standing together
+ * (one merged category cell or one section each), and there are at least
+ * two categories: the table numbers per category (docs/domain.md#problem-numbers),
+ * the way the county refers to its problems, so the numbers are kept.
+ */
+function restartsPerCategory(problems: readonly ImportedProblem[]): boolean {
+  const runs: ImportedProblem[][] = [];
+  for (const [i, p] of problems.entries()) {
+    if (i === 0 || p.category !== problems[i - 1]!.category) runs.push([]);
+    runs.at(-1)!.push(p);
+  }
+  const categories = runs.map((run) => run[0]!.category);
+  if (runs.length < 2 || categories.includes('') || new Set(categories).size !== runs.length) return false;
+  return runs.every((run) => run.every((p, i) => p.number === i + 1));
 }
 
 // --- values -----------------------------------------------------------------------
@@ -500,13 +521,15 @@ export interface TableImport {
   /** Columns whose header is not the field's label, and how it was read. */
   readonly readings: Array<{ header: string; field: TableField; reading: HeaderReading }>;
   /** Columns that map to no plan field, with each problem's text. */
-  readonly unmappedColumns: Array<{ header: string; values: Array<{ number: number; text: string }> }>;
+  readonly unmappedColumns: Array<{ header: string; values: Array<{ number: string; text: string }> }>;
   /** Fields every problem needs (REQUIRED_FIELDS) that no column of the table was read as. */
   readonly missingFields: readonly TableField[];
   readonly skippedRows: Array<{ row: string; text: string }>;
   readonly renumbered: Renumbering[];
+  /** The table numbers its problems 1, 2, 3 … again in each category: plan.json keeps the numbers and says so (plan.numbering, model/numbering.ts). */
+  readonly numberedByCategory: boolean;
   /** Cells of problems whose value the clerk should check (error values, formulas never calculated). */
-  readonly cellNotes: Array<{ row: string; number: number; header: string; note: string }>;
+  readonly cellNotes: Array<{ row: string; number: string; header: string; note: string }>;
   /** Word tables without a header read as continuing the task table. */
   readonly headerless: string[];
   /** Other tables or sheets that look like task tables, not read. */
@@ -585,13 +608,18 @@ function continuesWithNumbers(source: TableSource, specs: readonly ColumnSpec[])
 function tableImport(parts: readonly TablePart[], others: readonly string[], map?: HeaderMap): TableImport {
   const { source, header, specs } = parts[0]!;
   const body = readBody(parts, map, leadingSections(source));
-  const renumbered = renumber(body.problems);
+  // Numbers restarting in each category are kept as the table has them (the plan says it numbers per category); other restarts are numbered on.
+  const byCategory = restartsPerCategory(toProblems(body.problems).problems);
+  const renumbered = byCategory ? [] : renumber(body.problems);
   const { problems, headings } = toProblems(body.problems);
+  const categories = unique(problems.map((p) => p.category).filter(Boolean));
+  // The to-do list names a problem as documents will show it: 二-3 in a table numbered per category.
+  const shown = new Map(body.problems.map((raw, i) => [raw, byCategory ? formatShownNumber(DEFAULT_SHOWN_AS, categories.indexOf(problems[i]!.category) + 1, raw.number) : String(raw.number)]));
   const mapped = specs.filter((s) => s.field !== undefined);
   return {
     source: parts.length > 1 ? `${parts.map((p) => p.source.label).join('、')}` : source.label,
     problems,
-    categories: unique(problems.map((p) => p.category).filter(Boolean)),
+    categories,
     categoryHeadings: headings,
     units: unique(problems.flatMap((p) => [...p.leadUnits, ...p.cooperatingUnits])),
     ...tableColumnsOf(mapped),
@@ -600,10 +628,11 @@ function tableImport(parts: readonly TablePart[], others: readonly string[], map
     missingFields: REQUIRED_FIELDS.filter((field) => !mapped.some((s) => s.field === field)),
     unmappedColumns: specs
       .filter((s) => s.field === undefined && (s.header !== '' || body.problems.some((p) => p.extra.has(s.index))))
-      .map((s) => ({ header: s.header, values: body.problems.filter((p) => p.extra.has(s.index)).map((p) => ({ number: p.number, text: p.extra.get(s.index)! })) })),
+      .map((s) => ({ header: s.header, values: body.problems.filter((p) => p.extra.has(s.index)).map((p) => ({ number: shown.get(p)!, text: p.extra.get(s.index)! })) })),
     skippedRows: body.skipped.map((s) => ({ row: s.where, text: s.text })),
     renumbered,
-    cellNotes: body.problems.flatMap((p) => p.notes.map((n) => ({ row: p.where, number: p.number, ...n }))),
+    numberedByCategory: byCategory,
+    cellNotes: body.problems.flatMap((p) => p.notes.map((n) => ({ row: p.where, number: shown.get(p)!, ...n }))),
     headerless: parts.filter((p) => p.header === undefined).map((p) => p.source.label),
     otherTables: [...others],
   };

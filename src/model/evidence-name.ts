@@ -143,3 +143,18 @@ export function evidencePathOnDisk(reference: string, files: ReadonlySet<string>
   const match = matchEvidence(reference, files);
   return match.kind === 'exact' || match.kind === 'similar' ? match.path : evidenceReferencePath(reference);
 }
+
+/**
+ * Whether a folder under evidence/ is a problem's own, named by its shown
+ * number (model/numbering.ts): 07 or 7 for problem 7 of a plan numbered
+ * plan-wide, 二-3 for one numbered per category.
+ */
+export function isProblemEvidenceFolder(folder: string, shownNumber: string): boolean {
+  if (/^\d+$/.test(folder) && /^\d+$/.test(shownNumber)) return Number(folder) === Number(shownNumber);
+  return folder.normalize('NFC').replace(/\s+/g, '') === shownNumber.normalize('NFC').replace(/\s+/g, '');
+}
+
+/** The name of a new evidence folder for a problem: its number with two digits (07), or its shown number (二-3). */
+export function problemEvidenceFolderName(shownNumber: string): string {
+  return /^\d+$/.test(shownNumber) ? shownNumber.padStart(2, '0') : shownNumber.replace(/\s+/g, '');
+}

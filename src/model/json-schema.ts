@@ -1,11 +1,11 @@
 // JSON Schema for editors, generated from the zod schemas (the single source).
 import { z } from 'zod';
 import { planSchema } from './plan-schema.js';
-import { progressSchema } from './progress-schema.js';
+import { progressFileSchema } from './progress-schema.js';
 
 export const SCHEMA_FILES = {
   'plan.schema.json': planSchema,
-  'progress.schema.json': progressSchema,
+  'progress.schema.json': progressFileSchema,
 } as const;
 
 export function jsonSchemaText(schema: z.ZodType): string {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isoDate, nonEmptyText, textList } from './common-schema.js';
 import { FIELD_LABELS, REPORT_PERIOD_FIELDS, TABLE_FIELDS } from './vocabulary.js';
+import { DEFAULT_SHOWN_AS, NUMBERING_SCOPES, PLAN_WIDE, SHOWN_AS_CATEGORY, SHOWN_AS_NUMBER, numberProblems } from './numbering.js';
 
 export { TABLE_FIELDS };
 
@@ -129,7 +130,11 @@ export const unitSchema = z
 
 export const problemSchema = z
   .object({
-    number: z.number().int().positive().describe('全方案统一编号（1..N），后续文件均以此标识问题'),
+    number: z
+      .number()
+      .int()
+      .positive()
+      .describe('问题编号：全方案统一编号（1..N）；方案写了 numbering.scope 为 category 时为类别内编号（各类别从 1 编起），照表格原样填写'),
     category: nonEmptyText.optional().describe('所属类别的 id；方案没有类别（不分类的问题清单）时不写'),
     summary: nonEmptyText.describe(FIELD_LABELS.summary),
     measures: textList.describe('整改措施，每条一项；多条时输出“一是…二是…”'),
@@ -151,6 +156,27 @@ export const problemSchema = z
   })
   .strict();
 
+/** How the plan numbers its problems (docs/domain.md#problem-numbers, model/numbering.ts). */
+export const numberingSchema = z
+  .object({
+    scope: z
+      .enum(NUMBERING_SCOPES)
+      .describe('编号范围：plan 为全方案统一编号 1..N（缺省）；category 为各类别分别从 1 编起（一、1. 2. 3. 二、1. 2. …）'),
+    shownAs: nonEmptyText
+      .default(DEFAULT_SHOWN_AS)
+      .describe(
+        `类别不在旁边时（报告、台账、填报表、销号审批表、进展文件等）编号的写法：${SHOWN_AS_CATEGORY} 为类别序号（一、二…，按方案正文中类别的次序），${SHOWN_AS_NUMBER} 为类别内编号；如“{category}-{number}”写作“二-3”，“（{category}）{number}”写作“（二）3”。缺省为“${DEFAULT_SHOWN_AS}”；全方案统一编号（scope 为 plan）时不用，处处照印编号`,
+      ),
+  })
+  .strict()
+  .superRefine((numbering, ctx) => {
+    if (!numbering.shownAs.includes(SHOWN_AS_NUMBER)) ctx.addIssue({ code: 'custom', path: ['shownAs'], message: `编号写法应含 ${SHOWN_AS_NUMBER}（类别内编号）` });
+    if (numbering.scope === 'category' && !numbering.shownAs.includes(SHOWN_AS_CATEGORY)) {
+      ctx.addIssue({ code: 'custom', path: ['shownAs'], message: `各类别分别编号时，编号写法应含 ${SHOWN_AS_CATEGORY}（类别序号），否则不同类别的同号问题无法区分` });
+    }
+  })
+  .describe('问题编号方式（可选）：缺省为全方案统一编号；进展文件中各类别分别编号的方案按编号写法（如“二-3”）引用问题');
+
 /** The type sizes an office may set for its Word tables (GB/T 9704 leaves a table's size open; docs/format.md, column widths). */
 export const TABLE_TYPE_SIZES = ['小四', '五号', '小五'] as const;
 
@@ -165,6 +191,7 @@ export const planSchema = z
       .describe('发现问题方式（问题类别），可省略：不分类的问题清单（如巡察、审计反馈）不写或写空列表，各问题也都不写 category；列了类别时每个问题都要有 category'),
     units: z.array(unitSchema).min(1).describe('单位名录'),
     problems: z.array(problemSchema).min(1).describe('问题清单'),
+    numbering: numberingSchema.optional(),
     tableColumns: z.array(tableColumnSchema).min(1).optional().describe('任务分解表的列（缺省为样本的七列）'),
     reportColumns: reportColumnsSchema.optional(),
     tableTypeSize: z
@@ -173,7 +200,10 @@ export const planSchema = z
       .describe('Word 表格（任务分解表、通知和报告所附表格）的字号：小四、五号或小五；缺省时按内容自动选择（小四，放不下时五号、小五）'),
   })
   .strict()
-  .describe('zhenggai 整改方案（plan.json）');
+  .describe('zhenggai 整改方案（plan.json）')
+  // Every parse keys problems the same way (model/numbering.ts): plan-wide
+  // numbers as written, or plan order for a plan numbered per category.
+  .transform((plan) => ({ ...plan, problems: numberProblems(plan.numbering ?? PLAN_WIDE, plan.categories, plan.problems) }));
 
 export type PlanInput = z.input<typeof planSchema>;
 export type Plan = z.output<typeof planSchema>;

@@ -71,6 +71,24 @@ export const progressSchema = z
   .strict()
   .describe('zhenggai 月度进展（progress/<YYYY-MM>.json）');
 
+/**
+ * progress/<YYYY-MM>.json as the office writes it, for editors (`zhenggai
+ * schema`): a plan numbered per category names its problems by the shown
+ * number (“二-3”), which load/plan-folder.ts resolves to the internal key
+ * before `progressSchema` reads the file (model/numbering.ts).
+ */
+export const progressFileSchema = progressSchema.extend({
+  problems: z
+    .array(
+      problemProgressSchema.extend({
+        number: z
+          .union([z.number().int().positive(), nonEmptyText])
+          .describe('问题编号：全方案统一编号的方案写整数（与 plan.json 一致）；各类别分别编号的方案（numbering.scope 为 category）写编号写法，如“二-3”'),
+      }),
+    )
+    .describe('各问题本期进展'),
+}).describe('zhenggai 月度进展（progress/<YYYY-MM>.json）');
+
 export type Status = (typeof STATUSES)[number];
 export type ProgressInput = z.input<typeof progressSchema>;
 export type Progress = z.output<typeof progressSchema>;

@@ -71,7 +71,7 @@ export function firstSentence(text: string): string {
 export const PROBLEM_NUMBER_MARK = '．';
 
 /** A problem's number before its text: 2．2个村… (one form everywhere a number leads its text). */
-export function problemItem(number: number, text: string): string {
+export function problemItem(number: number | string, text: string): string {
   return `${number}${PROBLEM_NUMBER_MARK}${text}`;
 }
 
@@ -86,6 +86,6 @@ export function problemItem(number: number, text: string): string {
 export const LIST_BREAK = '\u200B';
 
 /** Numbers in running text, joined with 、 and free to wrap after each (the template helper `numbers`): 问题1、4、5. */
-export function numberList(numbers: readonly number[]): string {
+export function numberList(numbers: readonly (number | string)[]): string {
   return numbers.map(String).join(`、${LIST_BREAK}`);
 }

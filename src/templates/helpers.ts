@@ -65,7 +65,8 @@ function sentence(value: unknown): string {
 
 /** A problem's number before its text, in the one form every document uses (model/prose.ts problemItem): 2．2个村… */
 function item(number: unknown, text: unknown): string {
-  if (typeof number !== 'number' || !Number.isInteger(number) || typeof text !== 'string') {
+  const isNumber = (typeof number === 'number' && Number.isInteger(number)) || (typeof number === 'string' && number.trim() !== '');
+  if (!isNumber || typeof text !== 'string') {
     throw new HelperArgumentError('item 的参数应为问题序号和一段文字');
   }
   return problemItem(number, text);
@@ -77,13 +78,15 @@ function item(number: unknown, text: unknown): string {
  * 问题{{numbers changes.newlyClosed}}, 问题{{numbers longTermProblems}} → 问题1、4、5.
  */
 function numbers(value: unknown): string {
-  const numberOf = (v: unknown): number | undefined => {
-    if (typeof v === 'number') return v;
-    if (v !== null && typeof v === 'object' && typeof (v as { number?: unknown }).number === 'number') return (v as { number: number }).number;
+  // A number is an integer or, for a plan numbered per category, its shown text (二-3; model/numbering.ts).
+  const valid = (v: unknown): v is number | string => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && v.trim() !== '');
+  const numberOf = (v: unknown): number | string | undefined => {
+    if (valid(v)) return v;
+    if (v !== null && typeof v === 'object' && valid((v as { number?: unknown }).number)) return (v as { number: number | string }).number;
     return undefined;
   };
   const list = Array.isArray(value) ? value.map(numberOf) : [undefined];
-  if (!list.every((n): n is number => n !== undefined && Number.isInteger(n))) throw new HelperArgumentError('numbers 的参数应为问题序号或问题的列表');
+  if (!list.every((n): n is number | string => n !== undefined)) throw new HelperArgumentError('numbers 的参数应为问题序号或问题的列表');
   return numberList(list);
 }
 

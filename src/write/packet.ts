@@ -53,7 +53,7 @@ async function copyEvidence(staging: Staging, build: PacketBuild): Promise<void>
   try {
     for (const copy of copies) {
       const data = await build.evidence.read(copy.from).catch((error: unknown) => {
-        throw error instanceof UserError ? new UserError(`第 ${copy.problem} 号问题的${error.message}`) : error;
+        throw error instanceof UserError ? new UserError(`第 ${copy.shownNumber} 号问题的${error.message}`) : error;
       });
       await staging.write(copy.to, data);
       build.progress.advance();

@@ -35,7 +35,7 @@ describe('describeRules', () => {
     expect(describeRules()).toEqual(described);
     const severities = RULES.map((r) => r.severity);
     expect(severities.lastIndexOf('error')).toBeLessThan(severities.indexOf('warning'));
-    expect(described[0]).toEqual({ id: 'problem-numbers', description: '问题编号重复、缺号或超出 1..N（N 为问题个数） / problem numbers repeated, missing or outside 1..N' });
+    expect(described[0]).toEqual({ id: 'problem-numbers', description: '问题编号重复、缺号或超出 1..N（全方案统一编号时 N 为问题个数；各类别分别编号时在每个类别内检查） / problem numbers repeated, missing or outside 1..N (plan-wide, or within each category when the plan numbers per category)' });
   });
 
   it('returns only the id and the description', () => {

@@ -19,7 +19,7 @@ import { FORM_FIRST_DATA_ROW, FORM_SHEET } from '../../src/model/document/unit-f
 import { planSchema } from '../../src/model/plan-schema.js';
 import { editCells, type CellEdit } from '../import/form-editor.js';
 import { describeWithTools, runTool } from '../helpers/tools.js';
-import { runCli } from './run.js';
+import { runOk, sheetRows } from './read-back.js';
 
 const FIXTURE = 'test/fixtures/plans/flat';
 const TABLE = '石桥镇落实县委第二巡察组巡察反馈意见整改任务清单';
@@ -36,12 +36,6 @@ let tmp: string;
 let dir: string;
 let out: string;
 let planOut: string;
-
-async function run(args: string[]): Promise<{ exit: number; out: string; err: string }> {
-  const result = await runCli(args);
-  expect(result.exit, `${args.join(' ')}\n${result.err}`).toBe(0);
-  return result;
-}
 
 const cellTexts = (source: TableSource): string[][] => source.grid.map((row) => row.map((cell) => (cell.covered ? '' : cell.text)));
 
@@ -64,19 +58,6 @@ function expectFlatTable(rows: readonly (readonly string[])[], label: string): v
       if (c !== cooperating) expect(text.trim(), `${label}: problem ${row[0]}, column ${c + 1}`).not.toBe('');
     });
   }
-}
-
-function sheetRows(sheet: ReadSheet): string[][] {
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c += 1) {
-      const cell = sheet.cell(r, c);
-      row.push(cell.master !== undefined && cell.master !== cell.address ? '' : cell.value === null ? '' : cell.value instanceof Date ? cell.value.toISOString() : String(cell.value));
-    }
-    rows.push(row);
-  }
-  return rows;
 }
 
 async function workbook(file: string): Promise<ReadSheet[]> {
@@ -114,13 +95,13 @@ beforeAll(() => {
 
 describe('a flat plan through every command', () => {
   it('check: no error, no warning', async () => {
-    const result = await run(['check', dir]);
+    const result = await runOk(['check', dir]);
     expect(result.err).toBe('');
     expect(await checkPlanFolder(dir)).toEqual([]);
   });
 
   it('table: Word and Excel without a category column, no empty cell', async () => {
-    await run(['table', dir, '--out', out]);
+    await runOk(['table', dir, '--out', out]);
     const [docx] = word(path.join(planOut, `${TABLE}.docx`));
     expectFlatTable(cellTexts(docx!), 'task table (Word)');
     expect(docx!.grid[0]!.length).toBe(6);
@@ -131,7 +112,7 @@ describe('a flat plan through every command', () => {
   });
 
   it('notice: the problems straight under the problems heading, no category heading, the task table attached without a category column', async () => {
-    await run(['notice', dir, '--out', out]);
+    await runOk(['notice', dir, '--out', out]);
     const [table] = word(path.join(planOut, NOTICE));
     const paragraphs = table!.before!.map((p) => p.trim()).filter(Boolean);
     expectFlatParagraphs(paragraphs, 'notice');
@@ -149,14 +130,14 @@ describe('a flat plan through every command', () => {
     mkdirSync(own, { recursive: true });
     writeFileSync(path.join(own, 'plan.hbs'), readFileSync('templates/plan.hbs', 'utf8').replace(/\{\{#if categories\}\}\n|\{\{else\}\}\n\{\{#each problems\}\}[\s\S]*?\{\{\/each\}\}\n\{\{\/if\}\}\n/g, ''));
     expect(readFileSync(path.join(own, 'plan.hbs'), 'utf8')).not.toContain('{{else}}');
-    const result = await run(['notice', dir, '--templates', own, '--out', path.join(tmp, 'out-own')]);
+    const result = await runOk(['notice', dir, '--templates', own, '--out', path.join(tmp, 'out-own')]);
     expect(result.err).toMatch(/plan\.hbs {2}warning {2}方案不分类（没有 categories），但方案正文没有列出任何问题.*\[plan-template-flat\]/);
-    const bundled = await run(['notice', dir, '--out', path.join(tmp, 'out-bundled')]);
+    const bundled = await runOk(['notice', dir, '--out', path.join(tmp, 'out-bundled')]);
     expect(bundled.err).not.toContain('plan-template-flat');
   });
 
   it('report and ledger: no category in the report or its table, the ledger summarised by lead unit only', async () => {
-    await run(['report', dir, '--period', '2024-06', '--out', out]);
+    await runOk(['report', dir, '--period', '2024-06', '--out', out]);
     const folder = path.join(planOut, '2024-06');
     const [table] = word(path.join(folder, `石府文〔2024〕26号-${REPORT_TITLE}.docx`));
     expectFlatParagraphs(table!.before!, 'report');
@@ -172,7 +153,7 @@ describe('a flat plan through every command', () => {
   });
 
   it('closure forms: 牵头单位 beside the number, no 问题来源 row, no empty value beside a label', async () => {
-    await run(['closure-forms', dir, '--period', '2024-06', '--out', out]);
+    await runOk(['closure-forms', dir, '--period', '2024-06', '--out', out]);
     const folder = path.join(planOut, '2024-06');
     const blank = word(path.join(folder, '整改问题销号审批表（已完成待签字）.docx'));
     const filled = word(path.join(folder, '整改问题销号审批表（本期已销号）.docx'));
@@ -189,7 +170,7 @@ describe('a flat plan through every command', () => {
   });
 
   it('forms, filled and imported: the forms show no category, their answers reach progress/2024-07.json, check finds no error', async () => {
-    const result = await run(['forms', dir, '--period', '2024-07', '--out', out]);
+    const result = await runOk(['forms', dir, '--period', '2024-07', '--out', out]);
     expect(result.out).toContain('共 4 个单位的填报表');
     const formsDir = path.join(planOut, 'forms-2024-07');
     const files = readdirSync(formsDir).sort();
@@ -209,7 +190,7 @@ describe('a flat plan through every command', () => {
       3: { G: { text: '已完成' }, H: { clear: true }, J: { text: '2024-07-15' }, I: { text: '清运线路已调整，各村生活垃圾日产日清。' }, L: { clear: true } },
     });
     fillForm('农业农村服务中心', path.join(formsDir, '农业农村服务中心.xlsx'), { 5: { I: { text: '已完成违规占用耕地整改10宗。' } } });
-    const imported = await run(['import', dir, '--period', '2024-07', ...files.map((f) => path.join(formsDir, f))]);
+    const imported = await runOk(['import', dir, '--period', '2024-07', ...files.map((f) => path.join(formsDir, f))]);
     expect(imported.out).toContain('各单位的填报表均已导入');
     const july = JSON.parse(readFileSync(path.join(dir, 'progress', '2024-07.json'), 'utf8'));
     expect(july.problems.map((p: { number: number; status: string }) => [p.number, p.status])).toEqual([
@@ -227,7 +208,7 @@ describe('a flat plan through every command', () => {
   });
 
   it('closure forms of the imported period: the newly completed problem gets its blank form', async () => {
-    await run(['closure-forms', dir, '--period', '2024-07', '--out', out]);
+    await runOk(['closure-forms', dir, '--period', '2024-07', '--out', out]);
     const blank = word(path.join(planOut, '2024-07', '整改问题销号审批表（已完成待签字）.docx'));
     expect(blank.map((t) => t.grid[0]!.map((c) => c.text))).toEqual([
       ['问题编号', '1', '牵头单位', '财政所'],
@@ -237,7 +218,7 @@ describe('a flat plan through every command', () => {
   });
 
   it('packet: every part without a category', async () => {
-    const result = await run(['packet', dir, '--period', '2024-06', '--zip', '--out', out]);
+    const result = await runOk(['packet', dir, '--period', '2024-06', '--zip', '--out', out]);
     expect(result.out).toContain('packet-2024-06');
     const packet = path.join(planOut, 'packet-2024-06');
     const names = readdirSync(packet).sort();
@@ -256,8 +237,8 @@ describe('a flat plan through every command', () => {
 describeWithTools(['soffice', 'pdftotext'], 'a flat plan printed (--pdf, LibreOffice)', () => {
   it('notice and closure forms as PDF: problems under the problems heading, no category heading, no 问题来源', async () => {
     const pdfOut = path.join(tmp, 'pdf');
-    await run(['notice', dir, '--out', pdfOut, '--pdf']);
-    await run(['closure-forms', dir, '--period', '2024-06', '--out', pdfOut, '--pdf']);
+    await runOk(['notice', dir, '--out', pdfOut, '--pdf']);
+    await runOk(['closure-forms', dir, '--period', '2024-06', '--out', pdfOut, '--pdf']);
     const notice = runTool('pdftotext', ['-layout', path.join(pdfOut, 'flat', NOTICE.replace(/\.docx$/, '.pdf')), '-']);
     const lines = notice.split('\n').map((l) => l.trim()).filter(Boolean);
     const heading = lines.indexOf('二、反馈问题及整改措施');

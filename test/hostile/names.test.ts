@@ -107,6 +107,8 @@ describe('output folders stay under --out', () => {
 describe('packet layout: every file lands inside the packet folder', () => {
   const problem = (number: number, summary: string): Problem => ({
     number,
+    numberInCategory: number,
+    shownNumber: String(number),
     category: 'c',
     summary,
     measures: ['m'],

@@ -200,19 +200,19 @@ describe('other cells', () => {
 describe('resolveEvidence', () => {
   const files = new Set(['07/清单.pdf', '08/记录.txt', '09/记录.txt', '10/照片.png', '照片.png']);
   it('takes paths relative to evidence/, bare names one file has, and the problem\'s own folder when several do', () => {
-    expect(resolveEvidence('07/清单.pdf\n清单.pdf\n evidence\\08\\记录.txt ', 7, files)).toEqual({ paths: ['07/清单.pdf', '08/记录.txt'], errors: [] });
-    expect(resolveEvidence('记录.txt', 9, files)).toEqual({ paths: ['09/记录.txt'], errors: [] });
-    expect(resolveEvidence(undefined, 1, files)).toEqual({ paths: [], errors: [] });
+    expect(resolveEvidence('07/清单.pdf\n清单.pdf\n evidence\\08\\记录.txt ', '7', files)).toEqual({ paths: ['07/清单.pdf', '08/记录.txt'], errors: [] });
+    expect(resolveEvidence('记录.txt', '9', files)).toEqual({ paths: ['09/记录.txt'], errors: [] });
+    expect(resolveEvidence(undefined, '1', files)).toEqual({ paths: [], errors: [] });
   });
   it('names what does not match', () => {
-    expect(resolveEvidence('记录.txt', 3, files).errors[0]).toContain('有多个同名文件（08/记录.txt、09/记录.txt）');
-    expect(resolveEvidence('照片.png', 10, files)).toEqual({ paths: ['照片.png'], errors: [] }); // a path at evidence/'s top wins
-    expect(resolveEvidence('没有.doc', 3, files).errors[0]).toContain('evidence/ 文件夹中没有佐证材料“没有.doc”');
-    expect(resolveEvidence('../plan.json', 3, files).errors[0]).toContain('不能指向 evidence/ 文件夹之外');
+    expect(resolveEvidence('记录.txt', '3', files).errors[0]).toContain('有多个同名文件（08/记录.txt、09/记录.txt）');
+    expect(resolveEvidence('照片.png', '10', files)).toEqual({ paths: ['照片.png'], errors: [] }); // a path at evidence/'s top wins
+    expect(resolveEvidence('没有.doc', '3', files).errors[0]).toContain('evidence/ 文件夹中没有佐证材料“没有.doc”');
+    expect(resolveEvidence('../plan.json', '3', files).errors[0]).toContain('不能指向 evidence/ 文件夹之外');
   });
   it('offers the file a unit may have meant: the name without its extension, or the extension in capitals', () => {
     const note = '（evidence/ 中有名称相近的文件：“07/清单.pdf”，请核对大小写、扩展名和文件夹）';
-    expect(resolveEvidence('清单', 7, files).errors).toEqual([`evidence/ 文件夹中没有佐证材料“清单”${note}：请先把单位报送的文件放入 evidence/（每行写一个文件名）`]);
-    expect(resolveEvidence('清单.PDF', 7, files).errors[0]).toContain(note);
+    expect(resolveEvidence('清单', '7', files).errors).toEqual([`evidence/ 文件夹中没有佐证材料“清单”${note}：请先把单位报送的文件放入 evidence/（每行写一个文件名）`]);
+    expect(resolveEvidence('清单.PDF', '7', files).errors[0]).toContain(note);
   });
 });

@@ -110,7 +110,7 @@ describe('Word’s automatic numbering in the 序号 and in measures', () => {
     ]);
   });
 
-  it('numbers on when each section’s list restarts at 1, and says so', () => {
+  it('keeps numbers that restart in each section (category) and says the plan numbers per category', () => {
     const numbering = w.abstractNum(0, w.lvl(0, { text: '%1' })) + w.num(1, 0) + w.num(2, 0, w.startOverride(0, 1));
     const section = (text: string) => w.tr([w.tc(w.p(text), w.span(5))]);
     const header = cells('序号', '问题简述', '整改措施', '整改时限', '牵头单位');
@@ -124,18 +124,20 @@ describe('Word’s automatic numbering in the 序号 and in measures', () => {
       row(2, '丙问题。', '卫生院'),
     ]);
     const { plan, todo } = readDocx(wordPackage({ body, numbering }));
-    // Word shows 1, 2 under 一、 and 1 under 二、 (the second instance restarts); the plan numbers 1..3 in table order.
+    // Word shows 1, 2 under 一、 and 1 under 二、 (the second instance restarts); the plan keeps them and numbers per category.
     expect(plan.problems.map((p: any) => [p.number, p.category, p.summary])).toEqual([
       [1, '交叉核查发现问题', '甲问题。'],
       [2, '交叉核查发现问题', '乙问题。'],
-      [3, '第三方评估发现问题', '丙问题。'],
+      [1, '第三方评估发现问题', '丙问题。'],
     ]);
+    expect(plan.numbering).toEqual({ scope: 'category', shownAs: '{category}-{number}' });
     expect(plan.categories).toEqual([
       { id: '交叉核查发现问题', heading: '交叉核查发现问题', label: '交叉核查发现问题' },
       { id: '第三方评估发现问题', heading: '第三方评估发现问题', label: '第三方评估发现问题' },
     ]);
-    expect(todo).toContain('已按表格顺序重新编号');
-    expect(todo).toContain('“第三方评估发现问题”中的第 1 号 → 第 3 号');
+    expect(todo).not.toContain('重新编号');
+    expect(todo).toContain('表格的序号在每个类别中从 1 编起，已照录（plan.json 的 numbering.scope 为 category）');
+    expect(todo).toContain('如“二-3”');
     expect(todo).not.toContain('categories[0].heading');
   });
 
@@ -334,7 +336,7 @@ describe('categories written as section rows', () => {
 });
 
 describe('a task table in several Word tables', () => {
-  it('reads on through tables with the same header, sections written as paragraphs between them, and numbers restarting per table', () => {
+  it('reads on through tables with the same header, sections written as paragraphs between them, numbers restarting per section kept, per table numbered on', () => {
     const header = cells('序号', '问题简述', '整改措施', '整改时限', '牵头单位');
     const body = [
       w.p('附件'),
@@ -349,14 +351,33 @@ describe('a task table in several Word tables', () => {
     ].join('');
     const { plan, todo } = readDocx(wordPackage({ body }));
     expect(plan.plan.attachmentTitle).toBe('某镇整改任务清单');
+    // 1, 2 under 一、 and 1, 2 under 二、 (its second table goes on at 2): numbered per category, as the table has them.
     expect(plan.problems.map((p: any) => [p.number, p.category, p.summary])).toEqual([
       [1, '交叉核查发现问题', '甲。'],
       [2, '交叉核查发现问题', '乙。'],
-      [3, '第三方评估发现问题', '丙。'],
-      [4, '第三方评估发现问题', '丁。'],
+      [1, '第三方评估发现问题', '丙。'],
+      [2, '第三方评估发现问题', '丁。'],
     ]);
-    expect(todo).toContain('“第三方评估发现问题”中的第 1—2 号 → 第 3—4 号');
+    expect(plan.numbering).toEqual({ scope: 'category', shownAs: '{category}-{number}' });
     expect(todo).toContain('- 第 3 个表格没有表头，按前一个表格的列读入，请核对。');
+  });
+
+  it('numbers on, and says so, when the numbers restart with each table but not with a category', () => {
+    const header = cells('序号', '问题简述', '整改措施', '整改时限', '牵头单位');
+    const body = [
+      w.p('某镇整改任务清单'),
+      w.tbl([header, cells('1', '甲。', '整改。', '年底前', '农办'), cells('2', '乙。', '整改。', '年底前', '农办')]),
+      w.tbl([header, cells('1', '丙。', '整改。', '年底前', '卫生院')]),
+    ].join('');
+    const { plan, todo } = readDocx(wordPackage({ body }));
+    expect(plan.problems.map((p: any) => [p.number, p.summary])).toEqual([
+      [1, '甲。'],
+      [2, '乙。'],
+      [3, '丙。'],
+    ]);
+    expect(plan.numbering).toBeUndefined();
+    expect(todo).toContain('已按表格顺序重新编号');
+    expect(todo).toContain('第 1 号 → 第 3 号');
   });
 
   it('reads only the first sheet of a workbook and names the others that look like task tables', () => {

@@ -65,7 +65,7 @@ describe('reading task tables of other shapes', () => {
       { field: 'cooperatingUnits', header: '配合单位', group: '责任分工' },
       { field: 'deadline', header: '完成时限' },
     ]);
-    expect(result.unmappedColumns).toEqual([{ header: '督办领导', values: [{ number: 1, text: '张副镇长' }] }]);
+    expect(result.unmappedColumns).toEqual([{ header: '督办领导', values: [{ number: '1', text: '张副镇长' }] }]);
     expect(result.skippedRows).toEqual([{ row: '第 11 行', text: '注：本表由某镇整改办汇总。' }]);
     expect(result.titleLines).toEqual(['某镇问题整改', '任务清单']);
   });

@@ -97,6 +97,7 @@ describe('fixed: a value’s newline becomes a line break in every docx writer (
     const form: ClosureForm = {
       kind: 'blank',
       number: 1,
+      shownNumber: '1',
       source: '来源',
       summary: '第一行\n第二行',
       measures: '措施',

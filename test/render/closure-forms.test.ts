@@ -16,6 +16,7 @@ import { unzip, zipText } from '../helpers/unzip.js';
 const shortForm: ClosureForm = {
   kind: 'filled',
   number: 7,
+  shownNumber: '7',
   source: '水环境问题',
   summary: '河道垃圾清理不及时。',
   measures: '一是开展清河行动。二是建立巡河制度。',
@@ -29,6 +30,7 @@ const longForm: ClosureForm = {
   ...shortForm,
   kind: 'blank',
   number: 8,
+  shownNumber: '8',
   closure: undefined,
   measures: Array.from({ length: 12 }, (_, i) => `第${i + 1}项措施：组织开展专项排查整治行动，逐户登记建立台账，明确责任人和完成时限，定期调度通报进展情况并纳入年度考核。`).join(''),
   done: '持续推进中。'.repeat(60),

@@ -32,14 +32,19 @@ describe('helpers', () => {
   test('item: a problem number before its text, with the full-width full stop, so 2．2个村 never reads 2.2', () => {
     expect(text('{{item n s}}', { n: 2, s: '2个村未建新拆旧。' })).toBe('2．2个村未建新拆旧。');
     expect(text('{{item n (sentence s)}}', { n: 11, s: '1个光伏电站未并网' })).toBe('11．1个光伏电站未并网。');
-    expect(() => text('{{item n s}}', { n: '2', s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
+    // A shown number is text (二-3 for a plan numbered per category: model/numbering.ts).
+    expect(text('{{item n s}}', { n: '二-3', s: '甲。' })).toBe('二-3．甲。');
+    expect(() => text('{{item n s}}', { n: 2.5, s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
+    expect(() => text('{{item n s}}', { n: ' ', s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
   });
 
   test('numbers: problem numbers, or problems, with 、 and a break opportunity after it (LibreOffice keeps 2、14、15 together otherwise)', () => {
     expect(text('问题{{numbers xs}}', { xs: [2, 14, 15] })).toBe('问题2、\u200b14、\u200b15');
     expect(text('问题{{numbers ps}}', { ps: [{ number: 1 }, { number: 13 }] })).toBe('问题1、\u200b13');
     expect(text('问题{{numbers ps}}', { ps: [7] })).toBe('问题7');
-    expect(() => text('{{numbers ps}}', { ps: ['1'] })).toThrow(/numbers 的参数应为问题序号或问题的列表/);
+    expect(text('问题{{numbers ps}}', { ps: ['一-2', { number: '二-1' }] })).toBe('问题一-2、\u200b二-1');
+    expect(() => text('{{numbers ps}}', { ps: [''] })).toThrow(/numbers 的参数应为问题序号或问题的列表/);
+    expect(() => text('{{numbers ps}}', { ps: [1.5] })).toThrow(/numbers 的参数应为问题序号或问题的列表/);
   });
 
   test('units: joined with 、', () => {

@@ -1,3 +1,4 @@
+import { shownNumber } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 /**
@@ -19,7 +20,7 @@ export const categoryMissing: Rule = {
       findings.push({
         source: planSource,
         path: ['problems', index],
-        message: `问题 ${problem.number} 没有写类别（category）：方案列了类别（${ids}），每个问题都要写其中之一；不分类的问题清单请删去 categories 和各问题的 category`,
+        message: `问题 ${shownNumber(problem)} 没有写类别（category）：方案列了类别（${ids}），每个问题都要写其中之一；不分类的问题清单请删去 categories 和各问题的 category`,
       });
     }
     return findings;

@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 // 谁销号、谁签字、谁负责: a closure without its date and approver is not a closure.
@@ -11,12 +12,12 @@ export const closureIncomplete: Rule = {
       const at = (...path: Array<string | number>) => ['problems', index, ...path];
       if (entry.status === '已销号') {
         if (!entry.closure) {
-          findings.push({ source: file.source, path: at('status'), message: `第 ${entry.number} 号问题已销号，缺少销号信息 closure（日期、审批人、验收意见）` });
+          findings.push({ source: file.source, path: at('status'), message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题已销号，缺少销号信息 closure（日期、审批人、验收意见）` });
         } else if (entry.completedOn && entry.closure.date < entry.completedOn) {
-          findings.push({ source: file.source, path: at('closure', 'date'), message: `第 ${entry.number} 号问题的销号日期 ${entry.closure.date} 早于完成日期 ${entry.completedOn}` });
+          findings.push({ source: file.source, path: at('closure', 'date'), message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的销号日期 ${entry.closure.date} 早于完成日期 ${entry.completedOn}` });
         }
       } else if (entry.closure) {
-        findings.push({ source: file.source, path: at('closure'), message: `第 ${entry.number} 号问题状态为“${entry.status}”，不应有销号信息（销号后状态应为“已销号”）` });
+        findings.push({ source: file.source, path: at('closure'), message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题状态为“${entry.status}”，不应有销号信息（销号后状态应为“已销号”）` });
       }
     }
     return findings;

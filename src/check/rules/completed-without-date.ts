@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { isCompleted } from '../../derive/problem-state.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -9,9 +10,9 @@ export const completedWithoutDate: Rule = {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {
       if (isCompleted(entry.status) && !entry.completedOn) {
-        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${entry.number} 号问题状态为“${entry.status}”，缺少完成日期 completedOn` });
+        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题状态为“${entry.status}”，缺少完成日期 completedOn` });
       } else if (!isCompleted(entry.status) && entry.completedOn) {
-        findings.push({ source: file.source, path: ['problems', index, 'completedOn'], message: `第 ${entry.number} 号问题状态为“${entry.status}”，不应有完成日期` });
+        findings.push({ source: file.source, path: ['problems', index, 'completedOn'], message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题状态为“${entry.status}”，不应有完成日期` });
       }
     }
     return findings;

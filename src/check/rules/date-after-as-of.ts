@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const dateAfterAsOf: Rule = {
@@ -15,7 +16,7 @@ export const dateAfterAsOf: Rule = {
       ];
       for (const { path, date, name } of dated) {
         if (date && date > asOf) {
-          findings.push({ source: file.source, path: ['problems', index, ...path], message: `第 ${entry.number} 号问题的${name} ${date} 晚于统计截止日期 ${asOf}` });
+          findings.push({ source: file.source, path: ['problems', index, ...path], message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的${name} ${date} 晚于统计截止日期 ${asOf}` });
         }
       }
     }

@@ -1,3 +1,4 @@
+import { shownNumber } from '../../model/numbering.js';
 import { chineseDate } from '../../model/dates.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -15,7 +16,7 @@ export const deadlineBeforeNotice: Rule = {
         findings.push({
           source: folder.planSource,
           path: ['problems', index, result.deadline.source === 'explicit' ? 'dueDate' : 'deadline'],
-          message: `第 ${problem.number} 号问题的${result.deadline.source === 'explicit' ? '期限日期 dueDate' : `时限“${problem.deadline}”`}（${chineseDate(result.deadline.due)}）早于方案印发日期 ${chineseDate(noticeDate)}`,
+          message: `第 ${shownNumber(problem)} 号问题的${result.deadline.source === 'explicit' ? '期限日期 dueDate' : `时限“${problem.deadline}”`}（${chineseDate(result.deadline.due)}）早于方案印发日期 ${chineseDate(noticeDate)}`,
         });
       }
     }

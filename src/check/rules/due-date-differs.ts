@@ -1,3 +1,4 @@
+import { shownNumber } from '../../model/numbering.js';
 import { parseDeadline } from '../../derive/deadline.js';
 import { chineseDate } from '../../model/dates.js';
 import type { Finding, Rule } from '../rule.js';
@@ -26,14 +27,14 @@ export const dueDateDiffers: Rule = {
         findings.push({
           source: planSource,
           path: ['problems', index, 'dueDate'],
-          message: `第 ${problem.number} 号问题的 dueDate（${chineseDate(problem.dueDate)}）与整改时限“${problem.deadline}”（读作 ${chineseDate(due)}）不一致；文书印的是原文，统计按 dueDate：请改成一致`,
+          message: `第 ${shownNumber(problem)} 号问题的 dueDate（${chineseDate(problem.dueDate)}）与整改时限“${problem.deadline}”（读作 ${chineseDate(due)}）不一致；文书印的是原文，统计按 dueDate：请改成一致`,
         });
       }
       if (problem.longTerm !== undefined && problem.longTerm !== longTerm) {
         findings.push({
           source: planSource,
           path: ['problems', index, 'longTerm'],
-          message: `第 ${problem.number} 号问题的 longTerm: ${problem.longTerm} 与整改时限“${problem.deadline}”（${longTerm ? '读作长期坚持' : '未写长期坚持'}）不一致；请改成一致`,
+          message: `第 ${shownNumber(problem)} 号问题的 longTerm: ${problem.longTerm} 与整改时限“${problem.deadline}”（${longTerm ? '读作长期坚持' : '未写长期坚持'}）不一致；请改成一致`,
         });
       }
     }

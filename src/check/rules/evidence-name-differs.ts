@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { describeEvidenceNameDifferences, matchEvidence } from '../../model/evidence-name.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -19,7 +20,7 @@ export const evidenceNameDiffers: Rule = {
         findings.push({
           source: file.source,
           path: ['problems', index, 'evidence', i],
-          message: `第 ${entry.number} 号问题的佐证材料“${name}”与 evidence/ 中的文件“${match.path}”写法不同：${describeEvidenceNameDifferences(name, match.path)}；已按该文件使用，请把进展文件中的路径改为与文件名一致`,
+          message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的佐证材料“${name}”与 evidence/ 中的文件“${match.path}”写法不同：${describeEvidenceNameDifferences(name, match.path)}；已按该文件使用，请把进展文件中的路径改为与文件名一致`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { cumulativeEvidenceByProblem } from '../../derive/evidence.js';
 import { measuresText } from '../../model/measures.js';
 import { unitsText } from '../../derive/units.js';
@@ -45,7 +46,7 @@ export const excelCellLimit: Rule = {
       for (const [index, entry] of file.data.problems.entries()) {
         const joined = (evidence.get(entry.number) ?? []).map((e) => e.path).join('\n').length;
         if (entry.evidence.length > 0 && joined > EXCEL_CELL_MAX_CHARS) {
-          findings.push({ source: file.source, path: ['problems', index, 'evidence'], message: `第 ${entry.number} 号问题截至 ${file.data.period} 的佐证材料路径合计 ${joined} 字符，超过 Excel 单元格上限 ${EXCEL_CELL_MAX_CHARS}（台账中放不下）` });
+          findings.push({ source: file.source, path: ['problems', index, 'evidence'], message: `第 ${shownNumberOf(folder.plan, entry.number)} 号问题截至 ${file.data.period} 的佐证材料路径合计 ${joined} 字符，超过 Excel 单元格上限 ${EXCEL_CELL_MAX_CHARS}（台账中放不下）` });
         }
       }
     }

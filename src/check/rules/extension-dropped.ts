@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { isCompleted } from '../../derive/problem-state.js';
 import type { ProblemProgress } from '../../model/progress-schema.js';
 import type { Finding, Rule } from '../rule.js';
@@ -27,7 +28,7 @@ export const extensionDropped: Rule = {
           findings.push({
             source: file.source,
             path: ['problems', index],
-            message: `第 ${entry.number} 号问题在 ${before.period} 已批准将整改时限调整为“${before.extension.deadline}”（${before.extension.approvedOn} 批准），本期未写 extension，将按方案原时限计算是否逾期；如调整仍有效，请照抄上期的 extension`,
+            message: `第 ${shownNumberOf(folder.plan, entry.number)} 号问题在 ${before.period} 已批准将整改时限调整为“${before.extension.deadline}”（${before.extension.approvedOn} 批准），本期未写 extension，将按方案原时限计算是否逾期；如调整仍有效，请照抄上期的 extension`,
           });
           current.delete(entry.number);
         }

@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { readExtensionDeadline } from '../../derive/problem-deadline.js';
 import { chineseDate } from '../../model/dates.js';
 import type { Finding, Rule } from '../rule.js';
@@ -27,7 +28,7 @@ export const extensionEarlier: Rule = {
       findings.push({
         source: file.source,
         path: ['problems', index, 'extension', 'deadline'],
-        message: `第 ${entry.number} 号问题调整后的时限“${entry.extension.deadline}”（${chineseDate(extended.deadline.due)}）早于方案原定的“${ctx.folder.plan.problems[i!]!.deadline}”（${chineseDate(planned.deadline.due)}）：调整应当推后时限，请核对`,
+        message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题调整后的时限“${entry.extension.deadline}”（${chineseDate(extended.deadline.due)}）早于方案原定的“${ctx.folder.plan.problems[i!]!.deadline}”（${chineseDate(planned.deadline.due)}）：调整应当推后时限，请核对`,
       });
     }
     return findings;

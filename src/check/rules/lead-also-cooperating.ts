@@ -1,3 +1,4 @@
+import { shownNumber } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const leadAlsoCooperating: Rule = {
@@ -9,7 +10,7 @@ export const leadAlsoCooperating: Rule = {
     for (const [index, problem] of folder.plan.problems.entries()) {
       for (const [i, unit] of problem.cooperatingUnits.entries()) {
         if (problem.leadUnits.includes(unit)) {
-          findings.push({ source: folder.planSource, path: ['problems', index, 'cooperatingUnits', i], message: `第 ${problem.number} 号问题的牵头单位“${unit}”又列为配合单位` });
+          findings.push({ source: folder.planSource, path: ['problems', index, 'cooperatingUnits', i], message: `第 ${shownNumber(problem)} 号问题的牵头单位“${unit}”又列为配合单位` });
         }
       }
     }

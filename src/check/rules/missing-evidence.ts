@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { describeEvidenceNameDifferences, matchEvidence, nearNamesNote } from '../../model/evidence-name.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -12,15 +13,15 @@ export const missingEvidence: Rule = {
         const path = ['problems', index, 'evidence', i];
         const match = matchEvidence(name, ctx.folder.evidenceFiles);
         if (match.kind === 'outside') {
-          findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料路径“${name}”不能指向 evidence/ 之外` });
+          findings.push({ source: file.source, path, message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的佐证材料路径“${name}”不能指向 evidence/ 之外` });
         } else if (match.kind === 'missing') {
-          findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料不存在：evidence/${match.path}${nearNamesNote(match.near)}` });
+          findings.push({ source: file.source, path, message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的佐证材料不存在：evidence/${match.path}${nearNamesNote(match.near)}` });
         } else if (match.kind === 'ambiguous') {
           const which = match.candidates.map((c) => `“${c}”（${describeEvidenceNameDifferences(name, c)}）`).join('、');
           findings.push({
             source: file.source,
             path,
-            message: `第 ${entry.number} 号问题的佐证材料“${name}”在 evidence/ 中有 ${match.candidates.length} 个写法相近的文件，无法确定是哪一个：${which}；请删去或改名多余的文件，或把路径写得与其中一个完全一致`,
+            message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的佐证材料“${name}”在 evidence/ 中有 ${match.candidates.length} 个写法相近的文件，无法确定是哪一个：${which}；请删去或改名多余的文件，或把路径写得与其中一个完全一致`,
           });
         }
       }

@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const onScheduleMissing: Rule = {
@@ -8,7 +9,7 @@ export const onScheduleMissing: Rule = {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {
       if (entry.status === '推进中' && entry.onSchedule === undefined) {
-        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${entry.number} 号问题推进中，未填写是否达到序时进度 onSchedule` });
+        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题推进中，未填写是否达到序时进度 onSchedule` });
       }
     }
     return findings;

@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { problemState } from '../../derive/problem-state.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -12,7 +13,7 @@ export const overdueWithoutReason: Rule = {
       if (!problem || entry.reason) continue;
       const state = problemState(problem, entry, file.data.asOf, noticeDate);
       if (state.overdue && state.deadline?.due) {
-        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${entry.number} 号问题已逾期（时限 ${state.deadline.due}），请填写未完成原因 reason` });
+        findings.push({ source: file.source, path: ['problems', index, 'status'], message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题已逾期（时限 ${state.deadline.due}），请填写未完成原因 reason` });
       }
     }
     return findings;

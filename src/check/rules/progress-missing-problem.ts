@@ -1,3 +1,4 @@
+import { shownNumber } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 // A warning, not an error: forms arrive unit by unit and a period fills up over days.
@@ -9,7 +10,7 @@ export const progressMissingProblem: Rule = {
     const findings: Finding[] = [];
     for (const file of folder.progress) {
       const present = new Set(file.data.problems.map((p) => p.number));
-      const missing = folder.plan.problems.map((p) => p.number).filter((n) => !present.has(n));
+      const missing = folder.plan.problems.filter((p) => !present.has(p.number)).map(shownNumber);
       if (missing.length > 0) {
         findings.push({ source: file.source, path: ['problems'], message: `本期缺少问题 ${missing.join('、')} 的进展` });
       }

@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const progressUnknownProblem: Rule = {
@@ -11,9 +12,9 @@ export const progressUnknownProblem: Rule = {
       const numbers = seen.get(file.fileperiod) ?? new Set<number>();
       seen.set(file.fileperiod, numbers);
       if (!problem) {
-        findings.push({ source: file.source, path: ['problems', index, 'number'], message: `方案中没有第 ${entry.number} 号问题` });
+        findings.push({ source: file.source, path: ['problems', index, 'number'], message: `方案中没有第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题` });
       } else if (numbers.has(entry.number)) {
-        findings.push({ source: file.source, path: ['problems', index, 'number'], message: `第 ${entry.number} 号问题在本期重复填报` });
+        findings.push({ source: file.source, path: ['problems', index, 'number'], message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题在本期重复填报` });
       }
       numbers.add(entry.number);
     }

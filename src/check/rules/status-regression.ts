@@ -1,3 +1,4 @@
+import { shownNumberOf } from '../../model/numbering.js';
 import { STATUS_RANK } from '../../derive/problem-state.js';
 import type { ProblemProgress } from '../../model/progress-schema.js';
 import type { Finding, Rule } from '../rule.js';
@@ -18,7 +19,7 @@ export const statusRegression: Rule = {
           findings.push({
             source: file.source,
             path: ['problems', index, 'status'],
-            message: `第 ${entry.number} 号问题状态由“${before.entry.status}”（${before.period}）退回“${entry.status}”，请在 note 中说明原因`,
+            message: `第 ${shownNumberOf(folder.plan, entry.number)} 号问题状态由“${before.entry.status}”（${before.period}）退回“${entry.status}”，请在 note 中说明原因`,
           });
         }
       }

@@ -1,3 +1,4 @@
+import { shownNumber } from '../../model/numbering.js';
 // A problem whose row in the Excel task table would be taller than a printed
 // page or than Excel's 409 pt: the table keeps every problem in one row (so it
 // can be sorted, filtered and read back), so such a row is cut off in print
@@ -25,7 +26,7 @@ export const taskTableRowHeight: Rule = {
       findings.push({
         source: folder.planSource,
         path: ['problems', index],
-        message: `第 ${problem.number} 号问题在任务分解表（Excel）中一行约 ${Math.ceil(h)} 磅，高于${h > maxRowPt ? ` Excel 单行上限 ${maxRowPt} 磅` : `一页可容纳的约 ${Math.floor(pagePt)} 磅`}，打印或显示不全；请精简问题简述、整改措施等文字`,
+        message: `第 ${shownNumber(problem)} 号问题在任务分解表（Excel）中一行约 ${Math.ceil(h)} 磅，高于${h > maxRowPt ? ` Excel 单行上限 ${maxRowPt} 磅` : `一页可容纳的约 ${Math.floor(pagePt)} 磅`}，打印或显示不全；请精简问题简述、整改措施等文字`,
       });
     });
     return findings;

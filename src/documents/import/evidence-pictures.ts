@@ -5,6 +5,7 @@
 // of the same form already saved keeps its name. Naming is pure; writing
 // happens only once the whole import is known to succeed, and a failure
 // after it removes what was written.
+import { isProblemEvidenceFolder, problemEvidenceFolderName } from '../../model/evidence-name.js';
 import { constants } from 'node:fs';
 import { copyFile, link, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -24,9 +25,9 @@ export interface PlacedPicture {
 }
 
 /** The folder of a problem: one already named by its number (07 or 7), else the number with two digits. */
-function problemFolder(number: number, files: ReadonlySet<string>): string {
-  const existing = [...new Set([...files].filter((f) => f.includes('/')).map((f) => f.split('/')[0]!))].filter((d) => /^\d+$/.test(d) && Number(d) === number).sort();
-  return existing[0] ?? String(number).padStart(2, '0');
+function problemFolder(shownNumber: string, files: ReadonlySet<string>): string {
+  const existing = [...new Set([...files].filter((f) => f.includes('/')).map((f) => f.split('/')[0]!))].filter((d) => isProblemEvidenceFolder(d, shownNumber)).sort();
+  return existing[0] ?? problemEvidenceFolderName(shownNumber);
 }
 
 function stemOf(unit: string, period: string): string {
@@ -41,7 +42,7 @@ function escapeRegExp(text: string): string {
 export function earlierPictureFiles(entries: readonly ImportedEntry[], period: string, evidenceFiles: ReadonlySet<string>): string[] {
   const patterns = entries
     .filter((e) => e.pictures.length > 0)
-    .map((e) => new RegExp(`^${escapeRegExp(problemFolder(e.number, evidenceFiles))}/${escapeRegExp(stemOf(e.unit, period))}-\\d+\\.[a-z]+$`, 'i'));
+    .map((e) => new RegExp(`^${escapeRegExp(problemFolder(e.shownNumber, evidenceFiles))}/${escapeRegExp(stemOf(e.unit, period))}-\\d+\\.[a-z]+$`, 'i'));
   return [...evidenceFiles].filter((f) => patterns.some((p) => p.test(f)));
 }
 
@@ -62,7 +63,7 @@ export function placePictures(
   const pictures: PlacedPicture[] = [];
   const placed = entries.map((entry) => {
     if (entry.pictures.length === 0) return entry;
-    const folder = problemFolder(entry.number, evidenceFiles);
+    const folder = problemFolder(entry.shownNumber, evidenceFiles);
     const stem = stemOf(entry.unit, period);
     const paths: string[] = [];
     let n = 1;

@@ -5,6 +5,7 @@
 // in one go. A new file has no report block: the office writes it before the
 // report is made (the schema allows a period without one; the report
 // command refuses it), so no invented text can reach a document.
+import { keyOfWrittenNumber } from '../../model/numbering.js';
 import type { IsoDate } from '../../model/dates.js';
 import type { Plan } from '../../model/plan-schema.js';
 import type { ImportedEntry } from './validate-form.js';
@@ -29,7 +30,7 @@ export interface MergeResult {
 export function mergeProgress(input: MergeInput): MergeResult {
   const base = input.existing ?? newProgressFile(input);
   const importedNumbers = new Set(input.entries.map((e) => e.number));
-  const kept = (Array.isArray(base.problems) ? (base.problems as unknown[]) : []).filter((p) => !importedNumbers.has(numberOf(p) ?? -1));
+  const kept = (Array.isArray(base.problems) ? (base.problems as unknown[]) : []).filter((p) => !importedNumbers.has(numberOf(input.plan, p) ?? -1));
   const problems = sortByPlan(input.plan, [...kept, ...input.entries.map((e) => e.entry)]);
   const indexOf = new Map(input.entries.map((e) => [e, problems.indexOf(e.entry)] as const));
   const merged = { ...base, problems };
@@ -40,14 +41,14 @@ function newProgressFile(input: MergeInput): Record<string, unknown> {
   return { ...(input.schemaRef ? { $schema: input.schemaRef } : {}), period: input.period, asOf: input.asOf, problems: [] };
 }
 
-function numberOf(entry: unknown): number | undefined {
-  const n = (entry as { number?: unknown } | null)?.number;
-  return typeof n === 'number' ? n : undefined;
+/** The internal key of an entry as the file writes it (an integer, or 二-3 for a plan numbered per category). */
+function numberOf(plan: Plan, entry: unknown): number | undefined {
+  return keyOfWrittenNumber(plan, (entry as { number?: unknown } | null)?.number);
 }
 
 /** Plan order; numbers the plan does not have keep their order at the end (the checker reports them). */
 function sortByPlan(plan: Plan, entries: unknown[]): unknown[] {
   const rank = new Map(plan.problems.map((p, i) => [p.number, i] as const));
-  const key = (e: unknown) => rank.get(numberOf(e) ?? -1) ?? Number.MAX_SAFE_INTEGER;
+  const key = (e: unknown) => rank.get(numberOf(plan, e) ?? -1) ?? Number.MAX_SAFE_INTEGER;
   return entries.map((e, i) => ({ e, i })).sort((a, b) => key(a.e) - key(b.e) || a.i - b.i).map(({ e }) => e);
 }

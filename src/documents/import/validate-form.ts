@@ -3,6 +3,7 @@
 // changed since it was made (the hidden sheet), then every answer cell. Every
 // finding is a Diagnostic naming file, sheet and cell; the answers become
 // progress entries only when their row has no error.
+import { shownNumber, shownNumberOf, writtenNumber } from '../../model/numbering.js';
 import {
   FORM_FORMAT_NAME,
   FORM_FORMAT_VERSION,
@@ -27,7 +28,7 @@ import type { Closure, Progress, Status } from '../../model/progress-schema.js';
 import type { CellSheet, SheetCell } from '../../formats/xlsx/cell-reader.js';
 import { columnLetters } from '../../formats/xlsx/cells.js';
 import { resolveEvidence } from '../../load/cell-values.js';
-import { formChoice, formDate, formNumber, formYesNo, hasContent, looseText, shownText, type CellReading, type DateWindow } from '../../load/form-cells.js';
+import { formChoice, formDate, formNumberText, formYesNo, hasContent, looseText, shownText, type CellReading, type DateWindow } from '../../load/form-cells.js';
 import { findSheet, readFormMeta, type FormMeta, type FormWorkbook, type MetaValue } from '../../load/xlsx-form.js';
 import { findFormPictures, type FormPicture } from './form-pictures.js';
 
@@ -49,7 +50,10 @@ export interface ImportContext {
 export type ProgressEntryJson = Record<string, unknown>;
 
 export interface ImportedEntry {
+  /** The problem's internal key (model/numbering.ts). */
   number: number;
+  /** Its shown number: the form's 序号, and the name of its evidence folder (model/evidence-name.ts). */
+  shownNumber: string;
   unit: string;
   entry: ProgressEntryJson;
   file: string;
@@ -90,7 +94,7 @@ export function validateForm(form: FormWorkbook, ctx: ImportContext): FormResult
     const row = layout.firstDataRow + i;
     const read = readRow({ file: form.file, sheet, layout, row, problem, problems, ctx, window, pictures: pictures.byRow.get(row) ?? [], pictureCells: pictures.pictureCells });
     for (const d of read.diagnostics) diagnostics.push(d);
-    if (read.entry) entries.push({ number: problem.number, unit, entry: read.entry, file: form.file, sheet: layout.sheet, row, layout, pictures: read.pictures });
+    if (read.entry) entries.push({ number: problem.number, shownNumber: shownNumber(problem), unit, entry: read.entry, file: form.file, sheet: layout.sheet, row, layout, pictures: read.pictures });
   });
   for (const d of outsideTheTable(form.file, sheet, layout, problems.length)) diagnostics.push(d);
   return { unit, entries, diagnostics };
@@ -150,16 +154,16 @@ function identityProblems(file: string, m: Required<Omit<FormMeta, 'writer'>>, c
     return found;
   }
   const { reported } = formProblems(ctx.plan, m.unit.value);
-  if (formChecksum(reported) !== m.checksum.value) found.push(here(m.checksum, 'form-plan-changed', changedMessage(reported, m.rowDigests.value)));
+  if (formChecksum(reported) !== m.checksum.value) found.push(here(m.checksum, 'form-plan-changed', changedMessage(ctx.plan, reported, m.rowDigests.value)));
   return found;
 }
 
 /** Which of the unit's problems changed since the form was made, from the per-row digests. */
-function changedMessage(reported: readonly Problem[], digestsText: string): string {
+function changedMessage(plan: Plan, reported: readonly Problem[], digestsText: string): string {
   const before = parseRowDigests(digestsText);
-  const changed = reported.filter((p) => before.has(p.number) && before.get(p.number) !== problemDigest(p)).map((p) => p.number);
-  const added = reported.filter((p) => !before.has(p.number)).map((p) => p.number);
-  const removed = [...before.keys()].filter((n) => !reported.some((p) => p.number === n));
+  const changed = reported.filter((p) => before.has(p.number) && before.get(p.number) !== problemDigest(p)).map(shownNumber);
+  const added = reported.filter((p) => !before.has(p.number)).map(shownNumber);
+  const removed = [...before.keys()].filter((n) => !reported.some((p) => p.number === n)).map((key) => shownNumberOf(plan, key));
   const parts = [
     changed.length > 0 ? `第 ${changed.join('、')} 号问题的内容有改动` : '',
     added.length > 0 ? `新增第 ${added.join('、')} 号问题` : '',
@@ -241,12 +245,14 @@ function readRow(input: RowInput): { entry?: ProgressEntryJson; pictures: FormPi
 
 function checkNumber({ file, sheet, layout, row, problem, problems, window }: RowInput): Diagnostic | undefined {
   const cell = sheet.cell(row, layoutColumn(layout, 'number'));
-  const number = formNumber(cell);
-  if (number === problem.number && cell.formula === undefined) return undefined;
+  // The form shows the shown number (3, or 二-3 for a plan numbered per category: model/numbering.ts).
+  const read = formNumberText(cell);
+  const same = (p: Problem) => read !== undefined && read === shownNumber(p).replace(/\s+/g, '');
+  if (same(problem) && cell.formula === undefined) return undefined;
   const shown = looseText(cell, window.date1904) ?? '（空）';
-  const other = problems.findIndex((p) => p.number === number);
+  const other = problems.findIndex(same);
   const copy = other >= 0 ? `，与第 ${layout.firstDataRow + other} 行重复` : '';
-  return at(file, sheet.name, cell.address, 'form-number-edited', `序号被修改：此行应为第 ${problem.number} 号问题，读到“${shown}”${copy}；请勿修改序号、复制或移动行`);
+  return at(file, sheet.name, cell.address, 'form-number-edited', `序号被修改：此行应为第 ${shownNumber(problem)} 号问题，读到“${shown}”${copy}；请勿修改序号、复制或移动行`);
 }
 
 /**
@@ -260,7 +266,8 @@ class RowReader {
   constructor(private readonly input: RowInput) {}
 
   entry(): ProgressEntryJson {
-    const number = this.input.problem.number;
+    // As the progress file writes it: the integer, or 二-3 for a plan numbered per category.
+    const number = writtenNumber(this.input.ctx.plan, this.input.problem);
     const status = this.status();
     const onSchedule = this.onSchedule(status);
     const completedOn = this.date('completedOn', FIELD_LABELS.completedOn);
@@ -370,7 +377,7 @@ class RowReader {
   /** File names typed in the cell (matched against evidence/); pictures in it are added by the pipeline. */
   private evidence(): string[] {
     const text = this.text('evidence');
-    const { paths, errors } = resolveEvidence(text, this.input.problem.number, this.input.ctx.evidenceFiles);
+    const { paths, errors } = resolveEvidence(text, shownNumber(this.input.problem), this.input.ctx.evidenceFiles);
     for (const message of errors) this.report('evidence', 'form-evidence', message);
     return paths;
   }

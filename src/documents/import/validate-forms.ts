@@ -1,6 +1,8 @@
 // Several forms in one run: each validated on its own, then together — one
 // problem answered twice (the same unit's form sent twice), and a unit whose
 // answers this period's file already holds (replaced only with --force).
+import type { Plan } from '../../model/plan-schema.js';
+import { shownNumberOf } from '../../model/numbering.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formProblems } from '../../compose/forms.js';
 import { layoutColumn } from '../../model/document/unit-form-layout.js';
@@ -24,7 +26,7 @@ export function validateForms(forms: readonly FormWorkbook[], ctx: ImportContext
     const result = validateForm(form, ctx);
     diagnostics.push(...result.diagnostics);
     if (result.unit === undefined) continue;
-    diagnostics.push(...duplicates(result.entries, seen));
+    diagnostics.push(...duplicates(ctx.plan, result.entries, seen));
     const replaced = alreadyImported(form.file, result.unit, ctx, force);
     if (replaced) diagnostics.push(replaced);
     entries.push(...result.entries);
@@ -38,7 +40,7 @@ function numberCell(entry: ImportedEntry): string {
 }
 
 /** Entries answering a problem an earlier form in this run already answered. */
-function duplicates(entries: readonly ImportedEntry[], seen: Map<number, ImportedEntry>): Diagnostic[] {
+function duplicates(plan: Plan, entries: readonly ImportedEntry[], seen: Map<number, ImportedEntry>): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const entry of entries) {
     const first = seen.get(entry.number);
@@ -49,7 +51,7 @@ function duplicates(entries: readonly ImportedEntry[], seen: Map<number, Importe
         cell: numberCell(entry),
         ruleId: 'form-duplicate',
         severity: 'error',
-        message: `第 ${entry.number} 号问题已在 ${first.file} ${first.sheet}!${numberCell(first)} 填报，同一次导入中不能重复填报`,
+        message: `第 ${shownNumberOf(plan, entry.number)} 号问题已在 ${first.file} ${first.sheet}!${numberCell(first)} 填报，同一次导入中不能重复填报`,
       });
     } else seen.set(entry.number, entry);
   }
@@ -64,7 +66,7 @@ function duplicates(entries: readonly ImportedEntry[], seen: Map<number, Importe
 function alreadyImported(file: string, unit: string, ctx: ImportContext, force: boolean): Diagnostic | undefined {
   if (force || !ctx.current) return undefined;
   const mine = new Set(formProblems(ctx.plan, unit).reported.map((p) => p.number));
-  const present = ctx.current.problems.filter((p) => mine.has(p.number)).map((p) => p.number);
+  const present = ctx.current.problems.filter((p) => mine.has(p.number)).map((p) => shownNumberOf(ctx.plan, p.number));
   if (present.length === 0) return undefined;
   return {
     file,

@@ -8,7 +8,10 @@ import type { Closure } from '../progress-schema.js';
 
 export interface ClosureForm {
   kind: 'blank' | 'filled';
+  /** The problem's internal key (model/numbering.ts). */
   number: number;
+  /** The number the form prints as 问题编号 (model/numbering.ts shownNumber): 3, or 二-3 for a plan numbered per category. */
+  shownNumber: string;
   /** 问题来源: the category's heading as the plan body prints it; undefined in a plan without categories. */
   source: string | undefined;
   summary: string;

@@ -22,7 +22,10 @@ export interface PacketPart {
 }
 
 export interface EvidenceCopy {
+  /** The problem's internal key (model/numbering.ts). */
   problem: number;
+  /** Its shown number (model/numbering.ts shownNumber), for messages. */
+  shownNumber: string;
   /** Path relative to the plan's evidence/ folder. */
   from: string;
   /** Path relative to the packet folder. */

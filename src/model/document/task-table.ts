@@ -62,7 +62,10 @@ export interface HeaderCell {
 export type BodyCell = { readonly kind: 'text'; readonly text: string; readonly rowSpan: number } | { readonly kind: 'covered' };
 
 export interface BodyRow {
+  /** The problem's internal key (model/numbering.ts). */
   readonly problemNumber: number;
+  /** Its number as shown where the category is not beside it (model/numbering.ts shownNumber), for messages. */
+  readonly shownNumber: string;
   readonly cells: readonly BodyCell[];
 }
 

@@ -10,7 +10,10 @@ import type { Problem } from '../plan-schema.js';
 
 /** What the form shows of a problem, as text. */
 export interface FormPlanCells {
+  /** The problem's internal key (model/numbering.ts): the row digests are by it. */
   readonly number: number;
+  /** The 序号 the form shows (model/numbering.ts shownNumber): 3, or 二-3 for a plan numbered per category; the importer reads it back. */
+  readonly shownNumber: string;
   readonly summary: string;
   readonly measures: string;
   readonly deadline: string;

@@ -189,7 +189,7 @@ function placeRow(b: SheetBuilder, r: number, row: FormRow): void {
 function cellText(row: FormRow, field: FormField): string {
   switch (field) {
     case 'number':
-      return String(row.plan.number);
+      return row.plan.shownNumber;
     case 'summary':
     case 'measures':
     case 'deadline':
@@ -287,7 +287,7 @@ function infoSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWarn
 }
 
 function infoText(cells: FormPlanCells, field: FormField): string {
-  return field === 'number' ? String(cells.number) : String(cells[field as keyof FormPlanCells]);
+  return field === 'number' ? cells.shownNumber : String(cells[field as keyof FormPlanCells]);
 }
 
 // --- the hidden sheet -----------------------------------------------------------

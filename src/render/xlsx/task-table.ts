@@ -151,7 +151,7 @@ function warnTallRows(sheet: SheetBuilder, model: TaskTableModel, heights: reado
   const tallerThanPage = new Set(layout.tallerThanPage);
   heights.forEach((h, r) => {
     if (h <= EXCEL_MAX_ROW_HEIGHT_PT && !tallerThanPage.has(r)) return;
-    const n = model.rows[r]!.problemNumber;
+    const n = model.rows[r]!.shownNumber;
     const page = Math.floor(m.otherPagePt);
     sheet.warn(
       address(first + r, 0),

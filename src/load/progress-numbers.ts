@@ -1,0 +1,57 @@
+// A progress file names its problems as the office numbers them: a plan
+// numbered per category by the shown number (“二-3”), a plan-wide plan by its
+// integer (docs/domain.md#problem-numbers). Before the progress schema reads
+// the file, each shown number is replaced by the problem's internal key
+// (model/numbering.ts), so everything after load sees one kind of number.
+
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../model/plan-schema.js';
+import { keyOfShownNumber, numbersByCategory } from '../model/numbering.js';
+import { locate, type JsonSource } from './json-source.js';
+
+export interface ResolvedProgress {
+  /** The file's value with each entry's number as an internal key (a copy; the source is left as read). */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+function entriesOf(value: unknown): unknown[] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const problems = (value as { problems?: unknown }).problems;
+  return Array.isArray(problems) ? problems : undefined;
+}
+
+function examples(plan: Plan): string {
+  return plan.problems
+    .slice(0, 2)
+    .map((p) => `“${p.shownNumber}”`)
+    .join('、');
+}
+
+/**
+ * The progress value with shown numbers resolved, or diagnostics naming the
+ * file and JSON path (problems[i].number) of each number that names no
+ * problem or is written the other scheme's way. A plan-wide plan's file is
+ * returned as it is: its integers are the keys, and the schema reads them.
+ */
+export function resolveProgressNumbers(source: JsonSource, plan: Plan): ResolvedProgress {
+  const entries = entriesOf(source.value);
+  if (!numbersByCategory(plan) || !entries) return { value: source.value, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const resolved = entries.map((entry, index) => {
+    const written = entry !== null && typeof entry === 'object' ? (entry as { number?: unknown }).number : undefined;
+    if (written === undefined) return entry; // the schema names a missing number
+    const path = ['problems', index, 'number'];
+    const fail = (message: string) => {
+      diagnostics.push({ file: source.file, ...locate(source, path), path, ruleId: 'problem-number', severity: 'error', message });
+      return entry;
+    };
+    if (typeof written !== 'string') {
+      return fail(`本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 ${examples(plan)}；读到 ${JSON.stringify(written)}`);
+    }
+    const key = keyOfShownNumber(plan, written);
+    if (key === undefined) return fail(`方案中没有编号为“${written}”的问题（本方案各类别分别编号，应写作如 ${examples(plan)}）`);
+    return { ...(entry as object), number: key };
+  });
+  return { value: { ...(source.value as object), problems: resolved }, diagnostics };
+}

@@ -1,0 +1,75 @@
+// A plan numbered per category: its progress files name problems by the shown
+// number (“二-1”), resolved at load (load/progress-numbers.ts); a number that
+// names no problem, or is written the other scheme's way, is an error at its
+// JSON path (docs/domain.md#problem-numbers).
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/check/run.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import type { PlanInput } from '../../src/model/plan-schema.js';
+import { baseProgress, fixtureFolder, withPlan } from '../helpers/fixture-folder.js';
+
+/** 水环境 1, 2 and 大气 1, shown 一-1, 一-2, 二-1. */
+function perCategory(shownAs?: string): PlanInput {
+  return withPlan((p) => {
+    p.numbering = { scope: 'category', ...(shownAs ? { shownAs } : {}) };
+    p.problems[2]!.number = 1;
+  });
+}
+
+function progressWith(numbers: unknown[]) {
+  const progress = baseProgress();
+  progress.problems.forEach((entry, i) => ((entry as { number: unknown }).number = numbers[i]));
+  return { '2024-06': progress };
+}
+
+describe('progress files of a plan numbered per category', () => {
+  it('name problems by shown number; they load as the problems’ keys and the checks find nothing', () => {
+    const { folder, diagnostics } = fixtureFolder({ plan: perCategory(), progress: progressWith(['一-1', '一-2', '二-1']) });
+    expect(diagnostics).toEqual([]);
+    expect(folder!.progress[0]!.data.problems.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(runRules(folder!).filter((d) => d.ruleId !== 'subject-missing')).toEqual([]); // the base plan leaves plan.subject out
+  });
+
+  it('a shown number the plan does not have is an error at its JSON path, with the file’s line and column', () => {
+    const { folder, diagnostics } = fixtureFolder({ plan: perCategory(), progress: progressWith(['一-1', '一-2', '二-9']) });
+    expect(diagnostics).toHaveLength(1);
+    const [d] = diagnostics;
+    expect(d).toMatchObject({ file: 'progress/2024-06.json', path: ['problems', 2, 'number'], severity: 'error', ruleId: 'problem-number' });
+    expect(d!.message).toBe('方案中没有编号为“二-9”的问题（本方案各类别分别编号，应写作如 “一-1”、“一-2”）');
+    expect(formatDiagnostic(d!)).toMatch(/^progress\/2024-06\.json:\d+:\d+ {2}error {2}方案中没有编号为“二-9”的问题.*\(problems\[2\]\.number\)/);
+    // The file is not read on: no document is made from a period whose numbers do not resolve.
+    expect(folder!.progress).toEqual([]);
+  });
+
+  it('an integer in a category-numbered plan’s progress file is an error that says how to write the number', () => {
+    const { diagnostics } = fixtureFolder({ plan: perCategory(), progress: progressWith(['一-1', 2, '二-1']) });
+    expect(diagnostics.map((d) => [d.path, d.message])).toEqual([[['problems', 1, 'number'], '本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 “一-1”、“一-2”；读到 2']]);
+  });
+
+  it('follows the office’s pattern: （二）1', () => {
+    const { folder, diagnostics } = fixtureFolder({ plan: perCategory('（{category}）{number}'), progress: progressWith(['（一）1', '（一）2', '（二）1']) });
+    expect(diagnostics).toEqual([]);
+    expect(folder!.progress[0]!.data.problems.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
+  it('check messages about an entry name the problem by its shown number', () => {
+    const progress = progressWith(['一-1', '一-2', '二-1']);
+    delete (progress['2024-06'].problems[0] as { completedOn?: string }).completedOn;
+    const { folder } = fixtureFolder({ plan: perCategory(), progress });
+    const messages = runRules(folder!).map((d) => d.message);
+    expect(messages).toContain('第 一-1 号问题状态为“已完成”，缺少完成日期 completedOn');
+  });
+});
+
+describe('progress files of a plan numbered plan-wide (no numbering: no migration)', () => {
+  it('keep their integers', () => {
+    const { folder, diagnostics } = fixtureFolder({ progress: progressWith([1, 2, 3]) });
+    expect(diagnostics).toEqual([]);
+    expect(folder!.progress[0]!.data.problems.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
+  it('refuse a shown number as text, at its JSON path', () => {
+    const { diagnostics } = fixtureFolder({ progress: progressWith([1, '2', 3]) });
+    expect(diagnostics.map((d) => [d.path, d.message])).toEqual([[['problems', 1, 'number'], '应为数字，实际为文本（带双引号）']]);
+  });
+});
