@@ -246,10 +246,53 @@ function wrapMeasured(m: MeasuredText, lineWidthEm: number, starts?: number[]): 
   return lines;
 }
 
-/** Lines the measured text wraps into at `lineWidthEm`. */
+/**
+ * Lines the measured text wraps into at `lineWidthEm`: wrapMeasured's count
+ * without its break offsets, written out without the closure (the width
+ * estimate asks this for every cell at every width it tries — most of a large
+ * table's time; test/compose/text-width.test.ts holds wrappedLineCount, which
+ * is this, to the lines wrapLines builds).
+ */
 export function measuredLineCount(m: MeasuredText, lineWidthEm: number): number {
-  return wrapMeasured(m, lineWidthEm);
+  if (!(lineWidthEm > 0)) throw new RangeError('wrapLines: line width must be positive');
+  const limit = lineWidthEm + EPSILON;
+  const { clusterWidth, clusterAtom, paragraphStart, atomWidth, atomRun, atomChars } = m;
+  let lines = m.paragraphEnds.length;
+  let used = 0;
+  let empty = true;
+  const clusters = clusterWidth.length;
+  for (let k = 0; k < clusters; k += 1) {
+    if (paragraphStart[k]) {
+      used = 0;
+      empty = true;
+    }
+    const w = clusterWidth[k]!;
+    if (w <= limit) {
+      if (!empty && used + w > limit) {
+        lines += 1;
+        used = 0;
+      }
+      used += w;
+      empty = false;
+      continue;
+    }
+    for (let a = clusterAtom[k]!; a < clusterAtom[k + 1]!; a += 1) {
+      const aw = atomWidth[a]!;
+      const pieces = aw <= limit || !atomRun[a] ? 1 : atomChars[a]!;
+      const pw = aw / pieces;
+      for (let c = 0; c < pieces; c += 1) {
+        if (!empty && used + pw > limit) {
+          lines += 1;
+          used = 0;
+        }
+        used += pw;
+        empty = false;
+      }
+    }
+  }
+  return lines;
 }
+
 
 /** Offsets where the reader starts a line inside a paragraph (soft breaks) at `lineWidthEm`. */
 export function softBreaks(m: MeasuredText, lineWidthEm: number): number[] {
@@ -298,7 +341,7 @@ export function measuredText(text: string): MeasuredText {
 
 /** How many lines wrapLines gives, without building them. */
 export function wrappedLineCount(text: string, lineWidthEm: number): number {
-  return wrapMeasured(measuredOf(text), lineWidthEm);
+  return measuredLineCount(measuredOf(text), lineWidthEm);
 }
 
 /** The widest piece the reader keeps together (an ASCII run, or a character with its 避头尾 neighbours). */
