@@ -137,7 +137,7 @@ interface WordedText {
 }
 
 /** A column's words (ColumnWords) with its minimums at one table's width. */
-interface Prepared extends Pick<ColumnWords, 'token' | 'measured' | 'rowSpans' | 'header' | 'values' | 'wholeEm'> {
+interface Prepared extends Pick<ColumnWords, 'token' | 'measured' | 'rowSpans' | 'header' | 'distinctValues' | 'wholeEm'> {
   /** The narrowest width at which every value wraps between words. */
   readonly strictMinEm: number;
   /** At least the widest dictionary word (and the text minimum), the header between words: the minimum when values' words may be cut. */
@@ -159,8 +159,8 @@ interface ColumnWords {
   readonly measured: readonly (MeasuredText | undefined)[];
   readonly rowSpans: readonly number[];
   readonly header: WordedText;
-  /** A column of words: each row's value with its words. */
-  readonly values: readonly (WordedText | undefined)[];
+  /** A column of words: each distinct value with its words, once, and the rows it is in (a column of words repeats its values). */
+  readonly distinctValues: readonly { readonly value: WordedText; readonly rows: number }[];
   /** The widest a value or header line is on one line. */
   readonly wholeEm: number;
   readonly headerWord: number;
@@ -185,18 +185,29 @@ function columnWords(column: WidthColumn): ColumnWords {
   // The dictionary's words alone, without the names kept whole: what a value may be cut into when the table is too full.
   let widestPlainWord = widestWord;
   let widestToken = 0;
-  const values = column.cells.map((cell, r): WordedText | undefined => {
-    if (cell === undefined || cell.text === '') return undefined;
+  // A column of words repeats its values (a deadline, a unit in hundreds of rows): each distinct value is cut into words once.
+  const distinct = new Map<string, { value: WordedText; rows: number }>();
+  column.cells.forEach((cell, r) => {
+    if (cell === undefined || cell.text === '') return;
+    if (!token) {
+      whole = Math.max(whole, paragraphsWidest(cell.text));
+      return;
+    }
+    const known = distinct.get(cell.text);
+    if (known !== undefined) {
+      known.rows += 1;
+      return;
+    }
     whole = Math.max(whole, paragraphsWidest(cell.text));
-    if (!token) return undefined;
     const keep = [...(column.keep ?? []), ...(LIST_KINDS.has(column.kind) ? cell.text.split(LIST_SEPARATORS).filter((s) => s.length > 1) : [])];
     const starts = wordStartOffsets(cell.text, keep);
     widestWord = Math.max(widestWord, widestWordEm(cell.text, starts));
     widestPlainWord = Math.max(widestPlainWord, widestWordEm(cell.text, wordStartOffsets(cell.text, [], BREAK.weak)));
     widestToken = Math.max(widestToken, widestAsciiRunEm(measured[r]!));
-    return { m: measured[r]!, starts };
+    distinct.set(cell.text, { value: { m: measured[r]!, starts }, rows: 1 });
   });
-  const words = { token, measured, rowSpans, header, values, wholeEm: whole, headerWord, widestWord, widestPlainWord, widestToken };
+  const distinctValues = [...distinct.values()];
+  const words = { token, measured, rowSpans, header, distinctValues, wholeEm: whole, headerWord, widestWord, widestPlainWord, widestToken };
   columnWordsCache.set(column, words);
   return words;
 }
@@ -256,11 +267,11 @@ interface StepRule {
  * wraps between words and (with wholeWords, in a column of words) so does
  * every value. Beyond the widest value every line is whole.
  */
-function nextWidth(p: Pick<Prepared, 'header' | 'values' | 'token' | 'wholeEm'>, w: number, rule: StepRule): number | undefined {
+function nextWidth(p: Pick<Prepared, 'header' | 'distinctValues' | 'token' | 'wholeEm'>, w: number, rule: StepRule): number | undefined {
   for (let next = Math.floor(w + EPSILON) + 1; next <= rule.maxEm + EPSILON; next += 1) {
     if (next >= p.wholeEm - EPSILON) return next;
     if (!wrapsClean(p.header, next, rule.spread)) continue;
-    if (!rule.wholeWords || !p.token || p.values.every((v) => v === undefined || wrapsClean(v, next, rule.spread))) return next;
+    if (!rule.wholeWords || !p.token || p.distinctValues.every((d) => wrapsClean(d.value, next, rule.spread))) return next;
   }
   return undefined;
 }
@@ -305,7 +316,7 @@ function computeStep(p: Prepared, width: number, spread: number): Step {
     if (spread > 0) wideLines[r] = measuredLineCount(m, width * (1 + spread)) / p.rowSpans[r]!;
   });
   let cuts = 0;
-  if (p.token) for (const v of p.values) if (v !== undefined && width < p.wholeEm - EPSILON && !wrapsClean(v, width, spread)) cuts += 1;
+  if (p.token && width < p.wholeEm - EPSILON) for (const d of p.distinctValues) if (!wrapsClean(d.value, width, spread)) cuts += d.rows;
   return { width, lines, wideLines, cuts };
 }
 
