@@ -29,6 +29,24 @@ function examples(plan: Plan): string {
 }
 
 /**
+ * Why an entry's shown number no longer names the problem it was written
+ * for, or undefined when it does: the entry records the category it was
+ * written under (import writes it), and the plan now gives the number to a
+ * problem of another category — the categories' ordinals moved (a category
+ * that was empty got problems, keepWhenEmpty changed, categories were
+ * reordered). Resolving it anyway would put one problem's progress and
+ * closure on another.
+ */
+function movedNumber(plan: Plan, key: number, recorded: string): string | undefined {
+  const problem = plan.problems.find((p) => p.number === key);
+  if (problem === undefined || problem.category === recorded) return undefined;
+  const label = (id: string | undefined) => plan.categories.find((c) => c.id === id)?.label ?? id ?? '';
+  const now = plan.problems.find((p) => p.category === recorded && p.numberInCategory === problem.numberInCategory);
+  const hint = now === undefined ? `类别“${label(recorded)}”中已没有第 ${problem.numberInCategory} 号问题` : `它现在的编号是“${now.shownNumber}”`;
+  return `编号“${problem.shownNumber}”写的是类别“${label(recorded)}”的问题，但方案现在把这个编号给了类别“${label(problem.category)}”的问题（方案修改后各类别的序号变了）：${hint}，请按方案现在的编号改写本文件的 number，以免把进展记到别的问题上`;
+}
+
+/**
  * The progress value with shown numbers resolved, or diagnostics naming the
  * file and JSON path (problems[i].number) of each number that names no
  * problem or is written the other scheme's way. A plan-wide plan's file is
@@ -51,6 +69,13 @@ export function resolveProgressNumbers(source: JsonSource, plan: Plan): Resolved
     }
     const key = keyOfShownNumber(plan, written);
     if (key === undefined) return fail(`方案中没有编号为“${written}”的问题（本方案各类别分别编号，应写作如 ${examples(plan)}）`);
+    const recorded = (entry as { category?: unknown }).category;
+    const moved = typeof recorded === 'string' ? movedNumber(plan, key, recorded) : undefined;
+    if (moved !== undefined) {
+      const categoryPath = ['problems', index, 'category'];
+      diagnostics.push({ file: source.file, ...locate(source, categoryPath), path: categoryPath, ruleId: 'problem-number', severity: 'error', message: moved });
+      return entry;
+    }
     return { ...(entry as object), number: key };
   });
   return { value: { ...(source.value as object), problems: resolved }, diagnostics };

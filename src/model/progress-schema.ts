@@ -27,6 +27,9 @@ export const closureSchema = z
 export const problemProgressSchema = z
   .object({
     number: z.number().int().positive().describe('问题编号（与 plan.json 一致）'),
+    category: nonEmptyText
+      .optional()
+      .describe('各类别分别编号的方案：问题所属类别的 id（import 写入）。方案修改使类别序号变动时，据此发现编号已指向别的问题，而不是把进展记到别的问题上'),
     status: statusSchema,
     onSchedule: z.boolean().optional().describe('推进中时：是否达到序时进度'),
     progress: nonEmptyText.optional().describe(FIELD_LABELS.progress),

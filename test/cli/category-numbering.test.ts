@@ -168,6 +168,9 @@ describe('a Word task table numbered per category through every command', () => 
     const december = JSON.parse(readFileSync(path.join(dir, 'progress', '2023-12.json'), 'utf8'));
     expect(december.problems.map((p: { number: unknown }) => p.number)).toEqual(SHOWN);
     expect(december.problems[3]).toMatchObject({ number: '二-1', status: '已完成', evidence: ['二-1/清淤验收单.txt'] });
+    // Each entry records the category it was written under (the plan's ids), so a later change of the categories' ordinals is caught, not followed.
+    const planJson = JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')) as { problems: { category: string }[] };
+    expect(december.problems.map((p: { category: unknown }) => p.category)).toEqual(planJson.problems.map((p) => p.category));
     // A unit's form imported again (--force) replaces its entries, found by their shown numbers: none twice.
     fillForm('经管站', path.join(formsDir, '经管站.xlsx'), { '二-2': ongoing('统一合同文本已印发，补签合同30份。') });
     await runOk(['import', dir, '--period', '2023-12', '--force', path.join(formsDir, '经管站.xlsx')]);

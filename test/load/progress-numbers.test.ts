@@ -72,4 +72,27 @@ describe('progress files of a plan numbered plan-wide (no numbering: no migratio
     const { diagnostics } = fixtureFolder({ progress: progressWith([1, '2', 3]) });
     expect(diagnostics.map((d) => [d.path, d.message])).toEqual([[['problems', 1, 'number'], '应为数字，实际为文本（带双引号）']]);
   });
+
+  it('an entry written under another category than the plan now gives its number is an error, not progress put on another problem', () => {
+    // Written when the plan had 水环境 1, 2 and 大气 1 (一-1, 一-2, 二-1), each entry with the category it was written under (as import writes it).
+    const progress = progressWith(['一-1', '一-2', '二-1']);
+    const categories = ['water', 'water', 'air'];
+    progress['2024-06'].problems.forEach((entry, i) => ((entry as { category?: string }).category = categories[i]));
+    expect(fixtureFolder({ plan: perCategory(), progress }).diagnostics).toEqual([]);
+    // Then the plan is amended: a category that had no problems, placed first, gets one — every ordinal moves on by one.
+    const amended = withPlan((p) => {
+      p.numbering = { scope: 'category' };
+      p.problems[2]!.number = 1;
+      p.categories.unshift({ id: 'soil', heading: '土壤问题', label: '土壤' });
+      p.problems.unshift({ ...p.problems[0]!, number: 1, category: 'soil', summary: '新增的土壤问题。' });
+    });
+    const { folder, diagnostics } = fixtureFolder({ plan: amended, progress });
+    // 一-1 and 一-2 now name 土壤 1 and nothing; 二-1 names 水环境 1.
+    expect(diagnostics.map((d) => [d.path, d.message])).toEqual([
+      [['problems', 0, 'category'], '编号“一-1”写的是类别“水环境”的问题，但方案现在把这个编号给了类别“土壤”的问题（方案修改后各类别的序号变了）：它现在的编号是“二-1”，请按方案现在的编号改写本文件的 number，以免把进展记到别的问题上'],
+      [['problems', 1, 'number'], '方案中没有编号为“一-2”的问题（本方案各类别分别编号，应写作如 “一-1”、“二-1”）'],
+      [['problems', 2, 'category'], '编号“二-1”写的是类别“大气”的问题，但方案现在把这个编号给了类别“水环境”的问题（方案修改后各类别的序号变了）：它现在的编号是“三-1”，请按方案现在的编号改写本文件的 number，以免把进展记到别的问题上'],
+    ]);
+    expect(folder!.progress).toEqual([]);
+  });
 });

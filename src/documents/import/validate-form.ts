@@ -3,7 +3,7 @@
 // changed since it was made (the hidden sheet), then every answer cell. Every
 // finding is a Diagnostic naming file, sheet and cell; the answers become
 // progress entries only when their row has no error.
-import { shownNumber, shownNumberOf, writtenNumber } from '../../model/numbering.js';
+import { numbersByCategory, shownNumber, shownNumberOf, writtenNumber } from '../../model/numbering.js';
 import {
   FORM_FORMAT_NAME,
   FORM_FORMAT_VERSION,
@@ -275,8 +275,11 @@ class RowReader {
     const extension = this.extension();
     this.checkCompletion(status, completedOn);
     const closure = this.closure(status);
+    const { category } = this.input.problem;
     return {
       number,
+      // A shown number (二-3) moves when the categories' ordinals change: the category says which problem it was.
+      ...(numbersByCategory(this.input.ctx.plan) && category !== undefined ? { category } : {}),
       ...(status === undefined ? {} : { status }),
       ...(onSchedule === undefined ? {} : { onSchedule }),
       ...this.textField('progress'),
