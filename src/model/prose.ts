@@ -70,9 +70,16 @@ export function firstSentence(text: string): string {
  */
 export const PROBLEM_NUMBER_MARK = '．';
 
-/** A problem's number before its text: 2．2个村… (one form everywhere a number leads its text). */
+/**
+ * A problem's number before its text: 2．2个村… (one form everywhere a number
+ * leads its text). A shown number that is not a plain number (二-3, （二）3: a
+ * plan numbered per category, docs/domain.md#problem-numbers) is led by 问题:
+ * “（二）3．某村…” at a paragraph's start reads as a §7.3.3 second-level
+ * heading, “问题（二）3．某村…” cannot.
+ */
 export function problemItem(number: number | string, text: string): string {
-  return `${number}${PROBLEM_NUMBER_MARK}${text}`;
+  const shown = String(number);
+  return `${/^\d+$/.test(shown) ? '' : '问题'}${shown}${PROBLEM_NUMBER_MARK}${text}`;
 }
 
 /**

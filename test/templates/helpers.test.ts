@@ -33,7 +33,9 @@ describe('helpers', () => {
     expect(text('{{item n s}}', { n: 2, s: '2个村未建新拆旧。' })).toBe('2．2个村未建新拆旧。');
     expect(text('{{item n (sentence s)}}', { n: 11, s: '1个光伏电站未并网' })).toBe('11．1个光伏电站未并网。');
     // A shown number is text (二-3 for a plan numbered per category: model/numbering.ts).
-    expect(text('{{item n s}}', { n: '二-3', s: '甲。' })).toBe('二-3．甲。');
+    // It is led by 问题, so （二）3．甲 cannot be read as a second-level heading (§7.3.3).
+    expect(text('{{item n s}}', { n: '二-3', s: '甲。' })).toBe('问题二-3．甲。');
+    expect(text('{{item n s}}', { n: '（二）3', s: '甲。' })).toBe('问题（二）3．甲。');
     expect(() => text('{{item n s}}', { n: 2.5, s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
     expect(() => text('{{item n s}}', { n: ' ', s: '甲' })).toThrow(/item 的参数应为问题序号和一段文字/);
   });
