@@ -174,6 +174,16 @@ export const numberingSchema = z
     if (numbering.scope === 'category' && !numbering.shownAs.includes(SHOWN_AS_CATEGORY)) {
       ctx.addIssue({ code: 'custom', path: ['shownAs'], message: `各类别分别编号时，编号写法应含 ${SHOWN_AS_CATEGORY}（类别序号），否则不同类别的同号问题无法区分` });
     }
+    // Any other {…} would be printed as it stands (一-1{foo}); { number } with spaces is not the placeholder either.
+    const unknown = numbering.shownAs.split(SHOWN_AS_CATEGORY).join('').split(SHOWN_AS_NUMBER).join('').match(/\{[^}]*\}?/);
+    if (unknown) {
+      ctx.addIssue({ code: 'custom', path: ['shownAs'], message: `编号写法中的“${unknown[0]}”不是占位符：只能用 ${SHOWN_AS_CATEGORY} 和 ${SHOWN_AS_NUMBER}（不含空格）` });
+    }
+    // The shown number names folders (evidence/二-3/, the packet's evidence): no character a file system reserves.
+    const reserved = numbering.shownAs.match(/[/\\:*?"<>|]/);
+    if (reserved) {
+      ctx.addIssue({ code: 'custom', path: ['shownAs'], message: `编号写法不能含“${reserved[0]}”：编号也用作佐证材料的文件夹名，/ \\ : * ? " < > | 在 Windows 等系统中不能用于文件名` });
+    }
   })
   .describe('问题编号方式（可选）：缺省为全方案统一编号；进展文件中各类别分别编号的方案按编号写法（如“二-3”）引用问题');
 

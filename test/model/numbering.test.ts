@@ -1,7 +1,7 @@
 // model/numbering.ts: which number a document shows (docs/domain.md#problem-numbers).
 import { describe, expect, it } from 'vitest';
 import { categoryOrdinals, formatShownNumber, keyOfShownNumber, numberProblems, shownNumberOf, writtenNumber } from '../../src/model/numbering.js';
-import { planSchema } from '../../src/model/plan-schema.js';
+import { numberingSchema, planSchema } from '../../src/model/plan-schema.js';
 import { basePlan } from '../helpers/fixture-folder.js';
 
 const categories = [
@@ -69,5 +69,20 @@ describe('shown numbers', () => {
     const result = planSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path)).toEqual([['numbering', 'shownAs']]);
+  });
+});
+
+describe('numbering.shownAs: only the two placeholders, and nothing a folder name cannot hold', () => {
+  const problems = (shownAs: string) => numberingSchema.safeParse({ scope: 'category', shownAs }).error?.issues.map((i) => i.message) ?? [];
+  it('refuses an unknown or spaced placeholder, naming it', () => {
+    expect(problems('{category}-{number}{foo}')).toEqual(['编号写法中的“{foo}”不是占位符：只能用 {category} 和 {number}（不含空格）']);
+    expect(problems('{ category }-{number}')).toContain('编号写法中的“{ category }”不是占位符：只能用 {category} 和 {number}（不含空格）');
+  });
+  it('refuses characters a file system reserves (the shown number names evidence folders)', () => {
+    expect(problems('{category}/{number}')[0]).toMatch(/^编号写法不能含“\/”/);
+    expect(problems('{category}:{number}')[0]).toMatch(/^编号写法不能含“:”/);
+  });
+  it('takes the patterns offices write', () => {
+    for (const shownAs of ['{category}-{number}', '（{category}）{number}', '第{category}类第{number}项']) expect(problems(shownAs)).toEqual([]);
   });
 });
