@@ -365,11 +365,14 @@ function renumber(problems: RawProblem[]): Renumbering[] {
 }
 
 /**
- * True when the numbers start again at 1 in each category and count 1, 2,
- * 3 … without a gap within it, each category's problems standing together
- * (one merged category cell or one section each), and there are at least
- * two categories: the table numbers per category (docs/domain.md#problem-numbers),
- * the way the county refers to its problems, so the numbers are kept.
+ * True when the numbers start again at 1 in each category, each category's
+ * problems standing together (one merged category cell or one section each),
+ * and there are at least two categories: the table numbers per category
+ * (docs/domain.md#problem-numbers), the way the county refers to its
+ * problems, so the numbers are kept. A slip inside a category (1, 2, 2 or
+ * 1, 2, 4) does not make it a plan numbered plan-wide: the numbers are kept
+ * as read and `check` names the category and the number (it once turned the
+ * plan plan-wide, and check then reported every restart as a duplicate).
  */
 function restartsPerCategory(problems: readonly ImportedProblem[]): boolean {
   const runs: ImportedProblem[][] = [];
@@ -379,7 +382,7 @@ function restartsPerCategory(problems: readonly ImportedProblem[]): boolean {
   }
   const categories = runs.map((run) => run[0]!.category);
   if (runs.length < 2 || categories.includes('') || new Set(categories).size !== runs.length) return false;
-  return runs.every((run) => run.every((p, i) => p.number === i + 1));
+  return runs.every((run) => run[0]!.number === 1);
 }
 
 // --- values -----------------------------------------------------------------------
