@@ -11,6 +11,11 @@ import { accountById, type Account } from './accounts.js';
 import type { Access } from './context.js';
 import { errorPage } from './errors.js';
 
+/** `next` of the sign-in page when it is a path on this server (never //host or a scheme), else /plans. */
+export function localPath(next: string): string {
+  return /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/plans';
+}
+
 /** True when `account` (null: anonymous) passes `access`. */
 export function allows(access: Access, account: Account | null): boolean {
   if (access === 'anyone') return true;
@@ -31,7 +36,7 @@ async function guard(request: FastifyRequest, reply: FastifyReply): Promise<unkn
     }
     return undefined;
   }
-  if (request.account === null) return request.method === 'GET' ? reply.redirect('/login') : errorPage(request, reply, 401, '请先登录');
+  if (request.account === null) return request.method === 'GET' ? reply.redirect(`/login?next=${encodeURIComponent(request.url)}`) : errorPage(request, reply, 401, '请先登录');
   return errorPage(request, reply, 403, '您的账户无权进行此操作');
 }
 
@@ -40,9 +45,12 @@ async function guard(request: FastifyRequest, reply: FastifyReply): Promise<unkn
  * GET, and refuse (at registration, so at start-up) a route without `access`.
  */
 export function registerGuard(app: FastifyInstance): void {
+  const routes: { method: string; url: string; access: Access }[] = [];
+  app.decorate('routeList', routes);
   app.addHook('onRoute', (route) => {
     if (route.config?.access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, url: route.url, access: route.config.access });
     if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) {
       const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
       route.preHandler = [...existing, app.csrfProtection];

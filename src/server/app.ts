@@ -45,6 +45,8 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     logger: false,
     trustProxy: ctx.behindHttps ? 'loopback' : false,
     bodyLimit: 8 * 1024 * 1024,
+    // No automatic HEAD routes: every route the server answers is one declared here, with its access.
+    exposeHeadRoutes: false,
   });
   app.decorate('ctx', ctx);
   app.decorateRequest('account', null);

@@ -40,6 +40,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: ServerContext;
+    /** Every route with the access it declares, in registration order (the authorization matrix test walks it). */
+    routeList: readonly { method: string; url: string; access: Access }[];
   }
   interface Session {
     accountId?: number;

@@ -2,6 +2,7 @@
 // be changed before anything else: access.ts sends such an account here).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localPath } from '../access.js';
 import { setPassword, signIn } from '../accounts.js';
 import { audit } from '../audit.js';
 import { actor, csrfField, field } from '../forms.js';
@@ -10,10 +11,11 @@ import { newPasswordProblem } from '../passwords.js';
 import { sendPage } from '../respond.js';
 import { endSessionsOf } from '../session-store.js';
 
-function loginForm(reply: FastifyReply, message?: string) {
+function loginForm(reply: FastifyReply, next: string, message?: string) {
   return html`${message ? html`<div class="error">${message}</div>` : ''}
 <form class="stack" method="post" action="/login">
   ${csrfField(reply)}
+  <input type="hidden" name="next" value="${localPath(next)}">
   <label>用户名<input type="text" name="username" autocomplete="username" required></label>
   <label>密码<input type="password" name="password" autocomplete="current-password" required></label>
   <button type="submit">登录</button>
@@ -45,7 +47,7 @@ export function authRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/login',
     config: { access: 'anyone', whileMustChange: true },
-    handler: async (request, reply) => sendPage(request, reply, '登录', loginForm(reply)),
+    handler: async (request, reply) => sendPage(request, reply, '登录', loginForm(reply, (request.query as { next?: string }).next ?? '/plans')),
   });
   app.route({
     method: 'POST',
@@ -59,14 +61,14 @@ export function authRoutes(app: FastifyInstance): void {
         const message = result.locked
           ? `连续输错密码次数过多，账户已锁定至 ${new Date(result.until!).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）；如需提前解锁，请办公室重置密码`
           : '用户名或密码不正确';
-        return sendPage(request, reply, '登录', loginForm(reply, message), 401);
+        return sendPage(request, reply, '登录', loginForm(reply, field(request, 'next'), message), 401);
       }
       // A new session id at sign-in, so an id planted before cannot be used after.
       await request.session.regenerate();
       request.session.accountId = result.account.id;
       request.account = result.account;
       await audit(app.ctx.db, actor(request), '登录', `账户 ${result.account.username}`);
-      return reply.redirect(result.account.mustChangePassword ? '/password' : '/plans');
+      return reply.redirect(result.account.mustChangePassword ? '/password' : localPath(field(request, 'next')));
     },
   });
   app.route({
