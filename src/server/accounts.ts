@@ -44,7 +44,8 @@ export async function createAccount(
 }
 
 /** The outcome of a sign-in attempt. */
-export type SignIn = { ok: true; account: Account } | { ok: false; locked: boolean; until?: string };
+/** `locked`: the account is locked (`justLocked`: by this attempt's wrong password). */
+export type SignIn = { ok: true; account: Account } | { ok: false; locked: boolean; justLocked?: boolean; until?: string };
 
 /**
  * Check `password` for `username`. A wrong password counts towards the
@@ -70,7 +71,7 @@ export async function signIn(db: Database, username: string, password: string, p
   const lock = failures >= policy.failures;
   const until = lock ? new Date(now.getTime() + policy.minutes * 60_000).toISOString() : null;
   await db.updateTable('accounts').set({ failedLogins: lock ? 0 : failures, lockedUntil: until }).where('id', '=', account.id).execute();
-  return lock ? { ok: false, locked: true, until: until! } : { ok: false, locked: false };
+  return lock ? { ok: false, locked: true, justLocked: true, until: until! } : { ok: false, locked: false };
 }
 
 /** Set a new password the account chose itself (clears the one-time flag). */

@@ -36,6 +36,8 @@ export function installErrorPages(app: FastifyInstance): void {
     if (error instanceof UserError) return errorPage(request, reply, 400, error.message, error.diagnostics.map(formatDiagnostic));
     const known = error.code ? MESSAGES[error.code] : undefined;
     if (known) return errorPage(request, reply, known[0], known[1]);
+    // busboy's own errors (a cut-off or malformed upload) carry no status.
+    if (error.statusCode === undefined && /multipart|boundary|part terminated/i.test(error.message)) return errorPage(request, reply, 400, '上传的内容不完整或格式不对，请重新选择文件上传');
     if (error.statusCode === 429) return errorPage(request, reply, 429, '尝试过于频繁，请一分钟后再试');
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return errorPage(request, reply, error.statusCode, '请求无效，请返回重试');
     process.stderr.write(`[zhenggai serve] ${request.method} ${request.url}: ${error.stack ?? String(error)}\n`);

@@ -57,7 +57,7 @@ export function authRoutes(app: FastifyInstance): void {
       const username = field(request, 'username').trim();
       const result = await signIn(app.ctx.db, username, field(request, 'password'), app.ctx.lockout);
       if (!result.ok) {
-        await audit(app.ctx.db, { accountId: null, username: username.slice(0, 80), address: request.ip }, result.locked ? '登录被拒（账户锁定）' : '登录失败', `账户 ${username.slice(0, 80)}`);
+        await audit(app.ctx.db, { accountId: null, username: username.slice(0, 80), address: request.ip }, result.justLocked ? '登录失败（账户因此锁定）' : result.locked ? '登录被拒（账户锁定）' : '登录失败', `账户 ${username.slice(0, 80)}`);
         const message = result.locked
           ? `连续输错密码次数过多，账户已锁定至 ${new Date(result.until!).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）；如需提前解锁，请办公室重置密码`
           : '用户名或密码不正确';
