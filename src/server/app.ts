@@ -57,7 +57,8 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: MAX_UPLOAD_BYTES, files: 20_000, fields: 50 } });
+  // preservePath (busboy's option): a folder upload names each file by its path in the folder (guanyang-2022/progress/2023-11.json).
+  await app.register(fastifyMultipart, { attachFieldsToBody: true, preservePath: true, limits: { fileSize: MAX_UPLOAD_BYTES, files: 20_000, fields: 50 } } as Parameters<typeof fastifyMultipart>[1]);
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
     secret: await sessionSecret(ctx.db),

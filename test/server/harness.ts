@@ -116,3 +116,25 @@ export async function signedIn(app: FastifyInstance, role: Role): Promise<Client
   if (response.statusCode !== 302) throw new Error(`sign-in as ${role} failed: ${response.statusCode}`);
   return client;
 }
+
+/** A multipart/form-data body with text fields and files (field name, file name, bytes). */
+export function multipart(fields: Record<string, string>, files: readonly { field: string; filename: string; data: Uint8Array }[]): { payload: Buffer; contentType: string } {
+  const boundary = `----zhenggai${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+  }
+  for (const file of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'));
+    chunks.push(Buffer.from(file.data), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** POST a multipart form as `client`, with a CSRF token from `formPage`. */
+export async function postMultipart(client: Client, url: string, fields: Record<string, string>, files: readonly { field: string; filename: string; data: Uint8Array }[], formPage = '/plans/import'): Promise<LightMyRequestResponse> {
+  const token = await client.csrf(formPage);
+  const body = multipart({ _csrf: token, ...fields }, files);
+  return client.app.inject({ method: 'POST', url, headers: { cookie: client.cookie, 'content-type': body.contentType }, payload: body.payload });
+}
