@@ -82,7 +82,8 @@ export interface ImportPlanOptions {
 /**
  * Store a plan folder's files as plan `name`: refused (ImportRefused with
  * the diagnostics) when the name is taken or malformed, when plan.json is
- * missing or not UTF-8, or (unless allowErrors) when `check` finds an error.
+ * missing or not UTF-8, or (unless allowErrors) when `check` finds an error
+ * (with allowErrors, even a plan.json the schema refuses is kept as text).
  * Other files go to the data folder first, then everything is recorded in
  * one transaction; on failure the written files are removed. Returns the new plan's id.
  */
@@ -97,7 +98,8 @@ export async function importPlan(db: Database, dataDir: string, options: ImportP
   const checked = checkPlanTexts(sorted.texts);
   const diagnostics = [...sorted.diagnostics, ...checked.diagnostics];
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!checked.data || (errors.length > 0 && !options.allowErrors) || sorted.diagnostics.length > 0) {
+  // A plan from a task table keeps its blanks (init's plan.json lists what to fill in): stored with its errors, shown on the check page.
+  if ((errors.length > 0 && !options.allowErrors) || sorted.diagnostics.length > 0) {
     throw new ImportRefused(`无法导入：方案有 ${errors.length} 个错误（与 zhenggai check 所列相同），未保存任何内容`, errors);
   }
   const stored = await storeFiles(dataDir, sorted.others);
