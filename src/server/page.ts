@@ -42,6 +42,7 @@ export function page(options: PageOptions, body: Html): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · 整改工作台</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 ${options.demo ? html`<div class="demo">演示模式：数据为示例，账户为演示账户，请勿录入真实信息</div>` : ''}
@@ -78,6 +79,7 @@ form.stack{display:flex;flex-direction:column;gap:.75rem;max-width:720px;backgro
 form.stack label{display:flex;flex-direction:column;gap:.2rem;font-weight:bold}
 input[type=text],input[type=password],input[type=date],select,textarea{font:inherit;padding:.4rem;border:1px solid #bbb;border-radius:3px;width:100%}
 textarea{min-height:8rem}
+form.stack input,form.stack textarea,form.stack select{font-weight:normal}
 button,.button{font:inherit;background:#8b1a1a;color:#fff;border:0;border-radius:3px;padding:.45rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
 .hint{color:#555;font-weight:normal;font-size:.9rem}
 .error{background:#fde2e1;border:1px solid #e0a3a0;padding:.5rem 1rem;color:#7a1511}
@@ -91,5 +93,14 @@ dl.fields dt{font-weight:bold}
 dl.fields dd{margin:0}
 ul.links li{margin:.3rem 0}
 .otp{font-family:monospace;font-size:1.3rem;background:#fff;border:2px dashed #8b1a1a;padding:.5rem 1rem;display:inline-block}
-@media (max-width:640px){main{padding:.5rem}dl.fields{grid-template-columns:1fr}dl.fields dt{margin-top:.5rem}}
+@media (max-width:640px){
+main{padding:.5rem}
+dl.fields{grid-template-columns:1fr}dl.fields dt{margin-top:.5rem}
+table{min-width:600px}
+table.cards{min-width:0}
+table.cards thead{display:none}
+table.cards tr{display:block;border-bottom:2px solid #ccc;padding:.3rem 0}
+table.cards td{display:flex;gap:.75rem;border:0;padding:.15rem .5rem}
+table.cards td::before{content:attr(data-label);flex:0 0 4.5em;color:#666}
+}
 `;

@@ -86,11 +86,11 @@ async function firstStart(db: Database, dataDir: string, demo: boolean, io: Io):
  */
 export async function startServer(options: ServeOptions, io: Io): Promise<RunningServer> {
   const dataDir = dataFolder(options);
-  if (options.db !== ':memory:') await mkdir(path.dirname(path.resolve(options.db)), { recursive: true });
-  await mkdir(dataDir, { recursive: true });
   if (options.demo && !existsSync(BUNDLED_PLAN)) throw new UserError(`找不到自带方案 ${BUNDLED_PLAN}，无法启动演示模式`);
+  if (options.db !== ':memory:') await mkdir(path.dirname(path.resolve(options.db)), { recursive: true });
   const db = await openDatabase(options.db);
   try {
+    await mkdir(dataDir, { recursive: true });
     await migrateToLatest(db);
     await sweepSessions(db);
     await firstStart(db, dataDir, options.demo, io);

@@ -21,12 +21,12 @@ async function accountsPage(app: FastifyInstance, reply: FastifyReply, message?:
   const plans = await app.ctx.db.selectFrom('plans').select(['id', 'name', 'title']).orderBy('id').execute();
   const now = new Date().toISOString();
   return html`${message ? html`<div class="error">${message}</div>` : ''}
-<div class="table-wrap"><table><thead><tr><th>用户名</th><th>姓名或单位</th><th>角色</th><th>所属单位</th><th>状态</th><th></th></tr></thead><tbody>
+<div class="table-wrap"><table class="cards"><thead><tr><th>用户名</th><th>姓名或单位</th><th>角色</th><th>所属单位</th><th>状态</th><th></th></tr></thead><tbody>
 ${accounts.map(
-  (a) => html`<tr><td>${a.username}</td><td>${a.displayName}</td><td>${ROLE_LABELS[a.role]}</td>
-<td>${units.filter((u) => u.accountId === a.id).map((u) => html`<div>${u.name}：${u.unit}</div>`)}</td>
-<td>${a.lockedUntil !== null && a.lockedUntil > now ? '已锁定' : a.mustChangePassword ? '待修改一次性密码' : '正常'}</td>
-<td><form method="post" action="/accounts/${a.id}/reset" class="inline">${csrfField(reply)}<button type="submit">重置密码</button></form></td></tr>`,
+  (a) => html`<tr><td data-label="用户名">${a.username}</td><td data-label="姓名或单位">${a.displayName}</td><td data-label="角色">${ROLE_LABELS[a.role]}</td>
+<td data-label="所属单位">${units.filter((u) => u.accountId === a.id).map((u) => html`<div>${u.name}：${u.unit}</div>`)}</td>
+<td data-label="状态">${a.lockedUntil !== null && a.lockedUntil > now ? '已锁定' : a.mustChangePassword ? '待修改一次性密码' : '正常'}</td>
+<td data-label=""><form method="post" action="/accounts/${a.id}/reset" class="inline">${csrfField(reply)}<button type="submit">重置密码</button></form></td></tr>`,
 )}
 </tbody></table></div>
 <h2>新建账户</h2>
@@ -121,8 +121,8 @@ export function accountRoutes(app: FastifyInstance): void {
         request,
         reply,
         '操作记录',
-        html`<p class="hint">最近 500 条，新的在前；时间为 UTC。</p><div class="table-wrap"><table><thead><tr><th>时间</th><th>账户</th><th>地址</th><th>操作</th><th>对象</th><th>字段</th><th>原值</th><th>新值</th></tr></thead><tbody>
-${rows.map((r) => html`<tr><td>${r.at.replace('T', ' ').slice(0, 19)}</td><td>${r.username}</td><td>${r.address}</td><td>${r.action}</td><td>${r.object}</td><td>${r.field ?? ''}</td><td>${r.oldValue ?? ''}</td><td>${r.newValue ?? ''}</td></tr>`)}
+        html`<p class="hint">最近 500 条，新的在前；时间为 UTC。</p><div class="table-wrap"><table class="cards"><thead><tr><th>时间</th><th>账户</th><th>地址</th><th>操作</th><th>对象</th><th>字段</th><th>原值</th><th>新值</th></tr></thead><tbody>
+${rows.map((r) => html`<tr><td data-label="时间">${r.at.replace('T', ' ').slice(0, 19)}</td><td data-label="账户">${r.username}</td><td data-label="地址">${r.address}</td><td data-label="操作">${r.action}</td><td data-label="对象">${r.object}</td><td data-label="字段">${r.field ?? ''}</td><td data-label="原值">${r.oldValue ?? ''}</td><td data-label="新值">${r.newValue ?? ''}</td></tr>`)}
 </tbody></table></div>`,
       );
     },

@@ -55,15 +55,15 @@ function problemsTable(view: PlanInView, plan: Plan, progress: Progress | undefi
   const rows = visibleProblems(plan, view).map((problem) => {
     const state = states.get(problem.number);
     return html`<tr>
-<td>${problem.number}</td>
-<td><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a></td>
-<td>${problem.leadUnits.join('、')}</td>
-<td>${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
-<td>${state?.status ?? '—'}</td>
-<td>${state ? colourChip(state.colour) : '—'}</td>
+<td data-label="序号">${problem.number}</td>
+<td data-label="问题简述"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a></td>
+<td data-label="牵头单位">${problem.leadUnits.join('、')}</td>
+<td data-label="整改时限">${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
+<td data-label="整改状态">${state?.status ?? '—'}</td>
+<td data-label="预警">${state ? colourChip(state.colour) : '—'}</td>
 </tr>`;
   });
-  return html`<div class="table-wrap"><table>
+  return html`<div class="table-wrap"><table class="cards">
 <thead><tr><th>序号</th><th>问题简述</th><th>牵头单位</th><th>整改时限</th><th>整改状态</th><th>预警</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
