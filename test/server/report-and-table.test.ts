@@ -3,7 +3,7 @@
 // the downloaded report carrying it) and a plan imported from a task table
 // exactly as `zhenggai init --from-table` reads it.
 
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -62,6 +62,26 @@ describeWithTools(['better-sqlite3'], 'report prose in the browser, task table i
     const text = Buffer.from(docx['word/document.xml']!).toString('utf8').replace(/<[^>]+>/g, '');
     expect(text).toContain('本月组织召开整改推进会两次，逐项对账销号。');
     expect(text).toContain('对新识别监测对象开展入户核查。');
+  });
+
+  it('after the edit, the exported folder passes check and the CLI makes the same report and ledger as the server', async () => {
+    const response = await office.request('GET', `/plans/${harness.planId}/export`);
+    const dir = path.join(tmp('edited'), 'guanyang-2022');
+    for (const [name, data] of Object.entries(unzipSync(new Uint8Array(response.rawPayload)))) {
+      mkdirSync(path.dirname(path.join(path.dirname(dir), name)), { recursive: true });
+      writeFileSync(path.join(path.dirname(dir), name), data);
+    }
+    expect(JSON.parse(readFileSync(path.join(dir, 'progress', '2023-11.json'), 'utf8')).report.workDone[0]).toBe('本月组织召开整改推进会两次，逐项对账销号。');
+    expect((await runCli(['check', dir])).exit).toBe(0);
+    const out = tmp('edited-out');
+    expect((await runCli(['report', dir, '--period', '2023-11', '--out', out])).exit).toBe(0);
+    const list = await office.request('GET', `/plans/${harness.planId}/documents/report?period=2023-11`);
+    const links = [...list.body.matchAll(/<a href="([^"]+file=\d+)">([^<]+)<\/a>/g)];
+    expect(links).toHaveLength(2);
+    for (const [, href, name] of links) {
+      const served = Buffer.from((await office.request('GET', href!.replace(/&amp;/g, '&'))).rawPayload);
+      expect(served.equals(readFileSync(path.join(out, 'guanyang-2022', '2023-11', name!))), name).toBe(true);
+    }
   });
 
   it('refuses prose the check rules refuse (an impossible date, no paragraph), naming the place, and saves nothing', async () => {

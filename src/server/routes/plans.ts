@@ -8,6 +8,7 @@ import { planFolderZip } from '../../documents/plan-archive.js';
 import { periodStates } from '../../derive/period.js';
 import { WARNING_WORDS } from '../../model/document/ledger.js';
 import type { Plan } from '../../model/plan-schema.js';
+import { FIELD_LABELS as L } from '../../model/vocabulary.js';
 import type { Progress } from '../../model/progress-schema.js';
 import type { WarningColour } from '../../model/warning-colour.js';
 import { audit } from '../audit.js';
@@ -55,16 +56,16 @@ function problemsTable(view: PlanInView, plan: Plan, progress: Progress | undefi
   const rows = visibleProblems(plan, view).map((problem) => {
     const state = states.get(problem.number);
     return html`<tr>
-<td data-label="序号">${problem.number}</td>
-<td data-label="问题简述"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a></td>
-<td data-label="牵头单位">${problem.leadUnits.join('、')}</td>
-<td data-label="整改时限">${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
-<td data-label="整改状态">${state?.status ?? '—'}</td>
-<td data-label="预警">${state ? colourChip(state.colour) : '—'}</td>
+<td data-label="${L.number}">${problem.number}</td>
+<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a></td>
+<td data-label="${L.leadUnits}">${problem.leadUnits.join('、')}</td>
+<td data-label="${L.deadline}">${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
+<td data-label="${L.status}">${state?.status ?? '—'}</td>
+<td data-label="${L.warning}">${state ? colourChip(state.colour) : '—'}</td>
 </tr>`;
   });
   return html`<div class="table-wrap"><table class="cards">
-<thead><tr><th>序号</th><th>问题简述</th><th>牵头单位</th><th>整改时限</th><th>整改状态</th><th>预警</th></tr></thead>
+<thead><tr><th>${L.number}</th><th>${L.summary}</th><th>${L.leadUnits}</th><th>${L.deadline}</th><th>${L.status}</th><th>${L.warning}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -136,14 +137,14 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
         `${problem.number}. ${problem.summary}`,
         html`<p><a href="/plans/${view.stored.id}">← ${view.stored.title || view.stored.name}</a></p>
 <dl class="fields">
-<dt>问题简述</dt><dd>${problem.summary}</dd>
-<dt>整改措施</dt><dd>${problem.measures.map((m) => html`<div>${m}</div>`)}</dd>
-<dt>整改时限</dt><dd>${problem.deadline}</dd>
-<dt>牵头单位</dt><dd>${problem.leadUnits.join('、')}</dd>
-<dt>配合单位</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
+<dt>${L.summary}</dt><dd>${problem.summary}</dd>
+<dt>${L.measures}</dt><dd>${problem.measures.map((m) => html`<div>${m}</div>`)}</dd>
+<dt>${L.deadline}</dt><dd>${problem.deadline}</dd>
+<dt>${L.leadUnits}</dt><dd>${problem.leadUnits.join('、')}</dd>
+<dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
 </dl>
 <h2>各期进展</h2>
-<div class="table-wrap"><table><thead><tr><th>期次</th><th>整改状态</th><th>预警</th><th>整改进展</th><th>完成日期</th><th>佐证材料</th><th>未完成原因</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>`,
       );
     },
   });

@@ -65,7 +65,9 @@ function reportFromForm(request: FastifyRequest, old: Raw): Raw {
     if (name === 'title' && value === '') delete next.title;
     else next[name] = value;
   }
-  next.sealed = field(request, 'sealed') === '1';
+  const sealed = field(request, 'sealed') === '1';
+  // sealed defaults to true (progress-schema.ts): a block without it stays without it while it is sealed.
+  if ('sealed' in old || !sealed) next.sealed = sealed;
   for (const [name] of PROSE_FIELDS) {
     next[name] = field(request, name).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   }
