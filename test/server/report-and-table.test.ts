@@ -15,7 +15,7 @@ import { postMultipart, signedIn, startHarness, type Client, type Harness } from
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `zhenggai-${name}-`));
 
 /** The report form's fields as the bundled 2023-11 file has them, with `changes`. */
-async function reportFields(harness: Harness, changes: Record<string, string>): Promise<Record<string, string>> {
+async function reportFields(harness: Harness, changes: Record<string, string>, client?: Client): Promise<Record<string, string>> {
   const row = await harness.db.selectFrom('periods').select('progressText').where('planId', '=', harness.planId).where('period', '=', '2023-11').executeTakeFirstOrThrow();
   const report = (JSON.parse(row.progressText) as { report: Record<string, unknown> }).report;
   const fields: Record<string, string> = {};
@@ -24,7 +24,10 @@ async function reportFields(harness: Harness, changes: Record<string, string>): 
     else if (Array.isArray(v)) fields[k] = v.join('\n');
     else if (k === 'sealed' && v === true) fields.sealed = '1';
   }
-  return { ...fields, ...changes };
+  // The version the form carries: the one a browser would have opened.
+  const page = client ? await client.request('GET', `/plans/${harness.planId}/periods/2023-11/report`) : undefined;
+  const version = page ? /name="version" value="([0-9a-f]+)"/.exec(page.body)![1]! : '';
+  return { ...fields, version, ...changes };
 }
 
 async function progressText(harness: Harness): Promise<string> {
@@ -44,7 +47,7 @@ describeWithTools(['better-sqlite3'], 'report prose in the browser, task table i
   it('saves new prose, keeps every other key of the progress file, records old and new values, and the report docx carries it', async () => {
     const before = JSON.parse(await progressText(harness)) as Record<string, unknown>;
     const prose = '本月组织召开整改推进会两次，逐项对账销号。\n对新识别监测对象开展入户核查。';
-    const response = await office.post(reportUrl(), await reportFields(harness, { workDone: prose }), reportUrl());
+    const response = await office.post(reportUrl(), await reportFields(harness, { workDone: prose }, office), reportUrl());
     expect(response.statusCode).toBe(302);
     const after = JSON.parse(await progressText(harness)) as Record<string, unknown> & { report: Record<string, unknown> };
     expect(after.report.workDone).toEqual(['本月组织召开整改推进会两次，逐项对账销号。', '对新识别监测对象开展入户核查。']);
@@ -86,13 +89,24 @@ describeWithTools(['better-sqlite3'], 'report prose in the browser, task table i
 
   it('refuses prose the check rules refuse (an impossible date, no paragraph), naming the place, and saves nothing', async () => {
     const before = await progressText(harness);
-    const badDate = await office.post(reportUrl(), await reportFields(harness, { date: '2023-02-30' }), reportUrl());
+    const badDate = await office.post(reportUrl(), await reportFields(harness, { date: '2023-02-30' }, office), reportUrl());
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toMatch(/guanyang-2022\/progress\/2023-11\.json:\d+:\d+ {2}error {2}[^\n]*\(report\.date\)/);
-    const empty = await office.post(reportUrl(), await reportFields(harness, { nextSteps: '  \n ' }), reportUrl());
+    const empty = await office.post(reportUrl(), await reportFields(harness, { nextSteps: '  \n ' }, office), reportUrl());
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('(report.nextSteps)');
     expect(await progressText(harness)).toBe(before);
+  });
+
+  it('refuses a save made from a version someone else has changed since, keeping what was typed', async () => {
+    const stale = await reportFields(harness, { difficulties: '甲写的困难。' }, office);
+    const other = await signedIn(harness.app, 'office');
+    expect((await other.post(reportUrl(), await reportFields(harness, { difficulties: '乙写的困难。' }, other), reportUrl())).statusCode).toBe(302);
+    const refused = await office.post(reportUrl(), stale, reportUrl());
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('已被他人修改');
+    expect(refused.body).toContain('甲写的困难。');
+    expect((JSON.parse(await progressText(harness)) as { report: { difficulties: string[] } }).report.difficulties).toEqual(['乙写的困难。']);
   });
 
   it('shows a viewer the report without a way to save it', async () => {

@@ -4,6 +4,7 @@
 // saved. Only the report's fields are touched: every other key of the
 // progress file, known or not yet known, is kept.
 
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDiagnostic } from '../../diagnostics/format.js';
 import { checkPlanTexts } from '../../documents/plan-texts.js';
@@ -43,13 +44,19 @@ function paragraphs(value: unknown): string {
   return Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('\n') : '';
 }
 
-function reportForm(view: PlanInView, period: string, values: Raw, reply: FastifyReply, editable: boolean, problems: readonly string[] = []) {
+/** The version of a progress text a form was made from: a save from an older version is refused, not written over someone else's. */
+function versionOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function reportForm(view: PlanInView, period: string, values: Raw, reply: FastifyReply, editable: boolean, version: string, problems: readonly string[] = []) {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const disabled = !editable;
   return html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
-${problems.length > 0 ? html`<div class="error"><p>未保存：以下问题须先改正（与 zhenggai check 所列相同）</p><pre>${problems.join('\n')}</pre></div>` : ''}
+${problems.length > 0 ? html`<div class="error"><p>未保存：</p><pre>${problems.join('\n')}</pre></div>` : ''}
 <form class="stack" method="post" action="/plans/${view.stored.id}/periods/${period}/report">
   ${csrfField(reply)}
+  <input type="hidden" name="version" value="${version}">
   ${TEXT_FIELDS.map(([name, label]) => html`<label>${label}<input type="${name === 'date' ? 'date' : 'text'}" name="${name}" value="${text(values[name])}" ${disabled ? html`disabled` : ''}></label>`)}
   <label><span><input type="checkbox" name="sealed" value="1" ${values.sealed !== false ? html`checked` : ''} ${disabled ? html`disabled` : ''}> 加盖印章</span></label>
   ${PROSE_FIELDS.map(([name, label]) => html`<label>${label}<span class="hint">每行一段</span><textarea name="${name}" rows="6" ${disabled ? html`disabled` : ''}>${paragraphs(values[name])}</textarea></label>`)}
@@ -114,7 +121,7 @@ export function reportRoutes(app: FastifyInstance): void {
       const found = await periodInView(request, reply);
       if (!found) return reply;
       const editable = request.account!.role === 'office';
-      return sendPage(request, reply, `${found.period} 进展报告`, reportForm(found.view, found.period, rawReport(found.text), reply, editable));
+      return sendPage(request, reply, `${found.period} 进展报告`, reportForm(found.view, found.period, rawReport(found.text), reply, editable, versionOf(found.text)));
     },
   });
   app.route({
@@ -128,12 +135,16 @@ export function reportRoutes(app: FastifyInstance): void {
       const progress = JSON.parse(text) as Raw;
       const old = rawReport(text);
       const next = reportFromForm(request, old);
+      if (field(request, 'version') !== versionOf(text)) {
+        const message = '这一期的报告在您打开后已被他人修改，未保存。下面是您填写的内容；请对照当前内容（重新打开本页可见）后再保存。';
+        return sendPage(request, reply, `${period} 进展报告`, reportForm(view, period, next, reply, true, versionOf(text), [message]), 409);
+      }
       const nextText = `${JSON.stringify(withReport(progress, next), null, 2)}\n`;
       const file = `${view.stored.name}/progress/${period}.json`;
       const checked = checkPlanTexts({ ...view.stored.texts, progress: view.stored.texts.progress.map((p) => (p.period === period ? { period, text: nextText } : p)) });
       const errors = checked.diagnostics.filter((d) => d.severity === 'error' && d.file === file);
       if (errors.length > 0) {
-        return sendPage(request, reply, `${period} 进展报告`, reportForm(view, period, next, reply, true, errors.map(formatDiagnostic)), 400);
+        return sendPage(request, reply, `${period} 进展报告`, reportForm(view, period, next, reply, true, field(request, 'version'), ['以下问题须先改正（与 zhenggai check 所列相同）：', ...errors.map(formatDiagnostic)]), 400);
       }
       const changes = changesBetween(old, next);
       if (changes.length > 0) {
