@@ -92,6 +92,7 @@ dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;back
 dl.fields dt{font-weight:bold}
 dl.fields dd{margin:0}
 ul.links li{margin:.3rem 0}
+.assign{display:flex;flex-wrap:wrap;gap:.3rem;margin-top:.4rem}.assign select,.assign input{width:auto;flex:1 1 8em}
 .otp{font-family:monospace;font-size:1.3rem;background:#fff;border:2px dashed #8b1a1a;padding:.5rem 1rem;display:inline-block}
 @media (max-width:640px){
 main{padding:.5rem}

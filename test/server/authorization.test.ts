@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeWithTools } from '../helpers/tools.js';
-import { Client, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
+import { readFolderFiles } from '../../src/server/folder-files.js';
+import { importPlan } from '../../src/server/plan-store.js';
+import { BUNDLED, Client, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
 
 type Caller = 'anonymous' | 'office' | 'viewer' | 'unit';
 const CALLERS: readonly Caller[] = ['anonymous', 'office', 'viewer', 'unit'];
@@ -38,6 +40,7 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'GET /accounts': { url: '/accounts', allowed: ['office'] },
   'POST /accounts': { url: '/accounts', allowed: ['office'] },
   'POST /accounts/:id/reset': { url: '/accounts/9999/reset', allowed: ['office'] },
+  'POST /accounts/:id/units': { url: '/accounts/9999/units', allowed: ['office'] },
   'GET /audit': { url: '/audit', allowed: ['office'] },
 };
 
@@ -74,6 +77,12 @@ async function call(harness: Harness, caller: Caller, route: string, url: string
   return client.post(url, { username: 'nobody-here', password: 'wrong-password-1', current: 'wrong-password-1' }, caller === 'anonymous' ? '/login' : '/password');
 }
 
+/** The bundled plan imported again under another name; its id. */
+async function importCopy(harness: Harness): Promise<number> {
+  const { id } = await importPlan(harness.db, harness.dataDir, { name: 'copy', files: await readFolderFiles(BUNDLED), accountId: 1, allowErrors: false });
+  return id;
+}
+
 describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
   let harness: Harness;
   beforeAll(async () => {
@@ -108,6 +117,19 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
       const response = await unit.request('GET', row.url);
       expect(refused('GET', response), row.url).toBe(!row.allowed);
     }
+    // Assigned to a second plan by the office, the account sees that one too, as the unit it is given there.
+    const office = await signedIn(harness.app, 'office');
+    const copy = await importCopy(harness);
+    const unitAccount = await harness.db.selectFrom('accounts').select('id').where('username', '=', 'unit1').executeTakeFirstOrThrow();
+    expect(refused('GET', await unit.request('GET', `/plans/${copy}`))).toBe(true);
+    const wrong = await office.post(`/accounts/${unitAccount.id}/units`, { planId: String(copy), unit: '不存在的单位' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('方案中没有牵头单位“不存在的单位”');
+    expect((await office.post(`/accounts/${unitAccount.id}/units`, { planId: String(copy), unit: '农业服务中心' })).headers.location).toBe('/accounts');
+    const second = await unit.request('GET', `/plans/${copy}`);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain(`/plans/${copy}/problems/${TEST_UNIT.otherProblem}"`);
+    expect(second.body).not.toContain(`/plans/${copy}/problems/${TEST_UNIT.ownProblem}"`);
     const plan = await unit.request('GET', '/plans/1');
     // The problem list holds only 经发办's problems: 1 is there, 2 (农业服务中心) is not.
     expect(plan.body).toContain(`/plans/1/problems/${TEST_UNIT.ownProblem}"`);

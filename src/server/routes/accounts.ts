@@ -1,5 +1,6 @@
 // The office's account pages: list, create (with a one-time password shown
-// once, printable), reset a password, and the audit log.
+// once, printable), reset a password, assign a unit account its unit in a
+// plan (one a plan), and the audit log.
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { accountById, createAccount, resetPassword, usernameProblem } from '../accounts.js';
@@ -26,7 +27,8 @@ ${accounts.map(
   (a) => html`<tr><td data-label="用户名">${a.username}</td><td data-label="姓名或单位">${a.displayName}</td><td data-label="角色">${ROLE_LABELS[a.role]}</td>
 <td data-label="所属单位">${units.filter((u) => u.accountId === a.id).map((u) => html`<div>${u.name}：${u.unit}</div>`)}</td>
 <td data-label="状态">${a.lockedUntil !== null && a.lockedUntil > now ? '已锁定' : a.mustChangePassword ? '待修改一次性密码' : '正常'}</td>
-<td data-label=""><form method="post" action="/accounts/${a.id}/reset" class="inline">${csrfField(reply)}<button type="submit">重置密码</button></form></td></tr>`,
+<td data-label=""><form method="post" action="/accounts/${a.id}/reset" class="inline">${csrfField(reply)}<button type="submit">重置密码</button></form>
+${a.role === 'unit' && plans.length > 0 ? html`<form method="post" action="/accounts/${a.id}/units" class="assign">${csrfField(reply)}<select name="planId" aria-label="方案">${plans.map((p) => html`<option value="${p.id}">${p.title || p.name}</option>`)}</select><input type="text" name="unit" aria-label="单位名称" placeholder="单位名称（留空：取消）"><button type="submit">指定单位</button></form>` : ''}</td></tr>`,
 )}
 </tbody></table></div>
 <h2>新建账户</h2>
@@ -60,7 +62,7 @@ async function unitAssignment(app: FastifyInstance, planIdText: string, unit: st
   return { planId, unit };
 }
 
-/** GET /accounts, /audit; POST /accounts, /accounts/:id/reset. */
+/** GET /accounts, /audit; POST /accounts, /accounts/:id/reset, /accounts/:id/units. */
 export function accountRoutes(app: FastifyInstance): void {
   app.route({
     method: 'GET',
@@ -95,6 +97,28 @@ export function accountRoutes(app: FastifyInstance): void {
       }
       await audit(app.ctx.db, actor(request), '新建账户', `账户 ${username}`, changes);
       return sendPage(request, reply, '新账户的一次性密码', passwordSlip(username, displayName, password));
+    },
+  });
+  app.route({
+    method: 'POST',
+    url: '/accounts/:id/units',
+    config: { access: ['office'] },
+    handler: async (request, reply) => {
+      const id = Number((request.params as { id: string }).id);
+      const account = Number.isInteger(id) ? await accountById(app.ctx.db, id) : undefined;
+      if (!account || account.role !== 'unit') return errorPage(request, reply, 404, '没有这个牵头单位账户');
+      const unit = field(request, 'unit').trim();
+      const planId = Number(field(request, 'planId'));
+      const previous = await app.ctx.db.selectFrom('unitAssignments').select('unit').where('accountId', '=', account.id).where('planId', '=', planId).executeTakeFirst();
+      const assignment = unit === '' ? undefined : await unitAssignment(app, field(request, 'planId'), unit);
+      if (typeof assignment === 'string') return sendPage(request, reply, '账户', await accountsPage(app, reply, assignment), 400);
+      // One unit per plan: the new one replaces the old; none removes it.
+      await app.ctx.db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('unitAssignments').where('accountId', '=', account.id).where('planId', '=', planId).execute();
+        if (assignment) await tx.insertInto('unitAssignments').values({ accountId: account.id, ...assignment }).execute();
+      });
+      await audit(app.ctx.db, actor(request), '指定牵头单位', `账户 ${account.username} 方案 ${planId}`, [{ field: '单位', oldValue: previous?.unit ?? null, newValue: assignment?.unit ?? null }]);
+      return reply.redirect('/accounts');
     },
   });
   app.route({
