@@ -2,10 +2,15 @@
 // lock-out, one-time passwords changed at first login, password rules,
 // cookie flags, security headers, errors without stack traces, the audit log.
 
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { readFolderFiles } from '../../src/server/folder-files.js';
+import { importPlan } from '../../src/server/plan-store.js';
 import { createAccount } from '../../src/server/accounts.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { Client, signedIn, startHarness, TEST_ACCOUNTS, type Harness } from './harness.js';
+import { BUNDLED, Client, signedIn, startHarness, TEST_ACCOUNTS, type Harness } from './harness.js';
 
 describeWithTools(['better-sqlite3'], 'server security', () => {
   let harness: Harness | undefined;
@@ -137,6 +142,36 @@ describeWithTools(['better-sqlite3'], 'server security', () => {
       expect(response.body).toMatch(/[\u4e00-\u9fff]/);
       expect(response.body).not.toMatch(/\bat \S+ \(|node_modules|SQLITE|select |Error:|FST_/i);
     }
+  });
+
+  it('shows a plan’s text as text: markup in a summary is escaped, never run', async () => {
+    harness = await startHarness();
+    const files = await readFolderFiles(BUNDLED);
+    const plan = JSON.parse(Buffer.from(files.find((f) => f.path === 'plan.json')!.data).toString('utf8')) as { problems: { summary: string }[] };
+    plan.problems[0]!.summary = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+    const edited = files.map((f) => (f.path === 'plan.json' ? { path: f.path, data: new Uint8Array(Buffer.from(JSON.stringify(plan, null, 2))) } : f));
+    const { id } = await importPlan(harness.db, harness.dataDir, { name: 'markup', files: edited, accountId: 1, allowErrors: false });
+    const office = await signedIn(harness.app, 'office');
+    for (const url of [`/plans/${id}`, `/plans/${id}/problems/1`]) {
+      const body = (await office.request('GET', url)).body;
+      expect(body).not.toContain('<script>');
+      expect(body).not.toContain('<img');
+      expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;');
+    }
+  });
+
+  it('keeps uploaded files in the data folder under generated names, with their SHA-256', async () => {
+    harness = await startHarness();
+    const rows = await harness.db.selectFrom('planFiles').selectAll().where('planId', '=', harness.planId).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    const original = new Map((await readFolderFiles(BUNDLED)).map((f) => [f.path, f.data]));
+    for (const row of rows) {
+      expect(row.storedName).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const stored = readFileSync(path.join(harness.dataDir, 'files', row.storedName));
+      expect(stored.equals(Buffer.from(original.get(row.path)!)), row.path).toBe(true);
+      expect(createHash('sha256').update(stored).digest('hex')).toBe(row.sha256);
+    }
+    expect(readdirSync(path.join(harness.dataDir, 'files')).sort()).toEqual(rows.map((r) => r.storedName).sort());
   });
 
   it('records who changed what, when, from where, with old and new values', async () => {
