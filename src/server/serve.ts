@@ -85,6 +85,7 @@ async function firstStart(db: Database, dataDir: string, demo: boolean, io: Io):
  * cannot be opened or migrated, or the port cannot be bound.
  */
 export async function startServer(options: ServeOptions, io: Io): Promise<RunningServer> {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new UserError(`--port ${options.port}：端口应为 0–65535 的整数 (bad port)`);
   const dataDir = dataFolder(options);
   if (options.demo && !existsSync(BUNDLED_PLAN)) throw new UserError(`找不到自带方案 ${BUNDLED_PLAN}，无法启动演示模式`);
   if (options.db !== ':memory:') await mkdir(path.dirname(path.resolve(options.db)), { recursive: true });
@@ -93,7 +94,6 @@ export async function startServer(options: ServeOptions, io: Io): Promise<Runnin
     await mkdir(dataDir, { recursive: true });
     await migrateToLatest(db);
     await sweepSessions(db);
-    await firstStart(db, dataDir, options.demo, io);
     const ctx: ServerContext = {
       db,
       dataDir,
@@ -112,6 +112,13 @@ export async function startServer(options: ServeOptions, io: Io): Promise<Runnin
       throw new UserError(
         code === 'EADDRINUSE' ? `端口 ${options.port} 已被占用：用 --port 换一个端口` : `无法在 ${options.host}:${options.port} 上启动：${code ?? (error as Error).message}`,
       );
+    }
+    // The first account only once the port is ours: a failed start must not use up the one printing of its password.
+    try {
+      await firstStart(db, dataDir, options.demo, io);
+    } catch (error) {
+      await app.close();
+      throw error;
     }
     const sweeper = setInterval(() => void sweepSessions(db).catch(() => undefined), 60 * 60 * 1000);
     sweeper.unref();

@@ -33,6 +33,22 @@ describeWithTools(['better-sqlite3'], 'zhenggai serve start-up', () => {
     await again.close();
   });
 
+  it('a start that cannot take its port says so, exit 1, and does not use up the office account’s one printing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-port-'));
+    const holder = await startServer({ db: path.join(dir, 'a.db'), port: 0, host: '127.0.0.1', demo: false, behindHttps: false }, io().io);
+    const port = Number(new URL(holder.url).port);
+    const db = path.join(dir, 'b.db');
+    const busy = io();
+    await expect(startServer({ db, port, host: '127.0.0.1', demo: false, behindHttps: false }, busy.io)).rejects.toThrow(`端口 ${port} 已被占用`);
+    expect(busy.lines.join('\n')).not.toContain('一次性密码');
+    await expect(startServer({ db, port: 70000, host: '127.0.0.1', demo: false, behindHttps: false }, busy.io)).rejects.toThrow('端口应为 0–65535 的整数');
+    await holder.close();
+    const later = io();
+    const server = await startServer({ db, port: 0, host: '127.0.0.1', demo: false, behindHttps: false }, later.io);
+    expect(later.lines.join('\n')).toMatch(/一次性密码 [A-Za-z0-9]{14}/);
+    await server.close();
+  });
+
   it('--demo loads the bundled plan and the demo accounts once, and every page says it is a demo', async () => {
     const db = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-demo-')), 'demo.db');
     for (let start = 0; start < 2; start += 1) {
