@@ -3,7 +3,8 @@
 // first start printed, changes it, imports the bundled plan folder, writes
 // the report's prose for 2023-11, downloads the report, and the docx holds
 // that prose. Every page is photographed at desktop and phone width into
-// out/screenshots/ (looked at by hand; the test checks no page scrolls
+// out/screenshots/ (looked at by hand; the office also creates a unit
+// account, which signs in and sees its own problems only; the test checks no page scrolls
 // sideways on the phone except inside its tables).
 
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -122,7 +123,43 @@ describeWithTools(['better-sqlite3', 'chromium'], 'the office in a real browser'
       await shoot(page, name);
     }
     expect(await page.locator('td', { hasText: 'report.workDone' }).count()).toBe(1);
+
+    // The office creates a unit account for 经发办 in the browser and hands over its one-time password.
+    await page.goto(`${server.url}/accounts`);
+    await page.locator('input[name="username"]').fill('jingfaban');
+    await page.locator('input[name="displayName"]').fill('经发办');
+    await page.locator('select[name="role"]').selectOption('unit');
+    await page.locator('select[name="planId"]').selectOption({ index: 1 });
+    await page.locator('input[name="unit"]').fill('经发办');
+    await page.getByRole('button', { name: '创建并生成一次性密码' }).click();
+    const unitPassword = (await page.locator('.otp').textContent())!.trim();
+    expect(unitPassword).toMatch(/^[A-Za-z0-9]{14}$/);
+    await shoot(page, '14-new-account');
     await context.close();
+
+    const unitContext = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const unit = await unitContext.newPage();
+    unit.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await unit.goto(`${planUrl}`);
+    await unit.waitForURL(/\/login\?next=/);
+    await unit.locator('input[name="username"]').fill('jingfaban');
+    await unit.locator('input[name="password"]').fill(unitPassword);
+    await unit.getByRole('button', { name: '登录' }).click();
+    await unit.waitForURL(/\/password$/);
+    await unit.locator('input[name="current"]').fill(unitPassword);
+    await unit.locator('input[name="password"]').fill('Jfb-2023-zhenggai');
+    await unit.locator('input[name="repeat"]').fill('Jfb-2023-zhenggai');
+    await unit.getByRole('button', { name: '修改密码' }).click();
+    await unit.waitForURL(/\/plans$/);
+    await unit.goto(planUrl);
+    await shoot(unit, '15-unit-problems');
+    // 经发办 leads problem 1 but not 2 (农业服务中心).
+    expect(await unit.locator('a[href$="/problems/1"]').count()).toBe(1);
+    expect(await unit.locator('a[href$="/problems/2"]').count()).toBe(0);
+    expect(await unit.locator('a', { hasText: '文书下载' }).count()).toBe(0);
+    await unitContext.close();
     expect(problems).toEqual([]);
   });
 });
