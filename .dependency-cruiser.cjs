@@ -35,8 +35,11 @@ const LAYERS = {
   write: ['formats', 'model', 'layout', 'diagnostics'],
   // One pipeline per document, called by the CLI and (later) the server.
   documents: ['write', 'render', 'compose', 'templates', 'check', 'derive', 'load', 'formats', 'model', 'layout', 'diagnostics'],
-  // Parse arguments, call one pipeline, print.
-  cli: ['documents', 'diagnostics'],
+  // The office's web server (zhenggai serve): database, accounts, pages; makes
+  // documents only through the pipelines; reads the model and derive for its pages.
+  server: ['documents', 'derive', 'model', 'layout', 'diagnostics'],
+  // Parse arguments, call one pipeline (or start the server), print.
+  cli: ['server', 'documents', 'diagnostics'],
 };
 
 const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({

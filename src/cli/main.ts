@@ -16,6 +16,7 @@ import { noticeCommand } from './commands/notice.js';
 import { packetCommand } from './commands/packet.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { tableCommand } from './commands/table.js';
 import type { Runner } from './options.js';
 
@@ -23,7 +24,7 @@ import type { Runner } from './options.js';
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
 /** The commands in the order `--help` lists them. */
-const COMMANDS = [checkCommand, tableCommand, noticeCommand, reportCommand, packetCommand, closureFormsCommand, formsCommand, importCommand, initCommand, schemaCommand];
+const COMMANDS = [checkCommand, tableCommand, noticeCommand, reportCommand, packetCommand, closureFormsCommand, formsCommand, importCommand, initCommand, schemaCommand, serveCommand];
 
 function reportFailure(error: unknown, io: Io): number {
   if (error instanceof UserError) {

@@ -114,17 +114,28 @@ function kindOf(file: string): OfficeKind {
   throw new UserError(`${file}：只能从 .xlsx 或 .docx 文件导入（.xls/.doc 请先另存为新格式）/ only .xlsx and .docx are read`);
 }
 
-async function tableSources(file: string): Promise<TableSource[]> {
-  const kind = kindOf(file);
-  const read = await readOfficeFile(file, file, kind, { mainPart: 'related' });
-  if (!read.data) throw new UserError(`${file}：${read.diagnostic!.message}`);
+/** The table file's sources; `shown` names it in messages (the server keeps uploads under generated names). */
+async function tableSources(file: string, shown: string = file): Promise<TableSource[]> {
+  const kind = kindOf(shown);
+  const read = await readOfficeFile(file, shown, kind, { mainPart: 'related' });
+  if (!read.data) throw new UserError(`${shown}：${read.diagnostic!.message}`);
   try {
     return kind === 'xlsx' ? xlsxTableSources(read.data) : docxTableSources(read.data);
   } catch (error) {
-    if (error instanceof SpreadsheetError || error instanceof NotWordprocessingError) throw new UserError(`${file}：${error.message}`);
+    if (error instanceof SpreadsheetError || error instanceof NotWordprocessingError) throw new UserError(`${shown}：${error.message}`);
     const detail = error instanceof Error ? `: ${error.message}` : '';
-    throw new UserError(`${file}：文件已损坏或格式不受支持，无法读取 (the file cannot be read${detail})`);
+    throw new UserError(`${shown}：文件已损坏或格式不受支持，无法读取 (the file cannot be read${detail})`);
   }
+}
+
+/**
+ * `init --from-table` without a folder (the server): the plan read from the
+ * table file at `file`, named `shown` in messages (its extension, .xlsx or
+ * .docx, says how to read it), with `--map` options; plan.json gets no
+ * `$schema`. Same errors as initPlan.
+ */
+export async function planFromTableFile(file: string, shown: string, map: readonly string[] = []): Promise<InitResult> {
+  return planFromTable(await tableSources(file, shown), shown, undefined, parseHeaderMap(map));
 }
 
 /** plan.json's $schema: a path from the new folder to the JSON Schema shipped with zhenggai, so editors complete it. */

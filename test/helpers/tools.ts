@@ -6,12 +6,13 @@
 // and FandolKai found through fonts/fonts.conf (scripts/install-fandol-fonts.sh).
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { describe, it } from 'vitest';
 import { fontsConfPath } from '../../src/write/pdf.js';
 
-export type Tool = 'soffice' | 'pdftotext' | 'pdfinfo' | 'pdftoppm' | 'pdffonts' | 'fc-match' | 'python-docx-openpyxl' | 'fandol-fonts';
+export type Tool = 'soffice' | 'pdftotext' | 'pdfinfo' | 'pdftoppm' | 'pdffonts' | 'fc-match' | 'python-docx-openpyxl' | 'fandol-fonts' | 'better-sqlite3' | 'chromium';
 
 /** Debian's python3: python3-docx and python3-openpyxl import only there (docs/format.md#checking-output). */
 export const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -45,6 +46,20 @@ function fandolFonts(): boolean {
   });
 }
 
+/** Debian's chromium, which the server's browser test drives through playwright-core (npx playwright install cannot download here). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** better-sqlite3 loads: it is an optional dependency compiled from source (zhenggai serve needs it). */
+function betterSqlite(): boolean {
+  try {
+    const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => { close(): void };
+    new Database(':memory:').close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const found = new Map<Tool, boolean>();
 
 function hidden(): Set<string> {
@@ -59,6 +74,10 @@ export function hasTool(tool: Tool): boolean {
         ? pythonHasReaders()
         : tool === 'fandol-fonts'
           ? Boolean(onPath('fc-list')) && fandolFonts()
+          : tool === 'better-sqlite3'
+            ? betterSqlite()
+            : tool === 'chromium'
+              ? existsSync(CHROMIUM)
           : tool === 'soffice'
             ? Boolean(onPath('soffice') ?? onPath('libreoffice'))
             : Boolean(onPath(tool));

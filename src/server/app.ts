@@ -1,0 +1,82 @@
+// The Fastify application: official plugins for cookies, sessions, CSRF,
+// rate limiting, security headers and form bodies; one guard for every
+// route (access.ts); errors as Chinese pages without stack traces or SQL.
+
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySession from '@fastify/session';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { registerGuard } from './access.js';
+import type { ServerContext } from './context.js';
+import { errorPage, installErrorPages } from './errors.js';
+import { STYLESHEET } from './page.js';
+import { accountRoutes } from './routes/accounts.js';
+import { authRoutes } from './routes/auth.js';
+import { documentRoutes } from './routes/documents.js';
+import { importRoutes } from './routes/import.js';
+import { planRoutes } from './routes/plans.js';
+import { reportRoutes } from './routes/report.js';
+import { databaseSessionStore, SESSION_IDLE_MS } from './session-store.js';
+import { sessionSecret } from './settings.js';
+
+/** Largest upload: a plan folder with its evidence, as a zip or a folder. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/** The CSRF token of a form: `_csrf` of a form or a multipart body, else the X-CSRF-Token header. */
+function csrfToken(request: FastifyRequest): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined;
+  const field = body?._csrf;
+  if (typeof field === 'string') return field;
+  if (field && typeof field === 'object' && 'value' in field && typeof field.value === 'string') return field.value;
+  const header = request.headers['x-csrf-token'];
+  return typeof header === 'string' ? header : undefined;
+}
+
+/** Every route module, in the order their routes are registered. */
+const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes];
+
+/** The application for `ctx`, ready to listen or to be called with inject(). */
+export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    trustProxy: ctx.behindHttps ? 'loopback' : false,
+    bodyLimit: 8 * 1024 * 1024,
+    // No automatic HEAD routes: every route the server answers is one declared here, with its access.
+    exposeHeadRoutes: false,
+  });
+  app.decorate('ctx', ctx);
+  app.decorateRequest('account', null);
+  installErrorPages(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'none'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], upgradeInsecureRequests: ctx.behindHttps ? [] : null } },
+    hsts: ctx.behindHttps,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyFormbody);
+  // preservePath (busboy's option): a folder upload names each file by its path in the folder (guanyang-2022/progress/2023-11.json).
+  await app.register(fastifyMultipart, { attachFieldsToBody: true, preservePath: true, limits: { fileSize: MAX_UPLOAD_BYTES, files: 20_000, fields: 50 } } as Parameters<typeof fastifyMultipart>[1]);
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: await sessionSecret(ctx.db),
+    cookieName: 'zhenggai_session',
+    store: databaseSessionStore(ctx.db),
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'strict', secure: ctx.behindHttps, path: '/', maxAge: SESSION_IDLE_MS },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: csrfToken });
+  registerGuard(app);
+  app.route({
+    method: 'GET',
+    url: '/static/style.css',
+    config: { access: 'anyone', whileMustChange: true },
+    handler: async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET),
+  });
+  for (const routes of ROUTES) routes(app);
+  app.setNotFoundHandler(async (request, reply) => errorPage(request, reply, 404, '没有这个页面'));
+  return app;
+}

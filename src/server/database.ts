@@ -1,0 +1,158 @@
+// The server's database: SQLite in one file through better-sqlite3 (an
+// optional dependency, so the CLI installs and runs where it cannot be
+// built), spoken to only through Kysely, whose PostgreSQL dialect makes a
+// county-wide server a change of this file, not of the queries
+// (docs/server.md#database).
+
+import type { Generated, Kysely as KyselyType } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { UserError } from '../diagnostics/user-error.js';
+import type { Role } from './roles.js';
+
+/** An account: 办公室 (office), 领导 (viewer) or 牵头单位 (unit). Times are ISO 8601 UTC. */
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$hash (passwords.ts). */
+  passwordHash: string;
+  /** 1 while the password is a one-time password the office handed out. */
+  mustChangePassword: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+/** A unit account's unit in one plan (one unit name per plan). */
+export interface UnitAssignmentTable {
+  accountId: number;
+  planId: number;
+  unit: string;
+}
+
+/** A session of @fastify/session, stored as its JSON; `expiresAt` in ms since the epoch. */
+export interface SessionTable {
+  id: string;
+  /** The signed-in account, so a password change can end its other sessions. */
+  accountId: number | null;
+  data: string;
+  expiresAt: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/**
+ * A plan: plan.json's text exactly as imported or last saved (the lossless
+ * record), and the columns the pages query.
+ */
+export interface PlanTable {
+  id: Generated<number>;
+  /** The plan folder's name: the exported folder and out/<name>/. */
+  name: string;
+  title: string;
+  docNumber: string;
+  planText: string;
+  importedAt: string;
+  importedBy: number;
+}
+
+/** One period's progress/<period>.json, text as imported or last saved. */
+export interface PeriodTable {
+  planId: number;
+  period: string;
+  asOf: string;
+  progressText: string;
+}
+
+/** Which unit leads which problem, for unit accounts' object checks. */
+export interface ProblemUnitTable {
+  planId: number;
+  number: number;
+  unit: string;
+}
+
+/** Any other file of the plan folder (evidence/…, README.md), stored in the data folder under a generated name. */
+export interface PlanFileTable {
+  planId: number;
+  /** Forward-slash path inside the plan folder, e.g. evidence/01/会议纪要.pdf. */
+  path: string;
+  storedName: string;
+  size: number;
+  sha256: string;
+}
+
+/** Every change: who, when, from which address, the object and field, old and new value. */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  accountId: number | null;
+  username: string;
+  address: string;
+  action: string;
+  object: string;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface Tables {
+  accounts: AccountTable;
+  unitAssignments: UnitAssignmentTable;
+  sessions: SessionTable;
+  settings: SettingTable;
+  plans: PlanTable;
+  periods: PeriodTable;
+  problemUnits: ProblemUnitTable;
+  planFiles: PlanFileTable;
+  audit: AuditTable;
+}
+
+export type Database = KyselyType<Tables>;
+
+/** Raised when better-sqlite3 is not installed (it is optional: it compiles from source where no binary is found). */
+export const SQLITE_MISSING =
+  '未安装 better-sqlite3，无法启动服务器：在本程序目录运行 npm install（需要 g++、make 和 python3 编译，约两分钟）后重试；其他命令不受影响 (better-sqlite3 is missing)';
+
+interface SqliteModule {
+  default: new (file: string) => { pragma(text: string): unknown; close(): void; prepare(sql: string): never };
+}
+
+/** True when better-sqlite3 can be loaded (tests skip the server without it). */
+export async function sqliteAvailable(): Promise<boolean> {
+  try {
+    await import('better-sqlite3');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Open (creating) the SQLite database in `file` (':memory:' for tests), with
+ * write-ahead logging and foreign keys on. Throws UserError when
+ * better-sqlite3 is missing or the file cannot be opened.
+ */
+export async function openDatabase(file: string): Promise<Database> {
+  let sqlite: SqliteModule;
+  try {
+    sqlite = (await import('better-sqlite3')) as unknown as SqliteModule;
+  } catch {
+    throw new UserError(SQLITE_MISSING);
+  }
+  let connection: InstanceType<SqliteModule['default']>;
+  try {
+    connection = new sqlite.default(file);
+    if (file !== ':memory:') connection.pragma('journal_mode = WAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserError(`无法打开数据库 ${file}：${reason} (cannot open the database)`);
+  }
+  // Tables and columns are snake_case in SQL, camelCase in TypeScript.
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }), plugins: [new CamelCasePlugin()] });
+}

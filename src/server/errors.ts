@@ -1,0 +1,46 @@
+// Errors as pages in Chinese: a status and a sentence the reader can act on.
+// Never a stack trace, an SQL statement or a library's message: those go to
+// the server's log (stderr) only.
+
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import { UserError } from '../diagnostics/user-error.js';
+import { html } from './html.js';
+import { page } from './page.js';
+
+/** Send an error page with `status` and `message` (and diagnostics, one a line, when given). */
+export function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, details: readonly string[] = []): FastifyReply {
+  const body = html`<div class="error"><p>${message}</p>${details.length > 0 ? html`<pre>${details.join('\n')}</pre>` : ''}</div>
+<p><a href="/">返回首页</a></p>`;
+  const viewer = request.account ? { username: request.account.username, displayName: request.account.displayName, role: request.account.role } : undefined;
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(page({ title: status >= 500 ? '服务器错误' : '无法完成', viewer, demo: request.server.ctx.demo }, body));
+}
+
+/** Chinese wording for the errors Fastify and its plugins raise, by code. */
+const MESSAGES: Record<string, [number, string]> = {
+  FST_CSRF_MISSING_SECRET: [403, '表单已过期或不是从本站提交的（CSRF 校验未通过），请刷新页面后重试'],
+  FST_CSRF_INVALID_TOKEN: [403, '表单已过期或不是从本站提交的（CSRF 校验未通过），请刷新页面后重试'],
+  FST_REQ_FILE_TOO_LARGE: [413, '上传的文件过大'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, '提交的内容过大'],
+  FST_FILES_LIMIT: [413, '上传的文件过多'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, '不支持的提交格式'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, '不支持的提交格式'],
+};
+
+/** Install the error handler: UserError → 400 with its message and diagnostics; known codes → their wording; anything else → 500 logged. */
+export function installErrorPages(app: FastifyInstance): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof UserError) return errorPage(request, reply, 400, error.message, error.diagnostics.map(formatDiagnostic));
+    const known = error.code ? MESSAGES[error.code] : undefined;
+    if (known) return errorPage(request, reply, known[0], known[1]);
+    // busboy's own errors (a cut-off or malformed upload) carry no status.
+    if (error.statusCode === undefined && /multipart|boundary|part terminated/i.test(error.message)) return errorPage(request, reply, 400, '上传的内容不完整或格式不对，请重新选择文件上传');
+    if (error.statusCode === 429) return errorPage(request, reply, 429, '尝试过于频繁，请一分钟后再试');
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return errorPage(request, reply, error.statusCode, '请求无效，请返回重试');
+    process.stderr.write(`[zhenggai serve] ${request.method} ${request.url}: ${error.stack ?? String(error)}\n`);
+    return errorPage(request, reply, 500, '服务器内部错误，已记录；请稍后再试或联系管理员');
+  });
+}

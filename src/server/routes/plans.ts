@@ -1,0 +1,184 @@
+// The office's reading pages: the plans, a plan's problems with their warning
+// colours for a period (the ledger's rule: derive/problem-state.ts), a
+// problem's page, the check page and the export of the plan folder.
+
+import type { FastifyInstance } from 'fastify';
+import { formatDiagnostic, formatSummary } from '../../diagnostics/format.js';
+import { planFolderZip } from '../../documents/plan-archive.js';
+import { periodStates } from '../../derive/period.js';
+import { WARNING_WORDS } from '../../model/document/ledger.js';
+import type { Plan } from '../../model/plan-schema.js';
+import { FIELD_LABELS as L } from '../../model/vocabulary.js';
+import type { Progress } from '../../model/progress-schema.js';
+import type { WarningColour } from '../../model/warning-colour.js';
+import { audit } from '../audit.js';
+import { errorPage } from '../errors.js';
+import { actor } from '../forms.js';
+import { html, type Html } from '../html.js';
+import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
+import { exportPlan } from '../plan-store.js';
+import { sendFile, sendPage } from '../respond.js';
+import { ROLE_LABELS } from '../roles.js';
+
+/** The colour as a labelled chip, in the ledger's words (红/黄/蓝/绿). */
+export function colourChip(colour: WarningColour): Html {
+  return colour === null ? html`<span class="colour colour-none">—</span>` : html`<span class="colour colour-${colour}">${WARNING_WORDS[colour]}</span>`;
+}
+
+/** The plan's progress files parsed as the loader parsed them (only when the plan loaded). */
+function progressOf(view: PlanInView, period: string): Progress | undefined {
+  return view.checked.data?.progress.find((p) => p.fileperiod === period)?.data;
+}
+
+function visibleProblems(plan: Plan, view: PlanInView): Plan['problems'] {
+  return view.access.all ? plan.problems : plan.problems.filter((p) => p.leadUnits.includes((view.access as { unit: string }).unit));
+}
+
+function periodLinks(view: PlanInView, current: string | undefined): Html {
+  const periods = view.stored.texts.progress.map((p) => p.period);
+  if (periods.length === 0) return html`<p>尚无进展期次。</p>`;
+  return html`<p>期次：${periods.map((p) => (p === current ? html`<strong>${p}</strong> ` : html`<a href="/plans/${view.stored.id}?period=${p}">${p}</a> `))}</p>`;
+}
+
+function planMenu(view: PlanInView, role: string, period: string | undefined): Html {
+  if (role === 'unit') return html``;
+  const office = role === 'office';
+  return html`<p class="links">
+<a class="button" href="/plans/${view.stored.id}/check">检查</a>
+<a class="button" href="/plans/${view.stored.id}/documents">文书下载</a>
+${period ? html`<a class="button" href="/plans/${view.stored.id}/periods/${period}/report">${office ? '编写' : '查看'} ${period} 报告</a>` : ''}
+${office ? html`<a class="button" href="/plans/${view.stored.id}/export">导出方案文件夹</a>` : ''}
+</p>`;
+}
+
+function problemsTable(view: PlanInView, plan: Plan, progress: Progress | undefined): Html {
+  const states = progress ? periodStates(plan, progress) : new Map();
+  const rows = visibleProblems(plan, view).map((problem) => {
+    const state = states.get(problem.number);
+    return html`<tr>
+<td data-label="${L.number}">${problem.number}</td>
+<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a></td>
+<td data-label="${L.leadUnits}">${problem.leadUnits.join('、')}</td>
+<td data-label="${L.deadline}">${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
+<td data-label="${L.status}">${state?.status ?? '—'}</td>
+<td data-label="${L.warning}">${state ? colourChip(state.colour) : '—'}</td>
+</tr>`;
+  });
+  return html`<div class="table-wrap"><table class="cards">
+<thead><tr><th>${L.number}</th><th>${L.summary}</th><th>${L.leadUnits}</th><th>${L.deadline}</th><th>${L.status}</th><th>${L.warning}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
+/** GET /plans, /plans/:plan, /plans/:plan/problems/:number, /plans/:plan/check, /plans/:plan/export. */
+export function planRoutes(app: FastifyInstance): void {
+  app.route({
+    method: 'GET',
+    url: '/plans',
+    config: { access: ['office', 'viewer', 'unit'] },
+    handler: async (request, reply) => {
+      const account = request.account!;
+      let query = app.ctx.db.selectFrom('plans').select(['plans.id', 'plans.name', 'plans.title', 'plans.docNumber', 'plans.importedAt']).orderBy('plans.id');
+      if (account.role === 'unit') query = query.innerJoin('unitAssignments', 'unitAssignments.planId', 'plans.id').where('unitAssignments.accountId', '=', account.id);
+      const plans = await query.execute();
+      const list = plans.length === 0
+        ? html`<p>还没有方案。${account.role === 'office' ? html`<a href="/plans/import">导入一个方案</a>` : ''}</p>`
+        : html`<div class="table-wrap"><table><thead><tr><th>方案</th><th>发文字号</th><th>文件夹名</th><th>导入时间</th></tr></thead><tbody>
+${plans.map((p) => html`<tr><td><a href="/plans/${p.id}">${p.title || p.name}</a></td><td>${p.docNumber}</td><td>${p.name}</td><td>${p.importedAt.slice(0, 10)}</td></tr>`)}
+</tbody></table></div>`;
+      return sendPage(request, reply, '方案', html`<p class="hint">当前账户：${ROLE_LABELS[account.role]}</p>${list}`);
+    },
+  });
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan',
+    config: { access: ['office', 'viewer', 'unit'] },
+    handler: async (request, reply) => {
+      const view = await planFromUrl(request, reply);
+      if (!view) return reply;
+      const plan = view.checked.data?.plan;
+      const periods = view.stored.texts.progress.map((p) => p.period);
+      const period = periodOf(view, (request.query as { period?: string }).period) ?? periods[periods.length - 1];
+      const title = view.stored.title || view.stored.name;
+      if (!plan) {
+        return sendPage(request, reply, title, html`<div class="error">方案数据有错误，无法列出问题。</div>${planMenu(view, request.account!.role, undefined)}`);
+      }
+      const errors = view.checked.diagnostics.filter((d) => d.severity === 'error').length;
+      return sendPage(
+        request,
+        reply,
+        title,
+        html`${errors > 0 ? html`<div class="error">方案有 ${errors} 个错误，改正前不能生成文书（见“检查”）。</div>` : ''}
+${planMenu(view, request.account!.role, period)}
+${periodLinks(view, period)}
+${period ? html`<h2>${period} 各问题状态（截至 ${progressOf(view, period)?.asOf ?? ''}）</h2>` : html`<h2>问题</h2>`}
+${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
+      );
+    },
+  });
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan/problems/:number',
+    config: { access: ['office', 'viewer', 'unit'] },
+    handler: async (request, reply) => {
+      const view = await planFromUrl(request, reply);
+      if (!view) return reply;
+      const plan = view.checked.data?.plan;
+      const number = Number((request.params as { number: string }).number);
+      const problem = plan ? visibleProblems(plan, view).find((p) => p.number === number) : undefined;
+      if (!plan || !problem) return errorPage(request, reply, 404, '没有这个问题，或您的账户无权查看');
+      const rows = (view.checked.data?.progress ?? []).map(({ data }) => {
+        const entry = data.problems.find((e) => e.number === number);
+        const state = periodStates(plan, data).get(number);
+        return html`<tr><td>${data.period}</td><td>${entry?.status ?? '—'}</td><td>${state ? colourChip(state.colour) : '—'}</td><td>${entry?.progress ?? ''}</td><td>${entry?.completedOn ?? ''}</td><td>${(entry?.evidence ?? []).join('、')}</td><td>${entry?.reason ?? ''}</td></tr>`;
+      });
+      return sendPage(
+        request,
+        reply,
+        `${problem.number}. ${problem.summary}`,
+        html`<p><a href="/plans/${view.stored.id}">← ${view.stored.title || view.stored.name}</a></p>
+<dl class="fields">
+<dt>${L.summary}</dt><dd>${problem.summary}</dd>
+<dt>${L.measures}</dt><dd>${problem.measures.map((m) => html`<div>${m}</div>`)}</dd>
+<dt>${L.deadline}</dt><dd>${problem.deadline}</dd>
+<dt>${L.leadUnits}</dt><dd>${problem.leadUnits.join('、')}</dd>
+<dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
+</dl>
+<h2>各期进展</h2>
+<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+      );
+    },
+  });
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan/check',
+    config: { access: ['office', 'viewer'] },
+    handler: async (request, reply) => {
+      const view = await planFromUrl(request, reply);
+      if (!view) return reply;
+      const diagnostics = view.checked.diagnostics;
+      return sendPage(
+        request,
+        reply,
+        `检查：${view.stored.title || view.stored.name}`,
+        html`<p>与 <code>zhenggai check ${view.stored.name}</code> 列出的相同：</p>
+<div class="table-wrap"><table><thead><tr><th>级别</th><th>位置、说明与规则</th></tr></thead><tbody>
+${diagnostics.map((d) => html`<tr class="diag-${d.severity}"><td>${d.severity === 'error' ? '错误' : '警告'}</td><td><code class="diagnostic">${formatDiagnostic(d)}</code></td></tr>`)}
+</tbody></table></div>
+<p class="summary">${formatSummary(diagnostics)}</p>`,
+      );
+    },
+  });
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan/export',
+    config: { access: ['office'] },
+    handler: async (request, reply) => {
+      const view = await planFromUrl(request, reply);
+      if (!view) return reply;
+      const files = await exportPlan(app.ctx.db, app.ctx.dataDir, view.stored.id);
+      await audit(app.ctx.db, actor(request), '导出方案文件夹', `方案 ${view.stored.name}`);
+      const date = new Date().toISOString().slice(0, 10);
+      return sendFile(reply, `${view.stored.name}.zip`, planFolderZip(files.map((f) => ({ path: `${view.stored.name}/${f.path}`, data: f.data })), date));
+    },
+  });
+}

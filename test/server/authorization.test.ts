@@ -1,0 +1,138 @@
+// The authorization matrix (issue 15): every route called as anonymous,
+// office, viewer and a unit account; the set of callers let through must be
+// exactly the table's. A route added without a row fails the first test.
+// Object checks: a unit account sees only its plan and the problems its unit leads.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { describeWithTools } from '../helpers/tools.js';
+import { readFolderFiles } from '../../src/server/folder-files.js';
+import { importPlan } from '../../src/server/plan-store.js';
+import { BUNDLED, Client, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
+
+type Caller = 'anonymous' | 'office' | 'viewer' | 'unit';
+const CALLERS: readonly Caller[] = ['anonymous', 'office', 'viewer', 'unit'];
+const EVERYONE: readonly Caller[] = CALLERS;
+const SIGNED_IN: readonly Caller[] = ['office', 'viewer', 'unit'];
+
+/** Route → the URL called (1 = the bundled plan, period 2023-11) and the callers let through. Written by hand from issue 15's roles. */
+const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
+  'GET /static/style.css': { url: '/static/style.css', allowed: EVERYONE },
+  'GET /': { url: '/', allowed: EVERYONE },
+  'GET /login': { url: '/login', allowed: EVERYONE },
+  'POST /login': { url: '/login', allowed: EVERYONE },
+  'POST /logout': { url: '/logout', allowed: SIGNED_IN },
+  'GET /password': { url: '/password', allowed: SIGNED_IN },
+  'POST /password': { url: '/password', allowed: SIGNED_IN },
+  'GET /plans': { url: '/plans', allowed: SIGNED_IN },
+  'GET /plans/:plan': { url: '/plans/1', allowed: SIGNED_IN },
+  'GET /plans/:plan/problems/:number': { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: SIGNED_IN },
+  'GET /plans/:plan/check': { url: '/plans/1/check', allowed: ['office', 'viewer'] },
+  'GET /plans/:plan/export': { url: '/plans/1/export', allowed: ['office'] },
+  'GET /plans/import': { url: '/plans/import', allowed: ['office'] },
+  'POST /plans/import': { url: '/plans/import', allowed: ['office'] },
+  'POST /plans/import-table': { url: '/plans/import-table', allowed: ['office'] },
+  'GET /plans/:plan/periods/:period/report': { url: '/plans/1/periods/2023-11/report', allowed: ['office', 'viewer'] },
+  'POST /plans/:plan/periods/:period/report': { url: '/plans/1/periods/2023-11/report', allowed: ['office'] },
+  'GET /plans/:plan/periods/:period/report/saved': { url: '/plans/1/periods/2023-11/report/saved', allowed: ['office'] },
+  'GET /plans/:plan/documents': { url: '/plans/1/documents', allowed: ['office', 'viewer'] },
+  'GET /plans/:plan/documents/:kind': { url: '/plans/1/documents/notice', allowed: ['office', 'viewer'] },
+  'GET /accounts': { url: '/accounts', allowed: ['office'] },
+  'POST /accounts': { url: '/accounts', allowed: ['office'] },
+  'POST /accounts/:id/reset': { url: '/accounts/9999/reset', allowed: ['office'] },
+  'POST /accounts/:id/units': { url: '/accounts/9999/units', allowed: ['office'] },
+  'GET /audit': { url: '/audit', allowed: ['office'] },
+};
+
+/** Object checks: URLs a unit account may not see though its role may call the route. */
+const UNIT_OBJECTS: readonly { url: string; allowed: boolean }[] = [
+  { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: true },
+  { url: `/plans/1/problems/${TEST_UNIT.otherProblem}`, allowed: false },
+  { url: '/plans/2', allowed: false },
+  { url: '/plans/2/problems/1', allowed: false },
+];
+
+/** Refused by the guard or an object check (and not some other failure, such as a form error). */
+function refused(method: string, response: LightMyRequestResponse): boolean {
+  if (method === 'GET' && response.statusCode === 302 && String(response.headers.location).startsWith('/login?next=')) return true;
+  if (response.statusCode === 401 && response.body.includes('请先登录')) return true;
+  if (response.statusCode === 403 && response.body.includes('无权')) return true;
+  return response.statusCode === 404 && response.body.includes('无权查看');
+}
+
+/** Signed-in clients by caller, reused (scrypt makes each sign-in cost ~0.1 s); a route that ends the session gets a fresh one. */
+const clients = new Map<Caller, Client>();
+const ENDS_SESSION = new Set(['POST /logout']);
+
+async function call(harness: Harness, caller: Caller, route: string, url: string): Promise<LightMyRequestResponse> {
+  const method = route.split(' ')[0]!;
+  const fresh = async () => (caller === 'anonymous' ? new Client(harness.app) : signedIn(harness.app, caller));
+  let client = ENDS_SESSION.has(route) ? undefined : clients.get(caller);
+  if (!client) {
+    client = await fresh();
+    if (!ENDS_SESSION.has(route)) clients.set(caller, client);
+  }
+  if (method === 'GET') return client.request('GET', url);
+  // Forms that fail validation (unknown user, wrong password, no file) but are let through; a real CSRF token, so CSRF is not what refuses.
+  return client.post(url, { username: 'nobody-here', password: 'wrong-password-1', current: 'wrong-password-1' }, caller === 'anonymous' ? '/login' : '/password');
+}
+
+/** The bundled plan imported again under another name; its id. */
+async function importCopy(harness: Harness): Promise<number> {
+  const { id } = await importPlan(harness.db, harness.dataDir, { name: 'copy', files: await readFolderFiles(BUNDLED), accountId: 1, allowErrors: false });
+  return id;
+}
+
+describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => harness?.close());
+
+  it('has one row for every route the server registers, and no row for a route it does not', () => {
+    const routes = harness.app.routeList.map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('lets exactly the table’s callers through each route', async () => {
+    const seen: Record<string, Caller[]> = {};
+    const expected: Record<string, Caller[]> = {};
+    for (const [route, row] of Object.entries(MATRIX)) {
+      const method = route.split(' ')[0]!;
+      seen[route] = [];
+      expected[route] = [...row.allowed];
+      for (const caller of CALLERS) {
+        const response = await call(harness, caller, route, row.url);
+        expect(response.statusCode, `${caller} ${route}`).toBeLessThan(500);
+        if (!refused(method, response)) seen[route]!.push(caller);
+      }
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('shows a unit account only its own plan and the problems its unit leads', async () => {
+    const unit = await signedIn(harness.app, 'unit');
+    for (const row of UNIT_OBJECTS) {
+      const response = await unit.request('GET', row.url);
+      expect(refused('GET', response), row.url).toBe(!row.allowed);
+    }
+    // Assigned to a second plan by the office, the account sees that one too, as the unit it is given there.
+    const office = await signedIn(harness.app, 'office');
+    const copy = await importCopy(harness);
+    const unitAccount = await harness.db.selectFrom('accounts').select('id').where('username', '=', 'unit1').executeTakeFirstOrThrow();
+    expect(refused('GET', await unit.request('GET', `/plans/${copy}`))).toBe(true);
+    const wrong = await office.post(`/accounts/${unitAccount.id}/units`, { planId: String(copy), unit: '不存在的单位' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('方案中没有牵头单位“不存在的单位”');
+    expect((await office.post(`/accounts/${unitAccount.id}/units`, { planId: String(copy), unit: '农业服务中心' })).headers.location).toBe('/accounts');
+    const second = await unit.request('GET', `/plans/${copy}`);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain(`/plans/${copy}/problems/${TEST_UNIT.otherProblem}"`);
+    expect(second.body).not.toContain(`/plans/${copy}/problems/${TEST_UNIT.ownProblem}"`);
+    const plan = await unit.request('GET', '/plans/1');
+    // The problem list holds only 经发办's problems: 1 is there, 2 (农业服务中心) is not.
+    expect(plan.body).toContain(`/plans/1/problems/${TEST_UNIT.ownProblem}"`);
+    expect(plan.body).not.toContain(`/plans/1/problems/${TEST_UNIT.otherProblem}"`);
+  });
+});

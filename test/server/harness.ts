@@ -1,0 +1,140 @@
+// A server for tests: an in-memory database, a temporary data folder, one
+// account of each role (passwords known, no change required) and the
+// bundled plan imported; requests through Fastify's inject, signed in
+// with a session cookie and the CSRF token of a page.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createAccount, DEFAULT_LOCKOUT, type LockoutPolicy } from '../../src/server/accounts.js';
+import { buildApp } from '../../src/server/app.js';
+import { openDatabase, type Database } from '../../src/server/database.js';
+import { readFolderFiles } from '../../src/server/folder-files.js';
+import { migrateToLatest } from '../../src/server/migrations.js';
+import { importPlan } from '../../src/server/plan-store.js';
+import type { Role } from '../../src/server/roles.js';
+import { loadTemplates } from '../../src/documents/templates.js';
+
+export const BUNDLED = path.resolve('data/guanyang-2022');
+
+/** The test accounts: username, password and role; the unit account leads problems in the bundled plan. */
+export const TEST_ACCOUNTS: Record<Role, { username: string; password: string }> = {
+  office: { username: 'office1', password: 'office-pass-1234' },
+  viewer: { username: 'leader1', password: 'leader-pass-1234' },
+  unit: { username: 'unit1', password: 'unit-pass-12345' },
+};
+
+/** The unit the test unit account stands for, and a problem it leads (from data/guanyang-2022/plan.json). */
+export const TEST_UNIT = { unit: '经发办', ownProblem: 1, otherProblem: 2 };
+
+export interface Harness {
+  app: FastifyInstance;
+  db: Database;
+  dataDir: string;
+  planId: number;
+  close(): Promise<void>;
+}
+
+/** A fresh server with the three accounts and the bundled plan (id in planId). */
+export async function startHarness(options: { lockout?: LockoutPolicy; loginAttemptsPerMinute?: number; demo?: boolean } = {}): Promise<Harness> {
+  const db = await openDatabase(':memory:');
+  await migrateToLatest(db);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-serve-data-'));
+  const ids: Partial<Record<Role, number>> = {};
+  for (const role of ['office', 'viewer', 'unit'] as const) {
+    const { account } = await createAccount(db, { username: TEST_ACCOUNTS[role].username, displayName: `测试${role}`, role }, TEST_ACCOUNTS[role].password);
+    ids[role] = account.id;
+  }
+  const { id: planId } = await importPlan(db, dataDir, { name: 'guanyang-2022', files: await readFolderFiles(BUNDLED), accountId: ids.office!, allowErrors: false });
+  await db.insertInto('unitAssignments').values({ accountId: ids.unit!, planId, unit: TEST_UNIT.unit }).execute();
+  const app = await buildApp({
+    db,
+    dataDir,
+    demo: options.demo ?? false,
+    templates: await loadTemplates(undefined),
+    lockout: options.lockout ?? DEFAULT_LOCKOUT,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    behindHttps: false,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    dataDir,
+    planId,
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** A browser's state against the app: its cookies. */
+export class Client {
+  cookie = '';
+  constructor(readonly app: FastifyInstance) {}
+
+  async request(method: 'GET' | 'POST', url: string, payload?: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({
+      method,
+      url,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(payload ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...headers },
+      ...(payload ? { payload: new URLSearchParams(payload).toString() } : {}),
+    });
+    const set = response.headers['set-cookie'];
+    const first = Array.isArray(set) ? set[0] : set;
+    if (first) this.cookie = first.split(';')[0]!;
+    return response;
+  }
+
+  /** The CSRF token of the form on page `url` (GET). */
+  async csrf(url = '/login'): Promise<string> {
+    const page = await this.request('GET', url);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`no CSRF token on ${url} (${page.statusCode})`);
+    return token;
+  }
+
+  /** Sign in; the response of POST /login. */
+  async signIn(username: string, password: string): Promise<LightMyRequestResponse> {
+    const token = await this.csrf('/login');
+    return this.request('POST', '/login', { _csrf: token, username, password });
+  }
+
+  /** POST a form with a fresh CSRF token taken from `formPage`. */
+  async post(url: string, fields: Record<string, string>, formPage = '/password'): Promise<LightMyRequestResponse> {
+    const token = await this.csrf(formPage);
+    return this.request('POST', url, { _csrf: token, ...fields });
+  }
+}
+
+/** A client signed in as the test account of `role`. */
+export async function signedIn(app: FastifyInstance, role: Role): Promise<Client> {
+  const client = new Client(app);
+  const response = await client.signIn(TEST_ACCOUNTS[role].username, TEST_ACCOUNTS[role].password);
+  if (response.statusCode !== 302) throw new Error(`sign-in as ${role} failed: ${response.statusCode}`);
+  return client;
+}
+
+/** A multipart/form-data body with text fields and files (field name, file name, bytes). */
+export function multipart(fields: Record<string, string>, files: readonly { field: string; filename: string; data: Uint8Array }[]): { payload: Buffer; contentType: string } {
+  const boundary = `----zhenggai${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+  }
+  for (const file of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'));
+    chunks.push(Buffer.from(file.data), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** POST a multipart form as `client`, with a CSRF token from `formPage`. */
+export async function postMultipart(client: Client, url: string, fields: Record<string, string>, files: readonly { field: string; filename: string; data: Uint8Array }[], formPage = '/plans/import'): Promise<LightMyRequestResponse> {
+  const token = await client.csrf(formPage);
+  const body = multipart({ _csrf: token, ...fields }, files);
+  return client.app.inject({ method: 'POST', url, headers: { cookie: client.cookie, 'content-type': body.contentType }, payload: body.payload });
+}
