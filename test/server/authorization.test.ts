@@ -10,10 +10,11 @@ import { readFolderFiles } from '../../src/server/folder-files.js';
 import { importPlan } from '../../src/server/plan-store.js';
 import { BUNDLED, Client, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
 
-type Caller = 'anonymous' | 'office' | 'viewer' | 'unit';
-const CALLERS: readonly Caller[] = ['anonymous', 'office', 'viewer', 'unit'];
+// Two unit accounts (issue 16): 'unit' is 经发办 (problem 1 is its own), 'unitB' is 农业服务中心 (problem 2).
+type Caller = 'anonymous' | 'office' | 'viewer' | 'unit' | 'unitB';
+const CALLERS: readonly Caller[] = ['anonymous', 'office', 'viewer', 'unit', 'unitB'];
 const EVERYONE: readonly Caller[] = CALLERS;
-const SIGNED_IN: readonly Caller[] = ['office', 'viewer', 'unit'];
+const SIGNED_IN: readonly Caller[] = ['office', 'viewer', 'unit', 'unitB'];
 
 /** Route → the URL called (1 = the bundled plan, period 2023-11) and the callers let through. Written by hand from issue 15's roles. */
 const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
@@ -26,7 +27,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'POST /password': { url: '/password', allowed: SIGNED_IN },
   'GET /plans': { url: '/plans', allowed: SIGNED_IN },
   'GET /plans/:plan': { url: '/plans/1', allowed: SIGNED_IN },
-  'GET /plans/:plan/problems/:number': { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: SIGNED_IN },
+  // Problem 1 is 经发办's: the other unit account gets “no such problem”.
+  'GET /plans/:plan/problems/:number': { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: ['office', 'viewer', 'unit'] },
   'GET /plans/:plan/check': { url: '/plans/1/check', allowed: ['office', 'viewer'] },
   'GET /plans/:plan/export': { url: '/plans/1/export', allowed: ['office'] },
   'GET /plans/import': { url: '/plans/import', allowed: ['office'] },
@@ -42,6 +44,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'POST /accounts/:id/reset': { url: '/accounts/9999/reset', allowed: ['office'] },
   'POST /accounts/:id/units': { url: '/accounts/9999/units', allowed: ['office'] },
   'GET /audit': { url: '/audit', allowed: ['office'] },
+  'POST /plans/:plan/periods': { url: '/plans/1/periods', allowed: ['office'] },
+  'POST /plans/:plan/periods/:period/close': { url: '/plans/1/periods/2023-11/close', allowed: ['office'] },
 };
 
 /** Object checks: URLs a unit account may not see though its role may call the route. */

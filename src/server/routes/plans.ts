@@ -17,6 +17,7 @@ import { actor } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { exportPlan } from '../plan-store.js';
+import { periodControls } from './periods.js';
 import { sendFile, sendPage } from '../respond.js';
 import { ROLE_LABELS } from '../roles.js';
 
@@ -110,6 +111,7 @@ ${plans.map((p) => html`<tr><td><a href="/plans/${p.id}">${p.title || p.name}</a
         html`${errors > 0 ? html`<div class="error">方案有 ${errors} 个错误，改正前不能生成文书（见“检查”）。</div>` : ''}
 ${planMenu(view, request.account!.role, period)}
 ${periodLinks(view, period)}
+${await periodControls(request, reply, view)}
 ${period ? html`<h2>${period} 各问题状态（截至 ${progressOf(view, period)?.asOf ?? ''}）</h2>` : html`<h2>问题</h2>`}
 ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
       );

@@ -14,6 +14,7 @@ import { actor, csrfField, field } from '../forms.js';
 import { html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { saveProgressText } from '../plan-store.js';
+import { reportingState, requireNotClosed } from '../reporting.js';
 import { sendPage } from '../respond.js';
 
 /** The report's text fields in the order progress files write them, with their labels. */
@@ -120,7 +121,7 @@ export function reportRoutes(app: FastifyInstance): void {
     handler: async (request, reply) => {
       const found = await periodInView(request, reply);
       if (!found) return reply;
-      const editable = request.account!.role === 'office';
+      const editable = request.account!.role === 'office' && (await reportingState(app.ctx.db, found.view.stored.id, found.period)) !== 'closed';
       return sendPage(request, reply, `${found.period} 进展报告`, reportForm(found.view, found.period, rawReport(found.text), reply, editable, versionOf(found.text)));
     },
   });
@@ -132,6 +133,7 @@ export function reportRoutes(app: FastifyInstance): void {
       const found = await periodInView(request, reply);
       if (!found) return reply;
       const { view, period, text } = found;
+      await requireNotClosed(app.ctx.db, view.stored.id, period);
       const progress = JSON.parse(text) as Raw;
       const old = rawReport(text);
       const next = reportFromForm(request, old);
