@@ -18,6 +18,8 @@ import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { exportPlan } from '../plan-store.js';
 import { periodControls } from './periods.js';
+import { roundsTable } from './answers.js';
+import { roundsOf } from '../answers.js';
 import { sendFile, sendPage } from '../respond.js';
 import { ROLE_LABELS } from '../roles.js';
 
@@ -146,7 +148,9 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
 <dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
 </dl>
 <h2>各期进展</h2>
-<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>
+<h2>在线填报与审核记录</h2>
+${roundsTable(await roundsOf(app.ctx.db, view.stored.id, number))}`,
       );
     },
   });
