@@ -70,3 +70,21 @@ describeWithTools(['better-sqlite3'], 'reporting periods', () => {
     expect(again.body).toContain('2023-11 期没有在填报中，不能关闭');
   });
 });
+
+describeWithTools(['better-sqlite3'], 'migration 0002 on a part-1 database', () => {
+  it('upgrades a database made by part 1 (0001 only), keeping its plan, and adds the reporting tables', async () => {
+    const { openDatabase } = await import('../../src/server/database.js');
+    const { MIGRATIONS, migrateToLatest } = await import('../../src/server/migrations.js');
+    const { Migrator } = await import('kysely');
+    const db = await openDatabase(':memory:');
+    const partOne = new Migrator({ db, provider: { getMigrations: async () => ({ '0001-initial': MIGRATIONS['0001-initial']! }) } });
+    expect((await partOne.migrateToLatest()).error).toBeUndefined();
+    await db.insertInto('accounts').values({ username: 'office', displayName: '办公室', role: 'office', passwordHash: 'x', mustChangePassword: 0, failedLogins: 0, lockedUntil: null, createdAt: '2023-12-01T00:00:00Z' }).execute();
+    await db.insertInto('plans').values({ name: 'p', title: 't', docNumber: 'd', planText: '{}', importedAt: '2023-12-01T00:00:00Z', importedBy: 1 }).execute();
+    await migrateToLatest(db);
+    expect((await db.selectFrom('plans').select('name').execute()).map((p) => p.name)).toEqual(['p']);
+    await db.insertInto('reportingPeriods').values({ planId: 1, period: '2023-12', state: 'open', openedAt: 'now', openedBy: 1, closedAt: null, closedBy: null }).execute();
+    expect(await db.selectFrom('answers').selectAll().execute()).toEqual([]);
+    await db.destroy();
+  });
+});
