@@ -7,11 +7,10 @@
 // kept in answer_rounds. Saves carry the version they were made from: a save
 // from an older version is refused (Conflict), never written over.
 
-import { prefill } from '../compose/forms.js';
 import { reportingUnit } from '../derive/reporting-unit.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { mergeProgress } from '../documents/import/merge.js';
-import { validateAnswerFields, type FieldFinding, type ImportContext } from '../documents/import/validate-form.js';
+import { prefilledAnswers, validateAnswerFields, type FieldFinding, type ImportContext } from '../documents/import/validate-form.js';
 import { previousPeriodFile, periodFile } from '../documents/period.js';
 import { checkPlanTexts } from '../documents/plan-texts.js';
 import type { PlanData } from '../documents/pipeline.js';
@@ -68,11 +67,8 @@ export function answerContext(data: PlanData, planName: string, period: string):
   };
 }
 
-/** The values a new answer starts with: this period's entry when the file has one, else the period before's — as the Excel forms pre-fill (compose/forms.ts prefill). */
-export function prefilledValues(ctx: ImportContext, number: number): AnswerValues {
-  const entry = ctx.current?.problems.find((p) => p.number === number) ?? ctx.previous?.problems.find((p) => p.number === number);
-  return { ...prefill(entry) } as AnswerValues;
-}
+/** The values a new answer starts with (documents/import/validate-form.ts prefilledAnswers). */
+export const prefilledValues: (ctx: ImportContext, number: number) => AnswerValues = prefilledAnswers;
 
 /** The answer to problem `number` of the period, if one was saved. */
 export async function findAnswer(db: Database, planId: number, period: string, number: number): Promise<Answer | undefined> {

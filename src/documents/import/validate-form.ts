@@ -17,7 +17,7 @@ import {
   type FormAnswerField,
   type FormLayout,
 } from '../../model/document/unit-form-layout.js';
-import { earliestFormDate, formProblems, formUnits } from '../../compose/forms.js';
+import { earliestFormDate, formProblems, formUnits, prefill } from '../../compose/forms.js';
 import { formChecksum, parseRowDigests, problemDigest } from '../../model/document/unit-form.js';
 import type { IsoDate } from '../../model/dates.js';
 import { FIELD_LABELS } from '../../model/vocabulary.js';
@@ -490,4 +490,14 @@ export function validateAnswerFields(answers: Partial<Record<FormAnswerField, st
   const fieldAt = new Map<string, FormAnswerField | string>(layout.columns.map((c, i) => [`${columnLetters(i + 1)}${row}`, c.field]));
   const findings = read.diagnostics.map((d) => ({ field: (fieldAt.get(d.cell ?? '') ?? 'status') as FormAnswerField, severity: d.severity, message: d.message }));
   return read.entry ? { entry: read.entry, findings } : { findings };
+}
+
+/**
+ * The answers a problem's online form starts with: this period's entry when
+ * the period's file has one, else the period before's — pre-filled as the
+ * Excel form is (compose/forms.ts prefill: no evidence, no note, no closure).
+ */
+export function prefilledAnswers(ctx: ImportContext, number: number): Partial<Record<FormAnswerField, string>> {
+  const entry = ctx.current?.problems.find((p) => p.number === number) ?? ctx.previous?.problems.find((p) => p.number === number);
+  return { ...prefill(entry) };
 }
