@@ -171,18 +171,12 @@ export class AnswerInvalid extends UserError {
 export async function reviewAnswer(db: Database, view: PlanInView, answer: Answer, problem: Problem, decision: 'accepted' | 'returned', reason: string, account: Account): Promise<void> {
   if (answer.state !== 'submitted') throw new Conflict(`本问题的填报${ANSWER_WORDS[answer.state]}，没有待审核的提交`);
   if (decision === 'returned' && reason.trim() === '') throw new UserError('退回须填写退回原因');
-  let progressText: string | undefined;
+  let entry: Record<string, unknown> | undefined;
   if (decision === 'accepted') {
-    const data = view.checked.data!;
-    const ctx = answerContext(data, view.stored.name, answer.period);
-    const { entry, findings } = validateAnswerFields(JSON.parse(answer.valuesJson) as AnswerValues, problem, ctx);
-    if (!entry) throw new UserError('按本期当前数据复核，填报内容有错误，不能采纳（请退回）：', findings.filter((f) => f.severity === 'error').map((f) => ({ file: `第 ${problem.number} 号问题`, ruleId: 'answer', severity: 'error', message: `${fieldLabel(f.field)}：${f.message}` })));
-    const current = view.stored.texts.progress.find((p) => p.period === answer.period)!.text;
-    progressText = mergeProgress({ plan: data.plan, period: answer.period, asOf: ctx.asOf, existing: JSON.parse(current) as Record<string, unknown>, entries: [{ number: problem.number, entry }] }).text;
-    const texts = { ...view.stored.texts, progress: view.stored.texts.progress.map((p) => (p.period === answer.period ? { period: p.period, text: progressText! } : p)) };
-    const file = `${view.stored.name}/progress/${answer.period}.json`;
-    const errors = checkPlanTexts(texts).diagnostics.filter((d) => d.severity === 'error' && d.file === file);
-    if (errors.length > 0) throw new UserError(`采纳后进展文件将有 ${errors.length} 个错误（与 zhenggai check 所列相同），未采纳：`, errors);
+    const ctx = answerContext(view.checked.data!, view.stored.name, answer.period);
+    const checked = validateAnswerFields(JSON.parse(answer.valuesJson) as AnswerValues, problem, ctx);
+    entry = checked.entry;
+    if (!entry) throw new UserError('按本期当前数据复核，填报内容有错误，不能采纳（请退回）：', checked.findings.filter((f) => f.severity === 'error').map((f) => ({ file: `第 ${problem.number} 号问题`, ruleId: 'answer', severity: 'error', message: `${fieldLabel(f.field)}：${f.message}` })));
   }
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
@@ -190,8 +184,27 @@ export async function reviewAnswer(db: Database, view: PlanInView, answer: Answe
     if (updated.numUpdatedRows === 0n) throw new Conflict('这一问题的填报在您打开后已有变化，请重新打开本页再审核');
     const round = await tx.selectFrom('answerRounds').select('id').where('answerId', '=', answer.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     await tx.updateTable('answerRounds').set({ reviewedAt: now, reviewedBy: `${account.displayName}（${account.username}）`, decision, reason: reason.trim() === '' ? null : reason.trim() }).where('id', '=', round.id).execute();
-    if (progressText !== undefined) await saveProgressText(tx, view.stored.id, answer.period, progressText);
+    if (entry !== undefined) await mergeAccepted(tx, view, answer.period, problem, entry);
   });
+}
+
+/**
+ * Merge an accepted entry into the period's progress text as read inside the
+ * transaction — not as the request first loaded it — so answers accepted at
+ * the same moment all land; refused (UserError, the transaction undone) when
+ * `check` would then find an error in that file.
+ */
+async function mergeAccepted(tx: Database, view: PlanInView, period: string, problem: Problem, entry: Record<string, unknown>): Promise<void> {
+  const periods = await tx.selectFrom('periods').select(['period', 'progressText']).where('planId', '=', view.stored.id).orderBy('period').execute();
+  const current = periods.find((p) => p.period === period)!.progressText;
+  const data = view.checked.data!;
+  const asOf = answerContext(data, view.stored.name, period).asOf;
+  const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries: [{ number: problem.number, entry }] }).text;
+  const texts = { ...view.stored.texts, progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
+  const file = `${view.stored.name}/progress/${period}.json`;
+  const errors = checkPlanTexts(texts).diagnostics.filter((d) => d.severity === 'error' && d.file === file);
+  if (errors.length > 0) throw new UserError(`采纳后进展文件将有 ${errors.length} 个错误（与 zhenggai check 所列相同），未采纳：`, errors);
+  await saveProgressText(tx, view.stored.id, period, text);
 }
 
 /** A field's label on the page. */

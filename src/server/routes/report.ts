@@ -13,7 +13,7 @@ import { errorPage } from '../errors.js';
 import { actor, csrfField, field } from '../forms.js';
 import { html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
-import { saveProgressText } from '../plan-store.js';
+import { replaceProgressText } from '../plan-store.js';
 import { reportingState, requireNotClosed } from '../reporting.js';
 import { sendPage } from '../respond.js';
 
@@ -150,7 +150,10 @@ export function reportRoutes(app: FastifyInstance): void {
       }
       const changes = changesBetween(old, next);
       if (changes.length > 0) {
-        await saveProgressText(app.ctx.db, view.stored.id, period, nextText);
+        // Written only over the text this save was checked against: an answer accepted meanwhile is never lost.
+        if (!(await replaceProgressText(app.ctx.db, view.stored.id, period, text, nextText))) {
+          return sendPage(request, reply, `${period} 进展报告`, reportForm(view, period, next, reply, true, field(request, 'version'), ['这一期的进展文件在您提交时已被他人修改（如采纳了单位填报），未保存；请重新打开本页后再保存。']), 409);
+        }
         await audit(app.ctx.db, actor(request), '修改进展报告', `方案 ${view.stored.name} ${period}`, changes);
       }
       return reply.redirect(`/plans/${view.stored.id}/periods/${period}/report/saved`);
