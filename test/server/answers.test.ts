@@ -139,6 +139,12 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
     expect(late.body).toContain('已采纳');
     const actions = (await harness.db.selectFrom('audit').select('action').execute()).map((a) => a.action);
     for (const a of ['保存填报草稿', '提交填报', '退回填报', '采纳填报']) expect(actions).toContain(a);
+    // The office's list says how far each unit has got: 经发办 reports 11 problems (1 accepted), 农业服务中心 2 (none submitted).
+    const list = await office.request('GET', `/plans/${harness.planId}/periods/${PERIOD}/answers`);
+    const row = (unit: string) => [...(new RegExp(`<td data-label="填报单位">${unit}</td>(.*?)</tr>`).exec(list.body)?.[1] ?? '').matchAll(/>(\d+)</g)].map((m) => Number(m[1]));
+    expect(row('经发办')).toEqual([11, 10, 0, 0, 1]);
+    expect(row('农业服务中心')).toEqual([2, 2, 0, 0, 0]);
+    expect((await unit.request('GET', `/plans/${harness.planId}/periods/${PERIOD}/answers`)).body).not.toContain('各单位填报情况');
   });
 
   it('exports a folder that zhenggai check accepts after an answer is accepted', async () => {

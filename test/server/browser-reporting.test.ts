@@ -118,6 +118,9 @@ describeWithTools(['better-sqlite3', 'chromium'], 'units reporting online in a r
     await shoot(office, '26-office-accepted', DESKTOP);
     await office.goto(`${planUrl}/problems/1`);
     await shoot(office, '27-problem-history', DESKTOP);
+    await office.goto(`${planUrl}/periods/2023-12/answers`);
+    expect(await office.locator('tr', { hasText: '经发办' }).first().locator('td[data-label="已采纳"]').textContent()).toBe('1');
+    await shoot(office, '28-office-answers', DESKTOP);
 
     // The exported folder holds the accepted answer and passes zhenggai check.
     await office.goto(planUrl);

@@ -181,6 +181,25 @@ ${roundsTable(rounds)}
   );
 }
 
+/**
+ * Per unit, how far this period's reporting has got (for the office chasing
+ * whoever is late): the problems it reports, and how many are not yet
+ * submitted (none or a draft), awaiting review, returned, accepted.
+ */
+function unitProgress(problems: readonly Problem[], stateByNumber: ReadonlyMap<number, Answer['state']>): Html {
+  const byUnit = new Map<string, Record<'pending' | 'submitted' | 'returned' | 'accepted', number> & { total: number }>();
+  for (const p of problems) {
+    const row = byUnit.get(reportingUnit(p)) ?? { total: 0, pending: 0, submitted: 0, returned: 0, accepted: 0 };
+    const state = stateByNumber.get(p.number);
+    row.total += 1;
+    row[state === undefined || state === 'draft' ? 'pending' : state] += 1;
+    byUnit.set(reportingUnit(p), row);
+  }
+  return html`<h2>各单位填报情况</h2><div class="table-wrap"><table class="cards"><thead><tr><th>填报单位</th><th>应报</th><th>未提交</th><th>待审核</th><th>已退回</th><th>已采纳</th></tr></thead><tbody>
+${[...byUnit.entries()].map(([unit, r]) => html`<tr${r.pending + r.returned > 0 ? html` class="behind"` : ''}><td data-label="填报单位">${unit}</td><td data-label="应报">${r.total}</td><td data-label="未提交">${r.pending}</td><td data-label="待审核">${r.submitted}</td><td data-label="已退回">${r.returned}</td><td data-label="已采纳">${r.accepted}</td></tr>`)}
+</tbody></table></div>`;
+}
+
 /** GET the period's answers and a problem's page; POST a unit's save or submission and the office's review. */
 export function answerRoutes(app: FastifyInstance): void {
   app.route({
@@ -214,6 +233,8 @@ export function answerRoutes(app: FastifyInstance): void {
         html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
 <p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
 ${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
+${unit === undefined ? unitProgress(problems, stateByNumber) : ''}
+${unit === undefined ? html`<h2>各问题</h2>` : ''}
 <div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`,
       );
