@@ -51,6 +51,8 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
     expect(cooperating.statusCode).toBe(200);
     expect(cooperating.body).not.toContain('保存草稿');
     expect(cooperating.body).toContain('只读；由 农业服务中心 填报');
+    // No link to the problem's page, which shows a unit only the problems it leads.
+    expect(cooperating.body).not.toContain(`/plans/${harness.planId}/problems/2"`);
   });
 
   it('pre-fills a unit’s form from the period before, as the Excel form is', async () => {
