@@ -8,8 +8,12 @@ export const missingEvidence: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {
-      for (const [i, name] of entry.evidence.entries()) {
-        const path = ['problems', index, 'evidence', i];
+      // The entry's own evidence, and its 回头看 records' (docs/domain.md#回头看).
+      const references = [
+        ...entry.evidence.map((name, i) => ({ name, path: ['problems', index, 'evidence', i] })),
+        ...(entry.reviews ?? []).flatMap((review, r) => review.evidence.map((name, i) => ({ name, path: ['problems', index, 'reviews', r, 'evidence', i] }))),
+      ];
+      for (const { name, path } of references) {
         const match = matchEvidence(name, ctx.folder.evidenceFiles);
         if (match.kind === 'outside') {
           findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料路径“${name}”不能指向 evidence/ 之外` });
