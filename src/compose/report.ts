@@ -249,13 +249,13 @@ function reportMeta(progress: Progress): ReportMeta {
 }
 
 /** The one slot of a name, or undefined; a second one is the template's fault. */
-function singleSlot(pieces: readonly TemplatePiece[], name: string, template: TemplateSource): SlotLine | undefined {
+export function singleSlot(pieces: readonly TemplatePiece[], name: string, template: TemplateSource): SlotLine | undefined {
   const found = pieces.filter((p): p is SlotLine => p.kind === 'slot' && p.name === name);
   if (found.length > 1) throw new TemplateError(template.fileName, undefined, `“---${name} …---”只能写一次，实有${found.length}次`);
   return found[0];
 }
 
-function slotText(slot: SlotLine | undefined, template: TemplateSource): string | undefined {
+export function slotText(slot: SlotLine | undefined, template: TemplateSource): string | undefined {
   if (slot === undefined) return undefined;
   if (slot.argument.trim() === '') throw new TemplateError(template.fileName, undefined, `“---${slot.name} …---”缺少文字`);
   return slot.argument;
