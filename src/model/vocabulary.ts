@@ -164,6 +164,9 @@ export const REVIEW_LABELS = {
   period: '期次',
 } as const;
 
+/** 整改轮次 as a narrow column prints it (整改 / 轮次): a whole-word header four characters wide cost the ledger two pages. */
+export const NARROW_ROUND_LABEL = brokenAfter(REVIEW_LABELS.round, 2);
+
 /** The count columns of the ledger's summary tables, and their totals row. */
 export const SUMMARY_LABELS = {
   total: '问题数',
