@@ -22,6 +22,8 @@ import { ledgerFileStem, ledgerXlsx } from './ledger.js';
 import { periodContext, requireReport, type PeriodContext } from './period.js';
 import type { PlanData } from './pipeline.js';
 import { reportDocx } from './report.js';
+import { supervisionNotices, supervisionStem } from './supervision.js';
+import { renderOfficialDocument } from '../render/docx/official-document.js';
 import { planSubject } from '../model/plan-subject.js';
 
 export type { ProgressReporter };
@@ -41,8 +43,8 @@ export interface MadePart {
   readonly data: Uint8Array;
 }
 
-/** One kind of document part: made by its pipeline, or undefined when it has nothing in it this period. */
-export type PacketPartSource = (ctx: PacketContext) => Promise<MadePart | undefined>;
+/** One kind of document part: made by its pipeline — several parts of a kind, one a file, as a list — or undefined when it has nothing in it this period. */
+export type PacketPartSource = (ctx: PacketContext) => Promise<MadePart | readonly MadePart[] | undefined>;
 
 const reportPart: PacketPartSource = async (ctx) => {
   const report = await reportDocx(ctx.data.plan, ctx.view, ctx.progress, ctx.templates);
@@ -63,8 +65,24 @@ function closureFormsPart(kind: 'filled' | 'blank'): PacketPartSource {
   };
 }
 
-/** The packet's document parts in their fixed order (docs/domain.md#closure: closed forms before forms to be signed). */
-export const PACKET_PARTS: readonly PacketPartSource[] = [reportPart, ledgerPart, closureFormsPart('filled'), closureFormsPart('blank')];
+/**
+ * The period's supervision notices (docs/domain.md#督办), one part each, under
+ * the numbers the period records — or, before `supervise` has recorded them,
+ * the numbers it would give.
+ */
+const supervisionParts: PacketPartSource = async (ctx) => {
+  const { notices } = supervisionNotices(ctx.data, ctx.period, ctx.templates);
+  const parts: MadePart[] = [];
+  for (const notice of notices) {
+    const stem = supervisionStem(notice);
+    const title = `${notice.doc.header.docNumber} ${notice.doc.title.lines.join('')}（${notice.unit.unit.name}）`;
+    parts.push({ part: { kind: 'supervision', title, stem, extension: 'docx' }, data: await renderOfficialDocument(notice.doc) });
+  }
+  return parts;
+};
+
+/** The packet's document parts in their fixed order (docs/domain.md#closure: closed forms before forms to be signed; then the 督办 notices). */
+export const PACKET_PARTS: readonly PacketPartSource[] = [reportPart, ledgerPart, closureFormsPart('filled'), closureFormsPart('blank'), supervisionParts];
 
 /** The packet in memory: its layout, the documents' bytes by path, and the contents list to render once page counts are known. */
 export interface PacketBuild {
@@ -89,7 +107,7 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   const made: MadePart[] = [];
   for (const source of PACKET_PARTS) {
     const part = await source(ctx);
-    if (part) made.push(part);
+    if (part) made.push(...(Array.isArray(part) ? part : [part]));
   }
   const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
   const documents = new Map(made.map((m, i) => [layout.parts[i]!.files[0]!, m.data]));

@@ -95,10 +95,14 @@ export async function recordSupervisionNumbers(planDir: string, period: string, 
   );
 }
 
+/** A notice's file name without its extension: <文号>-<kind>（<unit>）, as out/ and the packet name it. */
+export function supervisionStem(notice: { unit: UnitSupervision; doc: OfficialDocument }): string {
+  return `${notice.doc.header.docNumber}-${notice.unit.kind}（${notice.unit.unit.name}）`;
+}
+
 /** A notice's file name under out/<plan>/: <period>/督办/<文号>-<kind>（<unit>）.docx. */
 export function supervisionFileName(period: string, notice: { unit: UnitSupervision; doc: OfficialDocument }): string {
-  const docNumber = notice.doc.header.docNumber;
-  return `${period}/${SUPERVISION_FOLDER}/${safeFileName(`${docNumber}-${notice.unit.kind}（${notice.unit.unit.name}）`, 'docx')}`;
+  return `${period}/${SUPERVISION_FOLDER}/${safeFileName(supervisionStem(notice), 'docx')}`;
 }
 
 /**
