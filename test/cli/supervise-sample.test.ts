@@ -2,14 +2,15 @@
 // progress files: on 2023-11-30 problem 8 (规建办, 10月底前) is overdue — red;
 // problem 21 (党群办 and 经发办), reopened by the 2023-11-20 回头看 with the new
 // deadline 12月5日, is due in 5 days — blue; nothing is yellow; the rest are green
-// or uncoloured. 2023-10 recorded 督办〔2023〕1号 (规建办, 8 behind schedule: yellow).
+// or uncoloured. The sample records 督办〔2023〕1–2号 in 2023-09 (农业服务中心 and 规建办:
+// 11 and 8 behind schedule, yellow) and 3号 in 2023-10 (规建办, 8 still behind).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './run.js';
 
-const NOVEMBER = ['督办〔2023〕2号-提醒函（经发办）.docx', '督办〔2023〕3号-催办通知（规建办）.docx', '督办〔2023〕4号-提醒函（党群办）.docx'];
+const NOVEMBER = ['督办〔2023〕4号-提醒函（经发办）.docx', '督办〔2023〕5号-催办通知（规建办）.docx', '督办〔2023〕6号-提醒函（党群办）.docx'];
 
 function copyOfSample(): string {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-supervise-sample-')), 'guanyang-2022');
@@ -27,7 +28,7 @@ describe('zhenggai supervise on the bundled plan', () => {
     expect(readdirSync(path.join(out, 'guanyang-2022', '2023-11', '督办')).sort()).toEqual([...NOVEMBER].sort());
     const october = await run(['supervise', 'data/guanyang-2022', '--period', '2023-10', '--out', out]);
     expect(october.exit).toBe(0);
-    expect(readdirSync(path.join(out, 'guanyang-2022', '2023-10', '督办'))).toEqual(['督办〔2023〕1号-督办单（规建办）.docx']);
+    expect(readdirSync(path.join(out, 'guanyang-2022', '2023-10', '督办'))).toEqual(['督办〔2023〕3号-督办单（规建办）.docx']);
   });
 
   it('numbers run on from October when November has none recorded, and a rerun keeps them', async () => {
@@ -39,7 +40,7 @@ describe('zhenggai supervise on the bundled plan', () => {
     const out = path.join(dir, '..', 'out');
     const first = await run(['supervise', dir, '--period', '2023-11', '--out', out]);
     expect(first.exit).toBe(0);
-    expect(first.out).toContain('经发办 2号、规建办 3号、党群办 4号');
+    expect(first.out).toContain('经发办 4号、规建办 5号、党群办 6号');
     // Written as the sample had it: the same numbers and date, in the same place in the file.
     expect(readFileSync(file, 'utf8')).toBe(readFileSync('data/guanyang-2022/progress/2023-11.json', 'utf8'));
     const again = await run(['supervise', dir, '--period', '2023-11', '--out', out]);
