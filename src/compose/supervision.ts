@@ -138,13 +138,12 @@ function requiredSlot(pieces: readonly TemplatePiece[], name: string, template: 
 }
 
 /** The working days allowed for the reply: the template's `---replydays N---`, else DEFAULT_REPLY_WORKING_DAYS. */
-function replyDays(source: TemplateSource): number {
-  // Read before the context is complete: the slot must not depend on the reply-by date it decides.
-  const match = /^[ \t]*---replydays[ \t]+(.*?)---[ \t]*$/m.exec(source.source);
-  if (match === null) return DEFAULT_REPLY_WORKING_DAYS;
-  const days = Number(match[1]!.trim());
+function replyDays(pieces: readonly TemplatePiece[], template: TemplateSource): number {
+  const text = slotText(singleSlot(pieces, 'replydays', template), template);
+  if (text === undefined) return DEFAULT_REPLY_WORKING_DAYS;
+  const days = Number(text.trim());
   if (!Number.isInteger(days) || days < 1 || days > 60) {
-    throw new TemplateError(source.fileName, undefined, `“---replydays …---”应为 1 到 60 的整数（工作日），实为“${match[1]!.trim()}”`);
+    throw new TemplateError(template.fileName, undefined, `“---replydays …---”应为 1 到 60 的整数（工作日），实为“${text.trim()}”`);
   }
   return days;
 }
@@ -162,8 +161,12 @@ export function composeSupervisionNotice(
   templates: Pick<TemplateSet, 'supervision'>,
 ): OfficialDocument {
   const template = templates.supervision;
-  const replyBy = addWorkingDays(issue.date, replyDays(template));
-  const pieces = renderTemplatePieces(template.source, template.fileName, templateContext(plan, view, notice, issue, replyBy), SUPERVISION_SLOTS);
+  const render = (replyBy: IsoDate) => renderTemplatePieces(template.source, template.fileName, templateContext(plan, view, notice, issue, replyBy), SUPERVISION_SLOTS);
+  // The template says how many days the reply is given: read with the default, filled in again when it says otherwise.
+  const byDefault = addWorkingDays(issue.date, DEFAULT_REPLY_WORKING_DAYS);
+  const first = render(byDefault);
+  const replyBy = addWorkingDays(issue.date, replyDays(first, template));
+  const pieces = replyBy === byDefault ? first : render(replyBy);
   const issuer = requiredSlot(pieces, 'issuer', template);
   return {
     header: { kind: 'letter', issuerMark: requiredSlot(pieces, 'mark', template), docNumber: requiredSlot(pieces, 'docnumber', template) },
