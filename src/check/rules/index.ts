@@ -33,6 +33,7 @@ import { extensionDropped } from './extension-dropped.js';
 import { extensionEarlier } from './extension-earlier.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
+import { supervisionNumbers } from './supervision-numbers.js';
 import { taskTableRowHeight } from './task-table-row-height.js';
 import { titleLines } from './title-lines.js';
 import { unknownCategory } from './unknown-category.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   reviewReboundWithoutDeadline,
   reviewReboundStillCompleted,
   reviewNeverCompleted,
+  supervisionNumbers,
   missingEvidence,
   controlCharacters,
   excelCellLimit,
