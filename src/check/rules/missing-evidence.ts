@@ -1,4 +1,5 @@
 import { describeEvidenceNameDifferences, matchEvidence, nearNamesNote } from '../../model/evidence-name.js';
+import { evidenceReferences } from '../evidence-references.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const missingEvidence: Rule = {
@@ -8,12 +9,7 @@ export const missingEvidence: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {
-      // The entry's own evidence, and its 回头看 records' (docs/domain.md#回头看).
-      const references = [
-        ...entry.evidence.map((name, i) => ({ name, path: ['problems', index, 'evidence', i] })),
-        ...(entry.reviews ?? []).flatMap((review, r) => review.evidence.map((name, i) => ({ name, path: ['problems', index, 'reviews', r, 'evidence', i] }))),
-      ];
-      for (const { name, path } of references) {
+      for (const { name, path } of evidenceReferences(index, entry)) {
         const match = matchEvidence(name, ctx.folder.evidenceFiles);
         if (match.kind === 'outside') {
           findings.push({ source: file.source, path, message: `第 ${entry.number} 号问题的佐证材料路径“${name}”不能指向 evidence/ 之外` });
