@@ -77,6 +77,8 @@ export interface SupervisionTemplateContext {
   readonly subject: string;
   readonly noticeDocNumber: string;
   readonly problems: readonly SupervisionProblemContext[];
+  /** How many of the problems are red, yellow and blue. */
+  readonly counts: { readonly red: number; readonly yellow: number; readonly blue: number };
 }
 
 function problemContext(row: PeriodRow, unit: string): SupervisionProblemContext {
@@ -128,6 +130,11 @@ function templateContext(plan: Plan, view: PeriodView, notice: UnitSupervision, 
     subject: planSubject(plan).text,
     noticeDocNumber: plan.notice.docNumber,
     problems: notice.rows.map((r) => problemContext(r, notice.unit.name)),
+    counts: {
+      red: notice.rows.filter((r) => r.state.colour === 'red').length,
+      yellow: notice.rows.filter((r) => r.state.colour === 'yellow').length,
+      blue: notice.rows.filter((r) => r.state.colour === 'blue').length,
+    },
   };
 }
 

@@ -50,6 +50,7 @@ describe('zhenggai supervise', () => {
     expect(nongban).toContain('1．河道垃圾清理不及时。');
     expect(nongban).toContain('2．污水直排。');
     expect(nongban).toContain('与林业站共同牵头');
+    expect(nongban).toContain('你单位牵头的问题中，未达到序时进度的1个、7日内到整改时限的1个，现予督办：');
     expect(nongban).toContain('2024年6月7日前');
     expect(documentText(path.join(notices, NOTICES[1]!))).not.toContain('河道垃圾');
   });

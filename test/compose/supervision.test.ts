@@ -33,14 +33,15 @@ describe('composeSupervisionNotice', () => {
     expect(doc.recipients).toBe('河口乡农业综合服务办公室');
     const texts = doc.body.map((b) => (b.kind === 'paragraph' ? b.text : ''));
     // Due 2024-05-31, as of 2024-06-30: 30 days overdue. 2024-06-28 is a Friday: 5 working days on is 2024-07-05.
-    expect(texts).toContain('1．河道垃圾清理不及时。整改时限：5月底前完成，目前推进中（逾期），已逾期30天（红色预警）。请立即整改，说明逾期原因，明确完成时限。');
-    expect(texts.at(-1)).toBe('请于2024年7月5日前书面报送整改落实情况。');
+    expect(texts[0]).toBe('按照河口府发〔2024〕5号文件要求，截至2024年6月30日，你单位牵头的问题中，超过整改时限仍未完成的1个，现予催办：');
+    expect(texts).toContain('1．河道垃圾清理不及时。整改时限：5月底前完成；推进中（逾期），已逾期30天，红色预警。');
+    expect(texts.at(-1)).toBe('逾期的问题请立即整改，说明逾期原因，明确完成时限。请于2024年7月5日前书面报送整改落实情况。');
     expect(doc.signature).toEqual({ signatory: '青石县河口乡人民政府', date: '2024-06-28', sealed: true });
   });
 
   it('takes the reply period from the template, and refuses one that is not 1 to 60 working days, naming the file', () => {
     const ten = notice(withReplyDays('10'));
-    expect(ten.body.at(-1)).toEqual({ kind: 'paragraph', text: '请于2024年7月12日前书面报送整改落实情况。' });
+    expect(ten.body.at(-1)).toEqual({ kind: 'paragraph', text: '逾期的问题请立即整改，说明逾期原因，明确完成时限。请于2024年7月12日前书面报送整改落实情况。' });
     expect(() => notice(withReplyDays('五'))).toThrow(TemplateError);
     expect(() => notice(withReplyDays('0'))).toThrow('my/supervision.hbs: “---replydays …---”应为 1 到 60 的整数（工作日），实为“0”');
   });
