@@ -35,6 +35,8 @@ export interface PacketContext extends PeriodContext {
   readonly period: string;
   readonly templates: TemplateSet;
   readonly wording: PacketWording;
+  /** What a part has to tell the clerk (a part left out and why); printed by writePacketFolder. */
+  readonly notes: string[];
 }
 
 /** A document part this period: how it is listed and named, and its bytes. */
@@ -67,11 +69,16 @@ function closureFormsPart(kind: 'filled' | 'blank'): PacketPartSource {
 
 /**
  * The period's supervision notices (docs/domain.md#督办), one part each, under
- * the numbers the period records — or, before `supervise` has recorded them,
- * the numbers it would give.
+ * the numbers the period records. Numbers not recorded yet are not final (a
+ * run of `supervise` for another period may take them first), so such notices
+ * are left out, with a note saying how to include them.
  */
 const supervisionParts: PacketPartSource = async (ctx) => {
-  const { notices } = supervisionNotices(ctx.data, ctx.period, ctx.templates);
+  const { notices, changed } = supervisionNotices(ctx.data, ctx.period, ctx.templates);
+  if (changed) {
+    ctx.notes.push(`${ctx.period} 有 ${notices.length} 份督办文书尚未编号，未放入报送材料：先运行 zhenggai supervise <方案文件夹> --period ${ctx.period} 记下编号，再生成报送材料 (supervision notices not numbered yet: run supervise first)`);
+    return undefined;
+  }
   const parts: MadePart[] = [];
   for (const notice of notices) {
     const stem = supervisionStem(notice);
@@ -92,6 +99,8 @@ export interface PacketBuild {
   contents(pageCounts: ReadonlyMap<number, number> | undefined): Promise<Uint8Array>;
   /** The as-of date (YYYY-MM-DD): the zip entries' timestamp. */
   readonly date: string;
+  /** Notes for the clerk from the parts (a part left out and why). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -103,7 +112,7 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   const context = requireReport(periodContext(data, period), period, '无法生成报送材料');
   const { report } = context.progress;
   const wording = packetWording(templates, { period, asOf: context.progress.asOf, issuer: report.issuer, planTitle: data.plan.plan.title, subject: planSubject(data.plan).text });
-  const ctx: PacketContext = { ...context, data, period, templates, wording };
+  const ctx: PacketContext = { ...context, data, period, templates, wording, notes: [] };
   const made: MadePart[] = [];
   for (const source of PACKET_PARTS) {
     const part = await source(ctx);
@@ -112,7 +121,7 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
   const documents = new Map(made.map((m, i) => [layout.parts[i]!.files[0]!, m.data]));
   const date = context.progress.asOf;
-  return { layout, documents, contents: (pages) => renderContentsListDocx(composeContentsList(layout, wording, pages, date)), date };
+  return { layout, documents, contents: (pages) => renderContentsListDocx(composeContentsList(layout, wording, pages, date)), date, notes: ctx.notes };
 }
 
 /** Options of writePacketFolder. */
@@ -150,6 +159,7 @@ export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, 
     }),
   );
   io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
+  for (const note of build.notes) io.err(`提示：${note}`);
   if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
   else if (staleZip) io.out(`已删除与新材料包不一致的旧压缩包 ${zipPath}（需要时加 --zip 重新生成）(removed the old zip, which no longer matched)`);
 }

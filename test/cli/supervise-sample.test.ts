@@ -49,6 +49,21 @@ describe('zhenggai supervise on the bundled plan', () => {
     expect(readdirSync(path.join(out, 'guanyang-2022', '2023-11', '督办')).sort()).toEqual([...NOVEMBER].sort());
   });
 
+  it('the packet leaves out notices not numbered yet, and says to run supervise first', async () => {
+    const dir = copyOfSample();
+    const file = path.join(dir, 'progress', '2023-11.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete json.supervision;
+    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+    const result = await run(['packet', dir, '--period', '2023-11', '--out', path.join(dir, '..', 'out')]);
+    expect(result.exit).toBe(0);
+    expect(result.err).toContain('2023-11 有 3 份督办文书尚未编号，未放入报送材料');
+    const names = readdirSync(path.join(dir, '..', 'out', 'guanyang-2022', 'packet-2023-11'));
+    expect(names.filter((n) => n.includes('督办'))).toEqual([]);
+    // The packet writes nothing to the data.
+    expect(JSON.parse(readFileSync(file, 'utf8')).supervision).toBeUndefined();
+  });
+
   it('the packet carries the same notices, byte for byte, after the closure forms', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-supervise-packet-'));
     expect((await run(['supervise', 'data/guanyang-2022', '--period', '2023-11', '--out', out])).exit).toBe(0);
