@@ -75,6 +75,8 @@ export async function buildGoldenTree(): Promise<Map<string, Buffer>> {
   for (const period of SAMPLE_PERIODS) {
     await cli(['report', PLAN_DIR, '--period', period, '--out', out]);
     await cli(['packet', PLAN_DIR, '--period', period, '--out', out]);
+    // Every sample period records its 督办 numbers, so this never writes to the plan folder.
+    await cli(['supervise', PLAN_DIR, '--period', period, '--out', out]);
     await cli(['forms', PLAN_DIR, '--period', period, '--out', out]);
   }
   const plan = path.join(out, 'guanyang-2022');

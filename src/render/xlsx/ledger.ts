@@ -46,7 +46,7 @@ export async function renderLedgerXlsx(model: LedgerModel): Promise<RenderedXlsx
   return { buffer, warnings };
 }
 
-/** Every sheet of the ledger (pure), names made safe and unique in order: 台账, 统计, then the units. */
+/** Every sheet of the ledger (pure), names made safe and unique in order: 台账, 统计, the units, then 回头看 (when the period has records). */
 export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warnings: XlsxWarning[] } {
   const taken = new Set<string>();
   const claim = (wanted: string) => {
@@ -58,6 +58,7 @@ export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warning
     tableSheet(model.main, claim(model.main.name), model.statusValidation),
     summarySheet(model.summary, claim(model.summary.name)),
     ...model.units.map((unit) => tableSheet(unit, claim(unit.name), model.statusValidation)),
+    ...(model.reviews ? [tableSheet(model.reviews, claim(model.reviews.name), model.statusValidation)] : []),
   ];
   return { sheets: built.map((b) => b.sheet), warnings: built.flatMap((b) => b.warnings) };
 }
@@ -105,7 +106,8 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
       merges: sheet.merges,
       frozenRows: first,
       page: landscapeTablePage(PAPER, { first: TITLE_ROWS + 1, last: first }),
-      ...(table.rows.length === 0 ? {} : rowRules(ledger, body, statusValidation)),
+      // The 回头看 sheet has neither a status to choose nor a 预警 to colour by.
+      ...(table.rows.length === 0 || !hasColumn(ledger, PERIOD_KEYS.warning) ? {} : rowRules(ledger, body, statusValidation)),
     },
     warnings: sheet.warnings,
   };
@@ -116,6 +118,10 @@ interface BodyRange {
   readonly first: number;
   readonly last: number;
   readonly columns: number;
+}
+
+function hasColumn(ledger: LedgerTableSheet, key: string): boolean {
+  return ledger.table.columns.some((c) => c.key === key);
 }
 
 function columnOf(ledger: LedgerTableSheet, key: string): number {
