@@ -70,15 +70,18 @@ describe('closure forms: XML', () => {
     expect(zipText(docx, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
     const sections = xml.split('<w:sectPr').slice(1);
     expect(sections).toHaveLength(2);
+    // The first form's section declares the footers; every later one shows them by inheritance (one pair of parts, not a pair a form).
+    expect(sections[0]).toMatch(/<w:footerReference w:type="default"/);
+    expect(sections[0]).toMatch(/<w:footerReference w:type="even"/);
+    expect(sections[1]).not.toContain('<w:footerReference');
     for (const section of sections) {
-      expect(section).toMatch(/<w:footerReference w:type="default"/);
-      expect(section).toMatch(/<w:footerReference w:type="even"/);
       // the number's top 7 mm under the type area: (35 − 7) mm less one 14 pt line
       expect(section).toContain(`w:footer="${Math.round((28 * 1440) / 25.4) - 280}"`);
     }
     expect(sections[0]).toContain('<w:pgNumType w:start="1"/>');
     expect(sections[1]).not.toContain('w:start=');
     const footers = [...unzip(docx).keys()].filter((k) => /^word\/footer\d+\.xml$/.test(k)).map((k) => zipText(docx, k));
+    expect(footers).toHaveLength(2);
     expect(footers.some((f) => f.includes('<w:jc w:val="right"/>') && f.includes('w:right="280"') && f.includes('PAGE'))).toBe(true);
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>') && f.includes('w:left="280"') && f.includes('PAGE'))).toBe(true);
     for (const f of footers) {
@@ -158,5 +161,17 @@ print(json.dumps([[c.text for c in row.cells] for row in d.tables[0].rows], ensu
     expect(rest).toContain(squash(longForm.measures));
     expect(rest).toContain(squash(longForm.done));
     expect(rest).toContain('销号日期');
+  });
+
+  it('prints every page’s number, the later forms’ by the footers they inherit: — 1 — right, — 2 — left, — 3 — right', () => {
+    const numbers = [1, 2, 3].map((page) => {
+      const text = runTool('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-']);
+      const line = text.split('\n').filter((l) => /—\s*\d+\s*—/.test(l)).at(-1) ?? '';
+      return { number: /—\s*(\d+)\s*—/.exec(line)?.[1], indent: line.length - line.trimStart().length };
+    });
+    expect(numbers.map((n) => n.number)).toEqual(['1', '2', '3']);
+    // odd pages right (far from the left edge), even pages left
+    expect(numbers[0]!.indent).toBeGreaterThan(numbers[1]!.indent + 20);
+    expect(numbers[2]!.indent).toBeGreaterThan(numbers[1]!.indent + 20);
   });
 });

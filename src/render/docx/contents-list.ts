@@ -22,6 +22,7 @@ import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { scriptChanges } from './paragraphs.js';
 import { runsWithBreaks } from './runs.js';
 import { portraitSection, ruledTable, textCell, titleParagraph } from './form-table.js';
+import type { ParagraphAlign } from './table-rows.js';
 import { packDocx } from './pack.js';
 import type { ContentsList } from '../../model/document/packet.js';
 
@@ -59,12 +60,11 @@ export function subtitleLines(text: string, widthTwip: number = TYPE_AREA_WIDTH_
 
 export async function renderContentsListDocx(list: ContentsList): Promise<Buffer> {
   const columns = shareWidths(TYPE_AREA_WIDTH_TWIP, CONTENTS_COLUMN_SHARES, 2 * TABLE_CELL_PADDING_X_TWIP);
-  const cell = (text: string, font = FONT_FANGSONG, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) =>
-    textCell([text], font, CONTENTS_SIZE_PT, align);
+  const cell = (text: string, font = FONT_FANGSONG, align: ParagraphAlign = 'center') => textCell([text], font, CONTENTS_SIZE_PT, align);
   const header = list.headers.map((h) => cell(h, FONT_HEITI));
   const body = list.rows.map((row) => ({
     keepWhole: true,
-    cells: [cell(String(row.index)), cell(row.title, FONT_FANGSONG, AlignmentType.LEFT), cell(String(row.fileCount)), cell(row.pageCount === undefined ? '—' : String(row.pageCount))],
+    cells: [cell(String(row.index)), cell(row.title, FONT_FANGSONG, 'left'), cell(String(row.fileCount)), cell(row.pageCount === undefined ? '—' : String(row.pageCount))],
   }));
   const subtitle = new Paragraph({
     alignment: AlignmentType.CENTER,

@@ -3,15 +3,11 @@
 import {
   AlignmentType,
   BorderStyle,
-  HeightRule,
   LineRuleType,
   Paragraph,
   Table,
-  TableCell,
   TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
   WidthType,
   type ISectionOptions,
 } from 'docx';
@@ -35,62 +31,72 @@ import {
   ptToTwip,
 } from '../../layout/gbt9704.js';
 import { cjkFont } from './fonts.js';
-import { runsWithBreaks } from './runs.js';
+import { placeholderRow } from './raw-rows.js';
+import { libraryRows, rowsXml, type CellSpec, type ParagraphAlign, type RowSpec, type RowsBy } from './table-rows.js';
 
 /** A line of cell text; `right` lines (signatures, dates) stand at the cell's right. */
 export type CellLine = string | { text: string; right: true };
-export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 export const lineText = (line: CellLine): string => (typeof line === 'string' ? line : line.text);
 
 const RULE = { style: BorderStyle.SINGLE, size: TABLE_BORDER_EIGHTH_PT, color: COLOR_BLACK_HEX };
 
-export function cellParagraphs(lines: readonly CellLine[], font: string, sizePt: number, alignment: Alignment): Paragraph[] {
-  const spacing = { line: ptToTwip(sizePt * CLOSURE_FORM_LINE_PITCH_RATIO), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-  return lines.map(
-    (line) =>
-      new Paragraph({
-        alignment: typeof line === 'string' ? alignment : AlignmentType.RIGHT,
-        spacing,
-        children: runsWithBreaks(lineText(line), { font: cjkFont(font), size: ptToHalfPt(sizePt) }),
-      }),
-  );
+/** A cell of a ruled table: its lines in one face and size, alignment, the columns it spans. */
+export interface FormCell {
+  readonly lines: readonly CellLine[];
+  readonly font: string;
+  readonly sizePt: number;
+  readonly alignment: ParagraphAlign;
+  readonly columnSpan: number;
+  readonly verticalAlign: 'center' | 'bottom';
 }
 
-export function textCell(lines: readonly CellLine[], font: string, sizePt: number, alignment: Alignment, columnSpan = 1, verticalAlign: 'center' | 'bottom' = 'center'): TableCell {
-  return new TableCell({
-    columnSpan,
-    verticalAlign: verticalAlign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
-    children: cellParagraphs(lines, font, sizePt, alignment),
-  });
+export function textCell(lines: readonly CellLine[], font: string, sizePt: number, alignment: ParagraphAlign, columnSpan = 1, verticalAlign: 'center' | 'bottom' = 'center'): FormCell {
+  return { lines, font, sizePt, alignment, columnSpan, verticalAlign };
 }
 
 /** A full-width ruled table with a fixed grid (LibreOffice collapses auto tables, docs/format.md#library-facts). */
 export interface RuledRow {
-  readonly cells: TableCell[];
+  readonly cells: readonly FormCell[];
   readonly keepWhole: boolean;
   readonly header?: boolean;
   /** At least this tall (twips); the row still grows with its text. */
   readonly minHeightTwip?: number;
 }
 
-export function ruledTable(columnTwips: readonly number[], rows: readonly RuledRow[]): Table {
+/**
+ * The table, its rows written as XML text (raw-rows.ts: a packet's closure
+ * forms are thousands of these tables) or, with `rowsBy: 'library'`, by the
+ * docx library (the same bytes: test/render/raw-rows.test.ts).
+ */
+export function ruledTable(columnTwips: readonly number[], rows: readonly RuledRow[], rowsBy: RowsBy = 'xml'): Table {
+  const specs = rows.map(rowSpec);
   return new Table({
     width: { size: TYPE_AREA_WIDTH_TWIP, type: WidthType.DXA },
     columnWidths: [...columnTwips],
     layout: TableLayoutType.FIXED,
     borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
     margins: { top: TABLE_CELL_PADDING_Y_TWIP, bottom: TABLE_CELL_PADDING_Y_TWIP, left: TABLE_CELL_PADDING_X_TWIP, right: TABLE_CELL_PADDING_X_TWIP },
-    rows: rows.map(
-      (row) =>
-        new TableRow({
-          cantSplit: row.keepWhole,
-          tableHeader: row.header ?? false,
-          ...(row.minHeightTwip === undefined ? {} : { height: { value: row.minHeightTwip, rule: HeightRule.ATLEAST } }),
-          children: row.cells,
-        }),
-    ),
+    rows: rowsBy === 'library' ? libraryRows(specs) : [placeholderRow(rowsXml(specs, columnTwips))],
   });
+}
+
+function rowSpec(row: RuledRow): RowSpec {
+  let column = 0;
+  const cells = row.cells.map((cell): CellSpec => {
+    const spec: CellSpec = {
+      column,
+      columnSpan: cell.columnSpan,
+      verticalAlign: cell.verticalAlign,
+      rowSpan: 1,
+      // A signature or date line stands at the cell's right.
+      paragraphs: cell.lines.map((line) => ({ text: lineText(line), align: typeof line === 'string' ? cell.alignment : 'right' })),
+      type: { face: cell.font, sizeHalfPt: ptToHalfPt(cell.sizePt), lineTwip: ptToTwip(cell.sizePt * CLOSURE_FORM_LINE_PITCH_RATIO) },
+    };
+    column += cell.columnSpan;
+    return spec;
+  });
+  return { cantSplit: row.keepWhole, header: row.header ?? false, ...(row.minHeightTwip === undefined ? {} : { minHeightTwip: row.minHeightTwip }), cells };
 }
 
 /** A centred 二号 小标宋 title set on `gridLines` lines of the page grid. */

@@ -5,6 +5,7 @@
 import { Packer, type Document } from 'docx';
 import { fixDeterministicParts } from './deterministic.js';
 import { zipFiles } from '../../formats/zip-writer.js';
+import { spliceRawRows } from './raw-rows.js';
 
 export interface PackMeta {
   readonly title: string;
@@ -15,7 +16,8 @@ export interface PackMeta {
 
 /**
  * The document's package: its parts compiled by docx's own compiler (what
- * Packer.toBuffer zips), core.xml with the plan's date, zipped by zipFiles
+ * Packer.toBuffer zips), table rows written as XML text spliced in
+ * (raw-rows.ts), core.xml with the plan's date, zipped by zipFiles
  * (formats/zip-writer.ts: zlib, entries in the compiler's order, dated
  * `meta.date`) rather than by docx's bundled JavaScript deflate.
  */
@@ -42,7 +44,7 @@ function packageFiles(doc: Document, meta: PackMeta): Array<{ path: string; data
   const parts = compiler().compile(doc, undefined, [{ path: 'docProps/core.xml', data: corePropertiesXml(meta) }]);
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
-  for (const [path, data] of parts) files.set(path, typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  for (const [path, data] of parts) files.set(path, typeof data === 'string' ? encoder.encode(spliceRawRows(data)) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   return [...files].map(([path, data]) => ({ path, data }));
 }
 

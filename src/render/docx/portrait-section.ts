@@ -22,6 +22,13 @@ export interface PortraitSectionOptions {
   readonly evenPage?: boolean;
   /** Leave the footers empty: the 版记 page has no number (§7.5). */
   readonly withoutPageNumbers?: boolean;
+  /**
+   * Declare no footers: the section shows the previous section's (Word's and
+   * LibreOffice's rule for a section without footer references). A document
+   * of many sections (a closure form a section) then holds one pair of footer
+   * parts, not a pair for every section.
+   */
+  readonly inheritFooters?: boolean;
 }
 
 export function portraitSection(children: readonly FileChild[], options: PortraitSectionOptions = {}): ISectionOptions {
@@ -42,7 +49,7 @@ export function portraitSection(children: readonly FileChild[], options: Portrai
       },
     },
     // A section without footers of its own would inherit the previous section's, so the 版记 gets empty ones.
-    footers: options.withoutPageNumbers ? emptyFooters() : pageNumberFooters(),
+    ...(options.inheritFooters ? {} : { footers: options.withoutPageNumbers ? emptyFooters() : pageNumberFooters() }),
     children: [...children],
   };
 }

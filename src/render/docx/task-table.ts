@@ -18,7 +18,7 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import { type CellAlign, type TaskTableModel } from '../../model/document/task-table.js';
+import { type TaskTableModel } from '../../model/document/task-table.js';
 import { wrappedLineCount } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
@@ -46,16 +46,22 @@ import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
+import { placeholderRow } from './raw-rows.js';
+import { cellParagraph, libraryRows, rowsXml, type CellSpec, type CellType, type RowSpec, type RowsBy } from './table-rows.js';
 
-/** The task table as a standalone Word document (A4 landscape, GB/T 9704 §10 attachment layout). */
-export async function renderTaskTableDocx(model: TaskTableModel): Promise<Buffer> {
+/**
+ * The task table as a standalone Word document (A4 landscape, GB/T 9704 §10
+ * attachment layout). `rowsBy: 'library'` writes the body rows through the
+ * docx library instead of the fast path (the same bytes: tests compare them).
+ */
+export async function renderTaskTableDocx(model: TaskTableModel, rowsBy: RowsBy = 'xml'): Promise<Buffer> {
   const doc = new Document({
     creator: 'zhenggai',
     lastModifiedBy: 'zhenggai',
     title: model.title,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: cjkFont(FONT_FANGSONG), size: BODY_SIZE_HALF_PT, language: CHINESE_TEXT } } } },
-    sections: [taskTableSection(model, { firstPageNumber: 1 })],
+    sections: [landscapeSection(taskTableChildren(model, rowsBy), { firstPageNumber: 1 })],
   });
   return packDocx(doc, { title: model.title, date: model.date });
 }
@@ -66,7 +72,7 @@ export function taskTableSection(model: TaskTableModel, options: LandscapeSectio
 }
 
 /** §7.3.7: 附件 label on the first line, the title centred on the third, then the table. */
-export function taskTableChildren(model: TaskTableModel): FileChild[] {
+export function taskTableChildren(model: TaskTableModel, rowsBy: RowsBy = 'xml'): FileChild[] {
   const blank = () => lineParagraph([], AlignmentType.LEFT);
   return [
     lineParagraph([new TextRun({ text: model.label, font: cjkFont(ATTACHMENT_LABEL_FONT), size: ATTACHMENT_LABEL_SIZE_HALF_PT })], AlignmentType.LEFT),
@@ -78,7 +84,7 @@ export function taskTableChildren(model: TaskTableModel): FileChild[] {
         i === model.titleLines.length - 1 ? ATTACHMENT_TABLE_GAP_TWIP : 0,
       ),
     ),
-    buildTaskTable(model),
+    buildTaskTable(model, rowsBy),
   ];
 }
 
@@ -96,7 +102,7 @@ const RULE = { style: BorderStyle.SINGLE, size: TABLE_BORDER_EIGHTH_PT, color: C
  * and a fixed layout (LibreOffice collapses auto tables, docs/format.md#library-facts), header
  * rows repeated on every page, category cells merged down (rowSpan → vMerge).
  */
-export function buildTaskTable(model: TaskTableModel): Table {
+export function buildTaskTable(model: TaskTableModel, rowsBy: RowsBy = 'xml'): Table {
   const widths = landscapeColumnTwips(model.columns.map((c) => c.weight));
   return new Table({
     width: { size: LANDSCAPE_TYPE_AREA_WIDTH_TWIP, type: WidthType.DXA },
@@ -109,7 +115,7 @@ export function buildTaskTable(model: TaskTableModel): Table {
       left: TABLE_CELL_PADDING_X_TWIP,
       right: TABLE_CELL_PADDING_X_TWIP,
     },
-    rows: [...headerRows(model, widths), ...bodyRows(model, widths)],
+    rows: [...headerRows(model, widths), ...bodyRows(model, widths, rowsBy)],
   });
 }
 
@@ -129,7 +135,7 @@ function headerRows(model: TaskTableModel, widths: readonly number[]): TableRow[
             verticalAlign: VerticalAlignTable.CENTER,
             ...(h.columnSpan > 1 ? { columnSpan: h.columnSpan } : {}),
             ...(h.rowSpan > 1 ? { rowSpan: h.rowSpan } : {}),
-            children: [cellParagraph(h.text, 'center', TABLE_HEADER_FONT, type.sizeHalfPt, type.lineTwip)],
+            children: [cellParagraph({ text: h.text, align: 'center' }, { face: TABLE_HEADER_FONT, sizeHalfPt: type.sizeHalfPt, lineTwip: type.lineTwip })],
           }),
       );
     return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
@@ -173,8 +179,21 @@ export function bodyLayout(model: TaskTableModel, widths: readonly number[] = la
   };
 }
 
-function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] {
-  const type = tableTypeTwips(model.cellSizePt);
+/**
+ * The body rows, as a stand-in whose rows are written as XML text
+ * (raw-rows.ts: the library's object tree per cell was most of a large
+ * table's time and memory), or by the library itself (`rowsBy: 'library'`,
+ * which the fast path is tested against).
+ */
+function bodyRows(model: TaskTableModel, widths: readonly number[], rowsBy: RowsBy): TableRow[] {
+  const rows = bodyRowSpecs(model, widths);
+  return rowsBy === 'library' ? libraryRows(rows) : [placeholderRow(rowsXml(rows, widths))];
+}
+
+/** The body as rows of cells to write: which cells a row holds, their text, width, spans and alignment. */
+function bodyRowSpecs(model: TaskTableModel, widths: readonly number[]): RowSpec[] {
+  const size = tableTypeTwips(model.cellSizePt);
+  const type: CellType = { face: TABLE_CELL_FONT, sizeHalfPt: size.sizeHalfPt, lineTwip: size.lineTwip };
   const layout = bodyLayout(model, widths);
   const { keepWhole } = layout;
   const restarts = mergeRestarts(layout, mergeGroups(model));
@@ -182,7 +201,7 @@ function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] 
   // The text of the merged cell each column is inside, and the row its merge ends before.
   const open: ({ text: string; end: number } | undefined)[] = [];
   return model.rows.map((row, r) => {
-    const cells: TableCell[] = [];
+    const cells: CellSpec[] = [];
     row.cells.forEach((cell, c) => {
       let text: string;
       let rowSpan: number;
@@ -191,7 +210,7 @@ function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] 
         rowSpan = cell.rowSpan;
         open[c] = rowSpan > 1 ? { text, end: r + rowSpan } : undefined;
       } else {
-        // A covered place: docx writes the vMerge continuation itself, unless the merge is split here
+        // A covered place: the vMerge continuation is written for it (as docx writes it), unless the merge is split here
         // (a page may start here: the label is shown again, as a hand-made table repeats it on each page).
         const merge = open[c];
         if (merge === undefined || !restarts.has(r)) return;
@@ -203,16 +222,9 @@ function bodyRows(model: TaskTableModel, widths: readonly number[]): TableRow[] 
       // row's top, so that it prints whole on the page where the row starts (centred, a row starting
       // at a page's foot showed half the label there and half on the next page).
       const top = mergeColumns.has(c) && !keepWhole[r]!;
-      cells.push(
-        new TableCell({
-          width: { size: widths[c]!, type: WidthType.DXA },
-          verticalAlign: top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
-          ...(rowSpan > 1 ? { rowSpan } : {}),
-          children: [cellParagraph(text, model.columns[c]!.align, TABLE_CELL_FONT, type.sizeHalfPt, type.lineTwip)],
-        }),
-      );
+      cells.push({ column: c, width: widths[c]!, verticalAlign: top ? 'top' : 'center', rowSpan, paragraphs: [{ text, align: model.columns[c]!.align }], type });
     });
-    return new TableRow({ cantSplit: keepWhole[r]!, children: cells });
+    return { cantSplit: keepWhole[r]!, cells };
   });
 }
 
@@ -357,14 +369,3 @@ function headHeightTwip(model: TaskTableModel): number {
   const titleLines = model.titleLines.reduce((n, line) => n + line.split('\n').length, 0);
   return (1 + ATTACHMENT_TITLE_BLANK_LINES + titleLines) * LINE_PITCH_TWIP + ATTACHMENT_TABLE_GAP_TWIP;
 }
-
-/** Cell text; a newline in the text (a header's 发现\n问题方式) becomes a line break. */
-function cellParagraph(text: string, align: CellAlign, face: string, sizeHalfPt: number, lineTwip: number): Paragraph {
-  const runs = runsWithBreaks(text, { font: cjkFont(face), size: sizeHalfPt });
-  return new Paragraph({
-    alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    spacing: { line: lineTwip, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: runs,
-  });
-}
-
