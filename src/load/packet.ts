@@ -29,6 +29,8 @@ export interface LoadedPacket {
   readonly source: string;
   readonly descriptor: PacketDataDescriptor;
   readonly data: PlanFolder;
+  /** SHA-256 of its manifest.json: one fingerprint of every file in it. */
+  readonly manifestSha256: string;
 }
 
 /** A packet zip larger than this is no town's monthly packet (Node's readFile stops at 2 GiB anyway). */
@@ -174,5 +176,6 @@ export async function loadPacket(input: string): Promise<LoadedPacket> {
   const files = await readPacketFiles(input);
   verifyManifest(files, shown);
   const descriptor = descriptorOf(files, shown);
-  return { source: shown, descriptor, data: planDataOf(files, descriptor, shown) };
+  const manifestSha256 = createHash('sha256').update(files.get(PACKET_MANIFEST)!).digest('hex');
+  return { source: shown, descriptor, data: planDataOf(files, descriptor, shown), manifestSha256 };
 }
