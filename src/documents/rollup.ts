@@ -38,8 +38,13 @@ export interface RollupOptions extends Omit<RollupReportMeta, 'date' | 'issuerMa
   readonly expected?: readonly string[];
 }
 
-/** One input as a unit of the roll-up: its name, period, as-of and problems (paths starting with its name). */
-interface UnitData {
+/**
+ * One input as a unit of the roll-up: its kind, name, period, as-of and
+ * problems (paths starting with its name) — all a roll-up keeps of an input,
+ * so a city's hundreds of packets are never held in memory at once.
+ */
+export interface UnitData {
+  readonly kind: RollupInput['kind'];
   readonly name: string;
   readonly source: string;
   readonly sha256: string;
@@ -58,7 +63,7 @@ function packetUnit(input: Extract<RollupInput, { kind: 'packet' }>): UnitData {
     throw error;
   }
   const problems = rollupProblems(data.plan, context.view, [descriptor.issuer]);
-  return { name: descriptor.issuer, source: input.source, sha256: input.sha256, period: descriptor.period, asOf: context.view.asOf, problems };
+  return { kind: 'packet', name: descriptor.issuer, source: input.source, sha256: input.sha256, period: descriptor.period, asOf: context.view.asOf, problems };
 }
 
 const sameFigures = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
@@ -70,11 +75,16 @@ function rollupUnit(input: Extract<RollupInput, { kind: 'rollup' }>): UnitData {
     throw new UserError(`${input.source}：totals 与其中 problems 重新统计的数字不符（文件被改动），不予汇总 (the totals do not match the problems)`);
   }
   const problems = rollup.problems.map((p) => ({ ...p, path: [rollup.issuer, ...p.path] }));
-  return { name: rollup.issuer, source: input.source, sha256: input.sha256, period: rollup.period, asOf: rollup.asOf, problems };
+  return { kind: 'rollup', name: rollup.issuer, source: input.source, sha256: input.sha256, period: rollup.period, asOf: rollup.asOf, problems };
+}
+
+/** An input as the roll-up keeps it (UnitData); UserError when its period's view cannot be derived or a roll-up's totals were edited. */
+export function unitOf(input: RollupInput): UnitData {
+  return input.kind === 'packet' ? packetUnit(input) : rollupUnit(input);
 }
 
 /** Packets are towns, roll-ups counties: one roll-up takes one kind. */
-function levelOf(inputs: readonly RollupInput[]): RollupLevel {
+function levelOf(inputs: readonly UnitData[]): RollupLevel {
   const kinds = new Set(inputs.map((i) => i.kind));
   if (kinds.size > 1) {
     const packet = inputs.find((i) => i.kind === 'packet')!;
@@ -121,10 +131,9 @@ function ordered(units: readonly UnitData[], expected: readonly string[] | undef
  * the refusals listed at the top of this file; a unit not on --towns is kept
  * and reported as a warning.
  */
-export function rollupOf(inputs: readonly RollupInput[], options: Pick<RollupOptions, 'issuer' | 'title' | 'period' | 'expected'>): { rollup: RollupFile; level: RollupLevel; warnings: Diagnostic[] } {
-  if (inputs.length === 0) throw new UserError('没有要汇总的材料 (no inputs)');
-  const level = levelOf(inputs);
-  const all = inputs.map((i) => (i.kind === 'packet' ? packetUnit(i) : rollupUnit(i)));
+export function rollupOf(all: readonly UnitData[], options: Pick<RollupOptions, 'issuer' | 'title' | 'period' | 'expected'>): { rollup: RollupFile; level: RollupLevel; warnings: Diagnostic[] } {
+  if (all.length === 0) throw new UserError('没有要汇总的材料 (no inputs)');
+  const level = levelOf(all);
   const period = periodOf(all, options.period);
   refuseDuplicates(all);
   const units = ordered(all, options.expected);
@@ -156,9 +165,9 @@ export function rollupLedgerName(period: string): string {
 /**
  * `rollup`: rollup-<period>/<title>.docx, rollup-<period>/汇总台账-<period>.xlsx
  * and rollup-<period>/rollup.json. Preconditions: inputs read by
- * load/rollup-input.ts; throws UserError for the refusals of rollupOf.
+ * load/rollup-input.ts and kept by unitOf; throws UserError for the refusals of rollupOf.
  */
-export async function buildRollup(inputs: readonly RollupInput[], options: RollupOptions, templates: TemplateSet): Promise<DocumentOutput & { period: string }> {
+export async function buildRollup(inputs: readonly UnitData[], options: RollupOptions, templates: TemplateSet): Promise<DocumentOutput & { period: string }> {
   if (options.date !== undefined && !isValidIsoDate(options.date)) throw new UserError(`--date 应写作 YYYY-MM-DD，如 2023-12-05（收到“${options.date}”）`);
   const { rollup, level, warnings } = rollupOf(inputs, options);
   const meta: RollupReportMeta = {
@@ -204,9 +213,10 @@ export async function writeRollup(options: RollupCommandOptions, io: Io): Promis
   await requireSofficeIf(options.pdf);
   const templates = await loadTemplates(options.templates);
   const expected = options.towns === undefined ? undefined : await loadUnitList(options.towns);
-  const inputs: RollupInput[] = [];
-  for (const input of options.inputs) inputs.push(await loadRollupInput(input));
-  const output = await buildRollup(inputs, { ...options, ...(expected ? { expected } : {}) }, templates);
+  // Each input is read, checked and reduced to its problems before the next is read.
+  const units: UnitData[] = [];
+  for (const input of options.inputs) units.push(unitOf(await loadRollupInput(input)));
+  const output = await buildRollup(units, { ...options, ...(expected ? { expected } : {}) }, templates);
   for (const warning of output.warnings) io.err(formatDiagnostic(warning));
   return writeOutputs(options.out, output, options.pdf, io);
 }
