@@ -241,7 +241,7 @@ describe('a flat plan through every command', () => {
     expect(result.out).toContain('packet-2024-06');
     const packet = path.join(planOut, 'packet-2024-06');
     const names = readdirSync(packet).sort();
-    expect(names).toEqual(['00-报送材料清单.docx', `01-${REPORT_TITLE}.docx`, '02-整改台账-2024-06.xlsx', '03-整改问题销号审批表（本期已销号）.docx', '04-整改问题销号审批表（已完成待签字）.docx', '05-佐证材料', 'manifest.json']);
+    expect(names).toEqual(['00-报送材料清单.docx', `01-${REPORT_TITLE}.docx`, '02-整改台账-2024-06.xlsx', '03-整改问题销号审批表（本期已销号）.docx', '04-整改问题销号审批表（已完成待签字）.docx', '05-佐证材料', 'data', 'manifest.json']);
     for (const name of names.filter((n) => n.endsWith('.docx'))) {
       for (const table of word(path.join(packet, name))) {
         expect(cellTexts(table).flat().join('|'), name).not.toMatch(CATEGORY_WORDS);

@@ -104,6 +104,12 @@ describe('document pipelines on data held in memory', () => {
       '02-整改台账-2023-11.xlsx',
       '03-整改问题销号审批表（本期已销号）.docx',
       '04-整改问题销号审批表（已完成待签字）.docx',
+      // the data a county reads back (docs/domain.md#roll-up), outside the contents list
+      'data/plan.json',
+      'data/progress/2023-09.json',
+      'data/progress/2023-10.json',
+      'data/progress/2023-11.json',
+      'data/packet.json',
     ]);
     expect(build.date).toBe('2023-11-30');
   });
