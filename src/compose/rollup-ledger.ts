@@ -9,7 +9,7 @@
 import { WARNING_WORDS, PERIOD_KEYS, type LedgerModel, type SummaryRow, type SummaryTable } from '../model/document/ledger.js';
 import type { TaskTableColumn, TaskTableModel } from '../model/document/task-table.js';
 import { STATUSES } from '../model/progress-schema.js';
-import { ROLLUP_LABELS, ROLLUP_LEVELS, type RollupFigures, type RollupFile, type RollupLevel, type RollupProblem } from '../model/rollup.js';
+import { ROLLUP_LABELS, rollupLevelAt, type RollupFigures, type RollupFile, type RollupLevel, type RollupProblem } from '../model/rollup.js';
 import { FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
 import { textWidthEm } from '../layout/text-width.js';
 import type { TemplateSet } from '../templates/load.js';
@@ -41,7 +41,7 @@ interface ColumnSpec {
 
 /** The unit columns: one a level of the path, outermost first (区县 before 乡镇). */
 function levelColumns(depth: number): ColumnSpec[] {
-  const names = depth === 1 ? [ROLLUP_LEVELS.town] : [ROLLUP_LEVELS.county, ROLLUP_LEVELS.town, ...Array.from({ length: depth - 2 }, () => ROLLUP_LEVELS.town)];
+  const names = Array.from({ length: depth }, (_, i) => rollupLevelAt(depth - i));
   return names.map((header, i) => ({ key: `level${i}`, header, maxEm: 10, align: 'center', text: (p) => p.path[i] ?? '' }));
 }
 

@@ -17,7 +17,7 @@ import { loadRollupInput, loadUnitList, type RollupInput } from '../load/rollup-
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { loadTemplates } from '../templates/load.js';
 import { requireSofficeIf, writeOutputs, type Io } from './files.js';
-import { ROLLUP_FILE, ROLLUP_FORMAT, ROLLUP_LEVELS, ROLLUP_VERSION, type RollupFile, type RollupLevel, type RollupProblem, type RollupUnit } from '../model/rollup.js';
+import { ROLLUP_FILE, ROLLUP_FORMAT, ROLLUP_VERSION, rollupLevelAt, type RollupFile, type RollupLevel, type RollupProblem, type RollupUnit } from '../model/rollup.js';
 import { renderOfficialDocument } from '../render/docx/official-document.js';
 import { renderLedgerXlsx } from '../render/xlsx/ledger.js';
 import type { TemplateSet } from '../templates/load.js';
@@ -83,15 +83,24 @@ export function unitOf(input: RollupInput): UnitData {
   return input.kind === 'packet' ? packetUnit(input) : rollupUnit(input);
 }
 
-/** Packets are towns, roll-ups counties: one roll-up takes one kind. */
+/** A unit's depth: a town's packet 1, a roll-up one more than the deepest path it holds (a county's 2, a city's 3). */
+function depthOf(unit: UnitData): number {
+  return unit.problems.reduce((d, p) => Math.max(d, p.path.length), unit.kind === 'rollup' ? 2 : 1);
+}
+
+/** The level of the units rolled up, by their depth: towns, counties, cities … one roll-up takes one level. */
 function levelOf(inputs: readonly UnitData[]): RollupLevel {
-  const kinds = new Set(inputs.map((i) => i.kind));
-  if (kinds.size > 1) {
-    const packet = inputs.find((i) => i.kind === 'packet')!;
-    const rollup = inputs.find((i) => i.kind === 'rollup')!;
+  const packet = inputs.find((i) => i.kind === 'packet');
+  const rollup = inputs.find((i) => i.kind === 'rollup');
+  if (packet && rollup) {
     throw new UserError(`不能把乡镇的报送材料包（如 ${packet.source}）和下级的汇总（如 ${rollup.source}）放在一起汇总：县汇总乡镇的材料包，市汇总各县的 rollup.json (packets and roll-ups cannot be mixed)`);
   }
-  return kinds.has('rollup') ? ROLLUP_LEVELS.county : ROLLUP_LEVELS.town;
+  const first = inputs[0]!;
+  const other = inputs.find((i) => depthOf(i) !== depthOf(first));
+  if (other) {
+    throw new UserError(`${first.source} 是${rollupLevelAt(depthOf(first))}一级的汇总，${other.source} 是${rollupLevelAt(depthOf(other))}一级的：一次只汇总同一级的单位 (roll-ups of different levels)`);
+  }
+  return rollupLevelAt(depthOf(first));
 }
 
 /** The one period of the roll-up: --period, which every unit must have, or the one they all share. */

@@ -91,9 +91,18 @@ export interface RollupFile {
   readonly problems: readonly RollupProblem[];
 }
 
-/** What the units of a roll-up are called, in its tables and wording: towns in a county's, counties in a city's. */
-export const ROLLUP_LEVELS = { town: '乡镇', county: '区县' } as const;
-export type RollupLevel = (typeof ROLLUP_LEVELS)[keyof typeof ROLLUP_LEVELS];
+/** What the units of a roll-up are called, in its tables and wording: towns in a county's, counties in a city's, cities in a province's. */
+export const ROLLUP_LEVELS = { town: '乡镇', county: '区县', city: '市' } as const;
+/** The levels from the town up: a unit at depth d (a town's packet 1, a county's roll-up 2 …) is ROLLUP_LEVEL_ORDER[d − 1]. */
+export const ROLLUP_LEVEL_ORDER = [ROLLUP_LEVELS.town, ROLLUP_LEVELS.county, ROLLUP_LEVELS.city] as const;
+/** A unit above a city (a depth this list does not name). */
+export const ROLLUP_LEVEL_OTHER = '单位';
+export type RollupLevel = (typeof ROLLUP_LEVEL_ORDER)[number] | typeof ROLLUP_LEVEL_OTHER;
+
+/** The name of the level at a depth (1 = town). */
+export function rollupLevelAt(depth: number): RollupLevel {
+  return ROLLUP_LEVEL_ORDER[depth - 1] ?? ROLLUP_LEVEL_OTHER;
+}
 
 /** Column headers of a roll-up's own (not a plan field's) columns. */
 export const ROLLUP_LABELS = {

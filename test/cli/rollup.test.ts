@@ -348,5 +348,57 @@ describe('nesting: a city from two counties’ roll-ups', () => {
     const sheet = zipText(readFileSync(path.join(outCity, 'rollup-2023-11', LEDGER)), 'xl/sharedStrings.xml');
     expect(sheet).toContain('<t>区县</t>');
     expect(sheet).toContain('<t>乡镇</t>');
+
+    // A roll-up takes one level: a county's and a city's together are refused.
+    expect(await refused([county, path.join(outCity, 'rollup-2023-11')])).toMatch(/是区县一级的汇总，.*是市一级的：一次只汇总同一级的单位/);
+    // One more level up, the same way: the province's problems carry 市, 区县 and 乡镇.
+    const outProvince = tmpDir('rollup-province');
+    const province = await runCli(['rollup', path.join(outCity, 'rollup-2023-11'), '--title', '全省整改进展情况的报告', '--issuer', '某省乡村振兴局', '--doc-number', '某乡振文〔2023〕1号', '--signer', '钱某', '--recipients', '国家乡村振兴局', '--out', outProvince]);
+    expect(province.exit).toBe(0);
+    const p = rollupJson(path.join(outProvince, 'rollup-2023-11'));
+    expect(pick(p.totals)).toEqual(CITY);
+    expect(p.problems[0]!.path).toEqual(['重庆市乡村振兴局', '巫山县乡村振兴局', A]);
+    const strings = zipText(readFileSync(path.join(outProvince, 'rollup-2023-11', LEDGER)), 'xl/sharedStrings.xml');
+    for (const header of ['<t>市</t>', '<t>区县</t>', '<t>乡镇</t>']) expect(strings).toContain(header);
+  });
+});
+
+describe('the --towns file and rollup.json versions', () => {
+  it('refuses a name listed twice, naming the line', async () => {
+    const towns = path.join(tmpDir('rollup-towns'), 'towns.txt');
+    writeFileSync(towns, `${A}\n${B}\n${A}\n`);
+    expect(await refused([packetA, packetB], ['--towns', towns])).toContain(`${towns}:3：“${A}”在名单中出现了两次`);
+  });
+
+  it('rolls up a town not on the list, with a warning naming its packet', async () => {
+    const towns = path.join(tmpDir('rollup-towns'), 'towns.txt');
+    writeFileSync(towns, `${A}\n`);
+    const out = tmpDir('rollup-unlisted');
+    const result = await runCli(['rollup', packetA, packetB, ...COUNTY_OPTIONS, '--towns', towns, '--out', out]);
+    expect(result.exit).toBe(0);
+    expect(result.err).toContain(`“${B}”不在 --towns 名单中，仍已汇总`);
+    expect(rollupJson(path.join(out, 'rollup-2023-11')).missing).toEqual([]);
+  });
+
+  it('refuses a rollup.json of another version', async () => {
+    const other = path.join(tmpDir('rollup-version'), 'rollup.json');
+    writeFileSync(other, JSON.stringify({ ...rollupJson(county), version: 2 }));
+    expect(await refused([other])).toContain(`${other}：汇总格式版本为 2，本程序只读版本 1`);
+  });
+});
+
+describeWithTools(['python-docx-openpyxl'], 'the county report, read back by python-docx', () => {
+  it('reads the totals sentence, the list of overdue problems and the table by town', () => {
+    const READ = `
+import json, sys, docx
+d = docx.Document(json.load(sys.stdin))
+print(json.dumps({'paragraphs': [p.text for p in d.paragraphs], 'tables': [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}, ensure_ascii=False))
+`;
+    const read = runPython<{ paragraphs: string[]; tables: string[][][] }>(READ, path.join(county, REPORT));
+    expect(read.paragraphs.some((t) => t.startsWith('截至2023年11月30日，报送材料的乡镇共有整改问题42个，已完成整改26个（其中已销号8个）'))).toBe(true);
+    expect(read.paragraphs.filter((t) => t.endsWith('已逾期。'))).toHaveLength(5);
+    const table = read.tables.at(-1)!;
+    expect(table[0]).toEqual(['序号', '乡镇', '问题数', '完成整改', '其中已销号', '推进中', '未启动', '逾期', '反弹', '完成率', '到期任务\n完成率']);
+    expect(table.at(-1)).toEqual(['', '合计', '42', '26', '8', '14', '2', '5', '1', '61.9%', '83.9%']);
   });
 });
