@@ -20,7 +20,7 @@ export function rollupCommand(yargs: Argv, run: Runner): Argv {
         .option('sealed', { type: 'boolean', default: false, describe: '加盖印章（日期右空四字）/ sealed' })
         .option('period', { type: 'string', describe: '期次 YYYY-MM：其他期次的材料被拒绝；不给时所有材料须同一期次 / the period' })
         .option('towns', { type: 'string', describe: '应报送单位名单（每行一个，写法同方案的发文机关署名）/ the units expected, one a line' })
-        .option('out', outOption)
+        .option('out', { ...outOption, describe: '输出根文件夹 / output root (the roll-up goes to <out>/rollup-<period>/)' })
         .option('pdf', pdfOption)
         .option('templates', templatesOption),
     (args) =>
