@@ -36,6 +36,13 @@ export interface LoadedPacket {
 /** A packet zip larger than this is no town's monthly packet (Node's readFile stops at 2 GiB anyway). */
 export const MAX_PACKET_ZIP_BYTES = 1024 * 1024 * 1024;
 
+/** What a packet zip may expand to, all files together: it is held in memory to be checked. */
+export const MAX_PACKET_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+/** Documents deflate 5–20×, photos not at all; a zip bomb about 1,000× (the xlsx reader's limit, load/xlsx-limits.ts). */
+export const MAX_PACKET_COMPRESSION_RATIO = 200;
+/** Small files may have any ratio. */
+const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+
 /** The files of a packet by path inside it (forward slashes), from a folder or a zip. */
 export type PacketFiles = ReadonlyMap<string, Uint8Array>;
 
@@ -56,9 +63,20 @@ async function folderFiles(root: string, prefix = ''): Promise<Map<string, Uint8
  */
 export function zipPacketFiles(bytes: Uint8Array, shown: string): Map<string, Uint8Array> {
   let entries: Record<string, Uint8Array>;
+  let total = 0;
+  // Sizes as the zip's directory declares them, checked before each file is inflated.
+  const filter = (file: { name: string; size: number; originalSize: number }) => {
+    total += file.originalSize;
+    if (total > MAX_PACKET_UNZIPPED_BYTES) throw new UserError(`${shown}：解压后超过 ${MAX_PACKET_UNZIPPED_BYTES / 2 ** 20} MB，不是乡镇的报送材料包 (expands beyond the limit)`);
+    if (file.originalSize >= RATIO_CHECK_MIN_BYTES && file.originalSize / Math.max(1, file.size) > MAX_PACKET_COMPRESSION_RATIO) {
+      throw new UserError(`${shown}：${file.name} 的压缩比异常（可能是“压缩炸弹”），不予读取 (compression ratio beyond ${MAX_PACKET_COMPRESSION_RATIO})`);
+    }
+    return true;
+  };
   try {
-    entries = unzipSync(bytes);
+    entries = unzipSync(bytes, { filter });
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(`${shown}：不是有效的 zip 压缩包（${reason}），不是报送材料包 (not a zip file)`);
   }

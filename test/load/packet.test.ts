@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPacket, zipPacketFiles } from '../../src/load/packet.js';
 import { UserError } from '../../src/diagnostics/user-error.js';
@@ -122,6 +123,11 @@ describe('the packet’s data', () => {
     // A workbook is a zip, but not a packet.
     const xlsx = path.join(folder, '02-整改台账-2023-11.xlsx');
     expect(await refusal(xlsx)).toMatch(/没有 manifest\.json，不是 zhenggai 生成的报送材料包/);
+  });
+
+  it('refuses a zip whose file expands beyond 200 times its compressed size (a zip bomb) before inflating it', () => {
+    const bomb = zipSync({ 'packet-2023-11/manifest.json': new Uint8Array(8 * 1024 * 1024) }, { level: 9 });
+    expect(() => zipPacketFiles(bomb, 'bomb.zip')).toThrow(/bomb\.zip：packet-2023-11\/manifest\.json 的压缩比异常/);
   });
 
   it('takes off the zip’s one top folder only', () => {
