@@ -41,8 +41,8 @@ export const LEDGER_SHEET_NAMES = {
   reviews: REVIEW_LABELS.review,
 } as const;
 
-/** The count columns of both summary tables, after the row label. */
-const SUMMARY_HEADERS: readonly string[] = [
+/** The count columns of both summary tables, after the row label (the roll-up's ledger uses the same). */
+export const SUMMARY_HEADERS: readonly string[] = [
   SUMMARY_LABELS.total,
   ...STATUSES,
   SUMMARY_LABELS.completed,

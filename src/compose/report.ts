@@ -222,8 +222,9 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
 
 /** Series labels: the statuses, with 逾期 (derived) carved out of the unfinished ones so the stacks add up. */
 const OVERDUE_SERIES = OVERDUE;
-const CHART_SERIES_ORDER: readonly string[] = ['已销号', '已完成并长期坚持', '已完成', '推进中', '未启动', OVERDUE_SERIES];
-const CHART_VALUE_AXIS_TITLE = '问题数（个）';
+/** The chart's series, bottom to top (the county roll-up's chart stacks the same way). */
+export const CHART_SERIES_ORDER: readonly string[] = ['已销号', '已完成并长期坚持', '已完成', '推进中', '未启动', OVERDUE_SERIES];
+export const CHART_VALUE_AXIS_TITLE = '问题数（个）';
 
 function chartBucket(row: PeriodRow): string {
   return row.state.overdue ? OVERDUE_SERIES : row.state.status;

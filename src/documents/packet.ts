@@ -25,6 +25,7 @@ import { reportDocx } from './report.js';
 import { supervisionNotices, supervisionStem } from './supervision.js';
 import { renderOfficialDocument } from '../render/docx/official-document.js';
 import { planSubject } from '../model/plan-subject.js';
+import { packetDataFiles } from './packet-data.js';
 
 export type { ProgressReporter };
 export { terminalProgress } from './terminal-progress.js';
@@ -119,7 +120,8 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
     if (part) made.push(...(Array.isArray(part) ? part : [part]));
   }
   const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
-  const documents = new Map(made.map((m, i) => [layout.parts[i]!.files[0]!, m.data]));
+  // The data (plan and progress as JSON, data/packet.json) ride along as files outside the contents list: a county reads them back (load/packet.ts).
+  const documents = new Map([...made.map((m, i): [string, Uint8Array] => [layout.parts[i]!.files[0]!, m.data]), ...packetDataFiles(data, period, context.progress.asOf)]);
   const date = context.progress.asOf;
   return { layout, documents, contents: (pages) => renderContentsListDocx(composeContentsList(layout, wording, pages, date)), date, notes: ctx.notes };
 }

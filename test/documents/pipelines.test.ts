@@ -111,6 +111,12 @@ describe('document pipelines on data held in memory', () => {
       '05-督办〔2023〕4号-提醒函（经发办）.docx',
       '06-督办〔2023〕5号-催办通知（规建办）.docx',
       '07-督办〔2023〕6号-提醒函（党群办）.docx',
+      // the data a county reads back (docs/domain.md#roll-up), outside the contents list
+      'data/plan.json',
+      'data/progress/2023-09.json',
+      'data/progress/2023-10.json',
+      'data/progress/2023-11.json',
+      'data/packet.json',
     ]);
     expect(build.date).toBe('2023-11-30');
   });

@@ -28,6 +28,8 @@ export interface LedgerTableSheet {
   readonly titleLines: readonly string[];
   readonly table: TaskTableModel;
   readonly note?: string;
+  /** Filter buttons on the header's last row (the county roll-up's ledger: one problem a row, filtered by town). */
+  readonly filter?: boolean;
 }
 
 export interface LedgerModel {

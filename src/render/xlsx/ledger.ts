@@ -105,6 +105,7 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
       rows: sheet.rows(),
       merges: sheet.merges,
       frozenRows: first,
+      ...(ledger.filter && table.rows.length > 0 ? { autoFilter: { top: first, left: 1, bottom: end, right: sheet.columnCount } } : {}),
       page: landscapeTablePage(PAPER, { first: TITLE_ROWS + 1, last: first }),
       // The 回头看 sheet has neither a status to choose nor a 预警 to colour by.
       ...(table.rows.length === 0 || !hasColumn(ledger, PERIOD_KEYS.warning) ? {} : rowRules(ledger, body, statusValidation)),
