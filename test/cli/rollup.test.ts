@@ -192,8 +192,10 @@ print(json.dumps({'sheets': wb.sheetnames, 'header': header, 'rows': rows, 'filt
     expect(read.validations).toEqual(['G3:G44']);
     // one rule a colour, keyed to 预警
     expect(read.rules).toBe(4);
-    const b21 = read.rows.find((r) => r[0] === B && r[1] === '21')!;
-    expect([b21[6], b21[7], b21[5]]).toEqual(['推进中', '2', '12月20日前完成']);
+    // 序号 and 整改轮次 are numbers, so sorting by them goes 1, 2, … 10, not 1, 10, 2.
+    const b21 = read.rows.find((r) => r[0] === B && r[1] === 21)!;
+    expect([b21[6], b21[7], b21[5]]).toEqual(['推进中', 2, '12月20日前完成']);
+    expect(read.rows.every((r) => typeof r[1] === 'number' && typeof r[7] === 'number')).toBe(true);
     // overdue rows are red: A 11, 14 and B 11, 14, 15
     expect(read.rows.filter((r) => r[10] === '红').map((r) => `${r[0] === A ? 'A' : 'B'}${r[1]}`)).toEqual(['A11', 'A14', 'B11', 'B14', 'B15']);
   });

@@ -88,7 +88,7 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
       // The ledger's table has no merged cells (composeLedgerTable turns merging off).
-      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, cell.text, bodyStyle(table.columns[c]!.align, table.cellSizePt));
+      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, ledgerValue(table.columns[c]!.key, cell.text), bodyStyle(table.columns[c]!.align, table.cellSizePt));
     });
   });
   const end = first + table.rows.length;
@@ -238,4 +238,16 @@ function summarySheet(summary: LedgerModel['summary'], name: string): { sheet: X
     },
     warnings: sheet.warnings,
   };
+}
+
+/** Columns whose whole-number values are written as numbers: sorting and filtering the ledger by them then goes 1, 2, … 10, not 1, 10, 2. */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['number', 'round']);
+
+/**
+ * A body cell's value: a number in a 序号 or 整改轮次 column when the text is
+ * a whole number (a plan numbered plan-wide, a round); text otherwise (二-3,
+ * a plan numbered per category, stays as shown).
+ */
+function ledgerValue(columnKey: string, text: string): string | number {
+  return NUMERIC_COLUMNS.has(columnKey) && /^[1-9]\d{0,8}$/.test(text) ? Number(text) : text;
 }
