@@ -9,6 +9,8 @@ import { UserError } from '../diagnostics/user-error.js';
 import type { Io } from '../documents/files.js';
 import { checkCommand } from './commands/check.js';
 import { closureFormsCommand } from './commands/closure-forms.js';
+import { superviseCommand } from './commands/supervise.js';
+import { rollupCommand } from './commands/rollup.js';
 import { formsCommand } from './commands/forms.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
@@ -24,7 +26,7 @@ import type { Runner } from './options.js';
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
 /** The commands in the order `--help` lists them. */
-const COMMANDS = [checkCommand, tableCommand, noticeCommand, reportCommand, packetCommand, closureFormsCommand, formsCommand, importCommand, initCommand, schemaCommand, serveCommand];
+const COMMANDS = [checkCommand, tableCommand, noticeCommand, reportCommand, packetCommand, closureFormsCommand, superviseCommand, rollupCommand, formsCommand, importCommand, initCommand, schemaCommand, serveCommand];
 
 function reportFailure(error: unknown, io: Io): number {
   if (error instanceof UserError) {

@@ -25,7 +25,8 @@ import { STATUSES, type Progress } from '../model/progress-schema.js';
 import { composeLedgerTable } from './progress-table.js';
 import { TITLE_MAX_EM } from '../layout/gbt9704.js';
 import { unitNames, type ComposeTaskTableOptions } from './task-table.js';
-import { CATEGORY_FALLBACK_LABEL, FIELD_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
+import { CATEGORY_FALLBACK_LABEL, FIELD_LABELS, REVIEW_LABELS, SUMMARY_LABELS } from '../model/vocabulary.js';
+import { composeReviewSheet } from './review-sheet.js';
 import { hasCategories } from '../model/plan-categories.js';
 import { planTableColumns } from '../derive/task-table-layout.js';
 import type { TemplateSet } from '../templates/load.js';
@@ -37,10 +38,11 @@ import { type SummaryTable, type LedgerTableSheet, type LedgerModel } from '../m
 export const LEDGER_SHEET_NAMES = {
   main: '台账',
   summary: '统计',
+  reviews: REVIEW_LABELS.review,
 } as const;
 
-/** The count columns of both summary tables, after the row label. */
-const SUMMARY_HEADERS: readonly string[] = [
+/** The count columns of both summary tables, after the row label (the roll-up's ledger uses the same). */
+export const SUMMARY_HEADERS: readonly string[] = [
   SUMMARY_LABELS.total,
   ...STATUSES,
   SUMMARY_LABELS.completed,
@@ -73,7 +75,7 @@ export interface LedgerTemplateContext {
 }
 
 /** The phrases ledger.hbs gives; unittitle, unitcolumns and unitnote are read from a unit's filling only. */
-export const LEDGER_PHRASES = ['title', 'summarytitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitcolumns', 'unitnote'] as const;
+export const LEDGER_PHRASES = ['title', 'summarytitle', 'reviewtitle', 'byunit', 'bycategory', 'totalsnote', 'statusprompt', 'statuserror', 'unittitle', 'unitcolumns', 'unitnote'] as const;
 
 type LedgerPhrases = Phrases<(typeof LEDGER_PHRASES)[number]>;
 
@@ -172,6 +174,13 @@ function unitSheets(plan: Plan, view: PeriodView, history: readonly Progress[], 
   });
 }
 
+/** The 回头看 sheet (compose/review-sheet.ts) as the model's optional field; its title the phrase reviewtitle, else the sheet's name. */
+function reviewSheet(plan: Plan, view: PeriodView, history: readonly Progress[], wording: LedgerPhrases, options: ComposeLedgerOptions): { reviews?: LedgerTableSheet } {
+  const titleLines = [...planTitleLines(plan), wording.optional('reviewtitle') ?? LEDGER_SHEET_NAMES.reviews];
+  const reviews = composeReviewSheet(plan, view, history, { name: LEDGER_SHEET_NAMES.reviews, titleLines }, options);
+  return reviews === undefined ? {} : { reviews };
+}
+
 /**
  * The ledger of the view's period, worded by templates/ledger.hbs. `history`
  * is every progress file up to (at least) the period: 佐证材料 is cumulative
@@ -197,6 +206,7 @@ export function composeLedger(
       tables: summaryTables(plan, view, wording),
     },
     units: unitSheets(plan, view, history, templates, options),
+    ...reviewSheet(plan, view, history, wording, options),
     statusValidation: { prompt: wording.text('statusprompt'), error: wording.text('statuserror') },
   };
 }

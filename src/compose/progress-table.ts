@@ -41,6 +41,7 @@ import {
   NO,
   OVERDUE,
   REPORT_PERIOD_FIELDS,
+  NARROW_ROUND_LABEL,
   YES,
   type ReportPeriodField,
   type TableField,
@@ -60,6 +61,7 @@ const HEADERS: Record<keyof typeof PERIOD_KEYS, string> = {
   extension: NARROW_FIELD_LABELS.extension,
   closedOn: FIELD_LABELS.closedOn,
   warning: FIELD_LABELS.warning,
+  round: NARROW_ROUND_LABEL,
 };
 
 const MARKS = {
@@ -72,6 +74,8 @@ const MARKS = {
   closed: (date: string) => `${date}销号`,
   // Three lines of the cell, each a phrase kept whole, so the column need not be as wide as the sentence.
   extended: (planPhrase: string, extended: string) => `${planPhrase}\n已调整为\n${extended}`,
+  // 整改轮次 of a problem reopened by a 回头看 (docs/domain.md#回头看); round 1 is not marked.
+  round: (round: number) => (round > 1 ? `第${round}轮整改` : ''),
 };
 
 export interface PeriodTableOptions {
@@ -156,6 +160,7 @@ function reportPeriodTexts(shown: ReadonlySet<ReportPeriodField>, asOf: IsoDate)
     status: (r) =>
       lines(
         statusText(r),
+        MARKS.round(r.round),
         !shown.has('completedOn') && r.progress.completedOn ? MARKS.completed(date(r.progress.completedOn)) : '',
         !shown.has('closedOn') && r.progress.closure ? MARKS.closed(date(r.progress.closure.date)) : '',
       ),
@@ -258,6 +263,8 @@ function ledgerColumns(view: PeriodView, history: readonly Progress[]): ExtraCol
     periodColumn(view, 'extension', 'center', (r) => r.progress.extension?.deadline ?? ''),
     periodColumn(view, 'closedOn', 'center', (r) => r.progress.closure?.date ?? ''),
     periodColumn(view, 'warning', 'center', warningText),
+    // Last, so the columns offices already sort and filter by keep their places.
+    periodColumn(view, 'round', 'center', (r) => String(r.round)),
   ];
 }
 

@@ -14,6 +14,7 @@
 import type { IsoDate } from '../model/dates.js';
 import type { PeriodRow, PeriodView } from '../derive/period.js';
 import { formatPercent, type Tally } from '../derive/statistics.js';
+import type { ReviewTally } from '../derive/review.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { Plan } from '../model/plan-schema.js';
 import { planSubject } from '../model/plan-subject.js';
@@ -62,6 +63,9 @@ export interface ReportProblemContext extends ProblemTemplateContext {
   readonly reason: string | null;
   readonly extension: { readonly deadline: string; readonly reason: string; readonly approvedOn: IsoDate } | null;
   readonly closure: { readonly date: IsoDate; readonly approver: string; readonly opinion: string } | null;
+  /** 整改轮次 (docs/domain.md#回头看), and whether a 回头看 reopened it this period. */
+  readonly round: number;
+  readonly reopened: boolean;
 }
 
 export interface ReportStatisticsContext {
@@ -114,6 +118,8 @@ export interface ReportTemplateContext {
   /** Of the long-term problems, how many are completed. */
   readonly longTermCompleted: number;
   readonly leadUnits: readonly (ReportStatisticsContext & { readonly name: string })[];
+  /** The period's 回头看 (derive/review.ts reviewTally), and the problems a 反弹 reopened. */
+  readonly reviews: ReviewTally & { readonly reopenedProblems: readonly ReportProblemContext[] };
   /** The printed categories (as in the plan body), each with its problems; none in a plan without categories. */
   readonly categories: readonly { readonly heading: string; readonly label: string; readonly problems: readonly ReportProblemContext[] }[];
   readonly problems: readonly ReportProblemContext[];
@@ -163,6 +169,8 @@ function reportProblem(plan: Plan, row: PeriodRow): ReportProblemContext {
     reason: progress.reason ?? null,
     extension: extensionContext(progress.extension),
     closure: closureContext(progress.closure),
+    round: row.round,
+    reopened: row.reopened,
   };
 }
 
@@ -199,6 +207,7 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
     longTermProblems,
     longTermCompleted: longTermProblems.filter((p) => p.completed).length,
     leadUnits: statistics.byLeadUnit.map((u) => ({ name: u.unit.name, ...statisticsContext(u) })),
+    reviews: { ...view.reviews, reopenedProblems: problems.filter((p) => p.reopened) },
     // Under its category heading a problem shows its number within the category.
     categories: printedCategoryGroups(plan).map((c) => ({
       heading: c.heading,
@@ -213,8 +222,9 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
 
 /** Series labels: the statuses, with 逾期 (derived) carved out of the unfinished ones so the stacks add up. */
 const OVERDUE_SERIES = OVERDUE;
-const CHART_SERIES_ORDER: readonly string[] = ['已销号', '已完成并长期坚持', '已完成', '推进中', '未启动', OVERDUE_SERIES];
-const CHART_VALUE_AXIS_TITLE = '问题数（个）';
+/** The chart's series, bottom to top (the county roll-up's chart stacks the same way). */
+export const CHART_SERIES_ORDER: readonly string[] = ['已销号', '已完成并长期坚持', '已完成', '推进中', '未启动', OVERDUE_SERIES];
+export const CHART_VALUE_AXIS_TITLE = '问题数（个）';
 
 function chartBucket(row: PeriodRow): string {
   return row.state.overdue ? OVERDUE_SERIES : row.state.status;
@@ -253,13 +263,13 @@ function reportMeta(progress: Progress): ReportMeta {
 }
 
 /** The one slot of a name, or undefined; a second one is the template's fault. */
-function singleSlot(pieces: readonly TemplatePiece[], name: string, template: TemplateSource): SlotLine | undefined {
+export function singleSlot(pieces: readonly TemplatePiece[], name: string, template: TemplateSource): SlotLine | undefined {
   const found = pieces.filter((p): p is SlotLine => p.kind === 'slot' && p.name === name);
   if (found.length > 1) throw new TemplateError(template.fileName, undefined, `“---${name} …---”只能写一次，实有${found.length}次`);
   return found[0];
 }
 
-function slotText(slot: SlotLine | undefined, template: TemplateSource): string | undefined {
+export function slotText(slot: SlotLine | undefined, template: TemplateSource): string | undefined {
   if (slot === undefined) return undefined;
   if (slot.argument.trim() === '') throw new TemplateError(template.fileName, undefined, `“---${slot.name} …---”缺少文字`);
   return slot.argument;

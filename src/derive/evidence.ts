@@ -17,10 +17,23 @@ const evidencePath = evidenceReferencePath;
  * that names no one file is left as typed (the checker has refused it).
  */
 export function withEvidenceOnDisk(progress: readonly Progress[], files: ReadonlySet<string>): Progress[] {
+  const onDisk = (names: readonly string[]) => names.map((name) => evidencePathOnDisk(name, files));
   return progress.map((file) => {
-    if (!file.problems.some((entry) => entry.evidence.some((name) => evidencePathOnDisk(name, files) !== name))) return file;
-    return { ...file, problems: file.problems.map((entry) => ({ ...entry, evidence: entry.evidence.map((name) => evidencePathOnDisk(name, files)) })) };
+    if (!file.problems.some((entry) => entryEvidence(entry).some((name) => evidencePathOnDisk(name, files) !== name))) return file;
+    return {
+      ...file,
+      problems: file.problems.map((entry) => ({
+        ...entry,
+        evidence: onDisk(entry.evidence),
+        ...(entry.reviews ? { reviews: entry.reviews.map((r) => ({ ...r, evidence: onDisk(r.evidence) })) } : {}),
+      })),
+    };
   });
+}
+
+/** An entry's evidence, then its 回头看 records' (docs/domain.md#回头看): the problem's files from that period. */
+function entryEvidence(entry: Progress['problems'][number]): string[] {
+  return [...entry.evidence, ...(entry.reviews ?? []).flatMap((r) => r.evidence)];
 }
 
 /** Files up to and including `period`, by period (YYYY-MM strings sort by date); input order is not trusted. */
@@ -34,7 +47,7 @@ export function cumulativeEvidenceByProblem(progress: readonly Progress[], perio
   for (const file of upTo(progress, period)) {
     for (const entry of file.problems) {
       const items = result.get(entry.number) ?? [];
-      for (const path of entry.evidence.map(evidencePath)) {
+      for (const path of entryEvidence(entry).map(evidencePath)) {
         if (!items.some((item) => item.path === path)) items.push({ path, period: file.period });
       }
       result.set(entry.number, items);

@@ -8,6 +8,7 @@ import { compareStates, noChanges, type Changes } from './changes.js';
 import type { IsoDate } from '../model/dates.js';
 import { problemState, type ProblemState } from './problem-state.js';
 import { reportingUnit } from './reporting-unit.js';
+import { isReopened, reviewRounds, reviewTally, type ReviewTally } from './review.js';
 import { statistics, type Statistics } from './statistics.js';
 
 export { reportingUnit } from './reporting-unit.js';
@@ -18,6 +19,10 @@ export interface PeriodRow {
   state: ProblemState;
   /** The first-listed lead unit, which reports this problem. */
   reportingUnit: string;
+  /** 整改轮次: 1, plus one for each 反弹 found up to this period (docs/domain.md#回头看). */
+  round: number;
+  /** A 回头看 in this period found it come back (反弹): reopened. */
+  reopened: boolean;
 }
 
 export interface PeriodView {
@@ -27,6 +32,8 @@ export interface PeriodView {
   rows: PeriodRow[];
   statistics: Statistics;
   changes: Changes;
+  /** The period's 回头看 records, counted. */
+  reviews: ReviewTally;
 }
 
 export type PeriodResult =
@@ -62,8 +69,9 @@ export function periodStates(plan: Plan, progress: Progress): Map<number, Proble
   return states;
 }
 
-function rowsOf(plan: Plan, progress: Progress): PeriodRow[] {
+function rowsOf(plan: Plan, progress: Progress, earlier: readonly Progress[]): PeriodRow[] {
   const entries = entriesByNumber(progress);
+  const rounds = reviewRounds([...earlier, progress]);
   return plan.problems.map((problem) => {
     const entry = entries.get(problem.number)!;
     return {
@@ -71,6 +79,8 @@ function rowsOf(plan: Plan, progress: Progress): PeriodRow[] {
       progress: entry,
       state: problemState(problem, entry, progress.asOf, plan.notice.date),
       reportingUnit: reportingUnit(problem),
+      round: rounds.get(problem.number) ?? 1,
+      reopened: isReopened(entry),
     };
   });
 }
@@ -78,9 +88,11 @@ function rowsOf(plan: Plan, progress: Progress): PeriodRow[] {
 /**
  * The view of one period. `previous` is the period before (any earlier
  * period the caller chooses); without it the changes are empty (Changes.since
- * is null) — a first report has no "new since last month".
+ * is null) — a first report has no "new since last month". `earlier` are
+ * the files before the period, oldest first, whose 反弹 findings count
+ * towards each problem's round (default: `previous` alone).
  */
-export function derivePeriod(plan: Plan, progress: Progress, previous?: Progress): PeriodResult {
+export function derivePeriod(plan: Plan, progress: Progress, previous?: Progress, earlier: readonly Progress[] = previous ? [previous] : []): PeriodResult {
   if (previous && previous.period >= progress.period) {
     throw new RangeError(`derivePeriod: previous period ${previous.period} is not before ${progress.period}`);
   }
@@ -89,11 +101,11 @@ export function derivePeriod(plan: Plan, progress: Progress, previous?: Progress
     const message = `${progress.period} 的进展缺少问题 ${missing.map((key) => shownNumberOf(plan, key)).join('、')}：报告须包含方案中的全部问题`;
     return { ok: false, period: progress.period, missing, message };
   }
-  const rows = rowsOf(plan, progress);
+  const rows = rowsOf(plan, progress, earlier);
   const states = rows.map((r) => r.state);
   const changes = previous ? compareStates(previous.period, states, periodStates(plan, previous)) : noChanges();
   return {
     ok: true,
-    view: { period: progress.period, asOf: progress.asOf, rows, statistics: statistics(plan, rows), changes },
+    view: { period: progress.period, asOf: progress.asOf, rows, statistics: statistics(plan, rows), changes, reviews: reviewTally(progress) },
   };
 }

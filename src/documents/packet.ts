@@ -22,7 +22,10 @@ import { ledgerFileStem, ledgerXlsx } from './ledger.js';
 import { periodContext, requireReport, type PeriodContext } from './period.js';
 import type { PlanData } from './pipeline.js';
 import { reportDocx } from './report.js';
+import { supervisionNotices, supervisionStem } from './supervision.js';
+import { renderOfficialDocument } from '../render/docx/official-document.js';
 import { planSubject } from '../model/plan-subject.js';
+import { packetDataFiles } from './packet-data.js';
 
 export type { ProgressReporter };
 export { terminalProgress } from './terminal-progress.js';
@@ -33,6 +36,8 @@ export interface PacketContext extends PeriodContext {
   readonly period: string;
   readonly templates: TemplateSet;
   readonly wording: PacketWording;
+  /** What a part has to tell the clerk (a part left out and why); printed by writePacketFolder. */
+  readonly notes: string[];
 }
 
 /** A document part this period: how it is listed and named, and its bytes. */
@@ -41,8 +46,8 @@ export interface MadePart {
   readonly data: Uint8Array;
 }
 
-/** One kind of document part: made by its pipeline, or undefined when it has nothing in it this period. */
-export type PacketPartSource = (ctx: PacketContext) => Promise<MadePart | undefined>;
+/** One kind of document part: made by its pipeline — several parts of a kind, one a file, as a list — or undefined when it has nothing in it this period. */
+export type PacketPartSource = (ctx: PacketContext) => Promise<MadePart | readonly MadePart[] | undefined>;
 
 const reportPart: PacketPartSource = async (ctx) => {
   const report = await reportDocx(ctx.data.plan, ctx.view, ctx.progress, ctx.templates);
@@ -63,8 +68,29 @@ function closureFormsPart(kind: 'filled' | 'blank'): PacketPartSource {
   };
 }
 
-/** The packet's document parts in their fixed order (docs/domain.md#closure: closed forms before forms to be signed). */
-export const PACKET_PARTS: readonly PacketPartSource[] = [reportPart, ledgerPart, closureFormsPart('filled'), closureFormsPart('blank')];
+/**
+ * The period's supervision notices (docs/domain.md#督办), one part each, under
+ * the numbers the period records. Numbers not recorded yet are not final (a
+ * run of `supervise` for another period may take them first), so such notices
+ * are left out, with a note saying how to include them.
+ */
+const supervisionParts: PacketPartSource = async (ctx) => {
+  const { notices, changed } = supervisionNotices(ctx.data, ctx.period, ctx.templates);
+  if (changed) {
+    ctx.notes.push(`${ctx.period} 有 ${notices.length} 份督办文书尚未编号，未放入报送材料：先运行 zhenggai supervise <方案文件夹> --period ${ctx.period} 记下编号，再生成报送材料 (supervision notices not numbered yet: run supervise first)`);
+    return undefined;
+  }
+  const parts: MadePart[] = [];
+  for (const notice of notices) {
+    const stem = supervisionStem(notice);
+    const title = `${notice.doc.header.docNumber} ${notice.doc.title.lines.join('')}（${notice.unit.unit.name}）`;
+    parts.push({ part: { kind: 'supervision', title, stem, extension: 'docx' }, data: await renderOfficialDocument(notice.doc) });
+  }
+  return parts;
+};
+
+/** The packet's document parts in their fixed order (docs/domain.md#closure: closed forms before forms to be signed; then the 督办 notices). */
+export const PACKET_PARTS: readonly PacketPartSource[] = [reportPart, ledgerPart, closureFormsPart('filled'), closureFormsPart('blank'), supervisionParts];
 
 /** The packet in memory: its layout, the documents' bytes by path, and the contents list to render once page counts are known. */
 export interface PacketBuild {
@@ -74,6 +100,8 @@ export interface PacketBuild {
   contents(pageCounts: ReadonlyMap<number, number> | undefined): Promise<Uint8Array>;
   /** The as-of date (YYYY-MM-DD): the zip entries' timestamp. */
   readonly date: string;
+  /** Notes for the clerk from the parts (a part left out and why). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -85,16 +113,17 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   const context = requireReport(periodContext(data, period), period, '无法生成报送材料');
   const { report } = context.progress;
   const wording = packetWording(templates, { period, asOf: context.progress.asOf, issuer: report.issuer, planTitle: data.plan.plan.title, subject: planSubject(data.plan).text });
-  const ctx: PacketContext = { ...context, data, period, templates, wording };
+  const ctx: PacketContext = { ...context, data, period, templates, wording, notes: [] };
   const made: MadePart[] = [];
   for (const source of PACKET_PARTS) {
     const part = await source(ctx);
-    if (part) made.push(part);
+    if (part) made.push(...(Array.isArray(part) ? part : [part]));
   }
   const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
-  const documents = new Map(made.map((m, i) => [layout.parts[i]!.files[0]!, m.data]));
+  // The data (plan and progress as JSON, data/packet.json) ride along as files outside the contents list: a county reads them back (load/packet.ts).
+  const documents = new Map([...made.map((m, i): [string, Uint8Array] => [layout.parts[i]!.files[0]!, m.data]), ...packetDataFiles(data, period, context.progress.asOf)]);
   const date = context.progress.asOf;
-  return { layout, documents, contents: (pages) => renderContentsListDocx(composeContentsList(layout, wording, pages, date)), date };
+  return { layout, documents, contents: (pages) => renderContentsListDocx(composeContentsList(layout, wording, pages, date)), date, notes: ctx.notes };
 }
 
 /** Options of writePacketFolder. */
@@ -132,6 +161,7 @@ export async function writePacketFolder(folder: PlanFolder, build: PacketBuild, 
     }),
   );
   io.out(`已生成报送材料 ${destination}（${result.files.length} 个文件）`);
+  for (const note of build.notes) io.err(`提示：${note}`);
   if (result.zipPath) io.out(`已写出 ${result.zipPath}`);
   else if (staleZip) io.out(`已删除与新材料包不一致的旧压缩包 ${zipPath}（需要时加 --zip 重新生成）(removed the old zip, which no longer matched)`);
 }

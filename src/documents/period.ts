@@ -59,7 +59,7 @@ export function periodContext(data: PlanData, period: string): PeriodContext {
     data.evidenceFiles,
   );
   const progress = history[index]!;
-  const result = derivePeriod(data.plan, progress, history[index - 1]);
+  const result = derivePeriod(data.plan, progress, history[index - 1], history.slice(0, index));
   if (!result.ok) throw new UserError(`progress/${period}.json：${result.message}`);
   return { progress, view: result.view, history };
 }

@@ -400,6 +400,21 @@ export const TEXT_FOOT_ABOVE_LINE_FOOT_TWIP = mmToTwip(TEXT_FOOT_ABOVE_LINE_FOOT
 /** Height of the empty paragraph under the 发文字号 whose bottom border is the red line. */
 export const RED_LINE_SPACER_TWIP = mmToTwip(RED_LINE_GAP_MM) - TEXT_FOOT_ABOVE_LINE_FOOT_TWIP;
 
+// --- 信函格式 (§10.1) ------------------------------------------------------------
+
+/**
+ * §10.1: 发文机关标志上边缘距上页边30mm. The type area starts 37 mm down
+ * (§5.2.1), so the mark is set at the type area's top — 7 mm lower than the
+ * standard's place, a section of its own with another top margin being more
+ * than a one-page letter needs (docs/format.md).
+ */
+export const LETTER_MARK_TOP_TWIP = 0;
+/** §10.1: 发文机关标志下4mm处印一条红色双线（上粗下细）; drawn as a paragraph's bottom border, 2.25 pt in all. */
+export const LETTER_DOUBLE_LINE_EIGHTH_PT = 18;
+export const LETTER_DOUBLE_LINE_SPACER_TWIP = mmToTwip(RED_LINE_GAP_MM);
+/** §10.1: 发文字号置于武文线下一行版心右边缘顶格. */
+export const LETTER_DOC_NUMBER_RIGHT_INDENT_TWIP = 0;
+
 // --- 主体 (§7.3) ----------------------------------------------------------------
 
 /** §7.3.1: 标题 2号小标宋体字，编排于红色分隔线下空二行位置，分一行或多行居中排布. */

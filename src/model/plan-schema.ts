@@ -1,7 +1,7 @@
 // The plan.json contract. Descriptions are in Chinese because they reach the
 // clerk: in editor autocompletion (via `zhenggai schema`) and in check messages.
 import { z } from 'zod';
-import { isoDate, nonEmptyText, textList } from './common-schema.js';
+import { isoDate, nonEmptyText, periodId, textList } from './common-schema.js';
 import { FIELD_LABELS, REPORT_PERIOD_FIELDS, TABLE_FIELDS } from './vocabulary.js';
 import { DEFAULT_SHOWN_AS, NUMBERING_SCOPES, PLAN_WIDE, SHOWN_AS_CATEGORY, SHOWN_AS_NUMBER, numberProblems } from './numbering.js';
 
@@ -187,6 +187,19 @@ export const numberingSchema = z
   })
   .describe('问题编号方式（可选）：缺省为全方案统一编号；进展文件中各类别分别编号的方案按编号写法（如“二-3”）引用问题');
 
+/** When completed problems are due a 回头看 (docs/domain.md#回头看). */
+export const reviewScheduleSchema = z
+  .object({
+    from: periodId.optional().describe('从哪一期起开展回头看（YYYY-MM）；缺省为方案印发的月份'),
+    longTermMonthly: z.boolean().default(true).describe('需长期坚持的问题完成后是否每月回头看'),
+    afterClosureMonths: z
+      .array(z.number().int().positive().max(24))
+      .default([1, 3])
+      .describe('已销号的问题在销号后第几个月回头看，如 [1, 3]：销号后1个月和3个月各一次'),
+  })
+  .strict()
+  .describe('回头看安排（可选）：据此推算每期应回头看的问题，check 提示应做未记的');
+
 /** The type sizes an office may set for its Word tables (GB/T 9704 leaves a table's size open; docs/format.md, column widths). */
 export const TABLE_TYPE_SIZES = ['小四', '五号', '小五'] as const;
 
@@ -204,6 +217,7 @@ export const planSchema = z
     numbering: numberingSchema.optional(),
     tableColumns: z.array(tableColumnSchema).min(1).optional().describe('任务分解表的列（缺省为样本的七列）'),
     reportColumns: reportColumnsSchema.optional(),
+    reviewSchedule: reviewScheduleSchema.optional(),
     tableTypeSize: z
       .enum(TABLE_TYPE_SIZES)
       .optional()
@@ -226,3 +240,4 @@ export type TableField = (typeof TABLE_FIELDS)[number];
 export type TableColumn = z.output<typeof tableColumnSchema>;
 export type ReportColumn = z.output<typeof reportColumnSchema>;
 export type Colophon = z.output<typeof colophonSchema>;
+export type ReviewSchedule = z.output<typeof reviewScheduleSchema>;

@@ -148,6 +148,25 @@ export const NO = '否';
 /** The derived state of a problem past its deadline (never typed: docs/domain.md#status). */
 export const OVERDUE = '逾期';
 
+/**
+ * The terms of 回头看 (re-checking a completed problem, docs/domain.md#回头看)
+ * and of 督办 (supervision notices, docs/domain.md#督办): the labels the
+ * ledger's 回头看 sheet, the progress table and the supervision notices print.
+ */
+export const REVIEW_LABELS = {
+  review: '回头看',
+  date: '回头看日期',
+  checkedBy: '检查单位（岗位）',
+  finding: '回头看结论',
+  note: '情况说明',
+  evidence: '佐证材料',
+  round: '整改轮次',
+  period: '期次',
+} as const;
+
+/** 整改轮次 as a narrow column prints it (整改 / 轮次): a whole-word header four characters wide cost the ledger two pages. */
+export const NARROW_ROUND_LABEL = brokenAfter(REVIEW_LABELS.round, 2);
+
 /** The count columns of the ledger's summary tables, and their totals row. */
 export const SUMMARY_LABELS = {
   total: '问题数',

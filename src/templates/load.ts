@@ -16,7 +16,7 @@ import { decodeUtf8Text } from '../formats/text.js';
  * program lays out — the unit form, the ledger, the closure form, the packet's
  * contents list.
  */
-export const TEMPLATE_NAMES = ['notice', 'plan', 'report', 'unit-form', 'ledger', 'closure-form', 'packet'] as const;
+export const TEMPLATE_NAMES = ['notice', 'plan', 'report', 'unit-form', 'ledger', 'closure-form', 'packet', 'supervision', 'rollup', 'rollup-ledger'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const TEMPLATE_EXTENSION = '.hbs';

@@ -22,7 +22,7 @@ type State = 'old' | 'new' | 'no folder, old zip' | 'new folder, old zip';
 const KILLS: Array<{ point: string; atKill: State; after: 'old' | 'new' }> = [
   { point: 'lock', atKill: 'old', after: 'old' },
   { point: 'stage', atKill: 'old', after: 'old' },
-  { point: 'stage 05-佐证材料/*', atKill: 'old', after: 'old' },
+  { point: 'stage 08-佐证材料/*', atKill: 'old', after: 'old' },
   { point: 'stage manifest.json', atKill: 'old', after: 'old' },
   { point: 'temp packet-2023-11.zip', atKill: 'old', after: 'old' },
   { point: 'journal', atKill: 'old', after: 'old' },

@@ -41,11 +41,15 @@ describe('zhenggai packet', () => {
       '02-整改台账-2023-11.xlsx',
       '03-整改问题销号审批表（本期已销号）.docx',
       '04-整改问题销号审批表（已完成待签字）.docx',
+      // The period's 督办 notices under the numbers progress/2023-11.json records (docs/domain.md#督办).
+      '05-督办〔2023〕4号-提醒函（经发办）.docx',
+      '06-督办〔2023〕5号-催办通知（规建办）.docx',
+      '07-督办〔2023〕6号-提醒函（党群办）.docx',
       'manifest.json',
     ]);
-    expect(files).toContain('05-佐证材料/02-某村村民等2户享受易地扶贫搬迁政/旧房拆除验收照片.png');
+    expect(files).toContain('08-佐证材料/02-某村村民等2户享受易地扶贫搬迁政/旧房拆除验收照片.png');
     // Evidence accumulates over the months: problem 1's September and October files are both there.
-    expect(files.filter((f) => f.startsWith('05-佐证材料/01-')).length).toBeGreaterThanOrEqual(2);
+    expect(files.filter((f) => f.startsWith('08-佐证材料/01-')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('has a manifest whose sizes and SHA-256 sums verify', () => {

@@ -65,8 +65,8 @@ describe('one LibreOffice launch per command, with a 版记 in the notice', () =
     const result = await runCli(['packet', plan, '--period', '2023-11', '--out', out, '--pdf'], soffice.env);
     expect(result.exit).toBe(0);
     expect(soffice.launches()).toBe(1);
-    // Four parts, then the contents list in the same launch.
-    expect(soffice.files()).toEqual(['0 0.docx', '0 1.xlsx', '0 2.docx', '0 3.docx', '0 4.docx']);
+    // Seven parts (report, ledger, two sets of closure forms, three 督办 notices), then the contents list in the same launch.
+    expect(soffice.files()).toEqual(['0 0.docx', '0 1.xlsx', '0 2.docx', '0 3.docx', '0 4.docx', '0 5.docx', '0 6.docx', '0 7.docx']);
     const contents = zipText(readFileSync(path.join(out, 'guanyang-2022', 'packet-2023-11', '00-报送材料清单.docx')), 'word/document.xml');
     expect(contents.split('>2<').length - 1).toBeGreaterThanOrEqual(4);
   });

@@ -44,7 +44,7 @@ const POINTS: Record<string, string[]> = {
   report: ['mkdir', 'lock', 'temp', 'journal', 'retire', 'install'],
   'closure-forms': ['lock', 'temp', 'journal', 'retire', 'install'],
   forms: ['lock', 'temp 社保所.xlsx', 'journal', 'retire', 'install 水利办.xlsx'],
-  packet: ['mkdir', 'lock', 'stage', 'stage 01-*', 'stage 05-佐证材料/*', 'stage manifest.json', 'temp packet-2023-11.zip', 'journal', 'retire packet-2023-11', 'install packet-2023-11', 'install packet-2023-11.zip'],
+  packet: ['mkdir', 'lock', 'stage', 'stage 01-*', 'stage 08-佐证材料/*', 'stage manifest.json', 'temp packet-2023-11.zip', 'journal', 'retire packet-2023-11', 'install packet-2023-11', 'install packet-2023-11.zip'],
   schema: ['lock', 'temp', 'journal', 'retire', 'install'],
 };
 

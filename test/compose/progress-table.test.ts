@@ -107,10 +107,10 @@ describe('the period tables', () => {
 
   test('the ledger’s table: one field a column, ISO dates, evidence cumulative, the colour as a word', () => {
     const model = composeLedgerTable(plan, view, [progress], { title: '台账', date: '2023-08-31' });
-    expect(model.columns.slice(-9).map((c) => c.key)).toEqual(['status', 'onSchedule', 'progress', 'completedOn', 'evidence', 'reason', 'extension', 'closedOn', 'warning']);
-    const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf).slice(-9);
-    expect(cells(1)).toEqual(['推进中', '否', '进展甲', '', '', '原因甲', '12月底前完成', '', warningText(row(1))]);
-    expect(cells(2)).toEqual(['已销号', '', '进展乙', '2023-07-01', '2/a.txt', '', '', '2023-08-05', '绿']);
+    expect(model.columns.slice(-10).map((c) => c.key)).toEqual(['status', 'onSchedule', 'progress', 'completedOn', 'evidence', 'reason', 'extension', 'closedOn', 'warning', 'round']);
+    const cells = (n: number) => model.rows.find((r) => r.problemNumber === n)!.cells.map(textOf).slice(-10);
+    expect(cells(1)).toEqual(['推进中', '否', '进展甲', '', '', '原因甲', '12月底前完成', '', warningText(row(1)), '1']);
+    expect(cells(2)).toEqual(['已销号', '', '进展乙', '2023-07-01', '2/a.txt', '', '', '2023-08-05', '绿', '1']);
     expect(model.rows.every((r) => r.cells.every((c) => c.kind === 'text'))).toBe(true);
   });
 

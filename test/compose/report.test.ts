@@ -120,12 +120,19 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     expect(paragraphs(section(doc.body, '下一步工作打算'))).toEqual(report.nextSteps);
   });
 
-  test('the statistics sentence has the hand-computed numbers (14 of 21, 6 closed, 66.7%; 14 of 15 due, 93.3%)', () => {
+  test('the statistics sentence has the hand-computed numbers (13 of 21, 5 closed, 61.9%; 13 of 14 due, 92.9%)', () => {
+    // 21, closed in October, was reopened by a 反弹 on 2023-11-20: not completed, and its new deadline (12月5日) is not yet due.
     const texts = paragraphs(section(doc.body, '问题整改落实情况'));
     expect(texts).toContain(
-      '截至2023年11月30日，反馈的21个问题，已完成整改14个（其中已销号6个），正在推进7个，整改完成率66.7%；已到整改时限的15个问题已完成14个，到期任务完成率93.3%。',
+      '截至2023年11月30日，反馈的21个问题，已完成整改13个（其中已销号5个），正在推进8个，整改完成率61.9%；已到整改时限的14个问题已完成13个，到期任务完成率92.9%。',
     );
-    expect(texts).toContain('正在推进的7个问题中，达到序时进度的6个，未达到序时进度的1个，其中逾期1个。');
+    expect(texts).toContain('正在推进的8个问题中，达到序时进度的7个，未达到序时进度的1个，其中逾期1个。');
+  });
+
+  test('the 回头看 sentence counts the problems checked and the one reopened (9 checked: 8 held, 21 came back)', () => {
+    expect(paragraphs(section(doc.body, '问题整改落实情况'))).toContain(
+      '本月对已完成整改的9个问题开展“回头看”，8个整改成果巩固，1个发现问题反弹（问题21），已重新列为未完成、进入新一轮整改并确定新的整改时限。',
+    );
   });
 
   test('the sentence’s numbers are the derived statistics', () => {
@@ -157,8 +164,8 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
   test('the body is compact: no problem is restated in full; the detail is in the table, once', () => {
     const body = paragraphs(doc.body).join('\n');
     expect(body).toContain('各问题的整改时限、整改状态和整改进展详见附件。');
-    // Only the overdue and the extended problems are named, by their first sentence.
-    expect(paragraphs(doc.body).filter((t) => /^\d+．/.test(t)).map((t) => Number(t.split('．')[0]))).toEqual([8, 11]);
+    // Only the overdue and the extended problems are named, by their first sentence (21: its new deadline after the 反弹).
+    expect(paragraphs(doc.body).filter((t) => /^\d+．/.test(t)).map((t) => Number(t.split('．')[0]))).toEqual([8, 11, 21]);
     for (const problem of folder.plan.problems) {
       if (problem.summary.length > 40) expect(body, `problem ${problem.number}`).not.toContain(problem.summary);
       expect(body).not.toContain(problem.measures.at(-1)!);
@@ -174,9 +181,9 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     expect(chart.title).toBe('各牵头单位问题整改情况（截至2023年11月30日）');
     expect(chart.valueAxisTitle).toBe('问题数（个）');
     expectChartMatches(chart, view);
-    // Hand-counted (sample-period.test.ts): 经发办 0/1/1/6/5, 规建办 has the overdue 8.
+    // Hand-counted (sample-period.test.ts): 经发办 0/2/1/6/4 (21 reopened), 规建办 has the overdue 8.
     expect(chart.series.map((s) => s.name)).toEqual(['已销号', '已完成并长期坚持', '已完成', '推进中', '逾期']);
-    expect(chart.series.map((s) => s.values[0])).toEqual([5, 6, 1, 1, 0]);
+    expect(chart.series.map((s) => s.values[0])).toEqual([4, 6, 1, 2, 0]);
     expect(chart.series.find((s) => s.name === '逾期')!.values).toEqual([0, 0, 1, 0, 0, 0]);
   });
 

@@ -27,6 +27,19 @@ describe('cumulative evidence', () => {
       '1/清河方案.txt', '1/现场照片.png', '1/验收记录.txt', '1/回头看记录.txt',
     ]);
   });
+  it('takes a 回头看 record’s evidence after the entry’s own, as the problem’s from that period, its name as on disk', () => {
+    const july = progress('2024-07', '2024-07-31', [
+      { number: 1, status: '已完成', completedOn: '2024-05-20', evidence: ['1/7月巡河记录.txt'], reviews: [{ date: '2024-07-15', checkedBy: '乡纪委', finding: '巩固', evidence: ['1/回头看照片.png', './1/清河方案.txt'] }] },
+      { number: 2, status: '推进中', onSchedule: true },
+    ]);
+    const onDisk = withEvidenceOnDisk([april, may, june, july], new Set(['1/清河方案.txt', '1/回头看照片.png', '1/7月巡河记录.txt']));
+    // './1/清河方案.txt' is April's file again: not a new item.
+    expect(cumulativeEvidence(onDisk, 1, '2024-07').slice(-2)).toEqual([
+      { path: '1/7月巡河记录.txt', period: '2024-07' },
+      { path: '1/回头看照片.png', period: '2024-07' },
+    ]);
+    expect(cumulativeEvidence(onDisk, 1, '2024-07')).toHaveLength(6);
+  });
   it('does not depend on the order the files are given in', () => {
     expect(cumulativeEvidence([june, may, april], 1, '2024-06')).toEqual(cumulativeEvidence([april, may, june], 1, '2024-06'));
   });

@@ -193,11 +193,23 @@ describe('sample 2023-11 (as of 2023-11-30)', () => {
   it('pins the totals', () => {
     const s = view('2023-11', '2023-10').statistics;
     expect(summary(s)).toEqual({
-      total: 21, byStatus: '0/7/1/7/6', completed: 14, closed: 6, onSchedule: 6, behind: 1,
-      overdue: 1, due: '14/15', rate: '66.7%', dueRate: '93.3%',
+      total: 21, byStatus: '0/8/1/7/5', completed: 13, closed: 5, onSchedule: 7, behind: 1,
+      overdue: 1, due: '13/14', rate: '61.9%', dueRate: '92.9%',
     });
     expect(s.longTerm).toBe(9);
-    expect(s.colours).toEqual({ green: 14, red: 1, yellow: 0, blue: 0, none: 6 });
+    expect(s.colours).toEqual({ green: 13, red: 1, yellow: 0, blue: 1, none: 6 });
+  });
+  it('reopens problem 21, closed in October, found come back (反弹) by the 2023-11-20 回头看', () => {
+    const v = view('2023-11', '2023-10');
+    const row = v.rows.find((r) => r.problem.number === 21)!;
+    // Not completed in this period's statistics, round 2, its new deadline 12月5日 five days away: blue.
+    expect([row.state.status, row.state.completed, row.round, row.reopened, row.state.colour]).toEqual(['推进中', false, 2, true, 'blue']);
+    expect(row.state.deadline?.due).toBe('2023-12-05');
+    // Its first closure stays in October's file.
+    expect(progressOf('2023-10').problems.find((p) => p.number === 21)!.closure?.date).toBe('2023-10-16');
+    // 2023-11 records 9 回头看: 1, 3, 4, 5, 6, 9, 17, 18 巩固, 21 反弹.
+    expect(v.reviews).toEqual({ records: 9, problems: 9, consolidated: 8, reopened: 1 });
+    expect(v.rows.filter((r) => r.round > 1).map((r) => r.problem.number)).toEqual([21]);
   });
   it('makes problem 8 overdue and red (due 2023-10-31)', () => {
     const row = view('2023-11').rows.find((r) => r.problem.number === 8)!;
@@ -226,11 +238,11 @@ describe('sample 2023-11 (as of 2023-11-30)', () => {
     const s = view('2023-11').statistics;
     const rows = s.byLeadUnit.map((r) => [r.unit.name, summary(r)]);
     expect(rows).toEqual([
-      ['经发办', { total: 13, byStatus: '0/1/1/6/5', completed: 12, closed: 5, onSchedule: 1, behind: 0, overdue: 0, due: '12/12', rate: '92.3%', dueRate: '100.0%' }],
+      ['经发办', { total: 13, byStatus: '0/2/1/6/4', completed: 11, closed: 4, onSchedule: 2, behind: 0, overdue: 0, due: '11/11', rate: '84.6%', dueRate: '100.0%' }],
       ['农业服务中心', { total: 2, byStatus: '0/1/0/0/1', completed: 1, closed: 1, onSchedule: 1, behind: 0, overdue: 0, due: '1/1', rate: '50.0%', dueRate: '100.0%' }],
       ['规建办', { total: 2, byStatus: '0/2/0/0/0', completed: 0, closed: 0, onSchedule: 1, behind: 1, overdue: 1, due: '0/1', rate: '0.0%', dueRate: '0.0%' }],
       ['社保所', { total: 2, byStatus: '0/2/0/0/0', completed: 0, closed: 0, onSchedule: 2, behind: 0, overdue: 0, due: '0/0', rate: '0.0%', dueRate: '—' }],
-      ['党群办', { total: 3, byStatus: '0/1/0/1/1', completed: 2, closed: 1, onSchedule: 1, behind: 0, overdue: 0, due: '2/2', rate: '66.7%', dueRate: '100.0%' }],
+      ['党群办', { total: 3, byStatus: '0/2/0/1/0', completed: 1, closed: 0, onSchedule: 2, behind: 0, overdue: 0, due: '1/1', rate: '33.3%', dueRate: '100.0%' }],
       ['水利办', { total: 1, byStatus: '0/1/0/0/0', completed: 0, closed: 0, onSchedule: 1, behind: 0, overdue: 0, due: '0/0', rate: '0.0%', dueRate: '—' }],
     ]);
     // 13 + 2 + 2 + 2 + 3 + 1 = 23 = 21 problems + the second lead units of 13 and 21.
@@ -243,7 +255,7 @@ describe('sample 2023-11 (as of 2023-11-30)', () => {
       ['cross-check', { total: 5, byStatus: '0/0/0/3/2', completed: 5, closed: 2, onSchedule: 0, behind: 0, overdue: 0, due: '5/5', rate: '100.0%', dueRate: '100.0%' }],
       ['third-party', { total: 8, byStatus: '0/5/0/3/0', completed: 3, closed: 0, onSchedule: 4, behind: 1, overdue: 1, due: '3/4', rate: '37.5%', dueRate: '75.0%' }],
       ['funds', { total: 4, byStatus: '0/0/1/0/3', completed: 4, closed: 3, onSchedule: 0, behind: 0, overdue: 0, due: '4/4', rate: '100.0%', dueRate: '100.0%' }],
-      ['recognition', { total: 4, byStatus: '0/2/0/1/1', completed: 2, closed: 1, onSchedule: 2, behind: 0, overdue: 0, due: '2/2', rate: '50.0%', dueRate: '100.0%' }],
+      ['recognition', { total: 4, byStatus: '0/3/0/1/0', completed: 1, closed: 0, onSchedule: 3, behind: 0, overdue: 0, due: '1/1', rate: '25.0%', dueRate: '100.0%' }],
     ]);
   });
   it('names the first-listed lead unit as the reporting unit', () => {

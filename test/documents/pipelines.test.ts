@@ -91,26 +91,40 @@ describe('document pipelines on data held in memory', () => {
 
   it('packet: its parts come from the list of part sources, numbered in order, the evidence folder last', async () => {
     const build = await buildPacket(data, '2023-11', await loadTemplates());
-    expect(PACKET_PARTS).toHaveLength(4);
+    expect(PACKET_PARTS).toHaveLength(5);
+    // The 督办 source gives a part a notice: 2023-11 has three (经发办, 规建办, 党群办).
     expect(build.layout.parts.map((p) => [p.index, p.kind])).toEqual([
       [1, 'report'],
       [2, 'ledger'],
       [3, 'closure-filled'],
       [4, 'closure-blank'],
-      [5, 'evidence'],
+      [5, 'supervision'],
+      [6, 'supervision'],
+      [7, 'supervision'],
+      [8, 'evidence'],
     ]);
     expect([...build.documents.keys()]).toEqual([
       '01-巫山县官阳镇人民政府关于2022年巩固拓展脱贫攻坚成果市级考核评估反馈问题整改进展情况的报告.docx',
       '02-整改台账-2023-11.xlsx',
       '03-整改问题销号审批表（本期已销号）.docx',
       '04-整改问题销号审批表（已完成待签字）.docx',
+      '05-督办〔2023〕4号-提醒函（经发办）.docx',
+      '06-督办〔2023〕5号-催办通知（规建办）.docx',
+      '07-督办〔2023〕6号-提醒函（党群办）.docx',
+      // the data a county reads back (docs/domain.md#roll-up), outside the contents list
+      'data/plan.json',
+      'data/progress/2023-09.json',
+      'data/progress/2023-10.json',
+      'data/progress/2023-11.json',
+      'data/packet.json',
     ]);
     expect(build.date).toBe('2023-11-30');
   });
 
   it('packet: a period with nothing closed in it has no filled-forms part, and the numbers close up', async () => {
     const build = await buildPacket(data, '2023-09', await loadTemplates());
-    expect(build.layout.parts.map((p) => p.kind)).toEqual(['report', 'ledger', 'closure-blank', 'evidence']);
-    expect(build.layout.parts.map((p) => p.index)).toEqual([1, 2, 3, 4]);
+    // September: 8 (规建办) and 11 (农业服务中心) behind schedule, yellow — two 督办单.
+    expect(build.layout.parts.map((p) => p.kind)).toEqual(['report', 'ledger', 'closure-blank', 'supervision', 'supervision', 'evidence']);
+    expect(build.layout.parts.map((p) => p.index)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

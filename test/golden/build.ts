@@ -75,9 +75,13 @@ export async function buildGoldenTree(): Promise<Map<string, Buffer>> {
   for (const period of SAMPLE_PERIODS) {
     await cli(['report', PLAN_DIR, '--period', period, '--out', out]);
     await cli(['packet', PLAN_DIR, '--period', period, '--out', out]);
+    // Every sample period records its 督办 numbers, so this never writes to the plan folder.
+    await cli(['supervise', PLAN_DIR, '--period', period, '--out', out]);
     await cli(['forms', PLAN_DIR, '--period', period, '--out', out]);
   }
   const plan = path.join(out, 'guanyang-2022');
+  // The county's side: the 2023-11 packet rolled up (issue 18), a county of one town.
+  await cli(['rollup', path.join(plan, 'packet-2023-11'), '--title', '巫山县整改进展情况的报告', '--issuer', '巫山县乡村振兴局', '--doc-number', '巫山乡振文〔2023〕58号', '--signer', '张某', '--recipients', '重庆市乡村振兴局', '--out', out]);
   const tables = (await readdir(plan)).filter((f) => f.includes('任务分解') && OFFICE.test(f));
   for (const table of tables) {
     await cli(['init', path.join(WORK_DIR, `init-from-${path.extname(table).slice(1)}`), '--from-table', path.join(plan, table)]);

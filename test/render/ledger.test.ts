@@ -47,9 +47,13 @@ function progressOf(period: string): Progress {
 }
 
 const UNITS_2023_11 = ['经发办', '农业服务中心', '规建办', '社保所', '党群办', '水利办'];
+/** 2023-11 has 回头看 records (sample data): the ledger's last sheet lists them. */
+const SHEETS_2023_11 = ['台账', '统计', ...UNITS_2023_11, '回头看'];
+/** Columns of 台账: the plan's seven, the period's nine, and 整改轮次. */
+const LEDGER_COLUMNS = 17;
 /** Rows above the body on a table sheet: the title, then the two header rows (整改问题 / 整改落实情况 over the headers). */
 const FIRST_BODY_ROW = 4;
-const PERIOD_HEADERS = ['整改状态', '达到序时进度', '整改进展', '完成时间', '佐证材料', '未完成原因', '调整后时限', '销号日期', '预警'];
+const PERIOD_HEADERS = ['整改状态', '达到序时进度', '整改进展', '完成时间', '佐证材料', '未完成原因', '调整后时限', '销号日期', '预警', '整改轮次'];
 
 // --- what each row should say, from the data --------------------------------------
 
@@ -63,8 +67,14 @@ function evidenceUpTo(number: number, period: string): string[] {
   return seen;
 }
 
-/** 2023-11 by hand: 8 is the one overdue problem (red); the 14 completed are green; nothing yellow or blue. */
+/**
+ * 2023-11 by hand: 8 is the one overdue problem (red); the 13 completed are green;
+ * 21, closed in October, was found come back (反弹) by the 2023-11-20 回头看 and
+ * reopened with a new deadline, 12月5日前 — 5 days after the as-of date: blue, round 2.
+ */
 const OVERDUE_2023_11 = new Set([8]);
+const BLUE_2023_11 = new Set([21]);
+const ROUND_2023_11 = new Map([[21, 2]]);
 
 function periodTexts(number: number): string[] {
   const p = progressOf('2023-11').problems.find((e) => e.number === number)!;
@@ -80,7 +90,8 @@ function periodTexts(number: number): string[] {
     p.reason ?? '',
     p.extension?.deadline ?? '',
     p.closure?.date ?? '',
-    completed ? '绿' : overdue ? '红' : '',
+    completed ? '绿' : overdue ? '红' : BLUE_2023_11.has(number) ? '蓝' : '',
+    String(ROUND_2023_11.get(number) ?? 1),
   ];
 }
 
@@ -128,22 +139,22 @@ function summaryTable(sheet: ReadSheet, caption: string): { headers: string[]; r
 
 describe('ledger: sheets, read back with exceljs', () => {
   it('has 台账, 统计 and one sheet per lead unit, in plan order, and no warnings for the sample', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['台账', '统计', ...UNITS_2023_11]);
+    expect(sheets.map((s) => s.name)).toEqual(SHEETS_2023_11);
     expect(out.warnings).toEqual([]);
   });
 
   it('台账: the title, the headers, and every problem’s plan and period texts in one row', () => {
     const ledger = sheetNamed('台账');
     expect(text(ledger, 1, 1)).toBe(['官阳镇2022年巩固拓展脱贫攻坚成果市级', '考核评估反馈问题整改工作方案', '整改台账（截至2023年11月30日）'].join('\n'));
-    expect(rowTexts(ledger, 3, 16).slice(7).map((h) => h.replace('\n', ''))).toEqual(PERIOD_HEADERS);
+    expect(rowTexts(ledger, 3, LEDGER_COLUMNS).slice(7).map((h) => h.replace('\n', ''))).toEqual(PERIOD_HEADERS);
     expect(text(ledger, 2, 8)).toBe('整改落实情况');
     expect(ledger.rowCount).toBe(FIRST_BODY_ROW - 1 + 21);
-    plan.problems.forEach((p, i) => expect(rowTexts(ledger, FIRST_BODY_ROW + i, 16), `problem ${p.number}`).toEqual(expectedRow(p.number)));
+    plan.problems.forEach((p, i) => expect(rowTexts(ledger, FIRST_BODY_ROW + i, LEDGER_COLUMNS), `problem ${p.number}`).toEqual(expectedRow(p.number)));
   });
 
   it('台账: evidence is cumulative, the extension has its column, 8 is red and the completed are green', () => {
     const ledger = sheetNamed('台账');
-    const row = (n: number) => rowTexts(ledger, FIRST_BODY_ROW + n - 1, 16);
+    const row = (n: number) => rowTexts(ledger, FIRST_BODY_ROW + n - 1, LEDGER_COLUMNS);
     expect(row(1)[11]).toBe('01/政策培训会议纪要.txt\n01/告知书张贴照片.png\n01/10月政策知晓回头看记录.txt');
     expect(row(11)[4]).toBe('10月底前完成');
     expect(row(11)[13]).toBe('12月底前完成');
@@ -151,8 +162,30 @@ describe('ledger: sheets, read back with exceljs', () => {
     expect(row(8)[8]).toBe('否');
     expect(row(2)[14]).toBe('2023-11-10');
     const words = plan.problems.map((p) => row(p.number)[15]);
-    expect(words.filter((w) => w === '绿')).toHaveLength(14);
+    expect(words.filter((w) => w === '绿')).toHaveLength(13);
     expect(words.filter((w) => w === '红')).toHaveLength(1);
+    expect(words.filter((w) => w === '蓝')).toHaveLength(1);
+    // 21, reopened: in progress in its second round; its first closure stays in October's file, not in this row.
+    expect([row(21)[7], row(21)[14], row(21)[15], row(21)[16]]).toEqual(['推进中', '', '蓝', '2']);
+  });
+
+  it('回头看: one row a problem checked in 2023-11, 21’s 反弹 with its round and its first closure kept', () => {
+    const reviews = sheetNamed('回头看');
+    expect(text(reviews, 1, 1)).toContain('2023年11月“回头看”情况（截至2023年11月30日）');
+    const headers = rowTexts(reviews, 3, 11).map((h) => h.replace('\n', ''));
+    expect(headers).toEqual(['序号', '问题简述', '牵头单位', '回头看日期', '检查单位（岗位）', '回头看结论', '情况说明', '佐证材料', '整改状态', '整改轮次', '此前各轮完成及销号']);
+    // By hand from progress/2023-11.json: 1, 3, 4, 5, 6, 9, 17, 18 held (巩固), 21 came back (反弹).
+    const numbers = Array.from({ length: reviews.rowCount - FIRST_BODY_ROW + 1 }, (_, i) => text(reviews, FIRST_BODY_ROW + i, 1));
+    expect(numbers).toEqual(['1', '3', '4', '5', '6', '9', '17', '18', '21']);
+    const last = rowTexts(reviews, reviews.rowCount, 11);
+    expect([last[3], last[4], last[5], last[8], last[9], last[10]]).toEqual([
+      '2023-11-20',
+      '镇纪委',
+      '反弹',
+      '推进中',
+      '2',
+      '第1轮：2023-07-31完成，2023-10-16销号（2023-11回头看反弹）',
+    ]);
   });
 
   it('a unit’s sheet has every problem it leads, co-led ones included and named in a note, in the compact columns', () => {
@@ -184,10 +217,11 @@ describe('ledger: sheets, read back with exceljs', () => {
     expect([...rows.keys()]).toEqual([...UNITS_2023_11, '合计']);
     for (const u of view.statistics.byLeadUnit) expect(rows.get(u.unit.name), u.unit.name).toEqual(summaryOf(u));
     expect(rows.get('合计')).toEqual(summaryOf(view.statistics));
-    // Hand counts (sample-period.test.ts): 经发办 0/1/1/6/5, 12 completed; totals 21, 0/7/1/7/6, 14, 1 overdue.
-    expect(rows.get('经发办')).toEqual([13, 0, 1, 1, 6, 5, 12, 0, '92.3%', '100.0%']);
+    // Hand counts (sample-period.test.ts): 经发办 0/2/1/6/4, 11 completed (21 reopened); totals 21, 0/8/1/7/5, 13, 1 overdue;
+    // 14 due (21's new deadline is in December), 13 of them completed.
+    expect(rows.get('经发办')).toEqual([13, 0, 2, 1, 6, 4, 11, 0, '84.6%', '100.0%']);
     expect(rows.get('规建办')).toEqual([2, 0, 2, 0, 0, 0, 0, 1, '0.0%', '0.0%']);
-    expect(rows.get('合计')).toEqual([21, 0, 7, 1, 7, 6, 14, 1, '66.7%', '93.3%']);
+    expect(rows.get('合计')).toEqual([21, 0, 8, 1, 7, 5, 13, 1, '61.9%', '92.9%']);
     const unitSum = UNITS_2023_11.reduce((sum, u) => sum + (rows.get(u)![0] as number), 0);
     expect(unitSum).toBe(23);
     expect(text(sheetNamed('统计'), after, 1)).toBe('注：问题13、21有多个牵头单位，在各牵头单位行中分别计数，合计行每个问题只计一次，故合计不等于各行之和。');
@@ -256,10 +290,10 @@ describe('ledger: XML', () => {
       unescapeXml(m[3]!),
     ]);
     expect(rules).toEqual([
-      ['A4:P24', 'expression', '$P4="绿"'],
-      ['A4:P24', 'expression', '$P4="红"'],
-      ['A4:P24', 'expression', '$P4="黄"'],
-      ['A4:P24', 'expression', '$P4="蓝"'],
+      ['A4:Q24', 'expression', '$P4="绿"'],
+      ['A4:Q24', 'expression', '$P4="红"'],
+      ['A4:Q24', 'expression', '$P4="黄"'],
+      ['A4:Q24', 'expression', '$P4="蓝"'],
     ]);
     expect(xml).not.toContain('containsText');
     const styles = zipText(out.buffer, 'xl/styles.xml');
@@ -352,7 +386,7 @@ describe('ledger: other plans', () => {
     const { view: v, progress } = syntheticPeriod(other);
     const rendered = await ledgerXlsx(other, v, [progress], await loadTemplates());
     const [ledger, summary] = await readXlsx(rendered.buffer);
-    const headers = rowTexts(ledger!, 3, OTHER_COLUMNS.length + 9).map((h) => h.replace('\n', ''));
+    const headers = rowTexts(ledger!, 3, OTHER_COLUMNS.length + PERIOD_HEADERS.length).map((h) => h.replace('\n', ''));
     // exceljs repeats a merged header's text in every cell of the merge: row 3 holds the lower header row.
     expect(headers.slice(OTHER_COLUMNS.length)).toEqual(PERIOD_HEADERS);
     other.problems.forEach((p, i) => {
@@ -436,13 +470,13 @@ describeWithTools(['python-docx-openpyxl'], 'ledger read by openpyxl', () => {
   });
 
   it('finds the status drop-down on H4:H24 and four expression rules with their fills', () => {
-    expect(seen.names).toEqual(['台账', '统计', ...UNITS_2023_11]);
+    expect(seen.names).toEqual(SHEETS_2023_11);
     for (const d of seen.dv) expect(d).toMatchObject({ type: 'list', formula1: '"未启动,推进中,已完成,已完成并长期坚持,已销号"' });
     const rows = new Set(seen.dv.flatMap((d) => rowsOf(d.sqref, 'H')));
     expect([...rows].sort((x, y) => x - y)).toEqual(BODY_ROWS);
     // openpyxl groups the rules by range: one range, four expression rules, first match first.
     expect(seen.cf.map((c) => [c.range, c.types, c.formula])).toEqual([
-      ['A4:P24', ['expression', 'expression', 'expression', 'expression'], [['$P4="绿"'], ['$P4="红"'], ['$P4="黄"'], ['$P4="蓝"']]],
+      ['A4:Q24', ['expression', 'expression', 'expression', 'expression'], [['$P4="绿"'], ['$P4="红"'], ['$P4="黄"'], ['$P4="蓝"']]],
     ]);
     expect(seen.cf[0]!.fill).toEqual(['FFC6EFCE', 'FFFFC7CE', 'FFFFEB9C', 'FFDDEBF7']);
     expect(seen.unitDv.length).toBeGreaterThan(0);
@@ -464,6 +498,6 @@ describeWithTools(['python-docx-openpyxl'], 'ledger read by openpyxl', () => {
     expect(byUnit.get('合计')).toEqual(summaryOf(view.statistics));
     const byCategory = pySummary(seen.summary, '按发现问题方式统计');
     for (const c of view.statistics.byCategory) expect(byCategory.get(c.category.label), c.category.label).toEqual(summaryOf(c));
-    expect(byCategory.get('合计')).toEqual([21, 0, 7, 1, 7, 6, 14, 1, '66.7%', '93.3%']);
+    expect(byCategory.get('合计')).toEqual([21, 0, 8, 1, 7, 5, 13, 1, '61.9%', '92.9%']);
   });
 });

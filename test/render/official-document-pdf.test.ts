@@ -12,6 +12,7 @@ import type { Plan } from '../../src/model/plan-schema.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
 import { convertToPdf } from '../../src/write/pdf.js';
 import { squash } from '../helpers/expected.js';
+import { lineOf, pageCount, pageSizes, text, words } from '../helpers/pdf-words.js';
 import { emptyLinesAtFoot } from '../helpers/page-foot.js';
 import { describeWithTools, itWithTools, pdfFaces, runTool } from '../helpers/tools.js';
 import { COLOPHON, CONTINUOUS_TEXT, PLAIN_TEXT, UP_REPORT, bundledNotice, inkBands, type InkBand } from './official-document.support.js';
@@ -25,12 +26,6 @@ const TYPE_BOTTOM_MM = 37 + 225;
 /** One 三号 character (16 pt) in mm. */
 const CHAR_MM = 16 / PT_PER_MM;
 
-interface Word {
-  readonly text: string;
-  readonly xMin: number;
-  readonly yMin: number;
-  readonly xMax: number;
-}
 
 describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], 'official documents in LibreOffice (PDF)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhenggai-od-pdf-'));
@@ -68,22 +63,6 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm', 'pdffonts'], '
     seconds = (Date.now() - started) / 1000;
     names.forEach((name, i) => (pdf[name] = out[i]!));
   }, 600_000);
-
-  const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(runTool('pdfinfo', [file]))![1]);
-  const pageSizes = (file: string) =>
-    [...runTool('pdfinfo', ['-f', '1', '-l', String(pageCount(file)), file]).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map(([, w, h]) =>
-      Number(w) < Number(h) ? 'portrait' : 'landscape',
-    );
-  const text = (file: string, page?: number) => runTool('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-']);
-  const words = (file: string, page: number): Word[] =>
-    [...runTool('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
-      ([, xMin, yMin, xMax, t]) => ({ text: t!, xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax) }),
-    );
-  /** A line's words: those on the same baseline as the first word equal to `first`. */
-  const lineOf = (all: Word[], first: string) => {
-    const start = all.find((w) => w.text === first)!;
-    return all.filter((w) => Math.abs(w.yMin - start.yMin) < 1);
-  };
 
   it('converts five documents in one LibreOffice run', () => {
     expect(seconds).toBeGreaterThan(0);

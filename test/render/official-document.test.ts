@@ -16,6 +16,7 @@ import { loadTemplates } from '../../src/templates/load.js';
 import { expectedTexts } from '../helpers/expected.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
 import { unzip, zipText } from '../helpers/unzip.js';
+import { attrs, eastAsia, paragraph, paragraphs, runs, sections, size, textOf } from '../helpers/docx-xml.js';
 import { COLOPHON, UP_REPORT, bundledNotice } from './official-document.support.js';
 
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -42,23 +43,6 @@ beforeAll(async () => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-// --- reading the XML ---------------------------------------------------------------
-
-const paragraphs = (xml: string) => [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!);
-const textOf = (p: string) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-/** The first paragraph whose text starts with `start` (or is exactly `start`, with `exact`). */
-function paragraph(xml: string, start: string, exact = false): string {
-  const found = paragraphs(xml).find((p) => (exact ? textOf(p) === start : textOf(p).startsWith(start)));
-  if (found === undefined) throw new Error(`no paragraph starts with ${start}`);
-  return found;
-}
-const runs = (p: string) => [...p.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!);
-const eastAsia = (run: string) => /w:eastAsia="([^"]+)"/.exec(run)?.[1];
-const size = (run: string) => /<w:sz w:val="(\d+)"\/>/.exec(run)?.[1];
-const attrs = (xml: string, element: string) =>
-  [...xml.matchAll(new RegExp(`<${element}\\b([^>]*?)/?>`, 'g'))].map((m) => Object.fromEntries([...m[1]!.matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
-const sections = (xml: string) => [...xml.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
 
 describe('official document: page and grid (XML)', () => {
   it('is A4 portrait with the GB/T 9704 margins 37/26/35/28 mm in its first section', () => {

@@ -1,5 +1,6 @@
 import { shownNumberOf } from '../../model/numbering.js';
 import { describeEvidenceNameDifferences, matchEvidence } from '../../model/evidence-name.js';
+import { evidenceReferences } from '../evidence-references.js';
 import type { Finding, Rule } from '../rule.js';
 
 /**
@@ -14,12 +15,12 @@ export const evidenceNameDiffers: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {
-      for (const [i, name] of entry.evidence.entries()) {
+      for (const { name, path } of evidenceReferences(index, entry)) {
         const match = matchEvidence(name, ctx.folder.evidenceFiles);
         if (match.kind !== 'similar') continue;
         findings.push({
           source: file.source,
-          path: ['problems', index, 'evidence', i],
+          path,
           message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的佐证材料“${name}”与 evidence/ 中的文件“${match.path}”写法不同：${describeEvidenceNameDifferences(name, match.path)}；已按该文件使用，请把进展文件中的路径改为与文件名一致`,
         });
       }

@@ -22,12 +22,18 @@ import { progressMissingProblem } from './progress-missing-problem.js';
 import { progressPeriod } from './progress-period.js';
 import { progressUnknownProblem } from './progress-unknown-problem.js';
 import { reportMissing } from './report-missing.js';
+import { reviewCheckerName } from './review-checker-name.js';
+import { reviewDueMissing } from './review-due-missing.js';
+import { reviewNeverCompleted } from './review-never-completed.js';
+import { reviewReboundStillCompleted } from './review-rebound-still-completed.js';
+import { reviewReboundWithoutDeadline } from './review-rebound-without-deadline.js';
 import { statedCount } from './stated-count.js';
 import { dueDateDiffers } from './due-date-differs.js';
 import { extensionDropped } from './extension-dropped.js';
 import { extensionEarlier } from './extension-earlier.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
+import { supervisionNumbers } from './supervision-numbers.js';
 import { taskTableRowHeight } from './task-table-row-height.js';
 import { titleLines } from './title-lines.js';
 import { unknownCategory } from './unknown-category.js';
@@ -47,6 +53,10 @@ export const RULES: readonly Rule[] = [
   completedWithoutDate,
   dateAfterAsOf,
   closureIncomplete,
+  reviewReboundWithoutDeadline,
+  reviewReboundStillCompleted,
+  reviewNeverCompleted,
+  supervisionNumbers,
   missingEvidence,
   controlCharacters,
   excelCellLimit,
@@ -63,6 +73,8 @@ export const RULES: readonly Rule[] = [
   overdueWithoutReason,
   onScheduleMissing,
   reportMissing,
+  reviewDueMissing,
+  reviewCheckerName,
   subjectMissing,
   privacy,
   taskTableRowHeight,

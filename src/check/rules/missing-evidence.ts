@@ -1,5 +1,6 @@
 import { shownNumberOf } from '../../model/numbering.js';
 import { describeEvidenceNameDifferences, matchEvidence, nearNamesNote } from '../../model/evidence-name.js';
+import { evidenceReferences } from '../evidence-references.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const missingEvidence: Rule = {
@@ -9,8 +10,7 @@ export const missingEvidence: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const { file, index, entry } of ctx.progressEntries()) {
-      for (const [i, name] of entry.evidence.entries()) {
-        const path = ['problems', index, 'evidence', i];
+      for (const { name, path } of evidenceReferences(index, entry)) {
         const match = matchEvidence(name, ctx.folder.evidenceFiles);
         if (match.kind === 'outside') {
           findings.push({ source: file.source, path, message: `第 ${shownNumberOf(ctx.folder.plan, entry.number)} 号问题的佐证材料路径“${name}”不能指向 evidence/ 之外` });

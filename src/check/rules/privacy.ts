@@ -20,6 +20,22 @@ const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
 // Words that end in 户 and begin with a surname character, yet name no one.
 const NOT_A_NAME = new Set(['余户', '周户', '万户', '曾户']);
 
+// Last characters of an office or a post (镇纪委, 林业站, 党政办, 驻村工作队, 村支书…):
+// a short text ending so names a post, not a person, though it starts like a surname.
+const POST_ENDING = /[委办站所局院组部队会科股室处中心长记员任庭馆社团司]$/u;
+const BARE_NAME = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}$`, 'u');
+
+/**
+ * A text that is, by itself, most likely a person's full name: a common
+ * surname and one or two more Han characters, and not ending as an office or
+ * a post does (张伟 and 欧阳 are; 林业站 and 镇纪委 are not). For fields that
+ * must hold a post, not a name (a 回头看's checkedBy, docs/domain.md#回头看).
+ */
+export function looksLikePersonalName(text: string): boolean {
+  const t = text.trim();
+  return BARE_NAME.test(t) && !POST_ENDING.test(t) && !ANONYMISED.test(t);
+}
+
 export interface PrivateMention {
   kind: 'household' | 'villager' | 'id-card' | 'mobile';
   text: string;

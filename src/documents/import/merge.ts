@@ -34,11 +34,24 @@ export interface MergeResult<E extends MergedEntry = ImportedEntry> {
 export function mergeProgress<E extends MergedEntry>(input: MergeInput<E>): MergeResult<E> {
   const base = input.existing ?? newProgressFile(input);
   const importedNumbers = new Set(input.entries.map((e) => e.number));
-  const kept = (Array.isArray(base.problems) ? (base.problems as unknown[]) : []).filter((p) => !importedNumbers.has(numberOf(input.plan, p) ?? -1));
-  const problems = sortByPlan(input.plan, [...kept, ...input.entries.map((e) => e.entry)]);
+  const existing = Array.isArray(base.problems) ? (base.problems as unknown[]) : [];
+  const kept = existing.filter((p) => !importedNumbers.has(numberOf(input.plan, p) ?? -1));
+  const problems = sortByPlan(input.plan, [...kept, ...input.entries.map((e) => withOfficeReviews(input.plan, e.entry, existing))]);
   const indexOf = new Map(input.entries.map((e) => [e, problems.indexOf(e.entry)] as const));
   const merged = { ...base, problems };
   return { text: `${JSON.stringify(merged, null, 2)}\n`, indexOf };
+}
+
+/**
+ * The office's 回头看 records (docs/domain.md#回头看) are not on the units'
+ * forms: an imported entry keeps those the replaced entry had. The same
+ * object when there are none, so indexOf still finds it.
+ */
+function withOfficeReviews(plan: Plan, entry: ImportedEntry['entry'], existing: readonly unknown[]): ImportedEntry['entry'] {
+  const key = numberOf(plan, entry);
+  const before = existing.find((p) => key !== undefined && numberOf(plan, p) === key) as { reviews?: unknown } | undefined;
+  if (before?.reviews === undefined || 'reviews' in entry) return entry;
+  return Object.assign(entry, { reviews: before.reviews });
 }
 
 function newProgressFile(input: MergeInput<MergedEntry>): Record<string, unknown> {

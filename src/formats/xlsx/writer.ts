@@ -81,6 +81,8 @@ export interface XlsxSheet {
   readonly page: XlsxPage;
   /** Rows frozen at the top of the window. */
   readonly frozenRows?: number;
+  /** Excel's filter buttons on the header row over this range (1-based, header row at the top). */
+  readonly autoFilter?: XlsxRange;
   /** Manual page breaks: after each of these rows (1-based). */
   readonly rowBreaksAfter?: readonly number[];
   readonly dataValidations?: readonly XlsxValidation[];
@@ -172,6 +174,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
   });
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const r of sheet.rowBreaksAfter ?? []) ws.getRow(r).addPageBreak();
+  if (sheet.autoFilter) ws.autoFilter = { from: { row: sheet.autoFilter.top, column: sheet.autoFilter.left }, to: { row: sheet.autoFilter.bottom, column: sheet.autoFilter.right } };
   applyPage(ws, sheet.page);
   for (const v of sheet.dataValidations ?? []) applyValidation(ws, v);
   for (const f of sheet.conditionalFormats ?? []) applyConditionalFormat(ws, f);

@@ -28,6 +28,8 @@ export interface LedgerTableSheet {
   readonly titleLines: readonly string[];
   readonly table: TaskTableModel;
   readonly note?: string;
+  /** Filter buttons on the header's last row (the county roll-up's ledger: one problem a row, filtered by town). */
+  readonly filter?: boolean;
 }
 
 export interface LedgerModel {
@@ -37,6 +39,8 @@ export interface LedgerModel {
   readonly main: LedgerTableSheet;
   readonly summary: { readonly name: string; readonly titleLines: readonly string[]; readonly tables: readonly SummaryTable[] };
   readonly units: readonly LedgerTableSheet[];
+  /** 回头看: the period's records, one row a problem checked (docs/domain.md#回头看); absent when the period has none. */
+  readonly reviews?: LedgerTableSheet;
   /** The status column's drop-down: its input message and error alert (templates/ledger.hbs). */
   readonly statusValidation: ValidationWording;
 }
@@ -52,6 +56,7 @@ export const PERIOD_KEYS = {
   extension: 'extension',
   closedOn: 'closedOn',
   warning: 'warning',
+  round: 'round',
 } as const;
 
 /** The warning colours as the ledger writes them (docs/domain.md#warning-colours). */

@@ -14,7 +14,13 @@ import type { TaskTableModel } from './task-table.js';
  */
 export type DocumentHeader =
   | { readonly kind: 'down'; readonly issuerMark: string; readonly docNumber: string }
-  | { readonly kind: 'up'; readonly issuerMark: string; readonly docNumber: string; readonly signer: string };
+  | { readonly kind: 'up'; readonly issuerMark: string; readonly docNumber: string; readonly signer: string }
+  /**
+   * 信函格式 (GB/T 9704 §10.1), the format of a 函 such as a supervision
+   * notice: the mark near the top, a red double line under it, the 发文字号
+   * on the right below the line — a short letter fits on one page.
+   */
+  | { readonly kind: 'letter'; readonly issuerMark: string; readonly docNumber: string };
 
 /** A title as printed: one entry a line (GB/T 9704 §7.3.1: long titles break into balanced lines). */
 export interface DocumentTitle {

@@ -9,7 +9,7 @@ export const CONTENTS_STEM = '00-报送材料清单';
 /** The evidence part: its folder's name and its entry in the contents list, the field's label. */
 export const EVIDENCE_FOLDER = FIELD_LABELS.evidence;
 
-export type PartKind = 'report' | 'ledger' | 'closure-filled' | 'closure-blank' | 'evidence';
+export type PartKind = 'report' | 'ledger' | 'closure-filled' | 'closure-blank' | 'supervision' | 'evidence';
 
 export interface PacketPart {
   /** 1-based place in the contents list. */

@@ -12,6 +12,10 @@ import {
   ISSUER_MARK_COLOR_HEX,
   ISSUER_MARK_FONT,
   ISSUER_MARK_TOP_TWIP,
+  LETTER_DOC_NUMBER_RIGHT_INDENT_TWIP,
+  LETTER_DOUBLE_LINE_EIGHTH_PT,
+  LETTER_DOUBLE_LINE_SPACER_TWIP,
+  LETTER_MARK_TOP_TWIP,
   RED_LINE_COLOR_HEX,
   RED_LINE_EIGHTH_PT,
   RED_LINE_SPACER_TWIP,
@@ -28,6 +32,7 @@ import { BODY_STYLE, blankLines, gridParagraph, textRuns } from './paragraphs.js
 export const SIGNER_LABEL = '签发人：';
 
 export function headerParagraphs(header: DocumentHeader): Paragraph[] {
+  if (header.kind === 'letter') return letterHeaderParagraphs(header.issuerMark, header.docNumber);
   return [issuerMarkParagraph(header.issuerMark), ...blankLines(DOC_NUMBER_BLANK_LINES), docNumberParagraph(header), redLineParagraph()];
 }
 
@@ -35,7 +40,7 @@ export function headerParagraphs(header: DocumentHeader): Paragraph[] {
  * The mark on one line at the size issuerMarkLayout picks, its exact line as
  * tall as the type, so the space before (35 mm) puts the glyphs' top there.
  */
-export function issuerMarkParagraph(mark: string): Paragraph {
+export function issuerMarkParagraph(mark: string, beforeTwip: number = ISSUER_MARK_TOP_TWIP): Paragraph {
   const layout = issuerMarkLayout(textWidthEm(mark));
   return gridParagraph(
     textRuns(mark, {
@@ -44,11 +49,23 @@ export function issuerMarkParagraph(mark: string): Paragraph {
       color: ISSUER_MARK_COLOR_HEX,
       ...(layout.scalePercent === FULL_SCALE_PERCENT ? {} : { scale: layout.scalePercent }),
     }),
-    { alignment: AlignmentType.CENTER, beforeTwip: ISSUER_MARK_TOP_TWIP, lineTwip: layout.lineTwip },
+    { alignment: AlignmentType.CENTER, beforeTwip, lineTwip: layout.lineTwip },
   );
 }
 
-function docNumberParagraph(header: DocumentHeader): Paragraph {
+/** 信函格式 (§10.1): the mark at the type area's top, the red double line (thick over thin) 4 mm under it, the number on the right. */
+function letterHeaderParagraphs(mark: string, docNumber: string): Paragraph[] {
+  return [
+    issuerMarkParagraph(mark, LETTER_MARK_TOP_TWIP),
+    gridParagraph([], {
+      lineTwip: LETTER_DOUBLE_LINE_SPACER_TWIP,
+      border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: LETTER_DOUBLE_LINE_EIGHTH_PT, color: RED_LINE_COLOR_HEX, space: 0 } },
+    }),
+    gridParagraph(textRuns(docNumber, { ...BODY_STYLE, face: DOC_NUMBER_FONT }), { alignment: AlignmentType.RIGHT, indent: { right: LETTER_DOC_NUMBER_RIGHT_INDENT_TWIP } }),
+  ];
+}
+
+function docNumberParagraph(header: Exclude<DocumentHeader, { kind: 'letter' }>): Paragraph {
   const style = { ...BODY_STYLE, face: DOC_NUMBER_FONT };
   if (header.kind === 'down') return gridParagraph(textRuns(header.docNumber, style), { alignment: AlignmentType.CENTER });
   // 上行文: number one character in from the left, 签发人 one in from the right, one line (§7.2.5, §7.2.6).

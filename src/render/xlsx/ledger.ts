@@ -46,7 +46,7 @@ export async function renderLedgerXlsx(model: LedgerModel): Promise<RenderedXlsx
   return { buffer, warnings };
 }
 
-/** Every sheet of the ledger (pure), names made safe and unique in order: 台账, 统计, then the units. */
+/** Every sheet of the ledger (pure), names made safe and unique in order: 台账, 统计, the units, then 回头看 (when the period has records). */
 export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warnings: XlsxWarning[] } {
   const taken = new Set<string>();
   const claim = (wanted: string) => {
@@ -58,6 +58,7 @@ export function ledgerSheets(model: LedgerModel): { sheets: XlsxSheet[]; warning
     tableSheet(model.main, claim(model.main.name), model.statusValidation),
     summarySheet(model.summary, claim(model.summary.name)),
     ...model.units.map((unit) => tableSheet(unit, claim(unit.name), model.statusValidation)),
+    ...(model.reviews ? [tableSheet(model.reviews, claim(model.reviews.name), model.statusValidation)] : []),
   ];
   return { sheets: built.map((b) => b.sheet), warnings: built.flatMap((b) => b.warnings) };
 }
@@ -87,7 +88,7 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
       // The ledger's table has no merged cells (composeLedgerTable turns merging off).
-      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, cell.text, bodyStyle(table.columns[c]!.align, table.cellSizePt));
+      if (cell.kind === 'text') sheet.place(first + r, c, first + r, c, ledgerValue(table.columns[c]!.key, cell.text), bodyStyle(table.columns[c]!.align, table.cellSizePt));
     });
   });
   const end = first + table.rows.length;
@@ -104,8 +105,10 @@ function tableSheet(ledger: LedgerTableSheet, name: string, statusValidation: Va
       rows: sheet.rows(),
       merges: sheet.merges,
       frozenRows: first,
+      ...(ledger.filter && table.rows.length > 0 ? { autoFilter: { top: first, left: 1, bottom: end, right: sheet.columnCount } } : {}),
       page: landscapeTablePage(PAPER, { first: TITLE_ROWS + 1, last: first }),
-      ...(table.rows.length === 0 ? {} : rowRules(ledger, body, statusValidation)),
+      // The 回头看 sheet has neither a status to choose nor a 预警 to colour by.
+      ...(table.rows.length === 0 || !hasColumn(ledger, PERIOD_KEYS.warning) ? {} : rowRules(ledger, body, statusValidation)),
     },
     warnings: sheet.warnings,
   };
@@ -116,6 +119,10 @@ interface BodyRange {
   readonly first: number;
   readonly last: number;
   readonly columns: number;
+}
+
+function hasColumn(ledger: LedgerTableSheet, key: string): boolean {
+  return ledger.table.columns.some((c) => c.key === key);
 }
 
 function columnOf(ledger: LedgerTableSheet, key: string): number {
@@ -231,4 +238,16 @@ function summarySheet(summary: LedgerModel['summary'], name: string): { sheet: X
     },
     warnings: sheet.warnings,
   };
+}
+
+/** Columns whose whole-number values are written as numbers: sorting and filtering the ledger by them then goes 1, 2, … 10, not 1, 10, 2. */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['number', 'round']);
+
+/**
+ * A body cell's value: a number in a 序号 or 整改轮次 column when the text is
+ * a whole number (a plan numbered plan-wide, a round); text otherwise (二-3,
+ * a plan numbered per category, stays as shown).
+ */
+function ledgerValue(columnKey: string, text: string): string | number {
+  return NUMERIC_COLUMNS.has(columnKey) && /^[1-9]\d{0,8}$/.test(text) ? Number(text) : text;
 }

@@ -16,6 +16,13 @@ describe('missing-evidence', () => {
       '第 2 号问题的佐证材料路径“../plan.json”不能指向 evidence/ 之外',
     ]);
   });
+  it('checks a 回头看 record’s evidence too, at its own path', () => {
+    const progress = withProgress((p) => {
+      Object.assign(p.problems[2]!, { reviews: [{ date: '2024-06-20', checkedBy: '乡纪委', finding: '巩固', evidence: ['1/清河记录.txt', '3/巡查照片.png'] }] });
+    });
+    const found = runRule(missingEvidence, { progress });
+    expect(found.map((d) => [d.path, d.message])).toEqual([[['problems', 2, 'reviews', 0, 'evidence', 1], '第 3 号问题的佐证材料不存在：evidence/3/巡查照片.png']]);
+  });
   it('reports a reference that matches several files which look alike, saying how each differs', () => {
     const progress = withProgress((p) => {
       p.problems[0]!.evidence = ['./1/Lǚ村.txt'];
