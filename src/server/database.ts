@@ -99,7 +99,55 @@ export interface AuditTable {
   newValue: string | null;
 }
 
+/** A period opened for reporting online (issue 16): open while units report, closed (read-only) once the office closes it. */
+export interface ReportingPeriodTable {
+  planId: number;
+  period: string;
+  state: 'open' | 'closed';
+  openedAt: string;
+  openedBy: number;
+  closedAt: string | null;
+  closedBy: number | null;
+}
+
+/**
+ * A unit's answer for one problem in one period: the fields as typed
+ * (`valuesJson`, form field → text) and, once they pass the import's rules,
+ * the progress entry they make (`entryJson`). `version` rises with every
+ * save (optimistic versioning: a save from an older version is refused).
+ */
+export interface AnswerTable {
+  id: Generated<number>;
+  planId: number;
+  period: string;
+  /** The problem's internal key (model/numbering.ts). */
+  number: number;
+  unit: string;
+  state: 'draft' | 'submitted' | 'returned' | 'accepted';
+  valuesJson: string;
+  entryJson: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: number;
+}
+
+/** One round of an answer: submitted by the unit (填报人), reviewed by the office (审核人), accepted or returned with a reason. */
+export interface AnswerRoundTable {
+  id: Generated<number>;
+  answerId: number;
+  submittedAt: string;
+  submittedBy: string;
+  valuesJson: string;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  decision: 'accepted' | 'returned' | null;
+  reason: string | null;
+}
+
 export interface Tables {
+  reportingPeriods: ReportingPeriodTable;
+  answers: AnswerTable;
+  answerRounds: AnswerRoundTable;
   accounts: AccountTable;
   unitAssignments: UnitAssignmentTable;
   sessions: SessionTable;

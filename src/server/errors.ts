@@ -8,6 +8,9 @@ import { UserError } from '../diagnostics/user-error.js';
 import { html } from './html.js';
 import { page } from './page.js';
 
+/** A refusal because the object has moved on or is closed (a closed period, a stale version): answered 409 with its message. */
+export class Conflict extends UserError {}
+
 /** Send an error page with `status` and `message` (and diagnostics, one a line, when given). */
 export function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, details: readonly string[] = []): FastifyReply {
   const body = html`<div class="error"><p>${message}</p>${details.length > 0 ? html`<pre>${details.join('\n')}</pre>` : ''}</div>
@@ -33,6 +36,7 @@ const MESSAGES: Record<string, [number, string]> = {
 /** Install the error handler: UserError → 400 with its message and diagnostics; known codes → their wording; anything else → 500 logged. */
 export function installErrorPages(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof Conflict) return errorPage(request, reply, 409, error.message);
     if (error instanceof UserError) return errorPage(request, reply, 400, error.message, error.diagnostics.map(formatDiagnostic));
     const known = error.code ? MESSAGES[error.code] : undefined;
     if (known) return errorPage(request, reply, known[0], known[1]);

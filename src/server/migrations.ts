@@ -95,9 +95,54 @@ const initial: Migration = {
   },
 };
 
+/** Issue 16: periods opened for reporting online, the units' answers and every round of their review. */
+const onlineReporting: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('reporting_periods')
+      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('open', 'closed')`))
+      .addColumn('opened_at', 'text', (c) => c.notNull())
+      .addColumn('opened_by', 'integer', (c) => c.notNull().references('accounts.id'))
+      .addColumn('closed_at', 'text')
+      .addColumn('closed_by', 'integer', (c) => c.references('accounts.id'))
+      .addPrimaryKeyConstraint('reporting_periods_pk', ['plan_id', 'period'])
+      .execute();
+    await db.schema
+      .createTable('answers')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('unit', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('draft', 'submitted', 'returned', 'accepted')`))
+      .addColumn('values_json', 'text', (c) => c.notNull())
+      .addColumn('entry_json', 'text')
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('updated_by', 'integer', (c) => c.notNull().references('accounts.id'))
+      .addUniqueConstraint('answers_problem', ['plan_id', 'period', 'number'])
+      .execute();
+    await db.schema
+      .createTable('answer_rounds')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('answer_id', 'integer', (c) => c.notNull().references('answers.id').onDelete('cascade'))
+      .addColumn('submitted_at', 'text', (c) => c.notNull())
+      .addColumn('submitted_by', 'text', (c) => c.notNull())
+      .addColumn('values_json', 'text', (c) => c.notNull())
+      .addColumn('reviewed_at', 'text')
+      .addColumn('reviewed_by', 'text')
+      .addColumn('decision', 'text', (c) => c.check(sql`decision in ('accepted', 'returned')`))
+      .addColumn('reason', 'text')
+      .execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-online-reporting': onlineReporting,
 };
 
 /** Bring the database to the latest version; UserError naming the migration that failed. */

@@ -93,6 +93,9 @@ dl.fields dt{font-weight:bold}
 dl.fields dd{margin:0}
 ul.links li{margin:.3rem 0}
 .assign{display:flex;flex-wrap:wrap;gap:.3rem;margin-top:.4rem}.assign select,.assign input{width:auto;flex:1 1 8em}
+.field-error{color:#a1160e;margin:.2rem 0 0;font-weight:normal}.field-warning{color:#8a5a00;margin:.2rem 0 0;font-weight:normal}
+.prewrap{white-space:pre-wrap}.tag{display:inline-block;background:#fff;border:1px solid #ccc;border-radius:3px;padding:0 .4rem;margin:.1rem 0}
+.behind td:first-child{color:#a1160e;font-weight:bold}
 .otp{font-family:monospace;font-size:1.3rem;background:#fff;border:2px dashed #8b1a1a;padding:.5rem 1rem;display:inline-block}
 @media (max-width:640px){
 main{padding:.5rem}

@@ -194,6 +194,16 @@ export async function saveProgressText(db: Database, planId: number, period: str
   await db.updateTable('periods').set({ progressText: text, asOf: asOfOf(text) }).where('planId', '=', planId).where('period', '=', period).execute();
 }
 
+/**
+ * Replace one period's progress text only if it is still `expected` (what
+ * the caller read and checked): false when it changed meanwhile (an answer
+ * accepted between reading and saving), so nothing is written over it.
+ */
+export async function replaceProgressText(db: Database, planId: number, period: string, expected: string, text: string): Promise<boolean> {
+  const result = await db.updateTable('periods').set({ progressText: text, asOf: asOfOf(text) }).where('planId', '=', planId).where('period', '=', period).where('progressText', '=', expected).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** `checkPlanTexts` on a stored plan: its data for the pipelines and its diagnostics. */
 export function checkStoredPlan(plan: StoredPlan): CheckedTexts {
   return checkPlanTexts(plan.texts);

@@ -10,10 +10,11 @@ import { readFolderFiles } from '../../src/server/folder-files.js';
 import { importPlan } from '../../src/server/plan-store.js';
 import { BUNDLED, Client, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
 
-type Caller = 'anonymous' | 'office' | 'viewer' | 'unit';
-const CALLERS: readonly Caller[] = ['anonymous', 'office', 'viewer', 'unit'];
+// Two unit accounts (issue 16): 'unit' is 经发办 (problem 1 is its own), 'unitB' is 农业服务中心 (problem 2).
+type Caller = 'anonymous' | 'office' | 'viewer' | 'unit' | 'unitB';
+const CALLERS: readonly Caller[] = ['anonymous', 'office', 'viewer', 'unit', 'unitB'];
 const EVERYONE: readonly Caller[] = CALLERS;
-const SIGNED_IN: readonly Caller[] = ['office', 'viewer', 'unit'];
+const SIGNED_IN: readonly Caller[] = ['office', 'viewer', 'unit', 'unitB'];
 
 /** Route → the URL called (1 = the bundled plan, period 2023-11) and the callers let through. Written by hand from issue 15's roles. */
 const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
@@ -26,7 +27,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'POST /password': { url: '/password', allowed: SIGNED_IN },
   'GET /plans': { url: '/plans', allowed: SIGNED_IN },
   'GET /plans/:plan': { url: '/plans/1', allowed: SIGNED_IN },
-  'GET /plans/:plan/problems/:number': { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: SIGNED_IN },
+  // Problem 1 is 经发办's: the other unit account gets “no such problem”.
+  'GET /plans/:plan/problems/:number': { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: ['office', 'viewer', 'unit'] },
   'GET /plans/:plan/check': { url: '/plans/1/check', allowed: ['office', 'viewer'] },
   'GET /plans/:plan/export': { url: '/plans/1/export', allowed: ['office'] },
   'GET /plans/import': { url: '/plans/import', allowed: ['office'] },
@@ -42,7 +44,36 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'POST /accounts/:id/reset': { url: '/accounts/9999/reset', allowed: ['office'] },
   'POST /accounts/:id/units': { url: '/accounts/9999/units', allowed: ['office'] },
   'GET /audit': { url: '/audit', allowed: ['office'] },
+  'POST /plans/:plan/periods': { url: '/plans/1/periods', allowed: ['office'] },
+  'POST /plans/:plan/periods/:period/close': { url: '/plans/1/periods/2023-11/close', allowed: ['office'] },
+  // Answers (2023-12, opened in beforeAll). Problem 1 is 经发办's; the other unit account gets “no such problem”.
+  'GET /plans/:plan/periods/:period/answers': { url: '/plans/1/periods/2023-12/answers', allowed: SIGNED_IN },
+  'GET /plans/:plan/periods/:period/answers/:number': { url: '/plans/1/periods/2023-12/answers/1', allowed: ['office', 'viewer', 'unit'] },
+  'POST /plans/:plan/periods/:period/answers/:number': { url: '/plans/1/periods/2023-12/answers/1', allowed: ['unit'] },
+  'POST /plans/:plan/periods/:period/answers/:number/review': { url: '/plans/1/periods/2023-12/answers/1/review', allowed: ['office'] },
 };
+
+/**
+ * Object checks of the answers (issue 16), each URL as each unit account:
+ * reading and writing the other unit's problem is refused whatever the id,
+ * and a problem the unit only cooperates on is read-only.
+ */
+const ANSWER_OBJECTS: readonly { caller: 'unit' | 'unitB'; method: 'GET' | 'POST'; url: string; allowed: boolean }[] = [
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/1', allowed: true },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/2', allowed: true }, // cooperates: read-only
+  { caller: 'unit', method: 'POST', url: '/plans/1/periods/2023-12/answers/2', allowed: false },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/11', allowed: false },
+  { caller: 'unit', method: 'POST', url: '/plans/1/periods/2023-12/answers/11', allowed: false },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/11', allowed: false },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/11', allowed: true },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/11', allowed: true },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/1', allowed: false },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/1', allowed: false },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/1/review', allowed: false },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/problems/1', allowed: false },
+  { caller: 'unitB', method: 'GET', url: '/plans/2/periods/2023-12/answers/2', allowed: false },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/99', allowed: false },
+];
 
 /** Object checks: URLs a unit account may not see though its role may call the route. */
 const UNIT_OBJECTS: readonly { url: string; allowed: boolean }[] = [
@@ -87,6 +118,8 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await startHarness();
+    const office = await signedIn(harness.app, 'office');
+    if ((await office.post('/plans/1/periods', { period: '2023-12' })).statusCode !== 302) throw new Error('could not open 2023-12');
   });
   afterAll(async () => harness?.close());
 
@@ -109,6 +142,26 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
       }
     }
     expect(seen).toEqual(expected);
+  });
+
+  it('refuses every POST route without a CSRF token, for a caller the route lets through', async () => {
+    for (const [route, row] of Object.entries(MATRIX)) {
+      if (!route.startsWith('POST ') || route === 'POST /login') continue;
+      const caller = row.allowed.find((c) => c !== 'anonymous')!;
+      const client = await signedIn(harness.app, caller as Exclude<Caller, 'anonymous'>);
+      const response = await client.request('POST', row.url, { status: '推进中', period: '2024-01', version: '0' });
+      expect(response.statusCode, route).toBe(403);
+      expect(response.body, route).toContain('CSRF 校验未通过');
+    }
+  });
+
+  it('lets each unit account read and write only its own problems’ answers, the cooperating ones read-only', async () => {
+    for (const row of ANSWER_OBJECTS) {
+      const client = await signedIn(harness.app, row.caller);
+      const response = row.method === 'GET' ? await client.request('GET', row.url) : await client.post(row.url, { status: '推进中', onSchedule: '是', progress: '矩阵测试', version: '0', action: 'save' });
+      expect(response.statusCode, `${row.caller} ${row.method} ${row.url}`).toBeLessThan(500);
+      expect(refused(row.method, response), `${row.caller} ${row.method} ${row.url}`).toBe(!row.allowed);
+    }
   });
 
   it('shows a unit account only its own plan and the problems its unit leads', async () => {

@@ -28,6 +28,9 @@ export const TEST_ACCOUNTS: Record<Role, { username: string; password: string }>
 /** The unit the test unit account stands for, and a problem it leads (from data/guanyang-2022/plan.json). */
 export const TEST_UNIT = { unit: '经发办', ownProblem: 1, otherProblem: 2 };
 
+/** A second unit account (issue 16): 农业服务中心 reports problems 2 and 11 of the bundled plan and never sees 经发办's. */
+export const TEST_UNIT_B = { username: 'unit2', password: 'unit2-pass-12345', unit: '农业服务中心', ownProblem: 2 };
+
 export interface Harness {
   app: FastifyInstance;
   db: Database;
@@ -48,6 +51,8 @@ export async function startHarness(options: { lockout?: LockoutPolicy; loginAtte
   }
   const { id: planId } = await importPlan(db, dataDir, { name: 'guanyang-2022', files: await readFolderFiles(BUNDLED), accountId: ids.office!, allowErrors: false });
   await db.insertInto('unitAssignments').values({ accountId: ids.unit!, planId, unit: TEST_UNIT.unit }).execute();
+  const { account: unitB } = await createAccount(db, { username: TEST_UNIT_B.username, displayName: '测试unit2', role: 'unit' }, TEST_UNIT_B.password);
+  await db.insertInto('unitAssignments').values({ accountId: unitB.id, planId, unit: TEST_UNIT_B.unit }).execute();
   const app = await buildApp({
     db,
     dataDir,
@@ -109,10 +114,11 @@ export class Client {
   }
 }
 
-/** A client signed in as the test account of `role`. */
-export async function signedIn(app: FastifyInstance, role: Role): Promise<Client> {
+/** A client signed in as the test account of `role` ('unitB': the second unit account, TEST_UNIT_B). */
+export async function signedIn(app: FastifyInstance, role: Role | 'unitB'): Promise<Client> {
   const client = new Client(app);
-  const response = await client.signIn(TEST_ACCOUNTS[role].username, TEST_ACCOUNTS[role].password);
+  const { username, password } = role === 'unitB' ? TEST_UNIT_B : TEST_ACCOUNTS[role];
+  const response = await client.signIn(username, password);
   if (response.statusCode !== 302) throw new Error(`sign-in as ${role} failed: ${response.statusCode}`);
   return client;
 }

@@ -10,7 +10,7 @@ import type { IsoDate } from '../../model/dates.js';
 import type { Plan } from '../../model/plan-schema.js';
 import type { ImportedEntry } from './validate-form.js';
 
-export interface MergeInput {
+export interface MergeInput<E extends MergedEntry = ImportedEntry> {
   plan: Plan;
   period: string;
   asOf: IsoDate;
@@ -18,16 +18,20 @@ export interface MergeInput {
   existing?: Record<string, unknown>;
   /** `$schema` for a new file, copied from the office's other progress files. */
   schemaRef?: string;
-  entries: readonly ImportedEntry[];
+  /** The entries to put in (a form row's, or an answer the office accepted on the server: only the key and the entry are read). */
+  entries: readonly E[];
 }
 
-export interface MergeResult {
+/** What merging reads of an imported entry. */
+export type MergedEntry = Pick<ImportedEntry, 'number' | 'entry'>;
+
+export interface MergeResult<E extends MergedEntry = ImportedEntry> {
   text: string;
   /** For each imported entry, its index in the merged `problems` array. */
-  indexOf: Map<ImportedEntry, number>;
+  indexOf: Map<E, number>;
 }
 
-export function mergeProgress(input: MergeInput): MergeResult {
+export function mergeProgress<E extends MergedEntry>(input: MergeInput<E>): MergeResult<E> {
   const base = input.existing ?? newProgressFile(input);
   const importedNumbers = new Set(input.entries.map((e) => e.number));
   const existing = Array.isArray(base.problems) ? (base.problems as unknown[]) : [];
@@ -50,7 +54,7 @@ function withOfficeReviews(plan: Plan, entry: ImportedEntry['entry'], existing: 
   return Object.assign(entry, { reviews: before.reviews });
 }
 
-function newProgressFile(input: MergeInput): Record<string, unknown> {
+function newProgressFile(input: MergeInput<MergedEntry>): Record<string, unknown> {
   return { ...(input.schemaRef ? { $schema: input.schemaRef } : {}), period: input.period, asOf: input.asOf, problems: [] };
 }
 

@@ -12,11 +12,12 @@ import {
   FORM_STATUS_VALUES,
   FORM_WRITER,
   READABLE_FORM_LAYOUTS,
+  CURRENT_FORM_LAYOUT,
   layoutColumn,
   type FormAnswerField,
   type FormLayout,
 } from '../../model/document/unit-form-layout.js';
-import { earliestFormDate, formProblems, formUnits } from '../../compose/forms.js';
+import { earliestFormDate, formProblems, formUnits, prefill } from '../../compose/forms.js';
 import { formChecksum, parseRowDigests, problemDigest } from '../../model/document/unit-form.js';
 import type { IsoDate } from '../../model/dates.js';
 import { FIELD_LABELS } from '../../model/vocabulary.js';
@@ -445,4 +446,58 @@ const EXTENSION_YEARS = 5;
 
 function latestDeadline(window: DateWindow): IsoDate {
   return `${Number(window.max.slice(0, 4)) + EXTENSION_YEARS}-12-31`;
+}
+
+// --- answers typed on the server's form -------------------------------------------
+
+/** One answer field's finding, named by field (the web form shows it at the field). */
+export interface FieldFinding {
+  field: FormAnswerField;
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * A unit's answers for one problem typed on the server's page (issue 16),
+ * checked by the very rules a form row is checked by: the answers are laid
+ * out as a one-row sheet of text cells in the current form layout and read by
+ * RowReader, so statuses allowed, dates plausible, a completed problem's
+ * date, the extension's three parts and the office-only closure are the
+ * same rules, with the same messages. Findings name the field, not the cell.
+ * Returns the progress entry (as `import` writes it) when no error is found.
+ */
+export function validateAnswerFields(answers: Partial<Record<FormAnswerField, string>>, problem: Problem, ctx: ImportContext): { entry?: ProgressEntryJson; findings: FieldFinding[] } {
+  const layout = CURRENT_FORM_LAYOUT;
+  const row = layout.firstDataRow;
+  const texts = new Map<number, string>([[layoutColumn(layout, 'number'), shownNumber(problem)]]);
+  for (const [field, value] of Object.entries(answers) as [FormAnswerField, string | undefined][]) {
+    if (value !== undefined && value.trim() !== '') texts.set(layoutColumn(layout, field), value);
+  }
+  const cell = (r: number, c: number): SheetCell => {
+    const text = r === row ? texts.get(c) : undefined;
+    return { address: `${columnLetters(c)}${r}`, row: r, column: c, numberFormat: 'General', ...(text === undefined ? {} : { data: { type: 'text', text, rich: false } }) };
+  };
+  const sheet: CellSheet = {
+    name: layout.sheet,
+    state: 'visible',
+    cell,
+    rowNumbers: [row],
+    cellsOf: (r) => (r === row ? [...texts.keys()].sort((a, b) => a - b).map((c) => cell(r, c)) : []),
+    drawings: [],
+  };
+  const window: DateWindow = { min: earliestFormDate(ctx.plan), max: ctx.asOf, date1904: false };
+  const read = readRow({ file: '', sheet, layout, row, problem, problems: [problem], ctx, window, pictures: [], pictureCells: new Set() });
+  const fieldAt = new Map<string, FormAnswerField | string>(layout.columns.map((c, i) => [`${columnLetters(i + 1)}${row}`, c.field]));
+  const findings = read.diagnostics.map((d) => ({ field: (fieldAt.get(d.cell ?? '') ?? 'status') as FormAnswerField, severity: d.severity, message: d.message }));
+  return read.entry ? { entry: read.entry, findings } : { findings };
+}
+
+/**
+ * The answers a problem's online form starts with: this period's entry when
+ * the period's file has one, else the period before's — pre-filled as the
+ * Excel form is (compose/forms.ts prefill: no evidence, no note, no closure).
+ */
+export function prefilledAnswers(ctx: ImportContext, number: number): Partial<Record<FormAnswerField, string>> {
+  const entry = ctx.current?.problems.find((p) => p.number === number) ?? ctx.previous?.problems.find((p) => p.number === number);
+  return { ...prefill(entry) };
 }

@@ -17,6 +17,9 @@ import { actor } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { exportPlan } from '../plan-store.js';
+import { periodControls } from './periods.js';
+import { roundsTable } from './answers.js';
+import { roundsOf } from '../answers.js';
 import { sendFile, sendPage } from '../respond.js';
 import { ROLE_LABELS } from '../roles.js';
 
@@ -110,6 +113,7 @@ ${plans.map((p) => html`<tr><td><a href="/plans/${p.id}">${p.title || p.name}</a
         html`${errors > 0 ? html`<div class="error">方案有 ${errors} 个错误，改正前不能生成文书（见“检查”）。</div>` : ''}
 ${planMenu(view, request.account!.role, period)}
 ${periodLinks(view, period)}
+${await periodControls(request, reply, view)}
 ${period ? html`<h2>${period} 各问题状态（截至 ${progressOf(view, period)?.asOf ?? ''}）</h2>` : html`<h2>问题</h2>`}
 ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
       );
@@ -144,7 +148,9 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
 <dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
 </dl>
 <h2>各期进展</h2>
-<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>
+<h2>在线填报与审核记录</h2>
+${roundsTable(await roundsOf(app.ctx.db, view.stored.id, number))}`,
       );
     },
   });

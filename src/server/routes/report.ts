@@ -13,7 +13,8 @@ import { errorPage } from '../errors.js';
 import { actor, csrfField, field } from '../forms.js';
 import { html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
-import { saveProgressText } from '../plan-store.js';
+import { replaceProgressText } from '../plan-store.js';
+import { reportingState, requireNotClosed } from '../reporting.js';
 import { sendPage } from '../respond.js';
 
 /** The report's text fields in the order progress files write them, with their labels. */
@@ -120,7 +121,7 @@ export function reportRoutes(app: FastifyInstance): void {
     handler: async (request, reply) => {
       const found = await periodInView(request, reply);
       if (!found) return reply;
-      const editable = request.account!.role === 'office';
+      const editable = request.account!.role === 'office' && (await reportingState(app.ctx.db, found.view.stored.id, found.period)) !== 'closed';
       return sendPage(request, reply, `${found.period} 进展报告`, reportForm(found.view, found.period, rawReport(found.text), reply, editable, versionOf(found.text)));
     },
   });
@@ -132,6 +133,7 @@ export function reportRoutes(app: FastifyInstance): void {
       const found = await periodInView(request, reply);
       if (!found) return reply;
       const { view, period, text } = found;
+      await requireNotClosed(app.ctx.db, view.stored.id, period);
       const progress = JSON.parse(text) as Raw;
       const old = rawReport(text);
       const next = reportFromForm(request, old);
@@ -148,7 +150,10 @@ export function reportRoutes(app: FastifyInstance): void {
       }
       const changes = changesBetween(old, next);
       if (changes.length > 0) {
-        await saveProgressText(app.ctx.db, view.stored.id, period, nextText);
+        // Written only over the text this save was checked against: an answer accepted meanwhile is never lost.
+        if (!(await replaceProgressText(app.ctx.db, view.stored.id, period, text, nextText))) {
+          return sendPage(request, reply, `${period} 进展报告`, reportForm(view, period, next, reply, true, field(request, 'version'), ['这一期的进展文件在您提交时已被他人修改（如采纳了单位填报），未保存；请重新打开本页后再保存。']), 409);
+        }
         await audit(app.ctx.db, actor(request), '修改进展报告', `方案 ${view.stored.name} ${period}`, changes);
       }
       return reply.redirect(`/plans/${view.stored.id}/periods/${period}/report/saved`);

@@ -1,0 +1,311 @@
+// The units' answers and the office's review (issue 16). A unit account
+// sees the problems its unit reports (editable while the period is open) and,
+// read-only, those it co-leads or cooperates on; never others (answered as
+// “no such problem”, like part 1's object checks). The office sees every
+// problem's answer and accepts it or returns it with a reason; every round
+// is listed on the page and on the problem's page.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { shownNumber } from '../../model/numbering.js';
+import { FORM_NO, FORM_STATUS_VALUES, FORM_YES } from '../../model/document/unit-form-layout.js';
+import type { FieldFinding } from '../../documents/import/validate-form.js';
+import type { Problem } from '../../model/plan-schema.js';
+import { FIELD_LABELS as L } from '../../model/vocabulary.js';
+import { reportingUnit } from '../../derive/reporting-unit.js';
+import {
+  ANSWER_FIELDS,
+  ANSWER_WORDS,
+  AnswerInvalid,
+  answerContext,
+  differences,
+  findAnswer,
+  prefilledValues,
+  reviewAnswer,
+  roundsOf,
+  saveAnswer,
+  StaleAnswer,
+  unitRole,
+  valuesFrom,
+  type Answer,
+  type AnswerValues,
+} from '../answers.js';
+import { audit } from '../audit.js';
+import { errorPage } from '../errors.js';
+import { actor, csrfField, field } from '../forms.js';
+import { html, type Html } from '../html.js';
+import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
+import { REPORTING_WORDS, reportingState } from '../reporting.js';
+import { sendPage } from '../respond.js';
+import { validateAnswerFields } from '../../documents/import/validate-form.js';
+
+interface PeriodTarget {
+  view: PlanInView;
+  period: string;
+  state: 'open' | 'closed';
+}
+
+/** The plan and period of the URL, when the period is reported online; else 404 sent. */
+async function periodTarget(request: FastifyRequest, reply: FastifyReply): Promise<PeriodTarget | undefined> {
+  const view = await planFromUrl(request, reply);
+  if (!view) return undefined;
+  const period = periodOf(view, (request.params as { period: string }).period);
+  const state = period === undefined ? undefined : await reportingState(request.server.ctx.db, view.stored.id, period);
+  if (period === undefined || state === undefined || !view.checked.data) {
+    errorPage(request, reply, 404, '这一期没有开放在线填报');
+    return undefined;
+  }
+  return { view, period, state };
+}
+
+/** How a unit account stands to a problem: 'reports' (may edit), 'sees' (read-only), or undefined (not its problem). */
+function standing(target: PeriodTarget, problem: Problem): 'reports' | 'sees' | undefined {
+  const access = target.view.access;
+  return access.all ? undefined : unitRole(problem, access.unit);
+}
+
+interface ProblemTarget extends PeriodTarget {
+  problem: Problem;
+  /** How the account stands to the problem. */
+  role: 'reports' | 'sees' | 'office' | 'viewer';
+  answer: Answer | undefined;
+}
+
+/** The problem of the URL the account may see in this period, with its answer; else 404 sent (the same answer as a problem that does not exist). */
+async function problemTarget(request: FastifyRequest, reply: FastifyReply): Promise<ProblemTarget | undefined> {
+  const target = await periodTarget(request, reply);
+  if (!target) return undefined;
+  const number = Number((request.params as { number: string }).number);
+  const problem = target.view.checked.data!.plan.problems.find((p) => p.number === number);
+  const accountRole = request.account!.role;
+  const role = problem === undefined ? undefined : accountRole === 'unit' ? standing(target, problem) : accountRole;
+  if (!problem || !role) {
+    errorPage(request, reply, 404, '没有这个问题，或您的账户无权查看');
+    return undefined;
+  }
+  return { ...target, problem, role, answer: await findAnswer(request.server.ctx.db, target.view.stored.id, target.period, problem.number) };
+}
+
+function stateOf(answer: Answer | undefined): keyof typeof ANSWER_WORDS {
+  return answer?.state ?? 'none';
+}
+
+/** The unit may change its answer: it reports the problem, the period is open, and the answer is not with the office or accepted. */
+function editable(target: ProblemTarget): boolean {
+  return target.role === 'reports' && target.state === 'open' && ['none', 'draft', 'returned'].includes(stateOf(target.answer));
+}
+
+function valuesOf(target: ProblemTarget): AnswerValues {
+  if (target.answer) return JSON.parse(target.answer.valuesJson) as AnswerValues;
+  return prefilledValues(answerContext(target.view.checked.data!, target.view.stored.name, target.period), target.problem.number);
+}
+
+function input(spec: (typeof ANSWER_FIELDS)[number], value: string): Html {
+  const name = spec.field;
+  const options = (choices: readonly string[]) => html`<select name="${name}" id="f-${name}"><option value="">（请选择）</option>${choices.map((c) => html`<option ${c === value ? html`selected` : ''}>${c}</option>`)}</select>`;
+  switch (spec.kind) {
+    case 'status':
+      return options(FORM_STATUS_VALUES);
+    case 'yes-no':
+      return options([FORM_YES, FORM_NO]);
+    case 'long':
+      return html`<textarea name="${name}" id="f-${name}" rows="4">${value}</textarea>`;
+    case 'date':
+      return html`<input type="date" name="${name}" id="f-${name}" value="${value}">`;
+    case 'text':
+      return html`<input type="text" name="${name}" id="f-${name}" value="${value}">`;
+  }
+}
+
+function findingsAt(findings: readonly FieldFinding[], name: string): Html {
+  return html`${findings.filter((f) => f.field === name).map((f) => html`<p class="field-${f.severity}" role="alert">${f.severity === 'error' ? '✗ ' : '提示：'}${f.message}</p>`)}`;
+}
+
+function answerForm(target: ProblemTarget, reply: FastifyReply, values: AnswerValues, findings: readonly FieldFinding[], version: number): Html {
+  const url = `/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}`;
+  return html`<form class="stack" method="post" action="${url}">
+${csrfField(reply)}
+<input type="hidden" name="version" value="${version}">
+${ANSWER_FIELDS.map((spec) => html`<label for="f-${spec.field}">${spec.label}${input(spec, values[spec.field] ?? '')}${findingsAt(findings, spec.field)}</label>`)}
+<p class="links"><button type="submit" name="action" value="save">保存草稿</button> <button type="submit" name="action" value="submit">提交审核</button></p>
+</form>`;
+}
+
+function answerValues(values: AnswerValues): Html {
+  const shown = ANSWER_FIELDS.filter((f) => (values[f.field] ?? '') !== '');
+  if (shown.length === 0) return html`<p class="hint">（尚无内容）</p>`;
+  return html`<dl class="fields">${shown.map((f) => html`<dt>${f.label}</dt><dd class="prewrap">${values[f.field]}</dd>`)}</dl>`;
+}
+
+/** The rounds of a problem's answers: 期次, 填报人, 提交时间, 审核人, 审核时间, 结果, 退回原因. */
+export function roundsTable(rounds: Awaited<ReturnType<typeof roundsOf>>): Html {
+  if (rounds.length === 0) return html`<p class="hint">尚无在线填报记录。</p>`;
+  const time = (t: string | null) => (t ? t.slice(0, 16).replace('T', ' ') : '');
+  return html`<div class="table-wrap"><table class="cards"><thead><tr><th>期次</th><th>填报人</th><th>提交时间</th><th>${L.status}</th><th>审核人</th><th>审核时间</th><th>结果</th><th>退回原因</th></tr></thead><tbody>
+${rounds.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-label="填报人">${r.submittedBy}</td><td data-label="提交时间">${time(r.submittedAt)} UTC</td><td data-label="${L.status}">${(JSON.parse(r.valuesJson) as AnswerValues).status ?? ''}</td><td data-label="审核人">${r.reviewedBy ?? '—'}</td><td data-label="审核时间">${r.reviewedAt ? `${time(r.reviewedAt)} UTC` : '—'}</td><td data-label="结果">${r.decision === 'accepted' ? '采纳' : r.decision === 'returned' ? '退回' : '待审核'}</td><td data-label="退回原因">${r.reason ?? ''}</td></tr>`)}
+</tbody></table></div>`;
+}
+
+async function problemPage(request: FastifyRequest, reply: FastifyReply, target: ProblemTarget, options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number } = {}): Promise<FastifyReply> {
+  const { view, period, problem, answer } = target;
+  const values = options.values ?? valuesOf(target);
+  const canEdit = editable(target);
+  // A draft or returned answer shows what submitting would refuse, at the field.
+  const findings = options.findings ?? (canEdit && answer ? validateAnswerFields(values, problem, answerContext(view.checked.data!, view.stored.name, period)).findings : []);
+  const rounds = (await roundsOf(request.server.ctx.db, view.stored.id, problem.number)).filter((r) => r.period === period);
+  const returned = answer?.state === 'returned' ? rounds.at(-1) : undefined;
+  const review = target.role === 'office' && answer?.state === 'submitted' && target.state === 'open';
+  const url = `/plans/${view.stored.id}/periods/${period}/answers/${problem.number}`;
+  return sendPage(
+    request,
+    reply,
+    `${period} 填报：${shownNumber(problem)}. ${problem.summary}`,
+    html`<p><a href="/plans/${view.stored.id}/periods/${period}/answers">← ${period} 在线填报（${REPORTING_WORDS[target.state]}）</a></p>
+${options.notice ?? ''}
+${returned ? html`<div class="error"><p>整改办已退回（${returned.reviewedBy ?? ''}）：${returned.reason ?? ''}</p><p>请修改后重新提交。</p></div>` : ''}
+<dl class="fields">
+<dt>${L.measures}</dt><dd>${problem.measures.map((m) => html`<div>${m}</div>`)}</dd>
+<dt>${L.deadline}</dt><dd>${problem.deadline}</dd>
+<dt>${L.leadUnits}</dt><dd>${problem.leadUnits.join('、')}</dd>
+<dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
+<dt>填报状态</dt><dd><strong>${ANSWER_WORDS[stateOf(answer)]}</strong>${target.role === 'sees' ? html`（本单位共同牵头或配合，只读；由 ${reportingUnit(problem)} 填报）` : ''}</dd>
+</dl>
+<h2>本期进展</h2>
+${canEdit ? answerForm(target, reply, values, findings, options.version ?? answer?.version ?? 0) : answerValues(values)}
+${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/review">${csrfField(reply)}<input type="hidden" name="version" value="${answer!.version}">
+<label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea></label>
+<p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
+<h2>本期填报与审核记录</h2>
+${roundsTable(rounds)}
+${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/problems/${problem.number}">各期进展与全部记录</a></p>`}`,
+    options.status,
+  );
+}
+
+/**
+ * Per unit, how far this period's reporting has got (for the office chasing
+ * whoever is late): the problems it reports, and how many are not yet
+ * submitted (none or a draft), awaiting review, returned, accepted.
+ */
+function unitProgress(problems: readonly Problem[], stateByNumber: ReadonlyMap<number, Answer['state']>): Html {
+  const byUnit = new Map<string, Record<'pending' | 'submitted' | 'returned' | 'accepted', number> & { total: number }>();
+  for (const p of problems) {
+    const row = byUnit.get(reportingUnit(p)) ?? { total: 0, pending: 0, submitted: 0, returned: 0, accepted: 0 };
+    const state = stateByNumber.get(p.number);
+    row.total += 1;
+    row[state === undefined || state === 'draft' ? 'pending' : state] += 1;
+    byUnit.set(reportingUnit(p), row);
+  }
+  return html`<h2>各单位填报情况</h2><div class="table-wrap"><table class="cards"><thead><tr><th>填报单位</th><th>应报</th><th>未提交</th><th>待审核</th><th>已退回</th><th>已采纳</th></tr></thead><tbody>
+${[...byUnit.entries()].map(([unit, r]) => html`<tr${r.pending + r.returned > 0 ? html` class="behind"` : ''}><td data-label="填报单位">${unit}</td><td data-label="应报">${r.total}</td><td data-label="未提交">${r.pending}</td><td data-label="待审核">${r.submitted}</td><td data-label="已退回">${r.returned}</td><td data-label="已采纳">${r.accepted}</td></tr>`)}
+</tbody></table></div>`;
+}
+
+/** GET the period's answers and a problem's page; POST a unit's save or submission and the office's review. */
+export function answerRoutes(app: FastifyInstance): void {
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan/periods/:period/answers',
+    config: { access: ['office', 'viewer', 'unit'] },
+    handler: async (request, reply) => {
+      const target = await periodTarget(request, reply);
+      if (!target) return reply;
+      const { view, period } = target;
+      const unit = view.access.all ? undefined : view.access.unit;
+      const problems = target.view.checked.data!.plan.problems.filter((p) => unit === undefined || unitRole(p, unit) !== undefined);
+      const answers = await app.ctx.db.selectFrom('answers').select(['number', 'state']).where('planId', '=', view.stored.id).where('period', '=', period).execute();
+      const stateByNumber = new Map(answers.map((a) => [a.number, a.state] as const));
+      const counts = new Map<string, number>();
+      for (const p of problems) counts.set(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'], (counts.get(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']) ?? 0) + 1);
+      const rows = problems.map((p) => {
+        const role = unit === undefined ? undefined : unitRole(p, unit);
+        return html`<tr>
+<td data-label="${L.number}">${shownNumber(p)}</td>
+<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/periods/${period}/answers/${p.number}">${p.summary}</a></td>
+<td data-label="填报单位">${reportingUnit(p)}${role === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
+<td data-label="${L.deadline}">${p.deadline}</td>
+<td data-label="填报状态">${ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']}</td>
+</tr>`;
+      });
+      return sendPage(
+        request,
+        reply,
+        `${period} 在线填报（${REPORTING_WORDS[target.state]}）`,
+        html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
+<p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
+${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
+${unit === undefined ? unitProgress(problems, stateByNumber) : ''}
+${unit === undefined ? html`<h2>各问题</h2>` : ''}
+<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`,
+      );
+    },
+  });
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan/periods/:period/answers/:number',
+    config: { access: ['office', 'viewer', 'unit'] },
+    handler: async (request, reply) => {
+      const target = await problemTarget(request, reply);
+      if (!target) return reply;
+      const saved = (request.query as { saved?: string }).saved;
+      const notice = saved === 'submit' ? html`<div class="ok">已提交，等待整改办审核。</div>` : saved === 'save' ? html`<div class="ok">草稿已保存（尚未提交）。</div>` : saved === 'review' ? html`<div class="ok">已审核。</div>` : undefined;
+      return problemPage(request, reply, target, { notice });
+    },
+  });
+  app.route({
+    method: 'POST',
+    url: '/plans/:plan/periods/:period/answers/:number',
+    config: { access: ['unit'] },
+    handler: async (request, reply) => {
+      const target = await problemTarget(request, reply);
+      if (!target) return reply;
+      if (target.role !== 'reports') return errorPage(request, reply, 403, '本单位对这一问题只能查看，由第一牵头单位填报（您的账户无权修改）');
+      if (target.state === 'closed') return errorPage(request, reply, 409, `${target.period} 期已关闭，只能查看，不能再修改`);
+      const values = valuesFrom((name) => field(request, name));
+      const submit = field(request, 'action') === 'submit';
+      const version = Number(field(request, 'version'));
+      try {
+        const saved = await saveAnswer(app.ctx.db, { view: target.view, period: target.period, problem: target.problem, unit: target.view.access.all ? '' : target.view.access.unit, values, version: Number.isInteger(version) ? version : -1, submit, account: request.account! });
+        const before = target.answer ? (JSON.parse(target.answer.valuesJson) as AnswerValues) : {};
+        const changes = differences(before, values).map((d) => ({ field: d.label, oldValue: target.answer ? d.theirs : null, newValue: d.yours }));
+        await audit(app.ctx.db, actor(request), submit ? '提交填报' : '保存填报草稿', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, changes);
+        return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}?saved=${saved.state === 'submitted' ? 'submit' : 'save'}`);
+      } catch (error) {
+        if (error instanceof AnswerInvalid) {
+          return problemPage(request, reply, target, { values, findings: error.findings, status: 400, notice: html`<div class="error"><p>${error.message}：请按各栏下的提示改正。</p></div>` });
+        }
+        if (error instanceof StaleAnswer) {
+          const theirs = JSON.parse(error.current.valuesJson) as AnswerValues;
+          const changed = differences(theirs, values);
+          const fresh = { ...target, answer: error.current };
+          if (!editable(fresh)) return errorPage(request, reply, 409, `${error.message}：本问题的填报现为“${ANSWER_WORDS[error.current.state]}”，不能再修改`);
+          const notice = html`<div class="error"><p>${error.message}。当前保存的内容与您填写的不同之处：</p>
+<ul>${changed.map((d) => html`<li>${d.label}：当前为“${d.theirs}”，您填写的是“${d.yours}”</li>`)}</ul><p>下面是您填写的内容；核对后再保存将以您的内容为准。</p></div>`;
+          return problemPage(request, reply, fresh, { values, findings: [], status: 409, notice, version: error.current.version });
+        }
+        throw error;
+      }
+    },
+  });
+  app.route({
+    method: 'POST',
+    url: '/plans/:plan/periods/:period/answers/:number/review',
+    config: { access: ['office'] },
+    handler: async (request, reply) => {
+      const target = await problemTarget(request, reply);
+      if (!target) return reply;
+      if (target.state === 'closed') return errorPage(request, reply, 409, `${target.period} 期已关闭，只能查看，不能再修改`);
+      if (!target.answer) return errorPage(request, reply, 409, '本问题尚未填报，没有待审核的提交');
+      if (Number(field(request, 'version')) !== target.answer.version) return errorPage(request, reply, 409, '这一问题的填报在您打开后已有变化，请重新打开本页再审核');
+      const decision = field(request, 'decision');
+      if (decision !== 'accepted' && decision !== 'returned') return errorPage(request, reply, 400, '请选择“采纳”或“退回”');
+      const reason = field(request, 'reason');
+      await reviewAnswer(app.ctx.db, target.view, target.answer, target.problem, decision, reason, request.account!);
+      await audit(app.ctx.db, actor(request), decision === 'accepted' ? '采纳填报' : '退回填报', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [
+        { field: 'state', oldValue: 'submitted', newValue: decision },
+        ...(reason.trim() ? [{ field: '退回原因', oldValue: null, newValue: reason.trim() }] : []),
+      ]);
+      return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}?saved=review`);
+    },
+  });
+}
