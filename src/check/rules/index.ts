@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import { categoryColumnWithoutCategories } from './category-column-without-categories.js';
 import { categoryMissing } from './category-missing.js';
+import { categorySplit } from './category-split.js';
 import { closureIncomplete } from './closure-incomplete.js';
 import { completedWithoutDate } from './completed-without-date.js';
 import { controlCharacters } from './control-characters.js';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   deadlinePhrase,
   titleLines,
   categoryMissing,
+  categorySplit,
   categoryColumnWithoutCategories,
   progressPeriod,
   progressUnknownProblem,
