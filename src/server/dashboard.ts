@@ -100,7 +100,7 @@ export function colourCounts(s: Statistics): Html {
 export function problemRows(planId: number, rows: readonly PeriodRow[], empty: string, extra?: { label: string; cell: (row: PeriodRow) => string }): Html {
   if (rows.length === 0) return html`<p class="hint">${empty}</p>`;
   return html`<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>${L.leadUnits}</th><th>${L.status}</th><th>到期日</th><th>${L.warning}</th>${extra ? html`<th>${extra.label}</th>` : ''}</tr></thead><tbody>
-${rows.map((r) => html`<tr data-problem="${r.problem.number}"><td data-label="${L.number}">${shownNumber(r.problem)}</td><td data-label="${L.summary}"><a href="/plans/${planId}/problems/${r.problem.number}">${r.problem.summary}</a></td><td data-label="${L.leadUnits}">${r.problem.leadUnits.join('、')}</td><td data-label="${L.status}">${r.state.status}</td><td data-label="到期日">${r.state.deadline?.due ?? (r.state.longTerm ? '长期坚持' : '—')}</td><td data-label="${L.warning}">${colourChip(r.state.colour)}</td>${extra ? html`<td data-label="${extra.label}">${extra.cell(r)}</td>` : ''}</tr>`)}
+${rows.map((r) => html`<tr data-problem="${r.problem.number}"><td data-label="${L.number}">${shownNumber(r.problem)}</td><td data-label="${L.summary}"><a href="/plans/${planId}/problems/${r.problem.number}">${r.problem.summary}</a></td><td data-label="${L.leadUnits}">${r.problem.leadUnits.join('、')}</td><td data-label="${L.status}">${r.state.status}</td><td data-label="到期日" class="nowrap">${r.state.deadline?.due ?? (r.state.longTerm ? '长期坚持' : '—')}</td><td data-label="${L.warning}">${colourChip(r.state.colour)}</td>${extra ? html`<td data-label="${extra.label}">${extra.cell(r)}</td>` : ''}</tr>`)}
 </tbody></table></div>`;
 }
 
