@@ -28,7 +28,7 @@ function figure(name: string, label: string, value: string | number): Html {
 
 /** The period's statistics as the report states them (derive/statistics.ts definitions). */
 export function statisticsTable(s: Statistics): Html {
-  return html`<div class="table-wrap"><table class="figures"><tbody>
+  return html`<div class="table-wrap narrow"><table class="figures"><tbody>
 ${figure('total', '问题总数', s.total)}
 ${figure('completed', '已完成（含已销号）', s.completed)}
 ${figure('closed', '已销号', s.closed)}

@@ -223,7 +223,7 @@ export function answerRoutes(app: FastifyInstance): void {
         html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
 <p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
 ${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
-${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(problems, stateByNumber)}` : ''}
+${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(problems, stateByNumber)}<p><a href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a></p>` : ''}
 ${unit === undefined ? html`<h2>各问题</h2>` : ''}
 <div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`,
