@@ -25,7 +25,7 @@ import type { TemplateSet, TemplateSource } from '../templates/load.js';
 import { renderTemplatePieces } from '../templates/render.js';
 import { TemplateError } from '../templates/template-error.js';
 import type { ChartSpec } from '../model/document/chart-spec.js';
-import { OVERDUE } from '../model/vocabulary.js';
+import { leadUnitSeries } from '../derive/lead-unit-chart.js';
 import { printedCategoryGroups, problemContext, type ProblemTemplateContext } from './plan-context.js';
 import { numberBesideCategory, shownNumberOf } from '../model/numbering.js';
 import { TASK_TABLE_LABEL, TITLE_MAX_EM } from '../layout/gbt9704.js';
@@ -220,15 +220,8 @@ export function reportTemplateContext(plan: Plan, view: PeriodView, report: Repo
 
 // --- the chart -----------------------------------------------------------------
 
-/** Series labels: the statuses, with 逾期 (derived) carved out of the unfinished ones so the stacks add up. */
-const OVERDUE_SERIES = OVERDUE;
-/** The chart's series, bottom to top (the county roll-up's chart stacks the same way). */
-export const CHART_SERIES_ORDER: readonly string[] = ['已销号', '已完成并长期坚持', '已完成', '推进中', '未启动', OVERDUE_SERIES];
+export { CHART_SERIES_ORDER } from '../derive/lead-unit-chart.js';
 export const CHART_VALUE_AXIS_TITLE = '问题数（个）';
-
-function chartBucket(row: PeriodRow): string {
-  return row.state.overdue ? OVERDUE_SERIES : row.state.status;
-}
 
 /**
  * Completion by lead unit, stacked by status: one column per lead unit (the
@@ -238,16 +231,12 @@ function chartBucket(row: PeriodRow): string {
  * so no problem is stacked twice. Series with no problem are left out.
  */
 export function leadUnitChart(view: PeriodView, title: string): ChartSpec {
-  const units = view.statistics.byLeadUnit.map((u) => u.unit.name);
-  const series = CHART_SERIES_ORDER.map((name) => ({
-    name,
-    values: units.map((unit) => view.rows.filter((r) => r.problem.leadUnits.includes(unit) && chartBucket(r) === name).length),
-  }));
+  const { units, series } = leadUnitSeries(view);
   return {
     type: 'stackedColumn',
     title,
     categories: units,
-    series: series.filter((s) => s.values.some((v) => v > 0)),
+    series,
     valueAxisTitle: CHART_VALUE_AXIS_TITLE,
   };
 }

@@ -75,6 +75,45 @@ export async function findAnswer(db: Database, planId: number, period: string, n
   return db.selectFrom('answers').selectAll().where('planId', '=', planId).where('period', '=', period).where('number', '=', number).executeTakeFirst();
 }
 
+/** Each answered problem's state in the period, by problem number (a problem not in the map has no answer yet). */
+export async function answerStates(db: Database, planId: number, period: string): Promise<Map<number, Answer['state']>> {
+  const rows = await db.selectFrom('answers').select(['number', 'state']).where('planId', '=', planId).where('period', '=', period).execute();
+  return new Map(rows.map((a) => [a.number, a.state] as const));
+}
+
+/** One reporting unit's progress in a period: the problems it reports and how far each has got. */
+export interface UnitReporting {
+  unit: string;
+  /** 应报: the problems the unit reports (derive/reporting-unit.ts). */
+  total: number;
+  /** 未提交: no answer, or a draft. */
+  pending: number;
+  /** 待审核: submitted, with the office. */
+  submitted: number;
+  /** 已退回: returned, waiting for the unit's fix. */
+  returned: number;
+  /** 已采纳. */
+  accepted: number;
+}
+
+/**
+ * Per reporting unit, in the order the units first report a problem, how far
+ * this period's online reporting has got — for the office chasing whoever is
+ * late (the answers list and the dashboard show the same rows).
+ */
+export function reportingByUnit(problems: readonly Problem[], stateByNumber: ReadonlyMap<number, Answer['state']>): UnitReporting[] {
+  const byUnit = new Map<string, UnitReporting>();
+  for (const p of problems) {
+    const unit = reportingUnit(p);
+    const row = byUnit.get(unit) ?? { unit, total: 0, pending: 0, submitted: 0, returned: 0, accepted: 0 };
+    const state = stateByNumber.get(p.number);
+    row.total += 1;
+    row[state === undefined || state === 'draft' ? 'pending' : state] += 1;
+    byUnit.set(unit, row);
+  }
+  return [...byUnit.values()];
+}
+
 /** The values read from the form: only the answer fields, trimmed of surrounding space. */
 export function valuesFrom(read: (name: string) => string): AnswerValues {
   const values: AnswerValues = {};

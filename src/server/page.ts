@@ -96,6 +96,10 @@ ul.links li{margin:.3rem 0}
 .field-error{color:#a1160e;margin:.2rem 0 0;font-weight:normal}.field-warning{color:#8a5a00;margin:.2rem 0 0;font-weight:normal}
 .prewrap{white-space:pre-wrap}.tag{display:inline-block;background:#fff;border:1px solid #ccc;border-radius:3px;padding:0 .4rem;margin:.1rem 0}
 .behind td:first-child{color:#a1160e;font-weight:bold}
+table.figures{min-width:0;width:auto}table.figures th{text-align:left;font-weight:normal}table.figures td{text-align:right;font-weight:bold}
+td.nowrap{white-space:nowrap}.table-wrap.narrow{display:inline-block;max-width:100%}
+ul.colour-counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem}
+svg.bar{display:block;max-width:100%;height:auto}.legend .tag svg{vertical-align:middle}
 .otp{font-family:monospace;font-size:1.3rem;background:#fff;border:2px dashed #8b1a1a;padding:.5rem 1rem;display:inline-block}
 @media (max-width:640px){
 main{padding:.5rem}

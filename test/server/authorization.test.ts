@@ -51,6 +51,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'GET /plans/:plan/periods/:period/answers/:number': { url: '/plans/1/periods/2023-12/answers/1', allowed: ['office', 'viewer', 'unit'] },
   'POST /plans/:plan/periods/:period/answers/:number': { url: '/plans/1/periods/2023-12/answers/1', allowed: ['unit'] },
   'POST /plans/:plan/periods/:period/answers/:number/review': { url: '/plans/1/periods/2023-12/answers/1/review', allowed: ['office'] },
+  // The dashboard (issue 16): the office and the leaders, never a unit account.
+  'GET /plans/:plan/periods/:period/dashboard': { url: '/plans/1/periods/2023-11/dashboard', allowed: ['office', 'viewer'] },
 };
 
 /**

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { accountById, createAccount, resetPassword, usernameProblem } from '../accounts.js';
 import { audit } from '../audit.js';
+import { beijingTime } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field } from '../forms.js';
 import { html } from '../html.js';
@@ -145,8 +146,8 @@ export function accountRoutes(app: FastifyInstance): void {
         request,
         reply,
         '操作记录',
-        html`<p class="hint">最近 500 条，新的在前；时间为 UTC。</p><div class="table-wrap"><table class="cards"><thead><tr><th>时间</th><th>账户</th><th>地址</th><th>操作</th><th>对象</th><th>字段</th><th>原值</th><th>新值</th></tr></thead><tbody>
-${rows.map((r) => html`<tr><td data-label="时间">${r.at.replace('T', ' ').slice(0, 19)}</td><td data-label="账户">${r.username}</td><td data-label="地址">${r.address}</td><td data-label="操作">${r.action}</td><td data-label="对象">${r.object}</td><td data-label="字段">${r.field ?? ''}</td><td data-label="原值">${r.oldValue ?? ''}</td><td data-label="新值">${r.newValue ?? ''}</td></tr>`)}
+        html`<p class="hint">最近 500 条，新的在前；时间为北京时间。</p><div class="table-wrap"><table class="cards"><thead><tr><th>时间</th><th>账户</th><th>地址</th><th>操作</th><th>对象</th><th>字段</th><th>原值</th><th>新值</th></tr></thead><tbody>
+${rows.map((r) => html`<tr><td data-label="时间">${beijingTime(r.at, { seconds: true })}</td><td data-label="账户">${r.username}</td><td data-label="地址">${r.address}</td><td data-label="操作">${r.action}</td><td data-label="对象">${r.object}</td><td data-label="字段">${r.field ?? ''}</td><td data-label="原值">${r.oldValue ?? ''}</td><td data-label="新值">${r.newValue ?? ''}</td></tr>`)}
 </tbody></table></div>`,
       );
     },

@@ -17,9 +17,11 @@ import {
   ANSWER_WORDS,
   AnswerInvalid,
   answerContext,
+  answerStates,
   differences,
   findAnswer,
   prefilledValues,
+  reportingByUnit,
   reviewAnswer,
   roundsOf,
   saveAnswer,
@@ -30,6 +32,7 @@ import {
   type AnswerValues,
 } from '../answers.js';
 import { audit } from '../audit.js';
+import { beijingTime } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field } from '../forms.js';
 import { html, type Html } from '../html.js';
@@ -136,12 +139,12 @@ function answerValues(values: AnswerValues): Html {
   return html`<dl class="fields">${shown.map((f) => html`<dt>${f.label}</dt><dd class="prewrap">${values[f.field]}</dd>`)}</dl>`;
 }
 
-/** The rounds of a problem's answers: 期次, 填报人, 提交时间, 审核人, 审核时间, 结果, 退回原因. */
+/** The rounds of a problem's answers: 期次, 填报人, 提交时间, 审核人, 审核时间 (Beijing time), 结果, 退回原因. */
 export function roundsTable(rounds: Awaited<ReturnType<typeof roundsOf>>): Html {
   if (rounds.length === 0) return html`<p class="hint">尚无在线填报记录。</p>`;
-  const time = (t: string | null) => (t ? t.slice(0, 16).replace('T', ' ') : '');
+  const time = (t: string | null) => (t ? beijingTime(t) : '');
   return html`<div class="table-wrap"><table class="cards"><thead><tr><th>期次</th><th>填报人</th><th>提交时间</th><th>${L.status}</th><th>审核人</th><th>审核时间</th><th>结果</th><th>退回原因</th></tr></thead><tbody>
-${rounds.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-label="填报人">${r.submittedBy}</td><td data-label="提交时间">${time(r.submittedAt)} UTC</td><td data-label="${L.status}">${(JSON.parse(r.valuesJson) as AnswerValues).status ?? ''}</td><td data-label="审核人">${r.reviewedBy ?? '—'}</td><td data-label="审核时间">${r.reviewedAt ? `${time(r.reviewedAt)} UTC` : '—'}</td><td data-label="结果">${r.decision === 'accepted' ? '采纳' : r.decision === 'returned' ? '退回' : '待审核'}</td><td data-label="退回原因">${r.reason ?? ''}</td></tr>`)}
+${rounds.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-label="填报人">${r.submittedBy}</td><td data-label="提交时间">${time(r.submittedAt)}</td><td data-label="${L.status}">${(JSON.parse(r.valuesJson) as AnswerValues).status ?? ''}</td><td data-label="审核人">${r.reviewedBy ?? '—'}</td><td data-label="审核时间">${r.reviewedAt ? time(r.reviewedAt) : '—'}</td><td data-label="结果">${r.decision === 'accepted' ? '采纳' : r.decision === 'returned' ? '退回' : '待审核'}</td><td data-label="退回原因">${r.reason ?? ''}</td></tr>`)}
 </tbody></table></div>`;
 }
 
@@ -181,22 +184,10 @@ ${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/proble
   );
 }
 
-/**
- * Per unit, how far this period's reporting has got (for the office chasing
- * whoever is late): the problems it reports, and how many are not yet
- * submitted (none or a draft), awaiting review, returned, accepted.
- */
-function unitProgress(problems: readonly Problem[], stateByNumber: ReadonlyMap<number, Answer['state']>): Html {
-  const byUnit = new Map<string, Record<'pending' | 'submitted' | 'returned' | 'accepted', number> & { total: number }>();
-  for (const p of problems) {
-    const row = byUnit.get(reportingUnit(p)) ?? { total: 0, pending: 0, submitted: 0, returned: 0, accepted: 0 };
-    const state = stateByNumber.get(p.number);
-    row.total += 1;
-    row[state === undefined || state === 'draft' ? 'pending' : state] += 1;
-    byUnit.set(reportingUnit(p), row);
-  }
-  return html`<h2>各单位填报情况</h2><div class="table-wrap"><table class="cards"><thead><tr><th>填报单位</th><th>应报</th><th>未提交</th><th>待审核</th><th>已退回</th><th>已采纳</th></tr></thead><tbody>
-${[...byUnit.entries()].map(([unit, r]) => html`<tr${r.pending + r.returned > 0 ? html` class="behind"` : ''}><td data-label="填报单位">${unit}</td><td data-label="应报">${r.total}</td><td data-label="未提交">${r.pending}</td><td data-label="待审核">${r.submitted}</td><td data-label="已退回">${r.returned}</td><td data-label="已采纳">${r.accepted}</td></tr>`)}
+/** The units' reporting this period as a table (reportingByUnit): a unit with problems not submitted or returned is in red. */
+export function unitProgress(problems: readonly Problem[], stateByNumber: ReadonlyMap<number, Answer['state']>): Html {
+  return html`<div class="table-wrap"><table class="cards"><thead><tr><th>填报单位</th><th>应报</th><th>未提交</th><th>待审核</th><th>已退回</th><th>已采纳</th></tr></thead><tbody>
+${reportingByUnit(problems, stateByNumber).map((r) => html`<tr${r.pending + r.returned > 0 ? html` class="behind"` : ''}><td data-label="填报单位">${r.unit}</td><td data-label="应报">${r.total}</td><td data-label="未提交">${r.pending}</td><td data-label="待审核">${r.submitted}</td><td data-label="已退回">${r.returned}</td><td data-label="已采纳">${r.accepted}</td></tr>`)}
 </tbody></table></div>`;
 }
 
@@ -212,8 +203,7 @@ export function answerRoutes(app: FastifyInstance): void {
       const { view, period } = target;
       const unit = view.access.all ? undefined : view.access.unit;
       const problems = target.view.checked.data!.plan.problems.filter((p) => unit === undefined || unitRole(p, unit) !== undefined);
-      const answers = await app.ctx.db.selectFrom('answers').select(['number', 'state']).where('planId', '=', view.stored.id).where('period', '=', period).execute();
-      const stateByNumber = new Map(answers.map((a) => [a.number, a.state] as const));
+      const stateByNumber = await answerStates(app.ctx.db, view.stored.id, period);
       const counts = new Map<string, number>();
       for (const p of problems) counts.set(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'], (counts.get(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']) ?? 0) + 1);
       const rows = problems.map((p) => {
@@ -233,7 +223,7 @@ export function answerRoutes(app: FastifyInstance): void {
         html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
 <p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
 ${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
-${unit === undefined ? unitProgress(problems, stateByNumber) : ''}
+${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(problems, stateByNumber)}<p><a href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a></p>` : ''}
 ${unit === undefined ? html`<h2>各问题</h2>` : ''}
 <div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`,

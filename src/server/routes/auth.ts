@@ -9,6 +9,7 @@ import { actor, csrfField, field } from '../forms.js';
 import { html } from '../html.js';
 import { newPasswordProblem } from '../passwords.js';
 import { sendPage } from '../respond.js';
+import { beijingTime } from '../beijing-time.js';
 import { endSessionsOf } from '../session-store.js';
 
 function loginForm(reply: FastifyReply, next: string, message?: string) {
@@ -59,7 +60,7 @@ export function authRoutes(app: FastifyInstance): void {
       if (!result.ok) {
         await audit(app.ctx.db, { accountId: null, username: username.slice(0, 80), address: request.ip }, result.justLocked ? '登录失败（账户因此锁定）' : result.locked ? '登录被拒（账户锁定）' : '登录失败', `账户 ${username.slice(0, 80)}`);
         const message = result.locked
-          ? `连续输错密码次数过多，账户已锁定至 ${new Date(result.until!).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）；如需提前解锁，请办公室重置密码`
+          ? `连续输错密码次数过多，账户已锁定至 ${beijingTime(result.until!)}（北京时间）；如需提前解锁，请办公室重置密码`
           : '用户名或密码不正确';
         return sendPage(request, reply, '登录', loginForm(reply, field(request, 'next'), message), 401);
       }

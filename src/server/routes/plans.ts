@@ -6,12 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { formatDiagnostic, formatSummary } from '../../diagnostics/format.js';
 import { planFolderZip } from '../../documents/plan-archive.js';
 import { periodStates } from '../../derive/period.js';
-import { WARNING_WORDS } from '../../model/document/ledger.js';
 import type { Plan } from '../../model/plan-schema.js';
 import { FIELD_LABELS as L } from '../../model/vocabulary.js';
 import type { Progress } from '../../model/progress-schema.js';
-import type { WarningColour } from '../../model/warning-colour.js';
 import { audit } from '../audit.js';
+import { colourChip } from '../dashboard.js';
+import { beijingDate } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
 import { actor } from '../forms.js';
 import { html, type Html } from '../html.js';
@@ -22,11 +22,6 @@ import { roundsTable } from './answers.js';
 import { roundsOf } from '../answers.js';
 import { sendFile, sendPage } from '../respond.js';
 import { ROLE_LABELS } from '../roles.js';
-
-/** The colour as a labelled chip, in the ledger's words (红/黄/蓝/绿). */
-export function colourChip(colour: WarningColour): Html {
-  return colour === null ? html`<span class="colour colour-none">—</span>` : html`<span class="colour colour-${colour}">${WARNING_WORDS[colour]}</span>`;
-}
 
 /** The plan's progress files parsed as the loader parsed them (only when the plan loaded). */
 function progressOf(view: PlanInView, period: string): Progress | undefined {
@@ -49,6 +44,7 @@ function planMenu(view: PlanInView, role: string, period: string | undefined): H
   return html`<p class="links">
 <a class="button" href="/plans/${view.stored.id}/check">检查</a>
 <a class="button" href="/plans/${view.stored.id}/documents">文书下载</a>
+${period ? html`<a class="button" href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a>` : ''}
 ${period ? html`<a class="button" href="/plans/${view.stored.id}/periods/${period}/report">${office ? '编写' : '查看'} ${period} 报告</a>` : ''}
 ${office ? html`<a class="button" href="/plans/${view.stored.id}/export">导出方案文件夹</a>` : ''}
 </p>`;
@@ -86,7 +82,7 @@ export function planRoutes(app: FastifyInstance): void {
       const list = plans.length === 0
         ? html`<p>还没有方案。${account.role === 'office' ? html`<a href="/plans/import">导入一个方案</a>` : ''}</p>`
         : html`<div class="table-wrap"><table><thead><tr><th>方案</th><th>发文字号</th><th>文件夹名</th><th>导入时间</th></tr></thead><tbody>
-${plans.map((p) => html`<tr><td><a href="/plans/${p.id}">${p.title || p.name}</a></td><td>${p.docNumber}</td><td>${p.name}</td><td>${p.importedAt.slice(0, 10)}</td></tr>`)}
+${plans.map((p) => html`<tr><td><a href="/plans/${p.id}">${p.title || p.name}</a></td><td>${p.docNumber}</td><td>${p.name}</td><td>${beijingDate(p.importedAt)}</td></tr>`)}
 </tbody></table></div>`;
       return sendPage(request, reply, '方案', html`<p class="hint">当前账户：${ROLE_LABELS[account.role]}</p>${list}`);
     },
@@ -183,7 +179,7 @@ ${diagnostics.map((d) => html`<tr class="diag-${d.severity}"><td>${d.severity ==
       if (!view) return reply;
       const files = await exportPlan(app.ctx.db, app.ctx.dataDir, view.stored.id);
       await audit(app.ctx.db, actor(request), '导出方案文件夹', `方案 ${view.stored.name}`);
-      const date = new Date().toISOString().slice(0, 10);
+      const date = beijingDate(new Date().toISOString());
       return sendFile(reply, `${view.stored.name}.zip`, planFolderZip(files.map((f) => ({ path: `${view.stored.name}/${f.path}`, data: f.data })), date));
     },
   });
