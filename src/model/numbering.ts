@@ -137,13 +137,19 @@ export function shownNumberOf(plan: { readonly problems: readonly ProblemNumbers
 
 /**
  * The internal key of the problem a progress file or a form names by its
- * shown number (“二-3”, compared without spaces); undefined when none has it.
+ * shown number (“二-3”, compared without spaces, full-width forms as half-width:
+ * 二－3 is 二-3); undefined when none has it.
  */
 export function keyOfShownNumber(plan: { readonly problems: readonly ProblemNumbers[] }, shown: string): number | undefined {
   return byShown(plan.problems).get(withoutSpaces(shown));
 }
 
-const withoutSpaces = (text: string): string => text.replace(/\s+/g, '');
+/**
+ * A shown number as compared: without spaces, and full-width forms as their
+ * half-width ones (NFKC) — a clerk who types 二－3 or （二）３ for 二-3 or
+ * （二）3 means the same problem, and on screen the two cannot be told apart.
+ */
+const withoutSpaces = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 const SHOWN = new WeakMap<readonly ProblemNumbers[], Map<string, number>>();
 

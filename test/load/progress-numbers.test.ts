@@ -46,6 +46,12 @@ describe('progress files of a plan numbered per category', () => {
     expect(diagnostics.map((d) => [d.path, d.message])).toEqual([[['problems', 1, 'number'], '本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 “一-1”、“一-2”；读到 2']]);
   });
 
+  it('reads a shown number typed with full-width forms or spaces as the same number (二－1, （一）２ look the same on screen)', () => {
+    const { folder, diagnostics } = fixtureFolder({ plan: perCategory(), progress: progressWith(['一－1', ' 一 - ２ ', '二-1']) });
+    expect(diagnostics).toEqual([]);
+    expect(folder!.progress[0]!.data.problems.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
   it('follows the office’s pattern: （二）1', () => {
     const { folder, diagnostics } = fixtureFolder({ plan: perCategory('（{category}）{number}'), progress: progressWith(['（一）1', '（一）2', '（二）1']) });
     expect(diagnostics).toEqual([]);
