@@ -115,6 +115,13 @@ describeWithTools(['better-sqlite3'], 'evidence uploads with an answer', () => {
     expect((await unit.request('GET', `${url(2)}/evidence/${first!.id}`)).statusCode).toBe(404);
   });
 
+  it('refuses a file sent for another unit’s problem (404), storing nothing', async () => {
+    const before = (await stored()).length;
+    const response = await postMultipart(unitB, url(1), { status: '推进中', onSchedule: '是', progress: '越权', version: '1', action: 'save' }, [{ field: 'evidence', filename: '照片.png', data: PNG }], url(11));
+    expect(response.statusCode).toBe(404);
+    expect(await stored()).toHaveLength(before);
+  });
+
   it('puts an accepted answer’s files into evidence/01/ under their names, never over an existing file; the exported folder passes check', async () => {
     expect((await postMultipart(unit, url(1), { ...(await fields()), action: 'submit' }, [], url(1))).statusCode).toBe(302);
     expect((await office.post(`${url(1)}/review`, { decision: 'accepted', reason: '', version: await version(office, 1) }, url(1))).statusCode).toBe(302);
