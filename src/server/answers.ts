@@ -27,7 +27,7 @@ import { answerFiles, placeAnswerFiles } from './evidence.js';
 import { shownNumber } from '../model/numbering.js';
 import type { Selectable } from 'kysely';
 
-/** The fields a unit fills online, in the form's order, with the form's labels (evidence uploads are not part of this yet). */
+/** The fields a unit fills online, in the form's order, with the form's labels (evidence files are uploaded beside them: evidence.ts). */
 export const ANSWER_FIELDS: readonly { field: FormAnswerField; label: string; kind: 'status' | 'yes-no' | 'text' | 'long' | 'date' }[] = [
   { field: 'status', label: FIELD_LABELS.status, kind: 'status' },
   { field: 'onSchedule', label: FIELD_LABELS.onSchedule, kind: 'yes-no' },
