@@ -12,10 +12,11 @@ import { filesDir } from './plan-store.js';
 
 const MIB = 1024 * 1024;
 
-/** The answer's files as a list of download links under `url` (the answer's page URL). */
-export function evidenceList(files: readonly AnswerFile[], url: string): Html {
+/** The answer's files as a list of download links under `url` (the answer's page URL); with `csrf` (the unit may edit), each not yet accepted has a 删除 button. */
+export function evidenceList(files: readonly AnswerFile[], url: string, csrf?: Html): Html {
   if (files.length === 0) return html`<p class="hint">（尚未上传佐证材料）</p>`;
-  return html`<ul>${files.map((f) => html`<li><a href="${url}/evidence/${f.id}">${f.name}</a>（${(f.size / 1024).toFixed(0)} KB${f.evidencePath ? html`，已入佐证材料 evidence/${f.evidencePath}` : ''}）</li>`)}</ul>`;
+  const remove = (f: AnswerFile) => (csrf && f.evidencePath === null ? html` <form class="inline" method="post" action="${url}/evidence/${f.id}/delete">${csrf}<button type="submit">删除</button></form>` : '');
+  return html`<ul>${files.map((f) => html`<li><a href="${url}/evidence/${f.id}">${f.name}</a>（${(f.size / 1024).toFixed(0)} KB${f.evidencePath ? html`，已入佐证材料 evidence/${f.evidencePath}` : ''}）${remove(f)}</li>`)}</ul>`;
 }
 
 /** The file inputs of the answer form, with `refusals` (the last upload's) shown at the field. */

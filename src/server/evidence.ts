@@ -134,3 +134,12 @@ export function placeAnswerFiles(files: readonly AnswerFile[], shownNumber: stri
       return { file, path: name };
     });
 }
+
+/** Remove a file not yet in the plan's evidence/ (its answer not accepted): its row, then its bytes. Undefined when this answer has no such file (or it is placed already). */
+export async function removeUpload(db: Database, dataDir: string, key: AnswerKey, id: number): Promise<AnswerFile | undefined> {
+  const file = (await answerFiles(db, key)).find((f) => f.id === id && f.evidencePath === null);
+  if (!file) return undefined;
+  await db.deleteFrom('answerFiles').where('id', '=', file.id).where('evidencePath', 'is', null).execute();
+  await rm(path.join(filesDir(dataDir), file.storedName), { force: true });
+  return file;
+}

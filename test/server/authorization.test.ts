@@ -53,6 +53,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'POST /plans/:plan/periods/:period/answers/:number/review': { url: '/plans/1/periods/2023-12/answers/1/review', allowed: ['office'] },
   // File 1 is uploaded by 经发办 with problem 1's answer in beforeAll.
   'GET /plans/:plan/periods/:period/answers/:number/evidence/:file': { url: '/plans/1/periods/2023-12/answers/1/evidence/1', allowed: ['office', 'viewer', 'unit'] },
+  // File 2 (also uploaded in beforeAll) is the one deleted.
+  'POST /plans/:plan/periods/:period/answers/:number/evidence/:file/delete': { url: '/plans/1/periods/2023-12/answers/1/evidence/2/delete', allowed: ['unit'] },
   // The dashboard (issue 16): the office and the leaders, never a unit account.
   'GET /plans/:plan/periods/:period/dashboard': { url: '/plans/1/periods/2023-11/dashboard', allowed: ['office', 'viewer'] },
 };
@@ -83,6 +85,9 @@ const ANSWER_OBJECTS: readonly { caller: 'unit' | 'unitB'; method: 'GET' | 'POST
   { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/2/evidence/1', allowed: false },
   { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/2/evidence/1', allowed: false },
   { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/1/evidence/1', allowed: true },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/1/evidence/1/delete', allowed: false },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/11/evidence/1/delete', allowed: false },
+  { caller: 'unit', method: 'POST', url: '/plans/1/periods/2023-12/answers/2/evidence/1/delete', allowed: false },
 ];
 
 /** Object checks: URLs a unit account may not see though its role may call the route. */
@@ -130,11 +135,11 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
     harness = await startHarness();
     const office = await signedIn(harness.app, 'office');
     if ((await office.post('/plans/1/periods', { period: '2023-12' })).statusCode !== 302) throw new Error('could not open 2023-12');
-    // An evidence file (id 1) with 经发办's answer to problem 1, for the evidence route's rows.
+    // Evidence files (ids 1 and 2) with 经发办's answer to problem 1, for the evidence route's rows.
     const unit = await signedIn(harness.app, 'unit');
     const answer = '/plans/1/periods/2023-12/answers/1';
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d7a5c10000000049454e44ae426082', 'hex');
-    const saved = await postMultipart(unit, answer, { status: '推进中', onSchedule: '是', progress: '矩阵测试', version: '0', action: 'save' }, [{ field: 'evidence', filename: '照片.png', data: png }], answer);
+    const saved = await postMultipart(unit, answer, { status: '推进中', onSchedule: '是', progress: '矩阵测试', version: '0', action: 'save' }, [{ field: 'evidence', filename: '照片.png', data: png }, { field: 'evidence', filename: '照片2.png', data: png }], answer);
     if (saved.statusCode !== 302) throw new Error(`could not upload evidence: ${saved.statusCode}`);
   });
   afterAll(async () => harness?.close());

@@ -122,6 +122,19 @@ describeWithTools(['better-sqlite3'], 'evidence uploads with an answer', () => {
     expect(await stored()).toHaveLength(before);
   });
 
+  it('lets the reporting unit delete a file before submitting — row and bytes gone — and no one else', async () => {
+    expect((await upload([{ filename: '拍错了.png', data: PNG }])).statusCode).toBe(302);
+    const wrong = (await stored()).at(-1)!;
+    expect(wrong.name).toBe('拍错了.png');
+    const deleteUrl = `${url(1)}/evidence/${wrong.id}/delete`;
+    expect((await unitB.post(deleteUrl, {}, url(11))).statusCode).toBe(404);
+    expect((await office.post(deleteUrl, {}, url(1))).statusCode).toBe(403);
+    expect((await unit.post(deleteUrl, {}, url(1))).statusCode).toBe(302);
+    expect((await stored()).map((r) => r.name)).toEqual(['现场照片.png', '告知书张贴照片.png', '会议纪要.pdf']);
+    expect(readdirSync(path.join(harness.dataDir, 'files'))).not.toContain(wrong.storedName);
+    expect((await unit.post(deleteUrl, {}, url(1))).statusCode).toBe(404);
+  });
+
   it('puts an accepted answer’s files into evidence/01/ under their names, never over an existing file; the exported folder passes check', async () => {
     expect((await postMultipart(unit, url(1), { ...(await fields()), action: 'submit' }, [], url(1))).statusCode).toBe(302);
     expect((await office.post(`${url(1)}/review`, { decision: 'accepted', reason: '', version: await version(office, 1) }, url(1))).statusCode).toBe(302);
@@ -138,5 +151,8 @@ describeWithTools(['better-sqlite3'], 'evidence uploads with an answer', () => {
     expect(Buffer.from(files.find((f) => f.path === 'evidence/01/会议纪要.pdf')!.data).equals(PDF)).toBe(true);
     const cli = await runCli(['check', dir]);
     expect(cli.exit, cli.out + cli.err).toBe(0);
+    // Accepted: the files are the plan's now and cannot be deleted from the answer.
+    const [first] = await stored();
+    expect((await unit.post(`${url(1)}/evidence/${first!.id}/delete`, {}, url(2))).statusCode).toBe(409);
   });
 });

@@ -35,7 +35,7 @@ import { audit } from '../audit.js';
 import { beijingTime } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field, uploads } from '../forms.js';
-import { answerFiles, checkUploads, storeUploads } from '../evidence.js';
+import { answerFiles, checkUploads, removeUpload, storeUploads } from '../evidence.js';
 import { evidenceInputs, evidenceList, sendEvidence } from '../evidence-page.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
@@ -179,7 +179,7 @@ ${returned ? html`<div class="error"><p>整改办已退回（${returned.reviewed
 </dl>
 <h2>本期进展</h2>
 ${canEdit ? answerForm(target, reply, values, findings, options.version ?? answer?.version ?? 0, options.refusals ?? []) : answerValues(values)}
-${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url)}` : ''}
+${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url, canEdit ? csrfField(reply) : undefined)}` : ''}
 ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/review">${csrfField(reply)}<input type="hidden" name="version" value="${answer!.version}">
 <label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea></label>
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
@@ -304,6 +304,22 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
       if (!file) return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
       await audit(app.ctx.db, actor(request), '下载佐证材料', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题 ${file.name}`, []);
       return sendEvidence(reply, app.ctx.dataDir, file);
+    },
+  });
+  app.route({
+    method: 'POST',
+    url: '/plans/:plan/periods/:period/answers/:number/evidence/:file/delete',
+    config: { access: ['unit'] },
+    handler: async (request, reply) => {
+      const target = await problemTarget(request, reply);
+      if (!target) return reply;
+      if (target.role !== 'reports') return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
+      if (!editable(target)) return errorPage(request, reply, 409, `本问题的填报${ANSWER_WORDS[stateOf(target.answer)]}${target.state === 'closed' ? '（本期已关闭）' : ''}，不能再删除佐证材料`);
+      const key = { planId: target.view.stored.id, period: target.period, number: target.problem.number };
+      const removed = await removeUpload(app.ctx.db, app.ctx.dataDir, key, Number((request.params as { file: string }).file));
+      if (!removed) return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
+      await audit(app.ctx.db, actor(request), '删除佐证材料', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [{ field: '佐证材料', oldValue: removed.name, newValue: null }]);
+      return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}`);
     },
   });
   app.route({
