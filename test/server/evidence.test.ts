@@ -72,6 +72,13 @@ describeWithTools(['better-sqlite3'], 'evidence uploads with an answer', () => {
     const many = await upload(eleven);
     expect(many.statusCode).toBe(400);
     expect(many.body).toContain('每个问题本期最多 10 个佐证文件，已有 0 个，本次 11 个');
+    // Far over the limits the server stops reading (the route's multipart limits, not the plan import's 512 MB).
+    const huge = await upload([{ filename: '巨大.png', data: Buffer.concat([PNG, Buffer.alloc(20 * 1024 * 1024 + 1)]) }]);
+    expect(huge.statusCode).toBe(413);
+    expect(huge.body).toContain('上传的文件过大');
+    const thirteen = await upload(Array.from({ length: 13 }, (_, i) => ({ filename: `q${i}.png`, data: PNG })));
+    expect(thirteen.statusCode).toBe(413);
+    expect(thirteen.body).toContain('上传的文件过多');
     expect(await stored()).toEqual([]);
   });
 

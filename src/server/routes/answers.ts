@@ -35,7 +35,7 @@ import { audit } from '../audit.js';
 import { beijingTime } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field, uploads } from '../forms.js';
-import { answerFiles, checkUploads, removeUpload, storeUploads } from '../evidence.js';
+import { answerFiles, checkUploads, EVIDENCE_LIMITS, removeUpload, storeUploads } from '../evidence.js';
 import { evidenceInputs, evidenceList, sendEvidence } from '../evidence-page.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
@@ -251,7 +251,8 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
   app.route({
     method: 'POST',
     url: '/plans/:plan/periods/:period/answers/:number',
-    config: { access: ['unit'] },
+    // Read at most twice the per-file limit and two files more than an answer may hold (not the plan import's 512 MB): just over the limits the refusal is at the field (checkUploads), far over it the plugin stops reading (413).
+    config: { access: ['unit'], multipartOptions: { limits: { fileSize: 2 * EVIDENCE_LIMITS.fileBytes, files: EVIDENCE_LIMITS.files + 2 } } },
     handler: async (request, reply) => {
       const target = await problemTarget(request, reply);
       if (!target) return reply;
