@@ -23,9 +23,11 @@ import type { AnswerTable, Database } from './database.js';
 import { Conflict } from './errors.js';
 import type { PlanInView } from './plan-access.js';
 import { saveProgressText } from './plan-store.js';
+import { answerFiles, placeAnswerFiles } from './evidence.js';
+import { shownNumber } from '../model/numbering.js';
 import type { Selectable } from 'kysely';
 
-/** The fields a unit fills online, in the form's order, with the form's labels (evidence uploads are not part of this yet). */
+/** The fields a unit fills online, in the form's order, with the form's labels (evidence files are uploaded beside them: evidence.ts). */
 export const ANSWER_FIELDS: readonly { field: FormAnswerField; label: string; kind: 'status' | 'yes-no' | 'text' | 'long' | 'date' }[] = [
   { field: 'status', label: FIELD_LABELS.status, kind: 'status' },
   { field: 'onSchedule', label: FIELD_LABELS.onSchedule, kind: 'yes-no' },
@@ -238,12 +240,22 @@ async function mergeAccepted(tx: Database, view: PlanInView, period: string, pro
   const current = periods.find((p) => p.period === period)!.progressText;
   const data = view.checked.data!;
   const asOf = answerContext(data, view.stored.name, period).asOf;
-  const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries: [{ number: problem.number, entry }] }).text;
-  const texts = { ...view.stored.texts, progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
+  // Uploaded evidence joins the plan's evidence/ and the entry lists it, as import does with a form's pictures.
+  const evidence = await tx.selectFrom('planFiles').select('path').where('planId', '=', view.stored.id).where('path', 'like', 'evidence/%').execute();
+  const evidenceFiles = new Set(evidence.map((e) => e.path.slice('evidence/'.length)));
+  const placed = placeAnswerFiles(await answerFiles(tx, { planId: view.stored.id, period, number: problem.number }), shownNumber(problem), evidenceFiles);
+  const listed = (entry.evidence as string[] | undefined) ?? [];
+  const withEvidence = placed.length === 0 ? entry : { ...entry, evidence: [...listed, ...placed.map((p) => p.path).filter((p) => !listed.includes(p))] };
+  const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries: [{ number: problem.number, entry: withEvidence }] }).text;
+  const texts = { ...view.stored.texts, evidenceFiles: new Set([...evidenceFiles, ...placed.map((p) => p.path)]), progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
   const file = `${view.stored.name}/progress/${period}.json`;
   const errors = checkPlanTexts(texts).diagnostics.filter((d) => d.severity === 'error' && d.file === file);
   if (errors.length > 0) throw new UserError(`采纳后进展文件将有 ${errors.length} 个错误（与 zhenggai check 所列相同），未采纳：`, errors);
   await saveProgressText(tx, view.stored.id, period, text);
+  for (const { file, path } of placed) {
+    await tx.insertInto('planFiles').values({ planId: view.stored.id, path: `evidence/${path}`, storedName: file.storedName, size: file.size, sha256: file.sha256 }).execute();
+    await tx.updateTable('answerFiles').set({ evidencePath: path }).where('id', '=', file.id).execute();
+  }
 }
 
 /** A field's label on the page. */

@@ -144,7 +144,28 @@ export interface AnswerRoundTable {
   reason: string | null;
 }
 
+/** An evidence file uploaded with a unit's answer (migration 0003): stored under a generated name; evidencePath is set once the answer is accepted and the file is in the plan's evidence/. */
+export interface AnswerFileTable {
+  id: Generated<number>;
+  planId: number;
+  period: string;
+  /** The problem's internal key (model/numbering.ts). */
+  number: number;
+  /** The name as uploaded, made safe, with the extension of the type found by content. */
+  name: string;
+  /** jpg, png, heic, pdf, docx or xlsx: what file-type found in the bytes. */
+  type: string;
+  storedName: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: number;
+  /** Path under evidence/ once accepted (01/照片.jpg), else null. */
+  evidencePath: string | null;
+}
+
 export interface Tables {
+  answerFiles: AnswerFileTable;
   reportingPeriods: ReportingPeriodTable;
   answers: AnswerTable;
   answerRounds: AnswerRoundTable;

@@ -139,10 +139,33 @@ const onlineReporting: Migration = {
   },
 };
 
+/** Issue 16: evidence files uploaded with a unit's answer. */
+const answerEvidence: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('answer_files')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('stored_name', 'text', (c) => c.notNull().unique())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('uploaded_at', 'text', (c) => c.notNull())
+      .addColumn('uploaded_by', 'integer', (c) => c.notNull().references('accounts.id'))
+      .addColumn('evidence_path', 'text')
+      .execute();
+    await db.schema.createIndex('answer_files_by_problem').on('answer_files').columns(['plan_id', 'period', 'number']).execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-online-reporting': onlineReporting,
+  '0003-answer-evidence': answerEvidence,
 };
 
 /** Bring the database to the latest version; UserError naming the migration that failed. */

@@ -36,7 +36,7 @@ export function planNameProblem(name: string): string | undefined {
 }
 
 /** Where the data folder keeps stored files. */
-function filesDir(dataDir: string): string {
+export function filesDir(dataDir: string): string {
   return path.join(dataDir, 'files');
 }
 
@@ -123,7 +123,8 @@ export async function importPlan(db: Database, dataDir: string, options: ImportP
   }
 }
 
-async function storeFiles(dataDir: string, files: readonly FolderFile[]): Promise<{ path: string; storedName: string; size: number; sha256: string }[]> {
+/** Write `files` to the data folder under generated names (files/<uuid>), each created new; on failure the ones written are removed. */
+export async function storeFiles(dataDir: string, files: readonly FolderFile[]): Promise<{ path: string; storedName: string; size: number; sha256: string }[]> {
   await mkdir(filesDir(dataDir), { recursive: true });
   const stored: { path: string; storedName: string; size: number; sha256: string }[] = [];
   try {

@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describeWithTools } from '../helpers/tools.js';
 import { readFolderFiles } from '../../src/server/folder-files.js';
 import { importPlan } from '../../src/server/plan-store.js';
-import { BUNDLED, Client, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
+import { BUNDLED, Client, postMultipart, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
 
 // Two unit accounts (issue 16): 'unit' is 经发办 (problem 1 is its own), 'unitB' is 农业服务中心 (problem 2).
 type Caller = 'anonymous' | 'office' | 'viewer' | 'unit' | 'unitB';
@@ -51,6 +51,10 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'GET /plans/:plan/periods/:period/answers/:number': { url: '/plans/1/periods/2023-12/answers/1', allowed: ['office', 'viewer', 'unit'] },
   'POST /plans/:plan/periods/:period/answers/:number': { url: '/plans/1/periods/2023-12/answers/1', allowed: ['unit'] },
   'POST /plans/:plan/periods/:period/answers/:number/review': { url: '/plans/1/periods/2023-12/answers/1/review', allowed: ['office'] },
+  // File 1 is uploaded by 经发办 with problem 1's answer in beforeAll.
+  'GET /plans/:plan/periods/:period/answers/:number/evidence/:file': { url: '/plans/1/periods/2023-12/answers/1/evidence/1', allowed: ['office', 'viewer', 'unit'] },
+  // File 2 (also uploaded in beforeAll) is the one deleted.
+  'POST /plans/:plan/periods/:period/answers/:number/evidence/:file/delete': { url: '/plans/1/periods/2023-12/answers/1/evidence/2/delete', allowed: ['unit'] },
   // The dashboard (issue 16): the office and the leaders, never a unit account.
   'GET /plans/:plan/periods/:period/dashboard': { url: '/plans/1/periods/2023-11/dashboard', allowed: ['office', 'viewer'] },
 };
@@ -75,6 +79,15 @@ const ANSWER_OBJECTS: readonly { caller: 'unit' | 'unitB'; method: 'GET' | 'POST
   { caller: 'unitB', method: 'GET', url: '/plans/1/problems/1', allowed: false },
   { caller: 'unitB', method: 'GET', url: '/plans/2/periods/2023-12/answers/2', allowed: false },
   { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/99', allowed: false },
+  // Evidence: file 1 is problem 1's (经发办's). 农业服务中心 gets 404 whatever URL it sends it under; 经发办 not through problem 2, where it only cooperates.
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/1/evidence/1', allowed: false },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/11/evidence/1', allowed: false },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/2/evidence/1', allowed: false },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/2/evidence/1', allowed: false },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/answers/1/evidence/1', allowed: true },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/1/evidence/1/delete', allowed: false },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/answers/11/evidence/1/delete', allowed: false },
+  { caller: 'unit', method: 'POST', url: '/plans/1/periods/2023-12/answers/2/evidence/1/delete', allowed: false },
 ];
 
 /** Object checks: URLs a unit account may not see though its role may call the route. */
@@ -122,6 +135,12 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
     harness = await startHarness();
     const office = await signedIn(harness.app, 'office');
     if ((await office.post('/plans/1/periods', { period: '2023-12' })).statusCode !== 302) throw new Error('could not open 2023-12');
+    // Evidence files (ids 1 and 2) with 经发办's answer to problem 1, for the evidence route's rows.
+    const unit = await signedIn(harness.app, 'unit');
+    const answer = '/plans/1/periods/2023-12/answers/1';
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d7a5c10000000049454e44ae426082', 'hex');
+    const saved = await postMultipart(unit, answer, { status: '推进中', onSchedule: '是', progress: '矩阵测试', version: '0', action: 'save' }, [{ field: 'evidence', filename: '照片.png', data: png }, { field: 'evidence', filename: '照片2.png', data: png }], answer);
+    if (saved.statusCode !== 302) throw new Error(`could not upload evidence: ${saved.statusCode}`);
   });
   afterAll(async () => harness?.close());
 

@@ -23,6 +23,8 @@ const DESKTOP = { width: 1280, height: 900 };
 const FIRST = '12月继续发放告知单。';
 const FIXED = '长期坚持：12月发放告知单96份；村医入户随访时宣传政策。';
 const REASON = '请写明本月发放告知单份数和宣传方式';
+/** The photo the unit uploads: the bundled plan's own (a real PNG). */
+const PHOTO = readFileSync(path.resolve('data/guanyang-2022/evidence/01/告知书张贴照片.png'));
 
 describeWithTools(['better-sqlite3', 'chromium'], 'units reporting online in a real browser', () => {
   let server: RunningServer;
@@ -90,10 +92,13 @@ describeWithTools(['better-sqlite3', 'chromium'], 'units reporting online in a r
     // Pre-filled from 2023-11.
     expect(await unit.locator('select[name="status"]').inputValue()).toBe('已完成并长期坚持');
     await unit.locator('textarea[name="progress"]').fill(FIRST);
+    // A photo through the camera input (a real PNG of the bundled plan's evidence, as a phone would send it).
+    await unit.locator('#f-evidence-camera').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PHOTO });
     await shoot(unit, '22-unit-form', PHONE);
     await unit.getByRole('button', { name: '提交审核' }).click();
     await unit.waitForURL(/\?saved=submit$/);
     await shoot(unit, '23-unit-submitted', PHONE);
+    expect(await unit.locator('a[href*="/evidence/"]').allTextContents()).toEqual(['现场照片.png']);
 
     // The office returns it.
     await office.goto(`${planUrl}/periods/2023-12/answers/1`);
@@ -134,7 +139,8 @@ describeWithTools(['better-sqlite3', 'chromium'], 'units reporting online in a r
       writeFileSync(path.join(dir, name), data);
     }
     const progress = JSON.parse(readFileSync(path.join(dir, 'guanyang-2022', 'progress', '2023-12.json'), 'utf8')) as { problems: unknown[] };
-    expect(progress.problems).toEqual([{ number: 1, status: '已完成并长期坚持', progress: FIXED, completedOn: '2023-07-28' }]);
+    expect(progress.problems).toEqual([{ number: 1, status: '已完成并长期坚持', progress: FIXED, completedOn: '2023-07-28', evidence: ['01/现场照片.png'] }]);
+    expect(readFileSync(path.join(dir, 'guanyang-2022', 'evidence', '01', '现场照片.png')).equals(PHOTO)).toBe(true);
     const check = await runCli(['check', path.join(dir, 'guanyang-2022')]);
     expect(check.exit, check.out + check.err).toBe(0);
 

@@ -25,7 +25,7 @@ export interface PlacedPicture {
 }
 
 /** The folder of a problem: one already named by its number (07 or 7), else the number with two digits. */
-function problemFolder(shownNumber: string, files: ReadonlySet<string>): string {
+export function problemFolder(shownNumber: string, files: ReadonlySet<string>): string {
   const existing = [...new Set([...files].filter((f) => f.includes('/')).map((f) => f.split('/')[0]!))].filter((d) => isProblemEvidenceFolder(d, shownNumber)).sort();
   return existing[0] ?? problemEvidenceFolderName(shownNumber);
 }

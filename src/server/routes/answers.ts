@@ -34,7 +34,9 @@ import {
 import { audit } from '../audit.js';
 import { beijingTime } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
-import { actor, csrfField, field } from '../forms.js';
+import { actor, csrfField, field, uploads } from '../forms.js';
+import { answerFiles, checkUploads, EVIDENCE_LIMITS, removeUpload, storeUploads } from '../evidence.js';
+import { evidenceInputs, evidenceList, sendEvidence } from '../evidence-page.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { REPORTING_WORDS, reportingState } from '../reporting.js';
@@ -123,12 +125,13 @@ function findingsAt(findings: readonly FieldFinding[], name: string): Html {
   return html`${findings.filter((f) => f.field === name).map((f) => html`<p class="field-${f.severity}" role="alert">${f.severity === 'error' ? '✗ ' : '提示：'}${f.message}</p>`)}`;
 }
 
-function answerForm(target: ProblemTarget, reply: FastifyReply, values: AnswerValues, findings: readonly FieldFinding[], version: number): Html {
+function answerForm(target: ProblemTarget, reply: FastifyReply, values: AnswerValues, findings: readonly FieldFinding[], version: number, refusals: readonly string[]): Html {
   const url = `/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}`;
-  return html`<form class="stack" method="post" action="${url}">
+  return html`<form class="stack" method="post" action="${url}" enctype="multipart/form-data">
 ${csrfField(reply)}
 <input type="hidden" name="version" value="${version}">
 ${ANSWER_FIELDS.map((spec) => html`<label for="f-${spec.field}">${spec.label}${input(spec, values[spec.field] ?? '')}${findingsAt(findings, spec.field)}</label>`)}
+${evidenceInputs(refusals)}
 <p class="links"><button type="submit" name="action" value="save">保存草稿</button> <button type="submit" name="action" value="submit">提交审核</button></p>
 </form>`;
 }
@@ -148,7 +151,7 @@ ${rounds.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-la
 </tbody></table></div>`;
 }
 
-async function problemPage(request: FastifyRequest, reply: FastifyReply, target: ProblemTarget, options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number } = {}): Promise<FastifyReply> {
+async function problemPage(request: FastifyRequest, reply: FastifyReply, target: ProblemTarget, options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number; refusals?: readonly string[] } = {}): Promise<FastifyReply> {
   const { view, period, problem, answer } = target;
   const values = options.values ?? valuesOf(target);
   const canEdit = editable(target);
@@ -158,6 +161,8 @@ async function problemPage(request: FastifyRequest, reply: FastifyReply, target:
   const returned = answer?.state === 'returned' ? rounds.at(-1) : undefined;
   const review = target.role === 'office' && answer?.state === 'submitted' && target.state === 'open';
   const url = `/plans/${view.stored.id}/periods/${period}/answers/${problem.number}`;
+  // Evidence is shown to the office, the viewer and the reporting unit, not to units that only see the problem.
+  const files = target.role === 'sees' ? undefined : await answerFiles(request.server.ctx.db, { planId: view.stored.id, period, number: problem.number });
   return sendPage(
     request,
     reply,
@@ -173,7 +178,8 @@ ${returned ? html`<div class="error"><p>整改办已退回（${returned.reviewed
 <dt>填报状态</dt><dd><strong>${ANSWER_WORDS[stateOf(answer)]}</strong>${target.role === 'sees' ? html`（本单位共同牵头或配合，只读；由 ${reportingUnit(problem)} 填报）` : ''}</dd>
 </dl>
 <h2>本期进展</h2>
-${canEdit ? answerForm(target, reply, values, findings, options.version ?? answer?.version ?? 0) : answerValues(values)}
+${canEdit ? answerForm(target, reply, values, findings, options.version ?? answer?.version ?? 0, options.refusals ?? []) : answerValues(values)}
+${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url, canEdit ? csrfField(reply) : undefined)}` : ''}
 ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/review">${csrfField(reply)}<input type="hidden" name="version" value="${answer!.version}">
 <label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea></label>
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
@@ -245,7 +251,8 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
   app.route({
     method: 'POST',
     url: '/plans/:plan/periods/:period/answers/:number',
-    config: { access: ['unit'] },
+    // Read at most twice the per-file limit and two files more than an answer may hold (not the plan import's 512 MB): just over the limits the refusal is at the field (checkUploads), far over it the plugin stops reading (413).
+    config: { access: ['unit'], multipartOptions: { limits: { fileSize: 2 * EVIDENCE_LIMITS.fileBytes, files: EVIDENCE_LIMITS.files + 2 } } },
     handler: async (request, reply) => {
       const target = await problemTarget(request, reply);
       if (!target) return reply;
@@ -254,11 +261,19 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
       const values = valuesFrom((name) => field(request, name));
       const submit = field(request, 'action') === 'submit';
       const version = Number(field(request, 'version'));
+      const key = { planId: target.view.stored.id, period: target.period, number: target.problem.number };
+      const checked = await checkUploads(await uploads(request, 'evidence'), await answerFiles(app.ctx.db, key));
+      if (checked.refusals.length > 0) {
+        const notice = html`<div class="error"><p>佐证材料有 ${checked.refusals.length} 处不能接受，未保存：请看“佐证材料”一栏。</p></div>`;
+        return problemPage(request, reply, target, { values, findings: [], status: 400, notice, refusals: checked.refusals, version: Number.isInteger(version) ? version : undefined });
+      }
       try {
         const saved = await saveAnswer(app.ctx.db, { view: target.view, period: target.period, problem: target.problem, unit: target.view.access.all ? '' : target.view.access.unit, values, version: Number.isInteger(version) ? version : -1, submit, account: request.account! });
         const before = target.answer ? (JSON.parse(target.answer.valuesJson) as AnswerValues) : {};
         const changes = differences(before, values).map((d) => ({ field: d.label, oldValue: target.answer ? d.theirs : null, newValue: d.yours }));
-        await audit(app.ctx.db, actor(request), submit ? '提交填报' : '保存填报草稿', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, changes);
+        await storeUploads(app.ctx.db, app.ctx.dataDir, key, checked.passed, request.account!.id);
+        const uploaded = checked.passed.map((f) => ({ field: '上传佐证材料', oldValue: null, newValue: `${f.name}（${f.type}，${f.data.byteLength} 字节）` }));
+        await audit(app.ctx.db, actor(request), submit ? '提交填报' : '保存填报草稿', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [...changes, ...uploaded]);
         return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}?saved=${saved.state === 'submitted' ? 'submit' : 'save'}`);
       } catch (error) {
         if (error instanceof AnswerInvalid) {
@@ -275,6 +290,37 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
         }
         throw error;
       }
+    },
+  });
+  app.route({
+    method: 'GET',
+    url: '/plans/:plan/periods/:period/answers/:number/evidence/:file',
+    config: { access: ['office', 'viewer', 'unit'] },
+    handler: async (request, reply) => {
+      const target = await problemTarget(request, reply);
+      if (!target) return reply;
+      const id = Number((request.params as { file: string }).file);
+      // Only the reporting unit's own answer's files: a unit that only sees the problem, or any other id, is answered as a file that does not exist.
+      const file = target.role === 'sees' ? undefined : (await answerFiles(app.ctx.db, { planId: target.view.stored.id, period: target.period, number: target.problem.number })).find((f) => f.id === id);
+      if (!file) return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
+      await audit(app.ctx.db, actor(request), '下载佐证材料', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题 ${file.name}`, []);
+      return sendEvidence(reply, app.ctx.dataDir, file);
+    },
+  });
+  app.route({
+    method: 'POST',
+    url: '/plans/:plan/periods/:period/answers/:number/evidence/:file/delete',
+    config: { access: ['unit'] },
+    handler: async (request, reply) => {
+      const target = await problemTarget(request, reply);
+      if (!target) return reply;
+      if (target.role !== 'reports') return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
+      if (!editable(target)) return errorPage(request, reply, 409, `本问题的填报${ANSWER_WORDS[stateOf(target.answer)]}${target.state === 'closed' ? '（本期已关闭）' : ''}，不能再删除佐证材料`);
+      const key = { planId: target.view.stored.id, period: target.period, number: target.problem.number };
+      const removed = await removeUpload(app.ctx.db, app.ctx.dataDir, key, Number((request.params as { file: string }).file));
+      if (!removed) return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
+      await audit(app.ctx.db, actor(request), '删除佐证材料', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [{ field: '佐证材料', oldValue: removed.name, newValue: null }]);
+      return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}`);
     },
   });
   app.route({
