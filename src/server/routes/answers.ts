@@ -319,7 +319,7 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
       const key = { planId: target.view.stored.id, period: target.period, number: target.problem.number };
       const removed = await removeUpload(app.ctx.db, app.ctx.dataDir, key, Number((request.params as { file: string }).file));
       if (!removed) return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
-      await audit(app.ctx.db, actor(request), '删除佐证材料', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [{ field: '佐证材料', oldValue: removed.name, newValue: null }]);
+      await audit(app.ctx.db, actor(request), `删除${L.evidence}`, `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [{ field: L.evidence, oldValue: removed.name, newValue: null }]);
       return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}`);
     },
   });
