@@ -27,7 +27,7 @@ let counter = 0;
  * Use it where a `TableRow` goes in a `Table`'s rows; the document must be
  * packed by render/docx/pack.ts, which splices.
  */
-export function placeholderRow(rowsXml: string): TableRow {
+export function standInRow(rowsXml: string): TableRow {
   counter += 1;
   pending.set(counter, rowsXml);
   return new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun(`${MARK}${counter}${MARK_END}`)] })] })] });

@@ -46,7 +46,7 @@ import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { runsWithBreaks } from './runs.js';
 import { landscapeSection, type LandscapeSectionOptions } from './section.js';
 import { packDocx } from './pack.js';
-import { placeholderRow } from './raw-rows.js';
+import { standInRow } from './raw-rows.js';
 import { cellParagraph, libraryRows, rowsXml, type CellSpec, type CellType, type RowSpec, type RowsBy } from './table-rows.js';
 
 /**
@@ -187,7 +187,7 @@ export function bodyLayout(model: TaskTableModel, widths: readonly number[] = la
  */
 function bodyRows(model: TaskTableModel, widths: readonly number[], rowsBy: RowsBy): TableRow[] {
   const rows = bodyRowSpecs(model, widths);
-  return rowsBy === 'library' ? libraryRows(rows) : [placeholderRow(rowsXml(rows, widths))];
+  return rowsBy === 'library' ? libraryRows(rows) : [standInRow(rowsXml(rows, widths))];
 }
 
 /** The body as rows of cells to write: which cells a row holds, their text, width, spans and alignment. */
