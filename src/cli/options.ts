@@ -3,6 +3,7 @@
 // main.ts. Light on purpose: a command's pipeline is imported only when the
 // command runs, so `zhenggai --help` loads neither docx nor exceljs.
 
+import type { Argv } from 'yargs';
 import type { Io } from '../documents/files.js';
 
 /** Runs a command's work with the process's Io; its exit code (or error) goes to main.ts. */
@@ -13,3 +14,13 @@ export const outOption = { type: 'string', default: 'out', describe: '输出根�
 export const periodOption = { type: 'string', demandOption: true, describe: '期次 YYYY-MM / reporting period' } as const;
 export const templatesOption = { type: 'string', describe: '自定义模板文件夹（缺少的模板用内置的）/ your own templates folder' } as const;
 export const pdfOption = { type: 'boolean', default: false, describe: '同时用 LibreOffice 生成 PDF / also convert to PDF with LibreOffice' } as const;
+
+/** `<plan-dir> --period --out --pdf --templates`: what every command writing a period's documents takes (report, closure-forms, supervise). */
+export function periodDocumentArgs<T>(y: Argv<T>) {
+  return y
+    .positional('plan-dir', planDirPositional)
+    .option('period', periodOption)
+    .option('out', outOption)
+    .option('pdf', pdfOption)
+    .option('templates', templatesOption);
+}

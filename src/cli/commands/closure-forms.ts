@@ -1,18 +1,12 @@
 // zhenggai closure-forms <plan-dir> --period YYYY-MM [--out] [--pdf] [--templates]
 import type { Argv } from 'yargs';
-import { outOption, pdfOption, periodOption, planDirPositional, templatesOption, type Runner } from '../options.js';
+import { periodDocumentArgs, type Runner } from '../options.js';
 
 export function closureFormsCommand(yargs: Argv, run: Runner): Argv {
   return yargs.command(
     'closure-forms <plan-dir>',
     '生成本期的整改问题销号审批表（已销号的填好，已完成待销号的留空待签）/ Write the period’s closure forms',
-    (y) =>
-      y
-        .positional('plan-dir', planDirPositional)
-        .option('period', periodOption)
-        .option('out', outOption)
-        .option('pdf', pdfOption)
-        .option('templates', templatesOption),
+    periodDocumentArgs,
     (args) =>
       run(async (io) => {
         const { writeDocument } = await import('../../documents/files.js');

@@ -1,18 +1,12 @@
 // zhenggai report <plan-dir> --period YYYY-MM [--out] [--pdf] [--templates]
 import type { Argv } from 'yargs';
-import { outOption, pdfOption, periodOption, planDirPositional, templatesOption, type Runner } from '../options.js';
+import { periodDocumentArgs, type Runner } from '../options.js';
 
 export function reportCommand(yargs: Argv, run: Runner): Argv {
   return yargs.command(
     'report <plan-dir>',
     '生成本期整改进展情况报告（Word）和整改台账（Excel）/ Write the period’s progress report and ledger',
-    (y) =>
-      y
-        .positional('plan-dir', planDirPositional)
-        .option('period', periodOption)
-        .option('out', outOption)
-        .option('pdf', pdfOption)
-        .option('templates', templatesOption),
+    periodDocumentArgs,
     (args) =>
       run(async (io) => {
         const { writeDocument } = await import('../../documents/files.js');

@@ -1,18 +1,12 @@
 // zhenggai supervise <plan-dir> --period YYYY-MM [--out] [--pdf] [--templates]
 import type { Argv } from 'yargs';
-import { outOption, pdfOption, periodOption, planDirPositional, templatesOption, type Runner } from '../options.js';
+import { periodDocumentArgs, type Runner } from '../options.js';
 
 export function superviseCommand(yargs: Argv, run: Runner): Argv {
   return yargs.command(
     'supervise <plan-dir>',
     '生成本期督办文书：有蓝、黄、红色预警问题的牵头单位各一份（提醒函、督办单、催办通知），编号首次生成时记入进展文件 / Write the period’s supervision notices, one per lead unit with blue, yellow or red problems',
-    (y) =>
-      y
-        .positional('plan-dir', planDirPositional)
-        .option('period', periodOption)
-        .option('out', outOption)
-        .option('pdf', pdfOption)
-        .option('templates', templatesOption),
+    periodDocumentArgs,
     (args) =>
       run(async (io) => {
         const { requireSofficeIf, writeDocument } = await import('../../documents/files.js');
