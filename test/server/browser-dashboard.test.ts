@@ -4,17 +4,15 @@
 // photographed at 1280 and 390 px into out/screenshots/30-dashboard-*.png
 // (looked at by hand) and must not scroll sideways on the phone.
 
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
-import { CHROMIUM, describeWithTools } from '../helpers/tools.js';
+import { describeWithTools } from '../helpers/tools.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
 
-const SHOTS = path.resolve('out/screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 
 describeWithTools(['better-sqlite3', 'chromium'], 'the dashboard in a real browser', () => {
   let server: RunningServer;
@@ -24,9 +22,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'the dashboard in a real brows
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser3-'));
     server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

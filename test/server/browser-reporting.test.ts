@@ -15,11 +15,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
 import { runCli } from '../cli/run.js';
-import { CHROMIUM, describeWithTools } from '../helpers/tools.js';
+import { describeWithTools } from '../helpers/tools.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
 
-const SHOTS = path.resolve('out/screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const FIRST = '12月继续发放告知单。';
 const FIXED = '长期坚持：12月发放告知单96份；村医入户随访时宣传政策。';
 const REASON = '请写明本月发放告知单份数和宣传方式';
@@ -34,9 +32,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'units reporting online in a r
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser2-'));
     server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

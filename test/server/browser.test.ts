@@ -7,19 +7,17 @@
 // account, which signs in and sees its own problems only; the test checks no page scrolls
 // sideways on the phone except inside its tables).
 
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { CHROMIUM, describeWithTools } from '../helpers/tools.js';
+import { describeWithTools } from '../helpers/tools.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
 import { BUNDLED } from './harness.js';
 
-const SHOTS = path.resolve('out/screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const PROSE = ['本月召开整改工作推进会，逐项核对整改台账。', '对已完成问题开展“回头看”，巩固整改成效。'];
 
 describeWithTools(['better-sqlite3', 'chromium'], 'the office in a real browser', () => {
@@ -33,9 +31,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'the office in a real browser'
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser-'));
     server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: false, behindHttps: false }, { out: (t) => printed.push(t), err: (t) => printed.push(t) });
     oneTime = /一次性密码 (\S+)/.exec(printed.join('\n'))?.[1] ?? '';
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
