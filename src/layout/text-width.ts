@@ -78,8 +78,13 @@ export function textWidthEm(text: string): number {
 export const NO_LINE_START = new Set([...'。，、；：？！）」』》〉】〕〗〙’”…‥·—–～％‰℃!),.:;?]}%']);
 /** 避尾: opening marks that may not end a line. */
 export const NO_LINE_END = new Set([...'（「『《〈【〔〖〘‘“([{']);
-const NO_LINE_START_CODES = new Set([...NO_LINE_START].map((c) => c.codePointAt(0)!));
-const NO_LINE_END_CODES = new Set([...NO_LINE_END].map((c) => c.codePointAt(0)!));
+/** 避头尾 by code point, for measureText's inner loop (a table lookup, not a Set's hash): bit 1 no line start, bit 2 no line end. */
+const GLUE_FLAGS = new Uint8Array(0x10000);
+const NO_START_FLAG = 1;
+const NO_END_FLAG = 2;
+for (const c of NO_LINE_START) GLUE_FLAGS[c.codePointAt(0)!] = GLUE_FLAGS[c.codePointAt(0)!]! | NO_START_FLAG;
+for (const c of NO_LINE_END) GLUE_FLAGS[c.codePointAt(0)!] = GLUE_FLAGS[c.codePointAt(0)!]! | NO_END_FLAG;
+const glueFlags = (codePoint: number) => (codePoint < 0x10000 ? GLUE_FLAGS[codePoint]! : 0);
 
 // --- the reader's wrap ---------------------------------------------------------------
 
@@ -111,24 +116,25 @@ export interface MeasuredText {
   readonly paragraphStart: Uint8Array;
   /** Offsets of each paragraph's end (its newline, or the text's end), in order. */
   readonly paragraphEnds: readonly number[];
+  /**
+   * The widest paragraph on one line, in em: its clusters' widths added in
+   * order, as the wrap adds them, so at any line width of at least this the
+   * wrap breaks nowhere and gives one line a paragraph (the count's fast path).
+   */
+  readonly widestParagraphEm: number;
 }
 
 /**
  * The text measured once, for wrapping at any width. The per-atom and
- * per-cluster arrays are typed arrays sized by the text's length (an upper
- * bound of both counts) and cut to their counts: a task table measures every
- * cell, and building plain arrays to copy was a tenth of its time in the
+ * per-cluster arrays are filled in reused working arrays (scratchFor) and
+ * copied out at their counts: a task table measures every cell, and plain
+ * arrays, then fresh typed arrays a cell, were a tenth of its time in the
  * garbage collector (issue 14).
  */
 export function measureText(text: string): MeasuredText {
   const n = text.length;
-  const widths = new Float64Array(n);
-  const chars = new Int32Array(n);
-  const starts = new Int32Array(n);
-  const runs = new Uint8Array(n);
-  const firstChar = new Int32Array(n);
-  const lastChar = new Int32Array(n);
-  const paragraphOfAtom = new Int32Array(n);
+  const scratch = scratchFor(n);
+  const { widths, chars, starts, runs, firstChar, lastChar, paragraphOfAtom } = scratch;
   const paragraphEnds: number[] = [];
   let atoms = 0;
   let paragraph = 0;
@@ -171,14 +177,12 @@ export function measureText(text: string): MeasuredText {
     i += codePoint > 0xffff ? 2 : 1;
   }
   paragraphEnds.push(n);
-  const clusterAtom = new Int32Array(atoms + 1);
-  const clusterWidth = new Float64Array(atoms);
-  const paragraphStart = new Uint8Array(atoms);
+  const { clusterAtom, clusterWidth, paragraphStart } = scratch;
   let clusters = 0;
   let lastParagraph = -1;
   for (let a = 0; a < atoms; a += 1) {
     const newParagraph = paragraphOfAtom[a] !== lastParagraph;
-    const glued = !newParagraph && a > 0 && (NO_LINE_START_CODES.has(firstChar[a]!) || NO_LINE_END_CODES.has(lastChar[a - 1]!));
+    const glued = !newParagraph && a > 0 && ((glueFlags(firstChar[a]!) & NO_START_FLAG) !== 0 || (glueFlags(lastChar[a - 1]!) & NO_END_FLAG) !== 0);
     if (glued) {
       clusterWidth[clusters - 1] = clusterWidth[clusters - 1]! + widths[a]!;
     } else {
@@ -190,17 +194,69 @@ export function measureText(text: string): MeasuredText {
     lastParagraph = paragraphOfAtom[a]!;
   }
   clusterAtom[clusters] = atoms;
+  let widestParagraphEm = 0;
+  let paragraphEm = 0;
+  for (let k = 0; k < clusters; k += 1) {
+    if (paragraphStart[k]) paragraphEm = 0;
+    paragraphEm += clusterWidth[k]!;
+    if (paragraphEm > widestParagraphEm) widestParagraphEm = paragraphEm;
+  }
+  // Copied out of the scratch at their counts: one exact allocation each (the scratch is reused by the next text).
   return {
     text,
-    atomWidth: widths.subarray(0, atoms),
-    atomChars: chars.subarray(0, atoms),
-    atomStart: starts.subarray(0, atoms),
-    atomRun: runs.subarray(0, atoms),
-    clusterAtom: clusterAtom.subarray(0, clusters + 1),
-    clusterWidth: clusterWidth.subarray(0, clusters),
-    paragraphStart: paragraphStart.subarray(0, clusters),
+    atomWidth: widths.slice(0, atoms),
+    atomChars: chars.slice(0, atoms),
+    atomStart: starts.slice(0, atoms),
+    atomRun: runs.slice(0, atoms),
+    clusterAtom: clusterAtom.slice(0, clusters + 1),
+    clusterWidth: clusterWidth.slice(0, clusters),
+    paragraphStart: paragraphStart.slice(0, clusters),
     paragraphEnds,
+    widestParagraphEm,
   };
+}
+
+/** measureText's working arrays, sized by a text's length (an upper bound of its atoms and clusters). */
+interface MeasureScratch {
+  readonly size: number;
+  readonly widths: Float64Array;
+  readonly chars: Int32Array;
+  readonly starts: Int32Array;
+  readonly runs: Uint8Array;
+  readonly firstChar: Int32Array;
+  readonly lastChar: Int32Array;
+  readonly paragraphOfAtom: Int32Array;
+  readonly clusterAtom: Int32Array;
+  readonly clusterWidth: Float64Array;
+  readonly paragraphStart: Uint8Array;
+}
+
+let scratch: MeasureScratch | undefined;
+
+/**
+ * The working arrays for a text of `n` UTF-16 units, reused from text to
+ * text: a task table measures every cell, and ten fresh typed arrays a cell
+ * were a tenth of its time in allocation and the garbage collector (issue 14).
+ * Grown to the next power of two; every slot measureText reads it writes first.
+ */
+function scratchFor(n: number): MeasureScratch {
+  if (scratch !== undefined && scratch.size >= n + 1) return scratch;
+  let size = 256;
+  while (size < n + 1) size *= 2;
+  scratch = {
+    size,
+    widths: new Float64Array(size),
+    chars: new Int32Array(size),
+    starts: new Int32Array(size),
+    runs: new Uint8Array(size),
+    firstChar: new Int32Array(size),
+    lastChar: new Int32Array(size),
+    paragraphOfAtom: new Int32Array(size),
+    clusterAtom: new Int32Array(size),
+    clusterWidth: new Float64Array(size),
+    paragraphStart: new Uint8Array(size),
+  };
+  return scratch;
 }
 
 /**
@@ -256,6 +312,8 @@ function wrapMeasured(m: MeasuredText, lineWidthEm: number, starts?: number[]): 
 export function measuredLineCount(m: MeasuredText, lineWidthEm: number): number {
   if (!(lineWidthEm > 0)) throw new RangeError('wrapLines: line width must be positive');
   const limit = lineWidthEm + EPSILON;
+  // Most cells of a table fit their column: no need to walk them.
+  if (m.widestParagraphEm <= limit) return m.paragraphEnds.length;
   const { clusterWidth, clusterAtom, paragraphStart, atomWidth, atomRun, atomChars } = m;
   let lines = m.paragraphEnds.length;
   let used = 0;
@@ -379,16 +437,35 @@ const ASCII_PRINTABLE = /^[\x21-\x7e]$/;
 
 let segmenter: Intl.Segmenter | undefined;
 
+interface DictionaryWord {
+  readonly start: number;
+  readonly length: number;
+}
+
+/**
+ * The dictionary's words of recent texts. ICU's segmenter is the slowest step
+ * of the words model (a 1,000-row task table: a tenth of its time), and the
+ * same paragraphs come back again and again: a unit's name in every list it
+ * is in, each value asked for with and without the plan's names kept whole.
+ */
+const dictionaryCache = new Map<string, readonly DictionaryWord[]>();
+const DICTIONARY_CACHE_LIMIT = 20_000;
+
 /** Code-point indices at which the dictionary starts a word, with each word's length. */
-function dictionaryWords(chars: readonly string[]): { start: number; length: number }[] {
+function dictionaryWords(chars: readonly string[]): readonly DictionaryWord[] {
+  const text = chars.join('');
+  const known = dictionaryCache.get(text);
+  if (known !== undefined) return known;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const words: { start: number; length: number }[] = [];
+  const words: DictionaryWord[] = [];
   let index = 0;
-  for (const { segment } of segmenter.segment(chars.join(''))) {
+  for (const { segment } of segmenter.segment(text)) {
     const length = Array.from(segment).length;
     words.push({ start: index, length });
     index += length;
   }
+  if (dictionaryCache.size >= DICTIONARY_CACHE_LIMIT) dictionaryCache.clear();
+  dictionaryCache.set(text, words);
   return words;
 }
 
@@ -399,6 +476,8 @@ function dictionaryWords(chars: readonly string[]): { start: number; length: num
  */
 export function breakClasses(chars: readonly string[], keep: readonly string[] = []): Uint8Array {
   const n = chars.length;
+  // A run of printable ASCII (a problem's number, a year) is one piece whatever the dictionary says: every break in it is forbidden below.
+  if (chars.every((ch) => ASCII_PRINTABLE.test(ch))) return new Uint8Array(n).fill(BREAK.forbidden);
   const classes = new Uint8Array(n).fill(BREAK.word);
   const words = dictionaryWords(chars);
   const single = (w: { length: number } | undefined, at: number) => w !== undefined && w.length === 1 && IDEOGRAPH.test(chars[at]!) && !FUNCTION_CHARS.has(chars[at]!);
