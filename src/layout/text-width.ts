@@ -116,12 +116,14 @@ export interface MeasuredText {
   readonly paragraphStart: Uint8Array;
   /** Offsets of each paragraph's end (its newline, or the text's end), in order. */
   readonly paragraphEnds: readonly number[];
-  /**
-   * The widest paragraph on one line, in em: its clusters' widths added in
-   * order, as the wrap adds them, so at any line width of at least this the
-   * wrap breaks nowhere and gives one line a paragraph (the count's fast path).
-   */
+  /** The printed width of the widest paragraph (printedWidthEm of that paragraph alone): what a cell needs to hold every line unbroken. */
   readonly widestParagraphEm: number;
+  /**
+   * The same as the wrap adds it (cluster by cluster, in order): at any line
+   * width of at least this the wrap breaks nowhere and gives one line a
+   * paragraph (measuredLineCount's fast path).
+   */
+  readonly unbrokenEm: number;
 }
 
 /**
@@ -194,11 +196,19 @@ export function measureText(text: string): MeasuredText {
     lastParagraph = paragraphOfAtom[a]!;
   }
   clusterAtom[clusters] = atoms;
-  let widestParagraphEm = 0;
+  let unbrokenEm = 0;
   let paragraphEm = 0;
   for (let k = 0; k < clusters; k += 1) {
     if (paragraphStart[k]) paragraphEm = 0;
     paragraphEm += clusterWidth[k]!;
+    if (paragraphEm > unbrokenEm) unbrokenEm = paragraphEm;
+  }
+  // Atom by atom, as printedWidthEm adds a paragraph measured alone (a paragraph's edges see a newline, as its own text's edges see nothing).
+  let widestParagraphEm = 0;
+  paragraphEm = 0;
+  for (let a = 0; a < atoms; a += 1) {
+    if (a > 0 && paragraphOfAtom[a] !== paragraphOfAtom[a - 1]) paragraphEm = 0;
+    paragraphEm += widths[a]!;
     if (paragraphEm > widestParagraphEm) widestParagraphEm = paragraphEm;
   }
   // Copied out of the scratch at their counts: one exact allocation each (the scratch is reused by the next text).
@@ -213,6 +223,7 @@ export function measureText(text: string): MeasuredText {
     paragraphStart: paragraphStart.slice(0, clusters),
     paragraphEnds,
     widestParagraphEm,
+    unbrokenEm,
   };
 }
 
@@ -313,7 +324,7 @@ export function measuredLineCount(m: MeasuredText, lineWidthEm: number): number 
   if (!(lineWidthEm > 0)) throw new RangeError('wrapLines: line width must be positive');
   const limit = lineWidthEm + EPSILON;
   // Most cells of a table fit their column: no need to walk them.
-  if (m.widestParagraphEm <= limit) return m.paragraphEnds.length;
+  if (m.unbrokenEm <= limit) return m.paragraphEnds.length;
   const { clusterWidth, clusterAtom, paragraphStart, atomWidth, atomRun, atomChars } = m;
   let lines = m.paragraphEnds.length;
   let used = 0;

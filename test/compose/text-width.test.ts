@@ -4,7 +4,7 @@
 // counter — for any text and any width.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { BREAK, measureText, measuredLineCount, words, wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
+import { BREAK, measureText, measuredLineCount, printedWidthEm, words, wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
 
 const linesBuilt = (text: string, em: number) => wrapLines(text, em).length;
 
@@ -68,9 +68,19 @@ describe('measureText', () => {
     expect(measuredLineCount(first, 3)).toBe(before.count);
   });
 
+  test('widestParagraphEm is exactly the widest paragraph as printedWidthEm measures it alone, for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(measureText(t).widestParagraphEm).toBe(Math.max(0, ...t.split('\n').map(printedWidthEm)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('widestParagraphEm is the widest paragraph on one line, its autospace included', () => {
     // 整改 2 em + abc 1.5 em + two autospaces 0.4 em; 完成 2 em.
     expect(measureText('整改abc整改\n完成').widestParagraphEm).toBeCloseTo(5.9, 9);
+    expect(measureText('整改abc整改\n完成').unbrokenEm).toBeCloseTo(5.9, 9);
   });
 });
 
