@@ -124,6 +124,15 @@ export interface MeasuredText {
    * paragraph (measuredLineCount's fast path).
    */
   readonly unbrokenEm: number;
+  /**
+   * Where the clusters end, in tenths of an em, counted from the text's start
+   * (cluster k spans clusterEndTenths[k-1] .. clusterEndTenths[k]): every width
+   * here is a whole number of tenths (1, 0.5 and the 0.2 autospace), so a
+   * line's width is one subtraction, exact (measuredLineCount's jump).
+   */
+  readonly clusterEndTenths: Int32Array;
+  /** The widest cluster, in tenths of an em: at a line narrower than this the wrap breaks inside a cluster. */
+  readonly widestClusterTenths: number;
 }
 
 /**
@@ -196,6 +205,15 @@ export function measureText(text: string): MeasuredText {
     lastParagraph = paragraphOfAtom[a]!;
   }
   clusterAtom[clusters] = atoms;
+  const out = packedArrays(atoms, clusters);
+  const clusterEndTenths = out.clusterEndTenths;
+  let widestClusterTenths = 0;
+  for (let k = 0, end = 0; k < clusters; k += 1) {
+    const tenths = Math.round(clusterWidth[k]! * 10);
+    end += tenths;
+    clusterEndTenths[k] = end;
+    if (tenths > widestClusterTenths) widestClusterTenths = tenths;
+  }
   let unbrokenEm = 0;
   let paragraphEm = 0;
   for (let k = 0; k < clusters; k += 1) {
@@ -211,19 +229,47 @@ export function measureText(text: string): MeasuredText {
     paragraphEm += widths[a]!;
     if (paragraphEm > widestParagraphEm) widestParagraphEm = paragraphEm;
   }
-  // Copied out of the scratch at their counts: one exact allocation each (the scratch is reused by the next text).
+  // Copied out of the scratch (reused by the next text) into one buffer at their counts.
+  out.atomWidth.set(widths.subarray(0, atoms));
+  out.atomChars.set(chars.subarray(0, atoms));
+  out.atomStart.set(starts.subarray(0, atoms));
+  out.atomRun.set(runs.subarray(0, atoms));
+  out.clusterAtom.set(clusterAtom.subarray(0, clusters + 1));
+  out.clusterWidth.set(clusterWidth.subarray(0, clusters));
+  out.paragraphStart.set(paragraphStart.subarray(0, clusters));
   return {
     text,
-    atomWidth: widths.slice(0, atoms),
-    atomChars: chars.slice(0, atoms),
-    atomStart: starts.slice(0, atoms),
-    atomRun: runs.slice(0, atoms),
-    clusterAtom: clusterAtom.slice(0, clusters + 1),
-    clusterWidth: clusterWidth.slice(0, clusters),
-    paragraphStart: paragraphStart.slice(0, clusters),
+    ...out,
     paragraphEnds,
     widestParagraphEm,
     unbrokenEm,
+    widestClusterTenths,
+  };
+}
+
+/**
+ * A measured text's arrays as views of one buffer: the garbage collector
+ * tracks each buffer outside the heap, and eight a cell were a fifth of a
+ * 5,000-row table's time in it (issue 14). Doubles first, then 32-bit
+ * integers, then bytes, so every view is aligned.
+ */
+function packedArrays(atoms: number, clusters: number) {
+  const doubles = atoms + clusters;
+  const ints = 2 * atoms + 2 * clusters + 1;
+  const buffer = new ArrayBuffer(8 * doubles + 4 * ints + atoms + clusters);
+  let at = 0;
+  const f64 = (n: number) => new Float64Array(buffer, (at += 8 * n) - 8 * n, n);
+  const i32 = (n: number) => new Int32Array(buffer, (at += 4 * n) - 4 * n, n);
+  const u8 = (n: number) => new Uint8Array(buffer, (at += n) - n, n);
+  return {
+    atomWidth: f64(atoms),
+    clusterWidth: f64(clusters),
+    atomChars: i32(atoms),
+    atomStart: i32(atoms),
+    clusterAtom: i32(clusters + 1),
+    clusterEndTenths: i32(clusters),
+    atomRun: u8(atoms),
+    paragraphStart: u8(clusters),
   };
 }
 
@@ -325,6 +371,53 @@ export function measuredLineCount(m: MeasuredText, lineWidthEm: number): number 
   const limit = lineWidthEm + EPSILON;
   // Most cells of a table fit their column: no need to walk them.
   if (m.unbrokenEm <= limit) return m.paragraphEnds.length;
+  // Every width is whole tenths of an em added in floating point, within 1e-12 of the exact tenths: "fits within limit" is "tenths ≤ this".
+  const limitTenths = Math.floor(limit * 10);
+  return m.widestClusterTenths <= limitTenths ? jumpedLineCount(m, limitTenths) : walkedLineCount(m, limit);
+}
+
+/**
+ * The greedy wrap's line count when every cluster fits a line: each line is
+ * found by jumping to the last cluster that still fits (the ends are exact
+ * whole tenths), not by adding its clusters one by one — a long text at many
+ * widths is most of a large table's width estimate (issue 14). The same lines
+ * as walkedLineCount (test/compose/text-width.test.ts compares both with
+ * wrapLines for any text and width).
+ */
+function jumpedLineCount(m: MeasuredText, limitTenths: number): number {
+  const { clusterEndTenths: ends, paragraphStart } = m;
+  const clusters = ends.length;
+  // Empty paragraphs take a line each: one line a paragraph, plus one a break.
+  let lines = m.paragraphEnds.length;
+  let k = 0;
+  while (k < clusters) {
+    // A paragraph's clusters: k .. last - 1.
+    let last = k + 1;
+    while (last < clusters && !paragraphStart[last]) last += 1;
+    let from = k;
+    for (;;) {
+      const base = from === 0 ? 0 : ends[from - 1]!;
+      if (ends[last - 1]! - base <= limitTenths) break;
+      // The last cluster j (from ≤ j < last - 1) with ends[j] - base ≤ limit, j ≥ from as every cluster fits:
+      // guessed as if every cluster were one em (most are), then stepped to.
+      let j = Math.max(from, Math.min(last - 2, from + Math.floor(limitTenths / 10) - 1));
+      while (j > from && ends[j]! - base > limitTenths) j -= 1;
+      while (ends[j + 1]! - base <= limitTenths) j += 1;
+      lines += 1;
+      from = j + 1;
+    }
+    k = last;
+  }
+  return lines;
+}
+
+/**
+ * The greedy wrap's line count, cluster by cluster: wrapMeasured's count
+ * without its break offsets, written out without the closure, for a text
+ * with a cluster wider than the line (broken between its atoms, an ASCII run
+ * between its characters).
+ */
+function walkedLineCount(m: MeasuredText, limit: number): number {
   const { clusterWidth, clusterAtom, paragraphStart, atomWidth, atomRun, atomChars } = m;
   let lines = m.paragraphEnds.length;
   let used = 0;
