@@ -149,8 +149,9 @@ interface Prepared extends Pick<ColumnWords, 'token' | 'measured' | 'rowSpans' |
 /** In a table whose words cannot all be kept whole, a value cut mid-word counts as this many lines of height. */
 const CUT_WORD_LINES = 1;
 
+/** The widest line of a text as printed unbroken (its paragraphs each measured as printedWidthEm measures them), from the measured text. */
 function paragraphsWidest(text: string): number {
-  return Math.max(0, ...text.split('\n').map(printedWidthEm));
+  return measuredText(text).widestParagraphEm;
 }
 
 /** What a column's minimums are found from: independent of the table's width, so computed once a column (fitTable tries many). */

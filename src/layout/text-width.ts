@@ -78,8 +78,13 @@ export function textWidthEm(text: string): number {
 export const NO_LINE_START = new Set([...'。，、；：？！）」』》〉】〕〗〙’”…‥·—–～％‰℃!),.:;?]}%']);
 /** 避尾: opening marks that may not end a line. */
 export const NO_LINE_END = new Set([...'（「『《〈【〔〖〘‘“([{']);
-const NO_LINE_START_CODES = new Set([...NO_LINE_START].map((c) => c.codePointAt(0)!));
-const NO_LINE_END_CODES = new Set([...NO_LINE_END].map((c) => c.codePointAt(0)!));
+/** 避头尾 by code point, for measureText's inner loop (a table lookup, not a Set's hash): bit 1 no line start, bit 2 no line end. */
+const GLUE_FLAGS = new Uint8Array(0x10000);
+const NO_START_FLAG = 1;
+const NO_END_FLAG = 2;
+for (const c of NO_LINE_START) GLUE_FLAGS[c.codePointAt(0)!] = GLUE_FLAGS[c.codePointAt(0)!]! | NO_START_FLAG;
+for (const c of NO_LINE_END) GLUE_FLAGS[c.codePointAt(0)!] = GLUE_FLAGS[c.codePointAt(0)!]! | NO_END_FLAG;
+const glueFlags = (codePoint: number) => (codePoint < 0x10000 ? GLUE_FLAGS[codePoint]! : 0);
 
 // --- the reader's wrap ---------------------------------------------------------------
 
@@ -111,24 +116,36 @@ export interface MeasuredText {
   readonly paragraphStart: Uint8Array;
   /** Offsets of each paragraph's end (its newline, or the text's end), in order. */
   readonly paragraphEnds: readonly number[];
+  /** The printed width of the widest paragraph (printedWidthEm of that paragraph alone): what a cell needs to hold every line unbroken. */
+  readonly widestParagraphEm: number;
+  /**
+   * The same as the wrap adds it (cluster by cluster, in order): at any line
+   * width of at least this the wrap breaks nowhere and gives one line a
+   * paragraph (measuredLineCount's fast path).
+   */
+  readonly unbrokenEm: number;
+  /**
+   * Where the clusters end, in tenths of an em, counted from the text's start
+   * (cluster k spans clusterEndTenths[k-1] .. clusterEndTenths[k]): every width
+   * here is a whole number of tenths (1, 0.5 and the 0.2 autospace), so a
+   * line's width is one subtraction, exact (measuredLineCount's jump).
+   */
+  readonly clusterEndTenths: Int32Array;
+  /** The widest cluster, in tenths of an em: at a line narrower than this the wrap breaks inside a cluster. */
+  readonly widestClusterTenths: number;
 }
 
 /**
  * The text measured once, for wrapping at any width. The per-atom and
- * per-cluster arrays are typed arrays sized by the text's length (an upper
- * bound of both counts) and cut to their counts: a task table measures every
- * cell, and building plain arrays to copy was a tenth of its time in the
+ * per-cluster arrays are filled in reused working arrays (scratchFor) and
+ * copied out at their counts: a task table measures every cell, and plain
+ * arrays, then fresh typed arrays a cell, were a tenth of its time in the
  * garbage collector (issue 14).
  */
 export function measureText(text: string): MeasuredText {
   const n = text.length;
-  const widths = new Float64Array(n);
-  const chars = new Int32Array(n);
-  const starts = new Int32Array(n);
-  const runs = new Uint8Array(n);
-  const firstChar = new Int32Array(n);
-  const lastChar = new Int32Array(n);
-  const paragraphOfAtom = new Int32Array(n);
+  const scratch = scratchFor(n);
+  const { widths, chars, starts, runs, firstChar, lastChar, paragraphOfAtom } = scratch;
   const paragraphEnds: number[] = [];
   let atoms = 0;
   let paragraph = 0;
@@ -171,14 +188,12 @@ export function measureText(text: string): MeasuredText {
     i += codePoint > 0xffff ? 2 : 1;
   }
   paragraphEnds.push(n);
-  const clusterAtom = new Int32Array(atoms + 1);
-  const clusterWidth = new Float64Array(atoms);
-  const paragraphStart = new Uint8Array(atoms);
+  const { clusterAtom, clusterWidth, paragraphStart } = scratch;
   let clusters = 0;
   let lastParagraph = -1;
   for (let a = 0; a < atoms; a += 1) {
     const newParagraph = paragraphOfAtom[a] !== lastParagraph;
-    const glued = !newParagraph && a > 0 && (NO_LINE_START_CODES.has(firstChar[a]!) || NO_LINE_END_CODES.has(lastChar[a - 1]!));
+    const glued = !newParagraph && a > 0 && ((glueFlags(firstChar[a]!) & NO_START_FLAG) !== 0 || (glueFlags(lastChar[a - 1]!) & NO_END_FLAG) !== 0);
     if (glued) {
       clusterWidth[clusters - 1] = clusterWidth[clusters - 1]! + widths[a]!;
     } else {
@@ -190,17 +205,115 @@ export function measureText(text: string): MeasuredText {
     lastParagraph = paragraphOfAtom[a]!;
   }
   clusterAtom[clusters] = atoms;
+  const out = packedArrays(atoms, clusters);
+  const clusterEndTenths = out.clusterEndTenths;
+  let widestClusterTenths = 0;
+  for (let k = 0, end = 0; k < clusters; k += 1) {
+    const tenths = Math.round(clusterWidth[k]! * 10);
+    end += tenths;
+    clusterEndTenths[k] = end;
+    if (tenths > widestClusterTenths) widestClusterTenths = tenths;
+  }
+  let unbrokenEm = 0;
+  let paragraphEm = 0;
+  for (let k = 0; k < clusters; k += 1) {
+    if (paragraphStart[k]) paragraphEm = 0;
+    paragraphEm += clusterWidth[k]!;
+    if (paragraphEm > unbrokenEm) unbrokenEm = paragraphEm;
+  }
+  // Atom by atom, as printedWidthEm adds a paragraph measured alone (a paragraph's edges see a newline, as its own text's edges see nothing).
+  let widestParagraphEm = 0;
+  paragraphEm = 0;
+  for (let a = 0; a < atoms; a += 1) {
+    if (a > 0 && paragraphOfAtom[a] !== paragraphOfAtom[a - 1]) paragraphEm = 0;
+    paragraphEm += widths[a]!;
+    if (paragraphEm > widestParagraphEm) widestParagraphEm = paragraphEm;
+  }
+  // Copied out of the scratch (reused by the next text) into one buffer at their counts.
+  out.atomWidth.set(widths.subarray(0, atoms));
+  out.atomChars.set(chars.subarray(0, atoms));
+  out.atomStart.set(starts.subarray(0, atoms));
+  out.atomRun.set(runs.subarray(0, atoms));
+  out.clusterAtom.set(clusterAtom.subarray(0, clusters + 1));
+  out.clusterWidth.set(clusterWidth.subarray(0, clusters));
+  out.paragraphStart.set(paragraphStart.subarray(0, clusters));
   return {
     text,
-    atomWidth: widths.subarray(0, atoms),
-    atomChars: chars.subarray(0, atoms),
-    atomStart: starts.subarray(0, atoms),
-    atomRun: runs.subarray(0, atoms),
-    clusterAtom: clusterAtom.subarray(0, clusters + 1),
-    clusterWidth: clusterWidth.subarray(0, clusters),
-    paragraphStart: paragraphStart.subarray(0, clusters),
+    ...out,
     paragraphEnds,
+    widestParagraphEm,
+    unbrokenEm,
+    widestClusterTenths,
   };
+}
+
+/**
+ * A measured text's arrays as views of one buffer: the garbage collector
+ * tracks each buffer outside the heap, and eight a cell were a fifth of a
+ * 5,000-row table's time in it (issue 14). Doubles first, then 32-bit
+ * integers, then bytes, so every view is aligned.
+ */
+function packedArrays(atoms: number, clusters: number) {
+  const doubles = atoms + clusters;
+  const ints = 2 * atoms + 2 * clusters + 1;
+  const buffer = new ArrayBuffer(8 * doubles + 4 * ints + atoms + clusters);
+  let at = 0;
+  const f64 = (n: number) => new Float64Array(buffer, (at += 8 * n) - 8 * n, n);
+  const i32 = (n: number) => new Int32Array(buffer, (at += 4 * n) - 4 * n, n);
+  const u8 = (n: number) => new Uint8Array(buffer, (at += n) - n, n);
+  return {
+    atomWidth: f64(atoms),
+    clusterWidth: f64(clusters),
+    atomChars: i32(atoms),
+    atomStart: i32(atoms),
+    clusterAtom: i32(clusters + 1),
+    clusterEndTenths: i32(clusters),
+    atomRun: u8(atoms),
+    paragraphStart: u8(clusters),
+  };
+}
+
+/** measureText's working arrays, sized by a text's length (an upper bound of its atoms and clusters). */
+interface MeasureScratch {
+  readonly size: number;
+  readonly widths: Float64Array;
+  readonly chars: Int32Array;
+  readonly starts: Int32Array;
+  readonly runs: Uint8Array;
+  readonly firstChar: Int32Array;
+  readonly lastChar: Int32Array;
+  readonly paragraphOfAtom: Int32Array;
+  readonly clusterAtom: Int32Array;
+  readonly clusterWidth: Float64Array;
+  readonly paragraphStart: Uint8Array;
+}
+
+let scratch: MeasureScratch | undefined;
+
+/**
+ * The working arrays for a text of `n` UTF-16 units, reused from text to
+ * text: a task table measures every cell, and ten fresh typed arrays a cell
+ * were a tenth of its time in allocation and the garbage collector (issue 14).
+ * Grown to the next power of two; every slot measureText reads it writes first.
+ */
+function scratchFor(n: number): MeasureScratch {
+  if (scratch !== undefined && scratch.size >= n + 1) return scratch;
+  let size = 256;
+  while (size < n + 1) size *= 2;
+  scratch = {
+    size,
+    widths: new Float64Array(size),
+    chars: new Int32Array(size),
+    starts: new Int32Array(size),
+    runs: new Uint8Array(size),
+    firstChar: new Int32Array(size),
+    lastChar: new Int32Array(size),
+    paragraphOfAtom: new Int32Array(size),
+    clusterAtom: new Int32Array(size),
+    clusterWidth: new Float64Array(size),
+    paragraphStart: new Uint8Array(size),
+  };
+  return scratch;
 }
 
 /**
@@ -256,6 +369,55 @@ function wrapMeasured(m: MeasuredText, lineWidthEm: number, starts?: number[]): 
 export function measuredLineCount(m: MeasuredText, lineWidthEm: number): number {
   if (!(lineWidthEm > 0)) throw new RangeError('wrapLines: line width must be positive');
   const limit = lineWidthEm + EPSILON;
+  // Most cells of a table fit their column: no need to walk them.
+  if (m.unbrokenEm <= limit) return m.paragraphEnds.length;
+  // Every width is whole tenths of an em added in floating point, within 1e-12 of the exact tenths: "fits within limit" is "tenths ≤ this".
+  const limitTenths = Math.floor(limit * 10);
+  return m.widestClusterTenths <= limitTenths ? jumpedLineCount(m, limitTenths) : walkedLineCount(m, limit);
+}
+
+/**
+ * The greedy wrap's line count when every cluster fits a line: each line is
+ * found by jumping to the last cluster that still fits (the ends are exact
+ * whole tenths), not by adding its clusters one by one — a long text at many
+ * widths is most of a large table's width estimate (issue 14). The same lines
+ * as walkedLineCount (test/compose/text-width.test.ts compares both with
+ * wrapLines for any text and width).
+ */
+function jumpedLineCount(m: MeasuredText, limitTenths: number): number {
+  const { clusterEndTenths: ends, paragraphStart } = m;
+  const clusters = ends.length;
+  // Empty paragraphs take a line each: one line a paragraph, plus one a break.
+  let lines = m.paragraphEnds.length;
+  let k = 0;
+  while (k < clusters) {
+    // A paragraph's clusters: k .. last - 1.
+    let last = k + 1;
+    while (last < clusters && !paragraphStart[last]) last += 1;
+    let from = k;
+    for (;;) {
+      const base = from === 0 ? 0 : ends[from - 1]!;
+      if (ends[last - 1]! - base <= limitTenths) break;
+      // The last cluster j (from ≤ j < last - 1) with ends[j] - base ≤ limit, j ≥ from as every cluster fits:
+      // guessed as if every cluster were one em (most are), then stepped to.
+      let j = Math.max(from, Math.min(last - 2, from + Math.floor(limitTenths / 10) - 1));
+      while (j > from && ends[j]! - base > limitTenths) j -= 1;
+      while (ends[j + 1]! - base <= limitTenths) j += 1;
+      lines += 1;
+      from = j + 1;
+    }
+    k = last;
+  }
+  return lines;
+}
+
+/**
+ * The greedy wrap's line count, cluster by cluster: wrapMeasured's count
+ * without its break offsets, written out without the closure, for a text
+ * with a cluster wider than the line (broken between its atoms, an ASCII run
+ * between its characters).
+ */
+function walkedLineCount(m: MeasuredText, limit: number): number {
   const { clusterWidth, clusterAtom, paragraphStart, atomWidth, atomRun, atomChars } = m;
   let lines = m.paragraphEnds.length;
   let used = 0;
@@ -379,16 +541,35 @@ const ASCII_PRINTABLE = /^[\x21-\x7e]$/;
 
 let segmenter: Intl.Segmenter | undefined;
 
+interface DictionaryWord {
+  readonly start: number;
+  readonly length: number;
+}
+
+/**
+ * The dictionary's words of recent texts. ICU's segmenter is the slowest step
+ * of the words model (a 1,000-row task table: a tenth of its time), and the
+ * same paragraphs come back again and again: a unit's name in every list it
+ * is in, each value asked for with and without the plan's names kept whole.
+ */
+const dictionaryCache = new Map<string, readonly DictionaryWord[]>();
+const DICTIONARY_CACHE_LIMIT = 20_000;
+
 /** Code-point indices at which the dictionary starts a word, with each word's length. */
-function dictionaryWords(chars: readonly string[]): { start: number; length: number }[] {
+function dictionaryWords(chars: readonly string[]): readonly DictionaryWord[] {
+  const text = chars.join('');
+  const known = dictionaryCache.get(text);
+  if (known !== undefined) return known;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const words: { start: number; length: number }[] = [];
+  const words: DictionaryWord[] = [];
   let index = 0;
-  for (const { segment } of segmenter.segment(chars.join(''))) {
+  for (const { segment } of segmenter.segment(text)) {
     const length = Array.from(segment).length;
     words.push({ start: index, length });
     index += length;
   }
+  if (dictionaryCache.size >= DICTIONARY_CACHE_LIMIT) dictionaryCache.clear();
+  dictionaryCache.set(text, words);
   return words;
 }
 
@@ -399,6 +580,8 @@ function dictionaryWords(chars: readonly string[]): { start: number; length: num
  */
 export function breakClasses(chars: readonly string[], keep: readonly string[] = []): Uint8Array {
   const n = chars.length;
+  // A run of printable ASCII (a problem's number, a year) is one piece whatever the dictionary says: every break in it is forbidden below.
+  if (chars.every((ch) => ASCII_PRINTABLE.test(ch))) return new Uint8Array(n).fill(BREAK.forbidden);
   const classes = new Uint8Array(n).fill(BREAK.word);
   const words = dictionaryWords(chars);
   const single = (w: { length: number } | undefined, at: number) => w !== undefined && w.length === 1 && IDEOGRAPH.test(chars[at]!) && !FUNCTION_CHARS.has(chars[at]!);

@@ -13,6 +13,7 @@
 //    exist; partials, decorators, log and lookup do not.
 
 import Handlebars from 'handlebars';
+import { PRECOMPILED_TEMPLATES } from './precompiled.js';
 import type { Block } from '../model/document/official-document.js';
 import { markValue, parseTemplateOutput, parseTemplatePieces, stripNoncharacters, type TemplatePiece } from './grammar.js';
 import { BLOCK_HELPERS, HelperArgumentError, TEMPLATE_HELPERS, type TemplateHelper } from './helpers.js';
@@ -248,14 +249,42 @@ function normalizeSource(source: string): string {
 
 const compiledCache = new Map<string, HandlebarsTemplateDelegate>();
 
+/** The parsed template with its field paths and helpers rewritten (see the top of this file): what is compiled or precompiled. */
+function rewrittenAst(source: string): Program {
+  const ast = env.parseWithoutProcessing(source);
+  rewriteProgram(ast);
+  return ast;
+}
+
+/**
+ * A template's compiled function. The bundled templates come precompiled
+ * (precompiled.ts, made at build time from the same rewritten tree and
+ * options): compiling them at every run was a tenth of `packet`'s start-up
+ * (issue 14). They are looked up by their whole normalized text, so an
+ * office's own template, or a bundled one edited since, is compiled here.
+ */
 function compiled(source: string): HandlebarsTemplateDelegate {
   const cached = compiledCache.get(source);
   if (cached) return cached;
-  const ast = env.parseWithoutProcessing(source);
-  rewriteProgram(ast);
-  const template = env.compile(ast, COMPILE_OPTIONS);
+  const spec = PRECOMPILED_TEMPLATES.get(source);
+  const template = spec === undefined ? env.compile(rewrittenAst(source), COMPILE_OPTIONS) : env.template(spec);
   compiledCache.set(source, template);
   return template;
+}
+
+/**
+ * A template precompiled as JavaScript source (an object literal of
+ * handlebars' template specification), from the same rewritten tree and
+ * options `compiled` uses: for scripts/precompile-templates.mjs, which writes
+ * src/templates/precompiled.ts. Throws TemplateError as rendering would.
+ */
+export function precompileTemplate(source: string, fileName: string): { normalized: string; spec: string } {
+  const normalized = normalizeSource(source);
+  try {
+    return { normalized, spec: env.precompile(rewrittenAst(normalized), COMPILE_OPTIONS) as unknown as string };
+  } catch (error) {
+    throw templateErrorFrom(error, fileName, normalized);
+  }
 }
 
 // --- errors -----------------------------------------------------------------

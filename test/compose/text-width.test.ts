@@ -4,7 +4,7 @@
 // counter — for any text and any width.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
+import { BREAK, measureText, measuredLineCount, printedWidthEm, words, wrapLines, wrappedLineCount } from '../../src/layout/text-width.js';
 
 const linesBuilt = (text: string, em: number) => wrapLines(text, em).length;
 
@@ -54,5 +54,39 @@ describe('wrappedLineCount', () => {
   test('refuses a width that is not positive, as wrapLines does', () => {
     expect(() => wrappedLineCount('x', 0)).toThrow(RangeError);
     expect(() => wrappedLineCount('x', -1)).toThrow(RangeError);
+  });
+});
+
+describe('measureText', () => {
+  test('a measured text keeps its own arrays after longer and shorter texts are measured (the working arrays are reused)', () => {
+    const first = measureText('整改（一）abc，完成。');
+    const before = { widths: [...first.atomWidth], clusters: [...first.clusterWidth], count: measuredLineCount(first, 3) };
+    measureText('长'.repeat(5000));
+    measureText('x');
+    expect([...first.atomWidth]).toEqual(before.widths);
+    expect([...first.clusterWidth]).toEqual(before.clusters);
+    expect(measuredLineCount(first, 3)).toBe(before.count);
+  });
+
+  test('widestParagraphEm is exactly the widest paragraph as printedWidthEm measures it alone, for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(measureText(t).widestParagraphEm).toBe(Math.max(0, ...t.split('\n').map(printedWidthEm)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('widestParagraphEm is the widest paragraph on one line, its autospace included', () => {
+    // 整改 2 em + abc 1.5 em + two autospaces 0.4 em; 完成 2 em.
+    expect(measureText('整改abc整改\n完成').widestParagraphEm).toBeCloseTo(5.9, 9);
+    expect(measureText('整改abc整改\n完成').unbrokenEm).toBeCloseTo(5.9, 9);
+  });
+});
+
+describe('words of printable ASCII', () => {
+  test.each(['2024', 'A-12/3', 'https://example.org/a?b=1'])('%j is one piece, never cut', (t) => {
+    expect(words(t)).toEqual([t]);
+    expect(words(t, [], BREAK.rule)).toEqual([t]);
   });
 });

@@ -19,7 +19,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { type TaskTableModel } from '../../model/document/task-table.js';
-import { wrappedLineCount } from '../../layout/text-width.js';
+import { measuredLineCount, measuredText } from '../../layout/text-width.js';
 import {
   ATTACHMENT_LABEL_FONT,
   ATTACHMENT_LABEL_SIZE_HALF_PT,
@@ -167,11 +167,12 @@ export function bodyLayout(model: TaskTableModel, widths: readonly number[] = la
   const pageTwip = LANDSCAPE_TYPE_AREA_HEIGHT_TWIP - headerHeightTwip(model);
   const keepWholeTwip = pageTwip * KEEP_WHOLE_PAGE_RATIO;
   const type = tableTypeTwips(model.cellSizePt);
-  const heights = model.rows.map((row) => rowHeightTwip(row.cells, widths, type, 'estimate'));
+  const bounds = model.rows.map((row) => rowHeightsTwip(row.cells, widths, type));
+  const heights = bounds.map((b) => b.estimate);
   return {
     heights,
-    shortest: model.rows.map((row) => rowHeightTwip(row.cells, widths, type, 'shortest')),
-    tallest: model.rows.map((row) => rowHeightTwip(row.cells, widths, type, 'tallest')),
+    shortest: bounds.map((b) => b.shortest),
+    tallest: bounds.map((b) => b.tallest),
     keepWhole: heights.map((h) => h <= keepWholeTwip),
     lineTwip: type.lineTwip,
     firstPageTwip: pageTwip - headHeightTwip(model),
@@ -325,25 +326,30 @@ function fillPage(layout: BodyLayout, heights: readonly number[], start: PageSta
 }
 
 /**
- * Height of a body row: its tallest one-row cell's lines, wrapped as the
+ * Heights of a body row (twips): its tallest one-row cell's lines, wrapped as the
  * reader wraps them (with the autospace where Chinese meets Latin letters or
  * digits, layout/text-width.ts); the shortest and tallest allow each line
  * half an em more or an em less.
  */
-function rowHeightTwip(
+function rowHeightsTwip(
   cells: TaskTableModel['rows'][number]['cells'],
   widths: readonly number[],
   type: ReturnType<typeof tableTypeTwips>,
-  bound: 'shortest' | 'estimate' | 'tallest',
-): number {
-  let lines = 1;
+): { shortest: number; estimate: number; tallest: number } {
+  let shortest = 1;
+  let estimate = 1;
+  let tallest = 1;
   cells.forEach((cell, c) => {
     if (cell.kind !== 'text' || cell.rowSpan > 1) return;
+    // One lookup of the measured text for the three bounds (a large table asks for every cell).
+    const m = measuredText(cell.text);
     const em = (widths[c]! - 2 * TABLE_CELL_PADDING_X_TWIP) / type.emTwip;
-    const lineEm = bound === 'shortest' ? em + 0.5 : bound === 'tallest' ? em - 1 : em;
-    lines = Math.max(lines, wrappedLineCount(cell.text, Math.max(1, lineEm)));
+    shortest = Math.max(shortest, measuredLineCount(m, Math.max(1, em + 0.5)));
+    estimate = Math.max(estimate, measuredLineCount(m, Math.max(1, em)));
+    tallest = Math.max(tallest, measuredLineCount(m, Math.max(1, em - 1)));
   });
-  return lines * type.lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
+  const twip = (lines: number) => lines * type.lineTwip + 2 * TABLE_CELL_PADDING_Y_TWIP + ptToTwip(TABLE_BORDER_PT);
+  return { shortest: twip(shortest), estimate: twip(estimate), tallest: twip(tallest) };
 }
 
 /**
