@@ -28,7 +28,7 @@ export function closuresTable(records: readonly ClosureRecord[], undo?: { url: s
 ${records.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-label="${CLOSURE_LABELS.date}">${r.date}</td><td data-label="${CLOSURE_LABELS.approver}">${r.approver}</td><td data-label="${CLOSURE_LABELS.opinion}">${r.opinion}</td><td data-label="录入人">${r.recordedBy}</td><td data-label="录入时间">${time(r.recordedAt)}</td>
 <td data-label="撤销">${r.undoneAt ? html`${r.undoneBy} ${time(r.undoneAt)} 撤销：${r.undoReason ?? ''}（恢复为“${r.previousStatus}”）` : '—'}</td></tr>`)}
 </tbody></table></div>
-${undo && standing ? html`<form class="stack" method="post" action="${undo.url}/undo">${undo.csrf}
+${undo && standing ? html`<h3>撤销销号</h3><form class="stack" method="post" action="${undo.url}/undo">${undo.csrf}
 <p class="hint">录入有误时撤销 ${standing.date} 的销号：整改状态恢复为“${standing.previousStatus}”，本条记录与撤销原因保留。</p>
 <label for="f-undo-reason">撤销原因<textarea name="reason" id="f-undo-reason" rows="2" required></textarea></label>
 <p class="links"><button type="submit">撤销销号</button></p></form>` : ''}`;
