@@ -90,9 +90,10 @@ export async function closePeriod(db: Database, planId: number, period: string, 
  * Reopen a closed period (the office found something still to change): its
  * answers, reviews, closures and report block may change again; the units
  * can answer again. UserError when it is not closed. The closing's time and
- * account are cleared here; the audit log keeps both events.
+ * account are cleared here; the audit log keeps both events, with who
+ * reopened it (`_account`, taken as closePeriod takes it).
  */
-export async function reopenPeriod(db: Database, planId: number, period: string): Promise<void> {
+export async function reopenPeriod(db: Database, planId: number, period: string, _account: Account): Promise<void> {
   const result = await db
     .updateTable('reportingPeriods')
     .set({ state: 'open', closedAt: null, closedBy: null })

@@ -48,32 +48,25 @@ export function periodRoutes(app: FastifyInstance): void {
       return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
     },
   });
-  app.route({
-    method: 'POST',
-    url: '/plans/:plan/periods/:period/close',
-    config: { access: ['office'] },
-    handler: async (request, reply) => {
-      const view = await planFromUrl(request, reply);
-      if (!view) return reply;
-      const period = periodOf(view, (request.params as { period: string }).period);
-      if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
-      await closePeriod(app.ctx.db, view.stored.id, period, request.account!);
-      await audit(app.ctx.db, actor(request), '关闭填报', `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: 'open', newValue: 'closed' }]);
-      return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
-    },
-  });
-  app.route({
-    method: 'POST',
-    url: '/plans/:plan/periods/:period/reopen',
-    config: { access: ['office'] },
-    handler: async (request, reply) => {
-      const view = await planFromUrl(request, reply);
-      if (!view) return reply;
-      const period = periodOf(view, (request.params as { period: string }).period);
-      if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
-      await reopenPeriod(app.ctx.db, view.stored.id, period);
-      await audit(app.ctx.db, actor(request), '重新开放填报', `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: 'closed', newValue: 'open' }]);
-      return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
-    },
-  });
+  // Closing and reopening change only the period's state: one route each, the same steps.
+  const changes = [
+    { url: 'close', action: '关闭填报', from: 'open', to: 'closed', change: closePeriod },
+    { url: 'reopen', action: '重新开放填报', from: 'closed', to: 'open', change: reopenPeriod },
+  ] as const;
+  for (const { url, action, from, to, change } of changes) {
+    app.route({
+      method: 'POST',
+      url: `/plans/:plan/periods/:period/${url}`,
+      config: { access: ['office'] },
+      handler: async (request, reply) => {
+        const view = await planFromUrl(request, reply);
+        if (!view) return reply;
+        const period = periodOf(view, (request.params as { period: string }).period);
+        if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
+        await change(app.ctx.db, view.stored.id, period, request.account!);
+        await audit(app.ctx.db, actor(request), action, `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: from, newValue: to }]);
+        return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
+      },
+    });
+  }
 }
