@@ -175,6 +175,20 @@ describeWithTools(['better-sqlite3'], 'closures recorded by the office', () => {
     // And a unit can answer again.
     expect((await unit.post(answer(3), { status: '已销号', progress: '保持', version: await version(unit, 3), action: 'save' }, answer(3))).statusCode).toBe(302);
   });
+
+  it('lands both a closure and an acceptance made at the same moment in the period’s text (nothing written over)', async () => {
+    expect((await unit.post(answer(5), { status: '已完成并长期坚持', completedOn: '2023-07-31', progress: '12月继续坚持。', version: await version(unit, 5), action: 'submit' }, answer(5))).statusCode).toBe(302);
+    const review = { decision: 'accepted', reason: '', version: await version(office, 5) };
+    const reviewToken = await office.csrf(answer(5));
+    const closureToken = await office.csrf(closure(16));
+    const [accepted5, closed16] = await Promise.all([
+      office.request('POST', `${answer(5)}/review`, { _csrf: reviewToken, ...review }),
+      office.request('POST', closure(16), { _csrf: closureToken, date: '2023-12-28', approver: APPROVER, opinion: OPINION }),
+    ]);
+    expect([accepted5.statusCode, closed16.statusCode]).toEqual([302, 302]);
+    expect(await entry(5)).toEqual({ number: 5, status: '已完成并长期坚持', progress: '12月继续坚持。', completedOn: '2023-07-31' });
+    expect((await entry(16))?.closure).toEqual({ date: '2023-12-28', approver: APPROVER, opinion: OPINION });
+  });
 });
 
 // The closure forms need every problem's entry: 2023-11, the bundled plan's
