@@ -12,6 +12,7 @@ import { UserError } from '../diagnostics/user-error.js';
 import { mergeProgress } from '../documents/import/merge.js';
 import { prefilledAnswers, validateAnswerFields, type FieldFinding, type ImportContext } from '../documents/import/validate-form.js';
 import { previousPeriodFile, periodFile } from '../documents/period.js';
+import { checkPlanTexts } from '../documents/plan-texts.js';
 import type { PlanData } from '../documents/pipeline.js';
 import { periodEnd } from '../model/dates.js';
 import type { FormAnswerField } from '../model/document/unit-form-layout.js';
@@ -22,7 +23,6 @@ import type { AnswerTable, Database } from './database.js';
 import { Conflict } from './errors.js';
 import type { PlanInView } from './plan-access.js';
 import { saveProgressText } from './plan-store.js';
-import { errorsInPeriod, storedPeriodTexts } from './period-text.js';
 import { answerFiles, placeAnswerFiles } from './evidence.js';
 import { shownNumber } from '../model/numbering.js';
 import type { Selectable } from 'kysely';
@@ -233,16 +233,20 @@ export async function reviewAnswer(db: Database, view: PlanInView, answer: Answe
  * `check` would then find an error in that file.
  */
 async function mergeAccepted(tx: Database, view: PlanInView, period: string, problem: Problem, entry: Record<string, unknown>): Promise<void> {
-  const stored = await storedPeriodTexts(tx, view.stored.id);
-  const current = stored.periods.find((p) => p.period === period)!.progressText;
+  const periods = await tx.selectFrom('periods').select(['period', 'progressText']).where('planId', '=', view.stored.id).orderBy('period').execute();
+  const current = periods.find((p) => p.period === period)!.progressText;
   const data = view.checked.data!;
   const asOf = answerContext(data, view.stored.name, period).asOf;
   // Uploaded evidence joins the plan's evidence/ and the entry lists it, as import does with a form's pictures.
-  const placed = placeAnswerFiles(await answerFiles(tx, { planId: view.stored.id, period, number: problem.number }), shownNumber(problem), stored.evidenceFiles);
+  const evidence = await tx.selectFrom('planFiles').select('path').where('planId', '=', view.stored.id).where('path', 'like', 'evidence/%').execute();
+  const evidenceFiles = new Set(evidence.map((e) => e.path.slice('evidence/'.length)));
+  const placed = placeAnswerFiles(await answerFiles(tx, { planId: view.stored.id, period, number: problem.number }), shownNumber(problem), evidenceFiles);
   const listed = (entry.evidence as string[] | undefined) ?? [];
   const withEvidence = placed.length === 0 ? entry : { ...entry, evidence: [...listed, ...placed.map((p) => p.path).filter((p) => !listed.includes(p))] };
   const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries: [{ number: problem.number, entry: withEvidence }] }).text;
-  const errors = errorsInPeriod(view, { ...stored, evidenceFiles: new Set([...stored.evidenceFiles, ...placed.map((p) => p.path)]) }, period, text);
+  const texts = { ...view.stored.texts, evidenceFiles: new Set([...evidenceFiles, ...placed.map((p) => p.path)]), progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
+  const file = `${view.stored.name}/progress/${period}.json`;
+  const errors = checkPlanTexts(texts).diagnostics.filter((d) => d.severity === 'error' && d.file === file);
   if (errors.length > 0) throw new UserError(`采纳后进展文件将有 ${errors.length} 个错误（与 zhenggai check 所列相同），未采纳：`, errors);
   await saveProgressText(tx, view.stored.id, period, text);
   for (const { file, path } of placed) {
