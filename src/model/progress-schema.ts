@@ -1,7 +1,7 @@
 // The progress/<YYYY-MM>.json contract: one file per reporting period.
 import { z } from 'zod';
 import { isoDate, nonEmptyText, periodId, textList } from './common-schema.js';
-import { FIELD_LABELS, REVIEW_LABELS } from './vocabulary.js';
+import { CLOSURE_LABELS, FIELD_LABELS, REVIEW_LABELS } from './vocabulary.js';
 
 export const STATUSES = ['未启动', '推进中', '已完成', '已完成并长期坚持', '已销号'] as const;
 export const statusSchema = z.enum(STATUSES).describe(`${FIELD_LABELS.status}（“逾期”由工具推算，不填写）`);
@@ -17,9 +17,9 @@ export const extensionSchema = z
 
 export const closureSchema = z
   .object({
-    date: isoDate.describe(FIELD_LABELS.closedOn),
-    approver: nonEmptyText.describe('审批（验收）人'),
-    opinion: nonEmptyText.describe('验收意见'),
+    date: isoDate.describe(CLOSURE_LABELS.date),
+    approver: nonEmptyText.describe(CLOSURE_LABELS.approver),
+    opinion: nonEmptyText.describe(CLOSURE_LABELS.opinion),
   })
   .strict()
   .describe('销号信息');

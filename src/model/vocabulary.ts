@@ -141,6 +141,17 @@ export const COLUMN_GROUP_LABELS = {
   period: '整改落实情况',
 } as const;
 
+/**
+ * The parts of a closure (销号, docs/domain.md#closure) as the progress
+ * format's `closure` describes them and the office's closure form on the
+ * server labels them: the date is the period field 销号日期.
+ */
+export const CLOSURE_LABELS = {
+  date: FIELD_LABELS.closedOn,
+  approver: '审批（验收）人',
+  opinion: '验收意见',
+} as const;
+
 /** The two answers of a yes/no field (达到序时进度), as forms offer them and tables print them. */
 export const YES = '是';
 export const NO = '否';

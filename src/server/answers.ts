@@ -153,19 +153,23 @@ export interface SaveRequest {
 
 /**
  * Save a unit's answer as a draft, or submit it. Findings are the import's,
- * at the field; a submission with an error is refused (UserError), a draft
- * is kept with its errors. Conflict when the answer is submitted or accepted
- * (not the unit's to change now); StaleAnswer when `version` is not the
- * stored one — also when two first saves race (the unique key refuses the
- * second). Returns the findings and the new version.
+ * at the field. A submission with an error is not submitted but kept as a
+ * draft with its errors (`refused`: the caller says so and keeps the files
+ * sent with it); a draft is kept with its errors. Conflict when the answer
+ * is submitted or accepted (not the unit's to change now); StaleAnswer when
+ * `version` is not the stored one — also when two first saves race (the
+ * unique key refuses the second). Returns the findings, the new version and
+ * state, and whether a submission was refused.
  */
-export async function saveAnswer(db: Database, request: SaveRequest): Promise<{ findings: FieldFinding[]; version: number; state: Answer['state'] }> {
+export async function saveAnswer(db: Database, request: SaveRequest): Promise<{ findings: FieldFinding[]; version: number; state: Answer['state']; refused: boolean }> {
   const ctx = answerContext(request.view.checked.data!, request.view.stored.name, request.period);
   const { entry, findings } = validateAnswerFields(request.values, request.problem, ctx);
-  if (request.submit && entry === undefined) throw new AnswerInvalid(findings);
+  // A submission with an error is not submitted: it is kept as a draft, so neither what was typed nor the files sent with it are lost.
+  const refused = request.submit && entry === undefined;
+  const submit = request.submit && !refused;
   const now = new Date().toISOString();
   const valuesJson = JSON.stringify(request.values);
-  const state = request.submit ? 'submitted' : 'draft';
+  const state = submit ? 'submitted' : 'draft';
   const planId = request.view.stored.id;
   return db.transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('answers').selectAll().where('planId', '=', planId).where('period', '=', request.period).where('number', '=', request.problem.number).executeTakeFirst();
@@ -187,18 +191,11 @@ export async function saveAnswer(db: Database, request: SaveRequest): Promise<{ 
         throw error;
       }
     }
-    if (request.submit) {
+    if (submit) {
       await tx.insertInto('answerRounds').values({ answerId: id, submittedAt: now, submittedBy: `${request.account.displayName}（${request.account.username}）`, valuesJson, reviewedAt: null, reviewedBy: null, decision: null, reason: null }).execute();
     }
-    return { findings, version: (existing?.version ?? 0) + 1, state };
+    return { findings, version: (existing?.version ?? 0) + 1, state, refused };
   });
-}
-
-/** Refused submission: the findings at the fields. */
-export class AnswerInvalid extends UserError {
-  constructor(readonly findings: FieldFinding[]) {
-    super(`有 ${findings.filter((f) => f.severity === 'error').length} 处须改正，未提交`);
-  }
 }
 
 /**

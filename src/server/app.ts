@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { importRoutes } from './routes/import.js';
 import { answerRoutes } from './routes/answers.js';
+import { closureRoutes } from './routes/closures.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { periodRoutes } from './routes/periods.js';
 import { planRoutes } from './routes/plans.js';
@@ -40,7 +41,7 @@ function csrfToken(request: FastifyRequest): string | undefined {
 }
 
 /** Every route module, in the order their routes are registered. */
-const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes, periodRoutes, answerRoutes, dashboardRoutes];
+const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes, periodRoutes, answerRoutes, dashboardRoutes, closureRoutes];
 
 /** The application for `ctx`, ready to listen or to be called with inject(). */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {

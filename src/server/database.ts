@@ -164,7 +164,34 @@ export interface AnswerFileTable {
   evidencePath: string | null;
 }
 
+/**
+ * A closure (销号) the office recorded on the server (migration 0004): what
+ * it wrote into the period's progress entry (date, approver, opinion), the
+ * status the entry had before (restored when it is undone), who recorded it
+ * and when; once undone, who, when and why. Names are 显示名（用户名）, as
+ * the answer rounds keep them.
+ */
+export interface ClosureTable {
+  id: Generated<number>;
+  planId: number;
+  period: string;
+  /** The problem's internal key (model/numbering.ts). */
+  number: number;
+  /** The closure date, YYYY-MM-DD. */
+  date: string;
+  approver: string;
+  opinion: string;
+  /** 已完成 or 已完成并长期坚持: the entry's status before it was closed. */
+  previousStatus: string;
+  recordedAt: string;
+  recordedBy: string;
+  undoneAt: string | null;
+  undoneBy: string | null;
+  undoReason: string | null;
+}
+
 export interface Tables {
+  closures: ClosureTable;
   answerFiles: AnswerFileTable;
   reportingPeriods: ReportingPeriodTable;
   answers: AnswerTable;

@@ -161,11 +161,35 @@ const answerEvidence: Migration = {
   },
 };
 
+/** Issue 16: closures (销号) the office records on the server, and their undoing. */
+const closures: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('closures')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('date', 'text', (c) => c.notNull())
+      .addColumn('approver', 'text', (c) => c.notNull())
+      .addColumn('opinion', 'text', (c) => c.notNull())
+      .addColumn('previous_status', 'text', (c) => c.notNull())
+      .addColumn('recorded_at', 'text', (c) => c.notNull())
+      .addColumn('recorded_by', 'text', (c) => c.notNull())
+      .addColumn('undone_at', 'text')
+      .addColumn('undone_by', 'text')
+      .addColumn('undo_reason', 'text')
+      .execute();
+    await db.schema.createIndex('closures_by_problem').on('closures').columns(['plan_id', 'number']).execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-online-reporting': onlineReporting,
   '0003-answer-evidence': answerEvidence,
+  '0004-closures': closures,
 };
 
 /** Bring the database to the latest version; UserError naming the migration that failed. */

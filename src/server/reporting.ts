@@ -86,6 +86,24 @@ export async function closePeriod(db: Database, planId: number, period: string, 
   if (result.numUpdatedRows === 0n) throw new UserError(`${period} 期没有在填报中，不能关闭`);
 }
 
+/**
+ * Reopen a closed period (the office found something still to change): its
+ * answers, reviews, closures and report block may change again; the units
+ * can answer again. UserError when it is not closed. The closing's time and
+ * account are cleared here; the audit log keeps both events, with who
+ * reopened it (`_account`, taken as closePeriod takes it).
+ */
+export async function reopenPeriod(db: Database, planId: number, period: string, _account: Account): Promise<void> {
+  const result = await db
+    .updateTable('reportingPeriods')
+    .set({ state: 'open', closedAt: null, closedBy: null })
+    .where('planId', '=', planId)
+    .where('period', '=', period)
+    .where('state', '=', 'closed')
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new UserError(`${period} 期没有关闭，不能重新开放`);
+}
+
 /** The progress file before `period`, whose answers pre-fill the units' forms. */
 export function previousOf(data: PlanData, period: string) {
   return previousPeriodFile(data, period)?.data;

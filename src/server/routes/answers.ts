@@ -15,7 +15,6 @@ import { reportingUnit } from '../../derive/reporting-unit.js';
 import {
   ANSWER_FIELDS,
   ANSWER_WORDS,
-  AnswerInvalid,
   answerContext,
   answerStates,
   differences,
@@ -99,6 +98,17 @@ function editable(target: ProblemTarget): boolean {
   return target.role === 'reports' && target.state === 'open' && ['none', 'draft', 'returned'].includes(stateOf(target.answer));
 }
 
+/**
+ * Whether the account may list and download the answer's evidence: the
+ * office, the viewer and the reporting unit always; a unit that co-leads or
+ * cooperates (issue 16: it sees the problem read-only, evidence included)
+ * once the answer is submitted or accepted — not the reporting unit's
+ * drafts or a returned answer it is still fixing. Never upload or delete.
+ */
+function evidenceVisible(target: ProblemTarget): boolean {
+  return target.role !== 'sees' || target.answer?.state === 'submitted' || target.answer?.state === 'accepted';
+}
+
 function valuesOf(target: ProblemTarget): AnswerValues {
   if (target.answer) return JSON.parse(target.answer.valuesJson) as AnswerValues;
   return prefilledValues(answerContext(target.view.checked.data!, target.view.stored.name, target.period), target.problem.number);
@@ -158,11 +168,12 @@ async function problemPage(request: FastifyRequest, reply: FastifyReply, target:
   // A draft or returned answer shows what submitting would refuse, at the field.
   const findings = options.findings ?? (canEdit && answer ? validateAnswerFields(values, problem, answerContext(view.checked.data!, view.stored.name, period)).findings : []);
   const rounds = (await roundsOf(request.server.ctx.db, view.stored.id, problem.number)).filter((r) => r.period === period);
-  const returned = answer?.state === 'returned' ? rounds.at(-1) : undefined;
+  // Returned, or a draft since (saved or a resubmission refused): the office's reason stays above the form until the unit resubmits.
+  const last = rounds.at(-1);
+  const returned = (answer?.state === 'returned' || answer?.state === 'draft') && last?.decision === 'returned' ? last : undefined;
   const review = target.role === 'office' && answer?.state === 'submitted' && target.state === 'open';
   const url = `/plans/${view.stored.id}/periods/${period}/answers/${problem.number}`;
-  // Evidence is shown to the office, the viewer and the reporting unit, not to units that only see the problem.
-  const files = target.role === 'sees' ? undefined : await answerFiles(request.server.ctx.db, { planId: view.stored.id, period, number: problem.number });
+  const files = evidenceVisible(target) ? await answerFiles(request.server.ctx.db, { planId: view.stored.id, period, number: problem.number }) : undefined;
   return sendPage(
     request,
     reply,
@@ -179,13 +190,14 @@ ${returned ? html`<div class="error"><p>整改办已退回（${returned.reviewed
 </dl>
 <h2>本期进展</h2>
 ${canEdit ? answerForm(target, reply, values, findings, options.version ?? answer?.version ?? 0, options.refusals ?? []) : answerValues(values)}
-${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url, canEdit ? csrfField(reply) : undefined)}` : ''}
+${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url, canEdit ? csrfField(reply) : undefined)}` : target.role === 'sees' ? html`<h2>已上传的佐证材料</h2><p class="hint">填报单位提交后可查看。</p>` : ''}
 ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/review">${csrfField(reply)}<input type="hidden" name="version" value="${answer!.version}">
 <label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea></label>
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
 <h2>本期填报与审核记录</h2>
 ${roundsTable(rounds)}
-${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/problems/${problem.number}">各期进展与全部记录</a></p>`}`,
+${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/problems/${problem.number}">各期进展与全部记录</a></p>`}
+${target.role === 'office' ? html`<p><a href="/plans/${view.stored.id}/periods/${period}/closures/${problem.number}">本期销号（整改办录入）</a></p>` : ''}`,
     options.status,
   );
 }
@@ -273,12 +285,16 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
         const changes = differences(before, values).map((d) => ({ field: d.label, oldValue: target.answer ? d.theirs : null, newValue: d.yours }));
         await storeUploads(app.ctx.db, app.ctx.dataDir, key, checked.passed, request.account!.id);
         const uploaded = checked.passed.map((f) => ({ field: '上传佐证材料', oldValue: null, newValue: `${f.name}（${f.type}，${f.data.byteLength} 字节）` }));
-        await audit(app.ctx.db, actor(request), submit ? '提交填报' : '保存填报草稿', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [...changes, ...uploaded]);
+        await audit(app.ctx.db, actor(request), saved.refused ? '提交未通过，存为草稿' : submit ? '提交填报' : '保存填报草稿', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [...changes, ...uploaded]);
+        if (saved.refused) {
+          const errors = saved.findings.filter((f) => f.severity === 'error').length;
+          const files = checked.passed.length > 0 ? html`随本次提交上传的 ${checked.passed.length} 个文件已保存（见下方“已上传的佐证材料”），不必重新选择。` : '';
+          const notice = html`<div class="error"><p>有 ${errors} 处须改正，未提交：请按各栏下的提示改正后再提交。</p><p>您填写的内容已存为草稿。${files}</p></div>`;
+          const fresh = { ...target, answer: await findAnswer(app.ctx.db, key.planId, key.period, key.number) };
+          return problemPage(request, reply, fresh, { values, findings: saved.findings, status: 400, notice, version: saved.version });
+        }
         return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}?saved=${saved.state === 'submitted' ? 'submit' : 'save'}`);
       } catch (error) {
-        if (error instanceof AnswerInvalid) {
-          return problemPage(request, reply, target, { values, findings: error.findings, status: 400, notice: html`<div class="error"><p>${error.message}：请按各栏下的提示改正。</p></div>` });
-        }
         if (error instanceof StaleAnswer) {
           const theirs = JSON.parse(error.current.valuesJson) as AnswerValues;
           const changed = differences(theirs, values);
@@ -300,8 +316,8 @@ ${unit === undefined ? html`<h2>各问题</h2>` : ''}
       const target = await problemTarget(request, reply);
       if (!target) return reply;
       const id = Number((request.params as { file: string }).file);
-      // Only the reporting unit's own answer's files: a unit that only sees the problem, or any other id, is answered as a file that does not exist.
-      const file = target.role === 'sees' ? undefined : (await answerFiles(app.ctx.db, { planId: target.view.stored.id, period: target.period, number: target.problem.number })).find((f) => f.id === id);
+      // Only this answer's files, and to a unit that only sees the problem only once submitted: any other id, or a draft's file, is answered as a file that does not exist.
+      const file = evidenceVisible(target) ? (await answerFiles(app.ctx.db, { planId: target.view.stored.id, period: target.period, number: target.problem.number })).find((f) => f.id === id) : undefined;
       if (!file) return errorPage(request, reply, 404, '没有这个佐证材料，或您的账户无权查看');
       await audit(app.ctx.db, actor(request), '下载佐证材料', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题 ${file.name}`, []);
       return sendEvidence(reply, app.ctx.dataDir, file);

@@ -8,7 +8,7 @@ import { errorPage } from '../errors.js';
 import { actor, csrfField, field } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
-import { closePeriod, openPeriod, REPORTING_WORDS, reportingStates } from '../reporting.js';
+import { closePeriod, openPeriod, reopenPeriod, REPORTING_WORDS, reportingStates } from '../reporting.js';
 import type { Role } from '../roles.js';
 
 /**
@@ -22,7 +22,8 @@ export async function periodControls(request: FastifyRequest, reply: FastifyRepl
   const rows = [...states.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(
     ([period, state]) => html`<li><strong>${period}</strong> ${REPORTING_WORDS[state]}
 <a href="/plans/${view.stored.id}/periods/${period}/answers">${role === 'unit' ? (state === 'open' ? '去填报' : '查看填报') : '填报与审核'}</a>
-${role === 'office' && state === 'open' ? html`<form class="inline" method="post" action="/plans/${view.stored.id}/periods/${period}/close">${csrfField(reply)}<button type="submit">关闭本期填报</button></form>` : ''}</li>`,
+${role === 'office' && state === 'open' ? html`<form class="inline" method="post" action="/plans/${view.stored.id}/periods/${period}/close">${csrfField(reply)}<button type="submit">关闭本期填报</button></form>` : ''}
+${role === 'office' && state === 'closed' ? html`<form class="inline" method="post" action="/plans/${view.stored.id}/periods/${period}/reopen">${csrfField(reply)}<button type="submit">重新开放本期</button></form>` : ''}</li>`,
   );
   const list = rows.length > 0 ? html`<ul class="links">${rows}</ul>` : html`<p class="hint">尚无在线填报的期次。</p>`;
   const open = role === 'office'
@@ -32,7 +33,7 @@ ${role === 'office' && state === 'open' ? html`<form class="inline" method="post
   return html`<h2>在线填报</h2>${list}${open}`;
 }
 
-/** POST /plans/:plan/periods (open) and /plans/:plan/periods/:period/close. */
+/** POST /plans/:plan/periods (open), /plans/:plan/periods/:period/close and …/reopen. */
 export function periodRoutes(app: FastifyInstance): void {
   app.route({
     method: 'POST',
@@ -47,18 +48,25 @@ export function periodRoutes(app: FastifyInstance): void {
       return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
     },
   });
-  app.route({
-    method: 'POST',
-    url: '/plans/:plan/periods/:period/close',
-    config: { access: ['office'] },
-    handler: async (request, reply) => {
-      const view = await planFromUrl(request, reply);
-      if (!view) return reply;
-      const period = periodOf(view, (request.params as { period: string }).period);
-      if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
-      await closePeriod(app.ctx.db, view.stored.id, period, request.account!);
-      await audit(app.ctx.db, actor(request), '关闭填报', `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: 'open', newValue: 'closed' }]);
-      return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
-    },
-  });
+  // Closing and reopening change only the period's state: one route each, the same steps.
+  const changes = [
+    { url: 'close', action: '关闭填报', from: 'open', to: 'closed', change: closePeriod },
+    { url: 'reopen', action: '重新开放填报', from: 'closed', to: 'open', change: reopenPeriod },
+  ] as const;
+  for (const { url, action, from, to, change } of changes) {
+    app.route({
+      method: 'POST',
+      url: `/plans/:plan/periods/:period/${url}`,
+      config: { access: ['office'] },
+      handler: async (request, reply) => {
+        const view = await planFromUrl(request, reply);
+        if (!view) return reply;
+        const period = periodOf(view, (request.params as { period: string }).period);
+        if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
+        await change(app.ctx.db, view.stored.id, period, request.account!);
+        await audit(app.ctx.db, actor(request), action, `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: from, newValue: to }]);
+        return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
+      },
+    });
+  }
 }

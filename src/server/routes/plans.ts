@@ -20,6 +20,8 @@ import { exportPlan } from '../plan-store.js';
 import { periodControls } from './periods.js';
 import { roundsTable } from './answers.js';
 import { roundsOf } from '../answers.js';
+import { closuresOf } from '../closures.js';
+import { closuresTable } from './closures.js';
 import { sendFile, sendPage } from '../respond.js';
 import { ROLE_LABELS } from '../roles.js';
 
@@ -126,10 +128,11 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
       const number = Number((request.params as { number: string }).number);
       const problem = plan ? visibleProblems(plan, view).find((p) => p.number === number) : undefined;
       if (!plan || !problem) return errorPage(request, reply, 404, '没有这个问题，或您的账户无权查看');
+      const latest = view.stored.texts.progress.at(-1)?.period;
       const rows = (view.checked.data?.progress ?? []).map(({ data }) => {
         const entry = data.problems.find((e) => e.number === number);
         const state = periodStates(plan, data).get(number);
-        return html`<tr><td>${data.period}</td><td>${entry?.status ?? '—'}</td><td>${state ? colourChip(state.colour) : '—'}</td><td>${entry?.progress ?? ''}</td><td>${entry?.completedOn ?? ''}</td><td>${(entry?.evidence ?? []).join('、')}</td><td>${entry?.reason ?? ''}</td></tr>`;
+        return html`<tr><td>${data.period}</td><td>${entry?.status ?? '—'}</td><td>${state ? colourChip(state.colour) : '—'}</td><td>${entry?.progress ?? ''}</td><td>${entry?.completedOn ?? ''}</td><td>${(entry?.evidence ?? []).join('、')}</td><td>${entry?.reason ?? ''}</td><td>${entry?.closure ? `${entry.closure.date}（${entry.closure.approver}）` : ''}</td></tr>`;
       });
       return sendPage(
         request,
@@ -144,9 +147,12 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
 <dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
 </dl>
 <h2>各期进展</h2>
-<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th></tr></thead><tbody>${rows}</tbody></table></div>
+<div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th><th>${L.closedOn}</th></tr></thead><tbody>${rows}</tbody></table></div>
 <h2>在线填报与审核记录</h2>
-${roundsTable(await roundsOf(app.ctx.db, view.stored.id, number))}`,
+${roundsTable(await roundsOf(app.ctx.db, view.stored.id, number))}
+<h2>销号记录</h2>
+${closuresTable(await closuresOf(app.ctx.db, view.stored.id, number))}
+${request.account!.role === 'office' && latest ? html`<p class="links"><a class="button" href="/plans/${view.stored.id}/periods/${latest}/closures/${number}">${latest} 录入或撤销销号</a></p>` : ''}`,
       );
     },
   });

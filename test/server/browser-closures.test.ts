@@ -1,0 +1,76 @@
+// The office records a closure (销号) in a real browser (issue 16): Debian's
+// chromium driven by playwright-core against the demo server. From the
+// problem's page the office opens 2023-11's closure form for problem 16
+// (已完成 on 2023-10-30), submits it without the approver (refused at the
+// field, what was typed kept), then with it; the page lists the closure with
+// its undo form. Photographed at 1280 and 390 px into
+// out/screenshots/40-closure-*.png (looked at by hand); the phone must not
+// scroll sideways.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
+import { describeWithTools } from '../helpers/tools.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
+
+describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser-closure-'));
+    server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses a closure without its approver at the field, then records it; desktop and phone', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      // The refused closure is answered 400, which chromium logs; anything else is a problem.
+      if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    const shoot = async (name: string) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} at phone width`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+      await page.setViewportSize(PHONE);
+    };
+    await page.goto(`${server.url}/login`);
+    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[0].username);
+    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[0].password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/plans$/);
+    await page.locator('a', { hasText: '官阳镇' }).first().click();
+    await page.waitForURL(/\/plans\/\d+$/);
+    await page.locator('a[href$="/problems/16"]').click();
+    await page.locator('a', { hasText: '2023-11 录入或撤销销号' }).click();
+    await page.waitForURL(/\/periods\/2023-11\/closures\/16$/);
+    await page.locator('#f-date').fill('2023-11-28');
+    await page.locator('#f-opinion').fill('经现场验收，公示公告已补齐，同意销号。');
+    await page.getByRole('button', { name: '录入销号' }).click();
+    await expect(page.locator('#f-approver + p.field-error').textContent()).resolves.toBe('✗ 请填写审批（验收）人');
+    await expect(page.locator('#f-opinion').inputValue()).resolves.toBe('经现场验收，公示公告已补齐，同意销号。');
+    await shoot('40-closure-refused');
+    await page.locator('#f-approver').fill('镇纪委书记 张明');
+    await page.getByRole('button', { name: '录入销号' }).click();
+    await page.waitForURL(/closures\/16\?saved=closed$/);
+    await expect(page.locator('td[data-label="审批（验收）人"]').textContent()).resolves.toBe('镇纪委书记 张明');
+    await expect(page.locator('dl.fields').textContent()).resolves.toContain('已销号');
+    await expect(page.getByRole('button', { name: '撤销销号' }).count()).resolves.toBe(1);
+    await shoot('40-closure-recorded');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
