@@ -111,14 +111,18 @@ export class SheetRows<S> {
    */
   xml(tables: SheetTables): string {
     const out: string[] = [];
-    const styleIds = new Map<S, Map<number, number>>();
+    // Style ids by the style's content and the cell's type: renderers make a style object per cell, and
+    // registering a style with exceljs (its font, border and xf as XML, looked up) was most of the writing time.
+    const keys = new Map<S, string>();
+    const styleIds = new Map<string, number>();
     const masterIds = new Map<string, number>();
     const styleId = (style: S | undefined, type: number): number => {
       if (style === undefined) return tables.styles.addStyleModel({}, type);
-      let byType = styleIds.get(style);
-      if (byType === undefined) styleIds.set(style, (byType = new Map()));
-      let id = byType.get(type);
-      if (id === undefined) byType.set(type, (id = tables.styles.addStyleModel(this.input.styleModel(style), type)));
+      let key = keys.get(style);
+      if (key === undefined) keys.set(style, (key = JSON.stringify(style)));
+      const typed = `${type}${key}`;
+      let id = styleIds.get(typed);
+      if (id === undefined) styleIds.set(typed, (id = tables.styles.addStyleModel(this.input.styleModel(style), type)));
       return id;
     };
     let rowStyleId: number | undefined;
