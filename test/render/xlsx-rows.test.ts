@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeLedger } from '../../src/compose/ledger.js';
 import { composeUnitForms } from '../../src/compose/forms.js';
+import { writeXlsx, type XlsxCellStyle, type XlsxWorkbook } from '../../src/formats/xlsx/writer.js';
 import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 import { taskTableModel } from '../../src/documents/task-table.js';
 import { XLSX_WIDE_SHEET_PAPER, xlsxSheetFits } from '../../src/layout/excel.js';
@@ -131,6 +132,47 @@ describe('xlsx rows written as XML text', () => {
     const model = withTexts(syntheticLedger(syntheticPlan(40)), (r, c) => awkward[(r + c) % awkward.length]!);
     const { text, library } = await ledgerBothWays(model);
     expect(text.equals(library)).toBe(true);
+  });
+});
+
+describe('xlsx rows as text: what a sheet may hold beyond the renderers’ tables', () => {
+  const style: XlsxCellStyle = { font: { name: '仿宋_GB2312', sizePt: 12 }, horizontal: 'left', vertical: 'top', wrap: true, border: true };
+  const fill: XlsxCellStyle = { ...style, fillHex: 'C6EFCE', numFmt: '@', locked: false };
+  const page = { paper: 'A4', orientation: 'landscape', marginsInch: { top: 1, right: 1, bottom: 1, left: 1, header: 0.5, footer: 0.5 } } as const;
+
+  it('merges over cells never placed and below the last row, rows with a height only, an empty sheet, numbers and text alike', async () => {
+    const book: XlsxWorkbook = {
+      creator: 'zhenggai',
+      date: '2024-06-30',
+      sheets: [
+        {
+          name: '一',
+          columnWidths: [10, 20, 8, 8, 8],
+          rows: [
+            { heightPt: 20, cells: [undefined, { value: 'a', style }, undefined, { value: 0, style: fill }] },
+            { heightPt: 0, cells: [] },
+            { heightPt: 15, cells: [] },
+            { heightPt: 18.75, cells: [{ value: 3.5, style }, { value: '', style: fill }, { value: 'b', style: fill }] },
+          ],
+          merges: [
+            { top: 1, left: 3, bottom: 6, right: 5 },
+            { top: 4, left: 1, bottom: 4, right: 2 },
+          ],
+          rowBreaksAfter: [2],
+          page,
+        },
+        { name: '二', columnWidths: [10], rows: [], merges: [], page },
+        { name: '三', columnWidths: [10], rows: [{ heightPt: 0, cells: [] }], merges: [], page },
+      ],
+    };
+    const text = await writeXlsx(book);
+    expect(text.equals(await writeXlsx(book, 'library'))).toBe(true);
+    // What the comparison covers: a merge whose master and covered cells were never placed, reaching row 6.
+    const first = zipText(text, 'xl/worksheets/sheet1.xml');
+    expect(first).toContain('<dimension ref="A1:E6"/>');
+    expect(first).toContain('<row r="6" spans="3:5"');
+    expect(first).toContain('<row r="2" spans="3:5" x14ac:dyDescent="0.25">'); // height 0: no ht, cells of the merge only
+    expect(zipText(text, 'xl/worksheets/sheet2.xml')).toContain('<sheetData/>');
   });
 });
 

@@ -67,7 +67,7 @@ interface SheetCell<S> {
 export class SheetRows<S> {
   /** Covered cells of merges: `row:column` (1-based) → the master's address and its 0-based place. */
   private readonly covered = new Map<string, { master: string; row: number; column: number }>();
-  /** Masters outside the placed cells (a merge over empty cells): `row:column`. */
+  /** The top-left cell of each merge, `row:column` (1-based): exceljs makes one even where nothing was placed. */
   private readonly masters = new Set<string>();
   private readonly letters: string[] = [];
   /** The last row exceljs would hold: the rows placed, or a merge below them. */
