@@ -3,6 +3,8 @@
 // that are not the seed's. Deterministic (seeded), so failures reproduce.
 
 import { planSchema, type Plan, type PlanInput, type TableColumn } from '../../src/model/plan-schema.js';
+import { progressSchema, type Progress } from '../../src/model/progress-schema.js';
+import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 
 export interface SyntheticPlanOptions {
   /** Seed for the text generator. */
@@ -179,3 +181,39 @@ export const OTHER_COLUMNS: TableColumn[] = [
   { field: 'leadUnits', header: '责任单位', group: '责任分工' },
   { field: 'deadline', header: '完成时限' },
 ];
+
+/** A made-up period: statuses cycle so every kind occurs; some problems overdue by 2024. Problems by their internal key, as progressSchema reads them once load/plan-folder.ts has resolved a shown number. */
+export function syntheticPeriod(p: Plan): { view: PeriodView; progress: Progress } {
+  const statuses = ['推进中', '已完成', '未启动', '已销号', '推进中', '已完成并长期坚持'] as const;
+  const progress = progressSchema.parse({
+    period: '2024-01',
+    asOf: '2024-01-31',
+    problems: p.problems.map((q, i) => {
+      const status = statuses[i % statuses.length]!;
+      return {
+        number: q.number,
+        status,
+        ...(status === '推进中' ? { onSchedule: i % 2 === 0 } : {}),
+        progress: `进展${q.number}`,
+        ...(['已完成', '已销号', '已完成并长期坚持'].includes(status) ? { completedOn: '2023-12-01' } : { reason: `原因${q.number}` }),
+        ...(status === '已销号' ? { closure: { date: '2023-12-20', approver: '王五', opinion: '同意。' } } : {}),
+        evidence: i % 3 === 0 ? [`${q.number}/材料.pdf`] : [],
+      };
+    }),
+  });
+  const result = derivePeriod(p, progress);
+  if (!result.ok) throw new Error(result.message);
+  return { view: result.view, progress };
+}
+
+/** The plan numbered per category (docs/domain.md#problem-numbers): 1..n within each category, shown as 二-3. */
+export function categoryNumberedPlan(n: number, options: SyntheticPlanOptions = {}): Plan {
+  const input = syntheticPlanInput(n, options);
+  const counts = new Map<string, number>();
+  const problems = input.problems.map((p) => {
+    const number = (counts.get(p.category!) ?? 0) + 1;
+    counts.set(p.category!, number);
+    return { ...p, number };
+  });
+  return planSchema.parse({ ...input, problems, numbering: { scope: 'category', shownAs: '{category}-{number}' } });
+}

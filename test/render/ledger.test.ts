@@ -12,13 +12,13 @@ import { derivePeriod, type PeriodView } from '../../src/derive/period.js';
 import { formatPercent, type Tally } from '../../src/derive/statistics.js';
 import { loadPlanFolder, type PlanFolder } from '../../src/load/plan-folder.js';
 import type { Plan } from '../../src/model/plan-schema.js';
-import { STATUSES, progressSchema, type Progress } from '../../src/model/progress-schema.js';
+import { STATUSES, type Progress } from '../../src/model/progress-schema.js';
 import { ledgerXlsx } from '../../src/documents/ledger.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import type { RenderedXlsx } from '../../src/render/xlsx/sheet-builder.js';
 import { readXlsx, type ReadSheet } from '../../src/formats/xlsx/reader.js';
 import { expectedTexts } from '../helpers/expected.js';
-import { OTHER_COLUMNS, syntheticPlan } from '../helpers/synthetic-plan.js';
+import { OTHER_COLUMNS, syntheticPeriod, syntheticPlan } from '../helpers/synthetic-plan.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
 import { unzip, zipText } from '../helpers/unzip.js';
 
@@ -355,30 +355,6 @@ describe('ledger: XML', () => {
 });
 
 // --- other plans ---------------------------------------------------------------------------
-
-/** A made-up period: statuses cycle so every kind occurs; some problems overdue by 2024. */
-function syntheticPeriod(p: Plan): { view: PeriodView; progress: Progress } {
-  const statuses = ['推进中', '已完成', '未启动', '已销号', '推进中', '已完成并长期坚持'] as const;
-  const progress = progressSchema.parse({
-    period: '2024-01',
-    asOf: '2024-01-31',
-    problems: p.problems.map((q, i) => {
-      const status = statuses[i % statuses.length]!;
-      return {
-        number: q.number,
-        status,
-        ...(status === '推进中' ? { onSchedule: i % 2 === 0 } : {}),
-        progress: `进展${q.number}`,
-        ...(['已完成', '已销号', '已完成并长期坚持'].includes(status) ? { completedOn: '2023-12-01' } : { reason: `原因${q.number}` }),
-        ...(status === '已销号' ? { closure: { date: '2023-12-20', approver: '王五', opinion: '同意。' } } : {}),
-        evidence: i % 3 === 0 ? [`${q.number}/材料.pdf`] : [],
-      };
-    }),
-  });
-  const result = derivePeriod(p, progress);
-  if (!result.ok) throw new Error(result.message);
-  return { view: result.view, progress };
-}
 
 describe('ledger: other plans', () => {
   it('follows the plan’s own columns (no 配合单位, 责任领导 …) and its category header', async () => {

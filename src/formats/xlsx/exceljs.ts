@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { zipFiles, type ZipFile } from '../zip-writer.js';
+import type { SheetTables } from './sheet-rows.js';
 
 // exceljs's entry point also loads its streaming reader and writer (unzipper
 // and more: about 0.1 s of every command's start-up) that zhenggai never uses;
@@ -62,3 +63,74 @@ const { ZipWriter } = requireExcelJs('exceljs/lib/utils/zip-stream.js') as {
 };
 if (typeof ZipWriter?.prototype?.finalize !== 'function') throw new Error('exceljs: lib/utils/zip-stream.js ZipWriter changed (exceljs version changed?)');
 encodePartsBeforeZipping();
+
+// --- a sheet's rows as XML text (sheet-rows.ts says why) ----------------------
+
+/** Marks the one row model that stands for all of a sheet's rows. */
+const ROWS_AS_TEXT = Symbol('zhenggai rows as text');
+
+interface RowsAsText {
+  xml(tables: SheetTables): string;
+}
+interface StandInRowModel {
+  [ROWS_AS_TEXT]?: RowsAsText;
+  /** The rows' XML, made at preparation (when the style and string ids are given out), written at rendering. */
+  xml?: string;
+}
+interface XmlStreamLike {
+  writeXml(xml: string): void;
+}
+interface RangeLike {
+  expand(top: number, left: number, bottom: number, right: number): void;
+}
+
+const RowXform = requireExcelJs('exceljs/lib/xlsx/xform/sheet/row-xform.js') as {
+  prototype: { prepare(this: unknown, model: StandInRowModel, options: SheetTables): void; render(this: unknown, xmlStream: XmlStreamLike, model: StandInRowModel, options?: unknown): void };
+};
+const Range = requireExcelJs('exceljs/lib/doc/range.js') as new () => RangeLike;
+const WorksheetClass = requireExcelJs('exceljs/lib/doc/worksheet.js') as { prototype: object };
+const worksheetModel = Object.getOwnPropertyDescriptor(WorksheetClass.prototype, 'model')?.get;
+if (typeof RowXform?.prototype?.render !== 'function' || worksheetModel === undefined) throw new Error('exceljs: RowXform or Worksheet.model changed (exceljs version changed?)');
+
+function rowsAsTextInRowXform(): void {
+  const { prepare, render } = RowXform.prototype;
+  RowXform.prototype.prepare = function prepareRowsAsText(model, options) {
+    const rows = model[ROWS_AS_TEXT];
+    if (rows === undefined) return prepare.call(this, model, options);
+    model.xml = rows.xml(options);
+  };
+  RowXform.prototype.render = function renderRowsAsText(xmlStream, model, options) {
+    if (model[ROWS_AS_TEXT] === undefined) return render.call(this, xmlStream, model, options);
+    xmlStream.writeXml(model.xml!);
+  };
+}
+rowsAsTextInRowXform();
+
+/**
+ * Have exceljs write `ws`'s rows from `rows` (sheet-rows.ts) instead of from
+ * its cells: the sheet's model gets the dimension those rows span and one
+ * stand-in row that the patched RowXform writes as their XML. The sheet must
+ * have no cells of its own.
+ */
+export function writeRowsAsText(ws: ExcelJS.Worksheet, rows: RowsAsText & { extents(expand: (row: number, first: number, last: number) => void): void }): void {
+  // exceljs reads a sheet's model twice while writing; the rows' extents are found once.
+  let extents: number[] | undefined;
+  Object.defineProperty(ws, 'model', {
+    configurable: true,
+    get(this: ExcelJS.Worksheet) {
+      const model = worksheetModel!.call(this) as { rows: unknown[]; dimensions: RangeLike };
+      if (model.rows.length > 0) throw new Error(`exceljs: sheet ${this.name} has cells of its own and rows as text`);
+      if (extents === undefined) {
+        const found: number[] = [];
+        rows.extents((row, first, last) => found.push(row, first, last));
+        extents = found;
+      }
+      const dimensions = new Range();
+      for (let i = 0; i < extents.length; i += 3) dimensions.expand(extents[i]!, extents[i + 1]!, extents[i]!, extents[i + 2]!);
+      model.dimensions = dimensions;
+      const standIn: StandInRowModel = { [ROWS_AS_TEXT]: rows };
+      model.rows = extents.length > 0 ? [standIn] : [];
+      return model;
+    },
+  });
+}

@@ -6,7 +6,15 @@ import type ExcelJS from 'exceljs';
 import { EXCEL_PAPER_CODE, type XlsxPaper } from '../../layout/excel.js';
 import { COLOR_BLACK_HEX } from '../../layout/gbt9704.js';
 import { rangeRef, type XlsxRange } from './cells.js';
-import { Workbook, zipOptions } from './exceljs.js';
+import { Workbook, writeRowsAsText, zipOptions } from './exceljs.js';
+import { SheetRows } from './sheet-rows.js';
+
+/**
+ * How a sheet's rows are written: as XML text in exceljs's place (the
+ * default; sheet-rows.ts says why), or as exceljs cells — the reference the
+ * text is tested against, byte for byte (test/render/xlsx-rows.test.ts).
+ */
+export type XlsxRowsBy = 'text' | 'library';
 
 export interface XlsxFont {
   readonly name: string;
@@ -141,7 +149,8 @@ export interface XlsxWorkbook {
   readonly date: string;
 }
 
-export async function writeXlsx(book: XlsxWorkbook): Promise<Buffer> {
+/** The workbook's bytes (byte-stable: the same book gives the same bytes). */
+export async function writeXlsx(book: XlsxWorkbook, rowsBy: XlsxRowsBy = 'text'): Promise<Buffer> {
   const workbook = new Workbook();
   const stamp = new Date(`${book.date}T00:00:00Z`);
   workbook.creator = book.creator;
@@ -150,18 +159,31 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Buffer> {
   workbook.modified = stamp;
   workbook.lastPrinted = stamp;
   if (book.title !== undefined) workbook.title = book.title;
-  for (const sheet of book.sheets) addSheet(workbook, sheet);
+  for (const sheet of book.sheets) addSheet(workbook, sheet, rowsBy);
   await protectSheets(workbook, book);
   // exceljs's zip writer hands the parts to formats/zip-writer.ts when given a date (exceljs.ts says why).
   const bytes = await workbook.xlsx.writeBuffer({ zip: zipOptions(book.date) } as Parameters<typeof workbook.xlsx.writeBuffer>[0]);
   return Buffer.from(bytes as ArrayBuffer);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
+function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, rowsBy: XlsxRowsBy): void {
   const ws = workbook.addWorksheet(sheet.name, {
     views: sheet.frozenRows ? [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }] : [],
   });
   ws.columns = sheet.columnWidths.map((width) => ({ width }));
+  if (rowsBy === 'text') writeRowsAsText(ws, new SheetRows({ rows: sheet.rows, merges: sheet.merges, styleModel: cellStyleModel }));
+  else addCells(ws, sheet);
+  // A page break is the sheet's, not a cell's: getRow makes an empty row, which neither way writes.
+  for (const r of sheet.rowBreaksAfter ?? []) ws.getRow(r).addPageBreak();
+  if (sheet.autoFilter) ws.autoFilter = { from: { row: sheet.autoFilter.top, column: sheet.autoFilter.left }, to: { row: sheet.autoFilter.bottom, column: sheet.autoFilter.right } };
+  applyPage(ws, sheet.page);
+  for (const v of sheet.dataValidations ?? []) applyValidation(ws, v);
+  for (const f of sheet.conditionalFormats ?? []) applyConditionalFormat(ws, f);
+  if (sheet.state !== undefined) ws.state = sheet.state;
+}
+
+/** The rows as exceljs cells, merged as the sheet says. */
+function addCells(ws: ExcelJS.Worksheet, sheet: XlsxSheet): void {
   sheet.rows.forEach((row, r) => {
     const xlRow = ws.getRow(r + 1);
     xlRow.height = row.heightPt;
@@ -169,16 +191,10 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
       if (cell === undefined) return;
       const xlCell = xlRow.getCell(c + 1);
       xlCell.value = cell.value;
-      applyStyle(xlCell, cell.style);
+      xlCell.style = cellStyleModel(cell.style);
     });
   });
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  for (const r of sheet.rowBreaksAfter ?? []) ws.getRow(r).addPageBreak();
-  if (sheet.autoFilter) ws.autoFilter = { from: { row: sheet.autoFilter.top, column: sheet.autoFilter.left }, to: { row: sheet.autoFilter.bottom, column: sheet.autoFilter.right } };
-  applyPage(ws, sheet.page);
-  for (const v of sheet.dataValidations ?? []) applyValidation(ws, v);
-  for (const f of sheet.conditionalFormats ?? []) applyConditionalFormat(ws, f);
-  if (sheet.state !== undefined) ws.state = sheet.state;
 }
 
 /** exceljs's protect() is asynchronous, so it runs once every sheet exists. */
@@ -233,26 +249,35 @@ function applyConditionalFormat(ws: ExcelJS.Worksheet, f: XlsxConditionalFormat)
 const ALL_SIDES: XlsxSides = { top: true, right: true, bottom: true, left: true };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${COLOR_BLACK_HEX}` } };
 
-function applyStyle(cell: ExcelJS.Cell, style: XlsxCellStyle): void {
-  cell.font = {
-    name: style.font.name,
-    size: style.font.sizePt,
-    ...(style.font.bold ? { bold: true } : {}),
-    ...(style.font.colorHex ? { color: { argb: `FF${style.font.colorHex}` } } : {}),
-    ...(style.font.charset === undefined ? {} : { charset: style.font.charset }),
+/**
+ * exceljs's style model of a cell style, a new object each call: exceljs
+ * remembers the style objects it has given an id, by identity, so a shared
+ * object would give a number cell the id of a text cell's style.
+ */
+function cellStyleModel(style: XlsxCellStyle): Partial<ExcelJS.Style> {
+  const model: Partial<ExcelJS.Style> = {
+    font: {
+      name: style.font.name,
+      size: style.font.sizePt,
+      ...(style.font.bold ? { bold: true } : {}),
+      ...(style.font.colorHex ? { color: { argb: `FF${style.font.colorHex}` } } : {}),
+      ...(style.font.charset === undefined ? {} : { charset: style.font.charset }),
+    },
+    alignment: { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap },
   };
-  cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap };
-  if (style.numFmt !== undefined) cell.numFmt = style.numFmt;
-  if (style.fillHex !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fillHex}` } };
-  if (style.locked !== undefined) cell.protection = { locked: style.locked };
+  if (style.numFmt !== undefined) model.numFmt = style.numFmt;
+  if (style.fillHex !== undefined) model.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fillHex}` } };
+  if (style.locked !== undefined) model.protection = { locked: style.locked };
   const sides = style.border === true ? ALL_SIDES : style.border === false ? undefined : style.border;
-  if (sides === undefined) return;
-  cell.border = {
-    ...(sides.top ? { top: THIN } : {}),
-    ...(sides.right ? { right: THIN } : {}),
-    ...(sides.bottom ? { bottom: THIN } : {}),
-    ...(sides.left ? { left: THIN } : {}),
-  };
+  if (sides !== undefined) {
+    model.border = {
+      ...(sides.top ? { top: THIN } : {}),
+      ...(sides.right ? { right: THIN } : {}),
+      ...(sides.bottom ? { bottom: THIN } : {}),
+      ...(sides.left ? { left: THIN } : {}),
+    };
+  }
+  return model;
 }
 
 function applyPage(ws: ExcelJS.Worksheet, page: XlsxPage): void {

@@ -34,7 +34,7 @@ import { TABLE_CELL_FONT, TABLE_CELL_SIZE_PT, TWIP_PER_PT, ptToTwip } from '../.
 import { fitTable, shareWidths, type ColumnKind, type WidthColumn } from '../../layout/table-widths.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
 import { columnLetters, excelSerialFromIsoDate } from '../../formats/xlsx/cells.js';
-import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/writer.js';
+import { writeXlsx, type XlsxRowsBy, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxRow, type XlsxSheet, type XlsxValidation, type XlsxWorkbook } from '../../formats/xlsx/writer.js';
 
 // Fills that tell the clerk at a glance what is theirs to type.
 const PLAN_FILL_HEX = 'F2F2F2';
@@ -46,9 +46,10 @@ const MISSING_FILL_HEX = 'FFEB9C';
 /** A form prints on A3 landscape like the ledger: sixteen columns do not fit A4 at a legible size. */
 const PAPER = XLSX_WIDE_SHEET_PAPER;
 
-export async function renderUnitFormXlsx(model: UnitFormModel): Promise<RenderedXlsx> {
+/** A unit's form workbook; `rowsBy` 'library' writes the rows as exceljs cells, the reference the default is tested against. */
+export async function renderUnitFormXlsx(model: UnitFormModel, rowsBy?: XlsxRowsBy): Promise<RenderedXlsx> {
   const { book, warnings } = unitFormWorkbook(model);
-  return { buffer: await writeXlsx(book), warnings };
+  return { buffer: await writeXlsx(book, rowsBy), warnings };
 }
 
 /** The workbook description (pure). */

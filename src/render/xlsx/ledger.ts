@@ -27,7 +27,7 @@ import { safeSheetName } from './sheet-name.js';
 import { HEADER_STYLE, SheetBuilder, TITLE_STYLE, bodyStyle, font, landscapeTablePage, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
 import { addHeader } from './task-table.js';
 import { columnLetters } from '../../formats/xlsx/cells.js';
-import { writeXlsx, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from '../../formats/xlsx/writer.js';
+import { writeXlsx, type XlsxRowsBy, type XlsxCellStyle, type XlsxConditionalFormat, type XlsxSheet, type XlsxValidation } from '../../formats/xlsx/writer.js';
 
 /** Rows above a table sheet's header: the title. */
 const TITLE_ROWS = 1;
@@ -39,10 +39,13 @@ const CAPTION_STYLE: XlsxCellStyle = { ...HEADER_STYLE, horizontal: 'left', bord
 const LABEL_CELL_STYLE = bodyStyle('center');
 const VALUE_STYLE = bodyStyle('center');
 
-/** The ledger workbook from its model (composed for xlsxSheetFits(XLSX_WIDE_SHEET_PAPER)), with its layout warnings. */
-export async function renderLedgerXlsx(model: LedgerModel): Promise<RenderedXlsx> {
+/**
+ * The ledger workbook from its model (composed for xlsxSheetFits(XLSX_WIDE_SHEET_PAPER)), with its layout warnings.
+ * `rowsBy` 'library' writes the rows as exceljs cells, the reference the default is tested against.
+ */
+export async function renderLedgerXlsx(model: LedgerModel, rowsBy?: XlsxRowsBy): Promise<RenderedXlsx> {
   const { sheets, warnings } = ledgerSheets(model);
-  const buffer = await writeXlsx({ sheets, creator: 'zhenggai', title: model.title, date: model.asOf });
+  const buffer = await writeXlsx({ sheets, creator: 'zhenggai', title: model.title, date: model.asOf }, rowsBy);
   return { buffer, warnings };
 }
 

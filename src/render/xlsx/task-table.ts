@@ -20,7 +20,7 @@ import {
   type RenderedXlsx,
   type XlsxWarning,
 } from './sheet-builder.js';
-import { writeXlsx, type XlsxSheet } from '../../formats/xlsx/writer.js';
+import { writeXlsx, type XlsxRowsBy, type XlsxSheet } from '../../formats/xlsx/writer.js';
 
 // Kept here for the modules and tests that import them from the task table.
 export { address, type RenderedXlsx, type XlsxWarning } from './sheet-builder.js';
@@ -29,10 +29,13 @@ export const TASK_TABLE_SHEET_NAME = '任务分解和责任分工表';
 /** Rows above the table: the 附件 label and the title. */
 const LEAD_ROWS = 2;
 
-/** The task table as an Excel workbook of one sheet, with the warnings found on the way (rows taller than Excel allows). */
-export async function renderTaskTableXlsx(model: TaskTableModel): Promise<RenderedXlsx> {
+/**
+ * The task table as an Excel workbook of one sheet, with the warnings found on the way (rows taller than Excel allows).
+ * `rowsBy` 'library' writes the rows as exceljs cells, the reference the default is tested against.
+ */
+export async function renderTaskTableXlsx(model: TaskTableModel, rowsBy?: XlsxRowsBy): Promise<RenderedXlsx> {
   const { sheet, warnings } = taskTableSheet(model);
-  const buffer = await writeXlsx({ sheets: [sheet], creator: 'zhenggai', title: model.title, date: model.date });
+  const buffer = await writeXlsx({ sheets: [sheet], creator: 'zhenggai', title: model.title, date: model.date }, rowsBy);
   return { buffer, warnings };
 }
 
