@@ -380,15 +380,18 @@ export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: n
   };
   const current = prepared.map((p, c) => stepAt(p, widths[c]!, spread));
   const candidates = prepared.map((_, c) => candidatesOf(c));
+  const tallest = tallestCells(current, rowCount);
   for (;;) {
     const left = availableEm - sum(widths);
-    const best = bestStep(current, candidates, left, rowCount);
-    const chosen = best ?? tiedStep(current, candidates, left, rowCount) ?? leftoverStep(prepared, current, candidates, left);
+    const best = bestStep(current, candidates, left, tallest);
+    const chosen = best ?? tiedStep(current, candidates, left, tallest) ?? leftoverStep(prepared, current, candidates, left);
     if (chosen === undefined) break;
     const [c, step] = chosen;
+    const changed = changedRows(current[c]!, step);
     widths[c] = step.width;
     current[c] = step;
     candidates[c] = candidatesOf(c);
+    tallest.update(current, changed);
   }
   if (fits) rebalanceText(prepared, widths, current, fixed, spread, rowCount);
   const rowLines = Array.from({ length: rowCount }, (_, r) => Math.max(1, ...current.map((s) => s.lines[r] ?? 0)));
@@ -453,44 +456,114 @@ function affordable(current: Step, step: Step, left: number): boolean {
 }
 
 /**
+ * Each row's tallest cell, its column and the tallest of the other columns,
+ * at the computed width (`narrow`) and at the wider reader's (`wide`, the same
+ * object without a spread): a row's height with one column widened is then
+ * one comparison. Kept up to date as the greedy steps (`update`: only the rows
+ * the step changed are looked at again, each exactly as the first time).
+ */
+interface TallestCells {
+  readonly narrow: RowTops;
+  readonly wide: RowTops;
+  readonly spread: boolean;
+  update(current: readonly Step[], rows: Int32Array): void;
+}
+
+interface RowTops {
+  readonly tallest: Float64Array;
+  readonly tallestColumn: Int32Array;
+  readonly runnerUp: Float64Array;
+}
+
+function tallestCells(current: readonly Step[], rowCount: number): TallestCells {
+  const spread = current.some((s) => s.wideLines !== s.lines);
+  const tops = (): RowTops => ({ tallest: new Float64Array(rowCount), tallestColumn: new Int32Array(rowCount), runnerUp: new Float64Array(rowCount) });
+  const narrow = tops();
+  const wide = spread ? tops() : narrow;
+  const fillRow = (t: RowTops, pick: (s: Step) => Float64Array, r: number) => {
+    // The first column with the most lines is the tallest; the runner-up is the most of the others (ties included).
+    let top = 0;
+    let column = -1;
+    let second = 0;
+    for (let k = 0; k < current.length; k += 1) {
+      const v = pick(current[k]!)[r]!;
+      if (v > top) {
+        second = top;
+        top = v;
+        column = k;
+      } else if (v > second) second = v;
+    }
+    t.tallest[r] = top;
+    t.tallestColumn[r] = column;
+    t.runnerUp[r] = second;
+  };
+  const fill = (r: number) => {
+    fillRow(narrow, (s) => s.lines, r);
+    if (spread) fillRow(wide, (s) => s.wideLines, r);
+  };
+  for (let r = 0; r < rowCount; r += 1) fill(r);
+  return {
+    narrow,
+    wide,
+    spread,
+    update(now, rows) {
+      current = now;
+      for (const r of rows) fill(r);
+    },
+  };
+}
+
+/**
+ * The rows whose lines differ between two steps of a column, at either
+ * reader's width, ascending: only there can widening the column change a
+ * row's height (elsewhere its term in a gain is exactly zero), so the greedy
+ * looks at these rows only — a 5,000-row ledger's widths spent most of their
+ * time adding those zeros (issue 14). Cached per pair (steps never change).
+ */
+const changedRowsCache = new WeakMap<Step, WeakMap<Step, Int32Array>>();
+
+function changedRows(from: Step, to: Step): Int32Array {
+  let byTarget = changedRowsCache.get(from);
+  if (byTarget === undefined) changedRowsCache.set(from, (byTarget = new WeakMap()));
+  const known = byTarget.get(to);
+  if (known !== undefined) return known;
+  const rows: number[] = [];
+  for (let r = 0; r < from.lines.length; r += 1) if (from.lines[r] !== to.lines[r] || from.wideLines[r] !== to.wideLines[r]) rows.push(r);
+  const changed = Int32Array.from(rows);
+  byTarget.set(to, changed);
+  return changed;
+}
+
+/** A step's lines added over its rows, in row order (the tie-break of bestStep): once a step. */
+const lineLoads = new WeakMap<Step, number>();
+
+function lineLoad(step: Step): number {
+  let load = lineLoads.get(step);
+  if (load === undefined) {
+    load = 0;
+    for (let r = 0; r < step.lines.length; r += 1) load += step.lines[r]!;
+    lineLoads.set(step, load);
+  }
+  return load;
+}
+
+/**
  * The step that lowers the table's total height most per em (a value cut
  * mid-word counting CUT_WORD_LINES, a line one reader needs and the other
  * does not SPREAD_EXCESS_LINES); on a tie, the one saving more, then the
  * column with more lines. Undefined when no step saves anything.
  */
-function bestStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, rowCount: number): [number, Step] | undefined {
-  // Each row's tallest cell, its column, and the tallest of the other columns,
-  // at the computed width and at the wider reader's: a row's height with
-  // column c widened is then one comparison.
-  const tallestOf = (pick: (s: Step) => Float64Array) => {
-    const tallest = new Float64Array(rowCount);
-    const tallestColumn = new Int32Array(rowCount).fill(-1);
-    const runnerUp = new Float64Array(rowCount);
-    current.forEach((step, k) => {
-      const lines = pick(step);
-      for (let r = 0; r < rowCount; r += 1) {
-        const v = lines[r]!;
-        if (v > tallest[r]!) {
-          runnerUp[r] = tallest[r]!;
-          tallest[r] = v;
-          tallestColumn[r] = k;
-        } else if (v > runnerUp[r]!) runnerUp[r] = v;
-      }
-    });
-    return { tallest, tallestColumn, runnerUp };
-  };
-  const narrow = tallestOf((s) => s.lines);
-  const spread = current.some((s) => s.wideLines !== s.lines);
-  const wide = spread ? tallestOf((s) => s.wideLines) : narrow;
-  const heightAfter = (t: ReturnType<typeof tallestOf>, c: number, r: number, v: number) => Math.max(t.tallestColumn[r] === c ? t.runnerUp[r]! : t.tallest[r]!, v);
+function bestStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, cells: TallestCells): [number, Step] | undefined {
+  const { narrow, wide, spread } = cells;
+  const heightAfter = (t: RowTops, c: number, r: number, v: number) => Math.max(t.tallestColumn[r] === c ? t.runnerUp[r]! : t.tallest[r]!, v);
   let best: { c: number; step: Step; gain: number; score: number; load: number } | undefined;
   current.forEach((now, c) => {
-    let load = 0;
-    for (let r = 0; r < rowCount; r += 1) load += now.lines[r]!;
+    const load = lineLoad(now);
     for (const step of candidates[c]!) {
       if (!affordable(now, step, left)) continue;
       let gain = (now.cuts - step.cuts) * CUT_WORD_LINES;
-      for (let r = 0; r < rowCount; r += 1) {
+      // Rows in order, as adding every row would (the rows left out add exactly zero).
+      for (const r of changedRows(now, step)) {
         const height = narrow.tallest[r]!;
         const after = heightAfter(narrow, c, r, step.lines[r]!);
         gain += height - after;
@@ -513,15 +586,15 @@ function bestStep(current: readonly Step[], candidates: readonly (readonly Step[
  * widening either alone changes nothing), the step that shortens the most
  * tallest cells per em: the next step on the other cell then saves the row.
  */
-function tiedStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, rowCount: number): [number, Step] | undefined {
-  const tallest = new Float64Array(rowCount);
-  for (const { lines } of current) for (let r = 0; r < rowCount; r += 1) tallest[r] = Math.max(tallest[r]!, lines[r]!);
+function tiedStep(current: readonly Step[], candidates: readonly (readonly Step[])[], left: number, cells: TallestCells): [number, Step] | undefined {
+  const { tallest } = cells.narrow;
   let best: { c: number; step: Step; score: number } | undefined;
   current.forEach((now, c) => {
     for (const step of candidates[c]!) {
       if (!affordable(now, step, left)) continue;
       let potential = 0;
-      for (let r = 0; r < rowCount; r += 1) if (now.lines[r]! >= tallest[r]! - EPSILON) potential += now.lines[r]! - step.lines[r]!;
+      // A row whose lines do not change adds exactly zero: the changed rows, in order.
+      for (const r of changedRows(now, step)) if (now.lines[r]! >= tallest[r]! - EPSILON) potential += now.lines[r]! - step.lines[r]!;
       const score = potential / (step.width - now.width);
       if (potential > EPSILON && (best === undefined || score > best.score + EPSILON)) best = { c, step, score };
     }
