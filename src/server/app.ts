@@ -20,6 +20,7 @@ import { documentRoutes } from './routes/documents.js';
 import { importRoutes } from './routes/import.js';
 import { answerRoutes } from './routes/answers.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { formUploadRoutes } from './routes/form-uploads.js';
 import { periodRoutes } from './routes/periods.js';
 import { planRoutes } from './routes/plans.js';
 import { reportRoutes } from './routes/report.js';
@@ -40,7 +41,7 @@ function csrfToken(request: FastifyRequest): string | undefined {
 }
 
 /** Every route module, in the order their routes are registered. */
-const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes, periodRoutes, answerRoutes, dashboardRoutes];
+const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes, periodRoutes, answerRoutes, formUploadRoutes, dashboardRoutes];
 
 /** The application for `ctx`, ready to listen or to be called with inject(). */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
