@@ -262,11 +262,15 @@ export async function mergeAccepted(tx: Database, view: PlanInView, period: stri
   const placedAll: { file: AnswerFile; path: string }[] = [];
   const entries = [];
   for (const { problem, entry } of accepted) {
-    const placed = placeAnswerFiles(await answerFiles(tx, { planId: view.stored.id, period, number: problem.number }), shownNumber(problem), evidenceFiles);
+    const files = await answerFiles(tx, { planId: view.stored.id, period, number: problem.number });
+    const placed = placeAnswerFiles(files, shownNumber(problem), evidenceFiles);
     for (const p of placed) evidenceFiles.add(p.path);
     placedAll.push(...placed);
+    // The answer's files placed by an earlier acceptance stay listed when a later one (an Excel form replacing it) does not list them: nothing a unit sent is dropped.
+    const own = [...files.flatMap((f) => (f.evidencePath === null ? [] : [f.evidencePath])), ...placed.map((p) => p.path)];
     const listed = (entry.evidence as string[] | undefined) ?? [];
-    entries.push({ number: problem.number, entry: placed.length === 0 ? entry : { ...entry, evidence: [...listed, ...placed.map((p) => p.path).filter((p) => !listed.includes(p))] } });
+    const missing = own.filter((p) => !listed.includes(p));
+    entries.push({ number: problem.number, entry: missing.length === 0 ? entry : { ...entry, evidence: [...listed, ...missing] } });
   }
   const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries }).text;
   const texts = { ...view.stored.texts, evidenceFiles, progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };

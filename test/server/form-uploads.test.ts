@@ -184,7 +184,8 @@ describeWithTools(['better-sqlite3'], 'Excel forms uploaded into an online perio
     const unit = await signedIn(harness.app, 'unit');
     const url = (n: number) => `${answers}/${n}`;
     // Problem 1 accepted online, 3 submitted, 4 a draft.
-    expect((await unit.post(url(1), { status: '已完成并长期坚持', completedOn: '2023-07-28', progress: '线上：12月发放告知单96份。', version: '0', action: 'submit' }, url(1))).statusCode).toBe(302);
+    // Problem 1's online answer comes with a photo, placed in evidence/ on acceptance.
+    expect((await postMultipart(unit, url(1), { status: '已完成并长期坚持', completedOn: '2023-07-28', progress: '线上：12月发放告知单96份。', version: '0', action: 'submit' }, [{ field: 'evidence', filename: '现场照片.png', data: PHOTO }], url(1))).statusCode).toBe(302);
     expect((await office.post(`${url(1)}/review`, { decision: 'accepted', reason: '', version: '1' }, url(1))).statusCode).toBe(302);
     expect((await unit.post(url(4), { status: '已完成并长期坚持', completedOn: '2023-08-25', progress: '线上：草稿', version: '0', action: 'submit' }, url(4))).statusCode).toBe(302);
     expect((await unit.post(url(3), { status: '已销号', completedOn: '2023-07-31', progress: '线上：待审核', version: '0', action: 'submit' }, url(3))).statusCode).toBe(302);
@@ -219,6 +220,8 @@ describeWithTools(['better-sqlite3'], 'Excel forms uploaded into an online perio
 
     const entries = await progress();
     expect(entries.find((e) => e.number === 1)!.progress).toBe('表格：12月发放告知单96份。');
+    // The photo the replaced online answer brought stays listed: the form's row does not drop it.
+    expect(entries.find((e) => e.number === 1)!.evidence).toEqual(['01/现场照片.png']);
     expect(entries.find((e) => e.number === 4)!.progress).toBe('表格：12月维修户厕4座。');
     // 农业服务中心's entries of the earlier upload are kept.
     expect(entries.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 9, 11, 14, 15, 16, 17]);
