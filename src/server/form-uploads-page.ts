@@ -35,10 +35,10 @@ ${[...byFile.entries()].map(([file, rows]) => html`<p>已导入 ${file}：${rows
 ${replaced.length > 0 ? html`<p>原有的在线填报已由表格替换：${replaced.map((r) => `第 ${r.shown} 号（原为${ANSWER_WORDS[r.before]}）`).join('、')}。</p>` : ''}
 ${result.pictures.map((p) => html`<p>${p.existing ? html`${p.from.file} ${p.from.sheet}!${p.from.cell} 的图片与已有的 evidence/${p.path} 相同，未重复保存。` : html`已从 ${p.from.file} ${p.from.sheet}!${p.from.cell} 提取图片，存为 evidence/${p.path}。`}</p>`)}
 </div>
-${result.warnings.length > 0 ? html`<div class="error"><p>提示（已导入，请核对）：</p><pre>${result.warnings.map(formatDiagnostic).join('\n')}</pre></div>` : ''}`;
+${result.warnings.length > 0 ? html`<div class="error"><p>提示（已导入，请核对）：</p><div class="prewrap">${result.warnings.map(formatDiagnostic).join('\n')}</div></div>` : ''}`;
 }
 
-/** A refused upload: the message and every finding at its place (file sheet!cell). */
+/** A refused upload: the message and every finding at its place (file sheet!cell), one a line, wrapping on a phone. */
 export function uploadRefused(error: UserError): Html {
-  return html`<div class="error"><p>${error.message}</p>${error.diagnostics.length > 0 ? html`<pre>${error.diagnostics.map(formatDiagnostic).join('\n')}</pre>` : ''}<p>未导入任何内容。</p></div>`;
+  return html`<div class="error"><p>${error.message}</p>${error.diagnostics.length > 0 ? html`<div class="prewrap">${error.diagnostics.map(formatDiagnostic).join('\n')}</div>` : ''}<p>未导入任何内容。</p></div>`;
 }

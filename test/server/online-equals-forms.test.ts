@@ -25,6 +25,7 @@ import { editCells } from '../import/form-editor.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { BUNDLED, Client, signedIn, startHarness, type Harness } from './harness.js';
 import { createAccount } from '../../src/server/accounts.js';
+import { answerFields, type EntryJson } from './answer-fields.js';
 
 const PERIOD = '2023-12';
 const ANSWERS = {
@@ -107,28 +108,6 @@ const REPORT = {
   nextSteps: ['对延期问题逐项倒排工期。'],
 };
 
-interface Entry {
-  number: number;
-  status: string;
-  onSchedule?: boolean;
-  progress?: string;
-  completedOn?: string;
-  reason?: string;
-  extension?: { deadline: string; reason: string; approvedOn: string };
-}
-
-/** An entry's answers as the unit's form fields (what both the online form and the Excel form are pre-filled with). */
-function fieldsOf(entry: Entry): Record<string, string> {
-  return {
-    status: entry.status,
-    ...(entry.onSchedule === undefined ? {} : { onSchedule: entry.onSchedule ? '是' : '否' }),
-    ...(entry.progress ? { progress: entry.progress } : {}),
-    ...(entry.completedOn ? { completedOn: entry.completedOn } : {}),
-    ...(entry.reason ? { reason: entry.reason } : {}),
-    ...(entry.extension ? { extensionDeadline: entry.extension.deadline, extensionReason: entry.extension.reason, extensionApprovedOn: entry.extension.approvedOn } : {}),
-  };
-}
-
 /** Problem 1's new text this month (经发办, row 5 of its form). */
 const PROBLEM_1 = '长期坚持：12月发放告知单96份；村医入户随访时宣传政策。';
 
@@ -169,8 +148,8 @@ describeWithTools(['better-sqlite3'], 'a period reported online gives the same d
 
     // Online: every problem answered by its reporting unit's account (2023-11's answers, as both forms are pre-filled, but problems 1 and 11), all accepted.
     const plan = JSON.parse(readFileSync(path.join(BUNDLED, 'plan.json'), 'utf8')) as { problems: { number: number; leadUnits: string[] }[] };
-    const previous = JSON.parse(readFileSync(path.join(BUNDLED, 'progress', '2023-11.json'), 'utf8')) as { problems: Entry[] };
-    const answersOf = (n: number) => (n === 11 ? ANSWERS : n === 1 ? { ...fieldsOf(previous.problems.find((e) => e.number === 1)!), progress: PROBLEM_1 } : fieldsOf(previous.problems.find((e) => e.number === n)!));
+    const previous = JSON.parse(readFileSync(path.join(BUNDLED, 'progress', '2023-11.json'), 'utf8')) as { problems: EntryJson[] };
+    const answersOf = (n: number) => (n === 11 ? ANSWERS : n === 1 ? { ...answerFields(previous.problems.find((e) => e.number === 1)!), progress: PROBLEM_1 } : answerFields(previous.problems.find((e) => e.number === n)!));
     const clients = new Map<string, Client>([['经发办', await signedIn(harness.app, 'unit')], ['农业服务中心', await signedIn(harness.app, 'unitB')]]);
     for (const [i, unit] of [...new Set(plan.problems.map((p) => p.leadUnits[0]!))].entries()) {
       if (clients.has(unit)) continue;
