@@ -16,7 +16,7 @@ const FORM_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreads
 /** The upload form: the filled forms (several at once) and the replace box. */
 export function formsUpload(reply: FastifyReply, planId: number, period: string): Html {
   return html`<h2>上传 Excel 填报表</h2>
-<p class="hint">不能上网填报的单位把填好的本期填报表（文书下载中的“各牵头单位进展填报表”，或 zhenggai forms 生成的）发回后，在此上传：表格按 zhenggai import 的规则逐格检查；每个问题记为该单位的一轮填报并直接采纳，写入本期进展；表中“${FIELD_LABELS.evidence}”单元格的图片存入佐证材料。</p>
+<p class="hint">不能上网填报的单位把填好的本期填报表（文书下载中的“各牵头单位进展填报表”，或 zhenggai forms 生成的）发回后，在此上传：表格按 zhenggai import 的规则逐格检查；每个问题记为该单位的一轮填报并直接采纳，写入本期进展；表中“${FIELD_LABELS.evidence}”单元格的图片存入${FIELD_LABELS.evidence}。</p>
 <form class="stack" method="post" action="/plans/${planId}/periods/${period}/forms" enctype="multipart/form-data">
 ${csrfField(reply)}
 <label for="f-forms">填报表（.xlsx，可多选）<input type="file" name="forms" id="f-forms" accept="${FORM_ACCEPT}" multiple></label>
