@@ -30,7 +30,6 @@ import type { Account } from './accounts.js';
 import { ANSWER_WORDS, mergeAccepted, type Answer, type AnswerValues } from './answers.js';
 import { beijingTime } from './beijing-time.js';
 import type { Database } from './database.js';
-import { Conflict } from './errors.js';
 import type { Upload } from './forms.js';
 import type { PlanInView } from './plan-access.js';
 import { evidenceReader, filesDir, storeFiles } from './plan-store.js';
@@ -66,8 +65,8 @@ function shownName(filename: string): string {
  * Read the uploaded forms into `period` of the plan (open for reporting; the
  * caller checks) and record every row as an accepted answer, all or nothing.
  * Throws UserError (400) with the findings at their cells for a bad form or
- * a row whose problem may not be replaced (rule above); Conflict (409) when
- * an answer of these problems changed while the forms were read.
+ * a row whose problem may not be replaced (rule above), decided inside the
+ * writing transaction, so an online save or review meanwhile is never written over.
  */
 export async function uploadForms(db: Database, dataDir: string, view: PlanInView, period: string, uploads: readonly Upload[], replace: boolean, account: Account): Promise<FormUploadResult> {
   if (uploads.length === 0) throw new UserError('请选择要上传的填报表（.xlsx，由“各牵头单位进展填报表”下载或 zhenggai forms 生成）');
@@ -88,20 +87,18 @@ export async function uploadForms(db: Database, dataDir: string, view: PlanInVie
     await rm(scratch, { recursive: true, force: true });
   }
   if (prepared.entries.length === 0) throw new UserError(`表格中没有需要导入的问题（${prepared.units.join('、')} 本期没有报送的问题），未导入`);
-  const answers = new Map((await db.selectFrom('answers').selectAll().where('planId', '=', view.stored.id).where('period', '=', period).execute()).map((a) => [a.number, a] as const));
-  const refused = await refusals(db, view, period, prepared.entries, answers, replace);
-  if (refused.length > 0) throw new UserError(`有 ${refused.length} 个问题本期已有进展，未导入任何内容：`, refused);
   const fresh = prepared.pictures.filter((p) => !p.existing);
   const stored = await storeFiles(dataDir, fresh.map((p) => ({ path: p.path, data: p.bytes })));
+  let before: ReadonlyMap<number, Answer>;
   try {
-    await record(db, view, period, prepared.entries, answers, account, fresh.map((p, i) => ({ picture: p, ...stored[i]! })));
+    before = await record(db, view, period, prepared.entries, replace, account, fresh.map((p, i) => ({ picture: p, ...stored[i]! })));
   } catch (error) {
     await Promise.all(stored.map((s) => rm(path.join(filesDir(dataDir), s.storedName), { force: true })));
     throw error;
   }
   const rows = prepared.entries.map((e): RecordedRow => {
-    const before = answers.get(e.number);
-    return { number: e.number, shown: e.shownNumber, unit: e.unit, file: e.file, before: before?.state ?? 'none', oldValues: before ? (JSON.parse(before.valuesJson) as AnswerValues) : {}, values: answersOfEntry(e.entry) };
+    const answer = before.get(e.number);
+    return { number: e.number, shown: e.shownNumber, unit: e.unit, file: e.file, before: answer?.state ?? 'none', oldValues: answer ? (JSON.parse(answer.valuesJson) as AnswerValues) : {}, values: answersOfEntry(e.entry) };
   });
   return { units: prepared.units, rows, pictures: prepared.pictures, warnings: prepared.atForms };
 }
@@ -129,46 +126,45 @@ async function refusals(db: Database, view: PlanInView, period: string, entries:
 }
 
 /**
- * In one transaction: each row's answer set to accepted with the form's
- * values (refused, Conflict, when it changed since it was read), a round
- * completed at once (填报人 the unit via Excel 表单上传, 审核人 the office
- * account), the new pictures listed with the answer, and the entries merged
- * into the period's file (mergeAccepted, which refuses what `check` would).
+ * In one transaction — so no answer can change between the rule's check and
+ * the writing: the rows refused by the rule above (UserError, each at its
+ * 序号 cell); else each row's answer set to accepted with the form's values,
+ * a round completed at once (填报人 the unit via Excel 表单上传, 审核人 the
+ * office account), the new pictures listed with the answer, and the entries
+ * merged into the period's file (mergeAccepted, which refuses what `check`
+ * would). Returns the answers as they were before.
  */
 async function record(
   db: Database,
   view: PlanInView,
   period: string,
   entries: readonly ImportedEntry[],
-  answers: ReadonlyMap<number, Answer>,
+  replace: boolean,
   account: Account,
   pictures: readonly { picture: PlacedPicture; storedName: string; size: number; sha256: string }[],
-): Promise<void> {
+): Promise<Map<number, Answer>> {
   const now = new Date().toISOString();
   const office = `${account.displayName}（${account.username}）`;
   const problems = view.checked.data!.plan.problems;
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
+    const answers = new Map((await tx.selectFrom('answers').selectAll().where('planId', '=', view.stored.id).where('period', '=', period).execute()).map((a) => [a.number, a] as const));
+    const refused = await refusals(tx, view, period, entries, answers, replace);
+    if (refused.length > 0) throw new UserError(`有 ${refused.length} 个问题本期已有进展，未导入任何内容：`, refused);
     for (const entry of entries) {
       const before = answers.get(entry.number);
       const valuesJson = JSON.stringify(answersOfEntry(entry.entry));
       const row = { state: 'accepted', valuesJson, entryJson: JSON.stringify(entry.entry), updatedAt: now, updatedBy: account.id } as const;
-      let id: number;
-      if (before) {
-        const updated = await tx.updateTable('answers').set({ ...row, version: before.version + 1 }).where('id', '=', before.id).where('version', '=', before.version).executeTakeFirst();
-        if (updated.numUpdatedRows === 0n) throw new Conflict(`第 ${entry.shownNumber} 号问题的在线填报在上传期间有变化，未导入任何内容：请重新上传`);
-        id = before.id;
-      } else {
-        const other = await tx.selectFrom('answers').select('id').where('planId', '=', view.stored.id).where('period', '=', period).where('number', '=', entry.number).executeTakeFirst();
-        if (other) throw new Conflict(`第 ${entry.shownNumber} 号问题在上传期间有了在线填报，未导入任何内容：请重新上传`);
-        id = (await tx.insertInto('answers').values({ planId: view.stored.id, period, number: entry.number, unit: entry.unit, version: 1, ...row }).returning('id').executeTakeFirstOrThrow()).id;
-      }
+      const id = before
+        ? (await tx.updateTable('answers').set({ ...row, version: before.version + 1 }).where('id', '=', before.id).execute(), before.id)
+        : (await tx.insertInto('answers').values({ planId: view.stored.id, period, number: entry.number, unit: entry.unit, version: 1, ...row }).returning('id').executeTakeFirstOrThrow()).id;
       await tx.insertInto('answerRounds').values({ answerId: id, submittedAt: now, submittedBy: `${entry.unit}（Excel 表单上传：${entry.file}，${office}）`, valuesJson, reviewedAt: now, reviewedBy: office, decision: 'accepted', reason: null }).execute();
     }
     for (const { picture, storedName, size, sha256 } of pictures) {
-      const entry = entries.find((e) => e.file === picture.from.file && e.pictures.includes(picture.from))!;
+      const entry = entries.find((e) => e.pictures.includes(picture.from))!;
       await tx.insertInto('answerFiles').values({ planId: view.stored.id, period, number: entry.number, name: picture.path.split('/').pop()!, type: picture.from.type, storedName, size, sha256, uploadedAt: now, uploadedBy: account.id, evidencePath: picture.path }).execute();
     }
     const accepted = entries.map((e) => ({ problem: problems.find((p) => p.number === e.number)!, entry: e.entry }));
     await mergeAccepted(tx, view, period, accepted, pictures.map((p) => ({ path: p.picture.path, storedName: p.storedName, size: p.size, sha256: p.sha256 })));
+    return answers;
   });
 }

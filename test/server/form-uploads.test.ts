@@ -257,6 +257,43 @@ describeWithTools(['better-sqlite3'], 'Excel forms uploaded into an online perio
     expect(replaced.body).toContain('社保所 第 10、12 号问题（共 2 个）');
   });
 
+  it('an upload racing the unit’s own submission of one of its problems: exactly one lands, the other is refused, nothing half-written', async () => {
+    // A server of its own, 2023-12 freshly opened: 经发办's form is pre-filled from 2023-11.
+    const own = await startHarness();
+    try {
+      const ownOffice = await signedIn(own.app, 'office');
+      expect((await ownOffice.post('/plans/1/periods', { period: PERIOD })).statusCode).toBe(302);
+      const list = await ownOffice.request('GET', `/plans/1/documents/forms?period=${PERIOD}`);
+      const href = /href="([^"]+file=\d+)">经发办\.xlsx</.exec(list.body)![1]!.replace(/&amp;/g, '&');
+      const form = new Uint8Array((await ownOffice.request('GET', href)).rawPayload);
+      const unit = await signedIn(own.app, 'unit');
+      const url = `${answers}/1`;
+      await unit.csrf(url);
+      const [online, uploaded] = await Promise.all([
+        unit.post(url, { status: '已完成并长期坚持', completedOn: '2023-07-28', progress: '线上提交。', version: '0', action: 'submit' }, url),
+        postMultipart(ownOffice, upload, {}, [{ field: 'forms', filename: '经发办.xlsx', data: form }], answers),
+      ]);
+      const answer = await own.db.selectFrom('answers').selectAll().where('period', '=', PERIOD).where('number', '=', 1).executeTakeFirstOrThrow();
+      const text = (await loadPlan(own.db, own.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text;
+      const numbers = (JSON.parse(text) as { problems: Entry[] }).problems.map((e) => e.number);
+      if (online.statusCode === 302) {
+        // The submission came first: the upload is refused at problem 1's row, and none of 经发办's rows is written.
+        expect(uploaded.statusCode).toBe(400);
+        expect(uploaded.body).toMatch(/进展填报!A5 .*第 1 号问题已有经发办在线提交的填报/);
+        expect(answer.state).toBe('submitted');
+        expect(numbers).toEqual([]);
+      } else {
+        // The upload came first: the submission meets an accepted answer.
+        expect(online.statusCode).toBe(409);
+        expect(uploaded.statusCode).toBe(200);
+        expect(answer.state).toBe('accepted');
+        expect(numbers).toEqual([1, 3, 4, 5, 6, 7, 9, 14, 15, 16, 17]);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it('refuses an upload into a closed period with 409', async () => {
     const form = await downloadForm('党群办');
     expect((await office.post(`/plans/1/periods/${PERIOD}/close`, {}, answers)).statusCode).toBe(302);

@@ -1,8 +1,8 @@
 // POST /plans/:plan/periods/:period/forms (issue 16): the office uploads
 // units' filled Excel forms into an open period (form-uploads.ts); the
 // answers page comes back with what was recorded, or with the refusal and
-// every finding at its file sheet!cell (400; 409 when the period is closed
-// or an answer changed meanwhile) — nothing written then.
+// every finding at its file sheet!cell (400; 409 when the period is closed)
+// — nothing written then.
 
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../../diagnostics/user-error.js';
