@@ -161,6 +161,18 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
     }
     expect(forms.map((f) => f.name).sort()).toEqual(['党群办.xlsx', '农业服务中心.xlsx', '水利办.xlsx', '社保所.xlsx', '规建办.xlsx'].sort());
     await office.goto(`${planUrl}/periods/2023-12/answers`);
+    // A form whose layout was edited (a header renamed) is refused at its cell, and nothing is imported.
+    const edited = forms.find((f) => f.name === '社保所.xlsx')!;
+    await office.locator('#f-forms').setInputFiles([{ ...edited, buffer: Buffer.from(editCells(new Uint8Array(edited.buffer), FORM_SHEET, { G4: { text: '状态' } })) }]);
+    await office.getByRole('button', { name: '上传并导入' }).click();
+    await office.waitForSelector('.error');
+    expect(await office.locator('.error').first().textContent()).toContain('社保所.xlsx 进展填报!G4  error  表头应为“整改状态”，此处为“状态”');
+    await shoot(office, '29-forms-refused', DESKTOP);
+    // The browser logs the refusal's 400 as a failed load: expected here, once.
+    const refusal = problems.indexOf('Failed to load resource: the server responded with a status of 400 (Bad Request)');
+    expect(refusal).toBeGreaterThanOrEqual(0);
+    problems.splice(refusal, 1);
+    await office.goto(`${planUrl}/periods/2023-12/answers`);
     await office.locator('#f-forms').setInputFiles(forms);
     await office.getByRole('button', { name: '上传并导入' }).click();
     await office.waitForSelector('.ok');
