@@ -13,7 +13,7 @@ import { displayPath } from '../diagnostics/display-path.js';
 import { formatDiagnostic, formatSummary } from '../diagnostics/format.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { reportingGroups } from '../derive/reporting-unit.js';
-import { loadPlanFolder, type PlanFolder } from '../load/plan-folder.js';
+import { loadPlanFolder, type LoadResult, type PlanFolder } from '../load/plan-folder.js';
 import { readFormWorkbook, type FormWorkbook } from '../load/xlsx-form.js';
 import { periodEnd } from '../model/dates.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -60,31 +60,80 @@ async function isFolder(dir: string): Promise<boolean> {
 
 async function importLocked(options: ImportOptions, io: Io): Promise<number> {
   const { folder, loadFindings } = await loadImportFolder(options.planDir, options.period);
-  requirePeriodAfterNotice(options.period, folder);
-  const ctx = importContext(folder, options.period);
-  const read = await readForms(options.files);
-  const result = validateForms(read.forms, ctx, options.force);
-  const found = sortFormDiagnostics([...read.diagnostics, ...result.diagnostics], options.files);
-  refuseOnErrors(found);
-  if (result.entries.length === 0) {
-    for (const d of found) io.err(formatDiagnostic(d));
-    io.out(`表格中没有需要导入的问题（${result.units.join('、')} 本期没有报送的问题），未写入文件 (nothing to import)`);
+  const forms = options.files.map((file) => ({ path: file, shown: file }));
+  const prepared = await prepareImport(folder, options.period, forms, { force: options.force, readEvidence: (name) => readFile(path.join(folder.evidenceDir, ...name.split('/'))) });
+  if (prepared.entries.length === 0) {
+    for (const d of prepared.atForms) io.err(formatDiagnostic(d));
+    io.out(`表格中没有需要导入的问题（${prepared.units.join('、')} 本期没有报送的问题），未写入文件 (nothing to import)`);
     return 0;
   }
-  const placed = placePictures(result.entries, ctx.period, folder.evidenceFiles, await readEarlierPictures(folder, ctx.period, result.entries));
-  const withPictures: PlanFolder = { ...folder, evidenceFiles: new Set([...folder.evidenceFiles, ...placed.pictures.map((p) => p.path)]) };
-  const merged = mergeAndCheck(withPictures, ctx, placed.entries);
-  const atForms = sortFormDiagnostics([...found, ...merged.checked.atForms], options.files);
-  refuseOnErrors(atForms);
-  await writeAll(folder, merged, placed.pictures);
-  printFindings([...atForms, ...merged.checked.elsewhere, ...loadFindings], folder, io);
-  for (const p of placed.pictures) {
+  await writeAll(folder, prepared, prepared.pictures);
+  printFindings([...prepared.atForms, ...prepared.elsewhere, ...loadFindings], folder, io);
+  for (const p of prepared.pictures) {
     const saved = displayPath(path.join(folder.evidenceDir, ...p.path.split('/')));
     io.out(p.existing ? `${p.from.file} ${p.from.sheet}!${p.from.cell} 的图片与已有的 ${saved} 相同，未重复保存 (picture already saved)` : `已从 ${p.from.file} ${p.from.sheet}!${p.from.cell} 提取图片，存为 ${saved} (picture saved as evidence)`);
   }
-  io.out(`已写出 ${displayPath(merged.target)}（${result.units.join('、')}，共 ${result.entries.length} 个问题）(imported ${result.entries.length} problem(s))`);
-  reportGaps(folder, merged.text, io);
-  return hasErrors([...merged.checked.elsewhere, ...loadFindings]) ? 1 : 0;
+  io.out(`已写出 ${displayPath(prepared.target)}（${prepared.units.join('、')}，共 ${prepared.entries.length} 个问题）(imported ${prepared.entries.length} problem(s))`);
+  reportGaps(folder, prepared.text, io);
+  return hasErrors([...prepared.elsewhere, ...loadFindings]) ? 1 : 0;
+}
+
+/** A filled form to read: its file, and the name messages give it (as the user typed it, or an upload's name). */
+export interface FormFileRef {
+  path: string;
+  shown: string;
+}
+
+/** What an import would write, worked out without writing anything. */
+export interface PreparedImport {
+  /** The period file's path (<dir>/progress/<period>.json). */
+  target: string;
+  /** The period file as it would be after the import ('' when there is nothing to import). */
+  text: string;
+  /** The forms' entries, the paths of their pictures under evidence/ added to their evidence. */
+  entries: ImportedEntry[];
+  /** The pictures to write into evidence/ (those marked `existing` are there already). */
+  pictures: PlacedPicture[];
+  /** Units whose forms were read, in the order given. */
+  units: string[];
+  /** Warnings at the forms' cells (an error there refuses the import). */
+  atForms: Diagnostic[];
+  /** What the check rules report elsewhere in the folder: not the import's to refuse. */
+  elsewhere: Diagnostic[];
+}
+
+/**
+ * The steps of `import` that write nothing, for the CLI and for a plan kept
+ * elsewhere (the server: documents/import-texts.ts): read the forms,
+ * validate every cell against the plan and period, name the pictures
+ * (`readEvidence` gives the bytes of a file already in evidence/, to know a
+ * picture an earlier import saved; a file it cannot read counts as another
+ * picture), merge and check the period file. Throws UserError with every
+ * finding at its form cell when any form has an error, and when the period
+ * is before the notice's month.
+ */
+export async function prepareImport(
+  folder: PlanFolder,
+  period: string,
+  files: readonly FormFileRef[],
+  options: { force: boolean; readEvidence: (path: string) => Promise<Uint8Array> },
+): Promise<PreparedImport> {
+  requirePeriodAfterNotice(period, folder);
+  const ctx = importContext(folder, period);
+  const read = await readForms(files);
+  const result = validateForms(read.forms, ctx, options.force);
+  const order = files.map((f) => f.shown);
+  const found = sortFormDiagnostics([...read.diagnostics, ...result.diagnostics], order);
+  refuseOnErrors(found);
+  const target = path.join(folder.dir, 'progress', `${period}.json`);
+  if (result.entries.length === 0) return { target, text: '', entries: [], pictures: [], units: result.units, atForms: found, elsewhere: [] };
+  const earlier = await readEarlierPictures(folder, ctx.period, result.entries, options.readEvidence);
+  const placed = placePictures(result.entries, ctx.period, folder.evidenceFiles, earlier);
+  const withPictures: PlanFolder = { ...folder, evidenceFiles: new Set([...folder.evidenceFiles, ...placed.pictures.map((p) => p.path)]) };
+  const merged = mergeAndCheck(withPictures, ctx, placed.entries);
+  const atForms = sortFormDiagnostics([...found, ...merged.checked.atForms], order);
+  refuseOnErrors(atForms);
+  return { target, text: merged.text, entries: placed.entries, pictures: placed.pictures, units: result.units, atForms, elsewhere: merged.checked.elsewhere };
 }
 
 /**
@@ -111,11 +160,11 @@ async function writeAll(folder: PlanFolder, merged: { target: string; text: stri
 }
 
 /** The bytes of pictures an earlier import of these units' forms saved for this period, to recognise the same photo again. */
-async function readEarlierPictures(folder: PlanFolder, period: string, entries: readonly ImportedEntry[]): Promise<Map<string, Uint8Array>> {
+async function readEarlierPictures(folder: PlanFolder, period: string, entries: readonly ImportedEntry[], read: (path: string) => Promise<Uint8Array>): Promise<Map<string, Uint8Array>> {
   const earlier = new Map<string, Uint8Array>();
   for (const name of earlierPictureFiles(entries, period, folder.evidenceFiles)) {
     try {
-      earlier.set(name, new Uint8Array(await readFile(path.join(folder.evidenceDir, ...name.split('/')))));
+      earlier.set(name, new Uint8Array(await read(name)));
     } catch {
       // Unreadable: treated as a different picture, so a new name is taken.
     }
@@ -164,7 +213,17 @@ function refuseOnErrors(diagnostics: readonly Diagnostic[]): void {
  */
 async function loadImportFolder(dir: string, period: string): Promise<{ folder: PlanFolder; loadFindings: Diagnostic[] }> {
   const loaded = await loadPlanFolder(dir);
-  const target = displayPath(path.join(path.resolve(dir), 'progress', `${period}.json`));
+  return { folder: requireImportable(loaded, displayPath(path.join(path.resolve(dir), 'progress', `${period}.json`))), loadFindings: loaded.diagnostics };
+}
+
+/**
+ * The loaded folder, when forms may be imported into it: the plan and the
+ * period's file (`target`, as diagnostics name it) load and the plan has no
+ * error. Else UserError with the errors that block. What could not be loaded
+ * elsewhere (another period's broken file) does not block; callers report
+ * it with the check's findings.
+ */
+export function requireImportable(loaded: LoadResult, target: string): PlanFolder {
   const planErrors = loaded.folder ? runRules(loaded.folder).filter((d) => d.severity === 'error' && d.file === loaded.folder!.planSource.file) : [];
   // plan.json's own load errors (a key written twice) block as its rule errors do.
   const blocks = (d: Diagnostic) => d.severity === 'error' && (!loaded.folder || d.file === target || d.file === loaded.folder.planSource.file);
@@ -172,11 +231,10 @@ async function loadImportFolder(dir: string, period: string): Promise<{ folder: 
   if (!loaded.folder || blocking.length > 0) {
     throw new UserError(`方案或本期进展文件有 ${blocking.length} 个错误，未导入 (the plan or the period's file has errors; nothing was imported)`, blocking);
   }
-  // What could not be loaded elsewhere (another period's broken file) is reported with the check's findings.
-  return { folder: loaded.folder, loadFindings: loaded.diagnostics };
+  return loaded.folder;
 }
 
-function importContext(folder: PlanFolder, period: string): ImportContext {
+export function importContext(folder: PlanFolder, period: string): ImportContext {
   const current = periodFile(folder, period);
   return {
     plan: folder.plan,
@@ -189,11 +247,11 @@ function importContext(folder: PlanFolder, period: string): ImportContext {
   };
 }
 
-async function readForms(files: readonly string[]): Promise<{ forms: FormWorkbook[]; diagnostics: Diagnostic[] }> {
+async function readForms(files: readonly FormFileRef[]): Promise<{ forms: FormWorkbook[]; diagnostics: Diagnostic[] }> {
   const forms: FormWorkbook[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const read = await readFormWorkbook(file, file);
+    const read = await readFormWorkbook(file.path, file.shown);
     if (read.form) forms.push(read.form);
     else diagnostics.push(read.diagnostic!);
   }

@@ -23,7 +23,7 @@ import type { AnswerTable, Database } from './database.js';
 import { Conflict } from './errors.js';
 import type { PlanInView } from './plan-access.js';
 import { saveProgressText } from './plan-store.js';
-import { answerFiles, placeAnswerFiles } from './evidence.js';
+import { answerFiles, placeAnswerFiles, type AnswerFile } from './evidence.js';
 import { shownNumber } from '../model/numbering.js';
 import type { Selectable } from 'kysely';
 
@@ -222,34 +222,61 @@ export async function reviewAnswer(db: Database, view: PlanInView, answer: Answe
     if (updated.numUpdatedRows === 0n) throw new Conflict('这一问题的填报在您打开后已有变化，请重新打开本页再审核');
     const round = await tx.selectFrom('answerRounds').select('id').where('answerId', '=', answer.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     await tx.updateTable('answerRounds').set({ reviewedAt: now, reviewedBy: `${account.displayName}（${account.username}）`, decision, reason: reason.trim() === '' ? null : reason.trim() }).where('id', '=', round.id).execute();
-    if (entry !== undefined) await mergeAccepted(tx, view, answer.period, problem, entry);
+    if (entry !== undefined) await mergeAccepted(tx, view, answer.period, [{ problem, entry }]);
   });
 }
 
+/** An accepted answer to merge into the period: its problem and the progress entry (as `import` writes it). */
+export interface AcceptedEntry {
+  problem: Problem;
+  entry: Record<string, unknown>;
+}
+
+/** A file already stored in the data folder (plan-store.ts storeFiles) that joins the plan's evidence/ with the merge: its path under evidence/. */
+export interface NewEvidence {
+  path: string;
+  storedName: string;
+  size: number;
+  sha256: string;
+}
+
 /**
- * Merge an accepted entry into the period's progress text as read inside the
+ * Merge accepted entries into the period's progress text as read inside the
  * transaction — not as the request first loaded it — so answers accepted at
  * the same moment all land; refused (UserError, the transaction undone) when
- * `check` would then find an error in that file.
+ * `check` would then find an error in that file. Each answer's uploads not
+ * yet placed join evidence/ and its entry lists them; `added` (pictures taken
+ * out of an Excel form, already listed by their entries) get their rows too.
  */
-async function mergeAccepted(tx: Database, view: PlanInView, period: string, problem: Problem, entry: Record<string, unknown>): Promise<void> {
+export async function mergeAccepted(tx: Database, view: PlanInView, period: string, accepted: readonly AcceptedEntry[], added: readonly NewEvidence[] = []): Promise<void> {
   const periods = await tx.selectFrom('periods').select(['period', 'progressText']).where('planId', '=', view.stored.id).orderBy('period').execute();
   const current = periods.find((p) => p.period === period)!.progressText;
   const data = view.checked.data!;
   const asOf = answerContext(data, view.stored.name, period).asOf;
   // Uploaded evidence joins the plan's evidence/ and the entry lists it, as import does with a form's pictures.
   const evidence = await tx.selectFrom('planFiles').select('path').where('planId', '=', view.stored.id).where('path', 'like', 'evidence/%').execute();
-  const evidenceFiles = new Set(evidence.map((e) => e.path.slice('evidence/'.length)));
-  const placed = placeAnswerFiles(await answerFiles(tx, { planId: view.stored.id, period, number: problem.number }), shownNumber(problem), evidenceFiles);
-  const listed = (entry.evidence as string[] | undefined) ?? [];
-  const withEvidence = placed.length === 0 ? entry : { ...entry, evidence: [...listed, ...placed.map((p) => p.path).filter((p) => !listed.includes(p))] };
-  const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries: [{ number: problem.number, entry: withEvidence }] }).text;
-  const texts = { ...view.stored.texts, evidenceFiles: new Set([...evidenceFiles, ...placed.map((p) => p.path)]), progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
+  const evidenceFiles = new Set([...evidence.map((e) => e.path.slice('evidence/'.length)), ...added.map((a) => a.path)]);
+  const placedAll: { file: AnswerFile; path: string }[] = [];
+  const entries = [];
+  for (const { problem, entry } of accepted) {
+    const files = await answerFiles(tx, { planId: view.stored.id, period, number: problem.number });
+    const placed = placeAnswerFiles(files, shownNumber(problem), evidenceFiles);
+    for (const p of placed) evidenceFiles.add(p.path);
+    placedAll.push(...placed);
+    // The answer's files placed by an earlier acceptance stay listed when a later one (an Excel form replacing it) does not list them: nothing a unit sent is dropped.
+    const own = [...files.flatMap((f) => (f.evidencePath === null ? [] : [f.evidencePath])), ...placed.map((p) => p.path)];
+    const listed = (entry.evidence as string[] | undefined) ?? [];
+    const missing = own.filter((p) => !listed.includes(p));
+    entries.push({ number: problem.number, entry: missing.length === 0 ? entry : { ...entry, evidence: [...listed, ...missing] } });
+  }
+  const text = mergeProgress({ plan: data.plan, period, asOf, existing: JSON.parse(current) as Record<string, unknown>, entries }).text;
+  const texts = { ...view.stored.texts, evidenceFiles, progress: periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
   const file = `${view.stored.name}/progress/${period}.json`;
   const errors = checkPlanTexts(texts).diagnostics.filter((d) => d.severity === 'error' && d.file === file);
   if (errors.length > 0) throw new UserError(`采纳后进展文件将有 ${errors.length} 个错误（与 zhenggai check 所列相同），未采纳：`, errors);
   await saveProgressText(tx, view.stored.id, period, text);
-  for (const { file, path } of placed) {
+  for (const a of added) await tx.insertInto('planFiles').values({ planId: view.stored.id, path: `evidence/${a.path}`, storedName: a.storedName, size: a.size, sha256: a.sha256 }).execute();
+  for (const { file, path } of placedAll) {
     await tx.insertInto('planFiles').values({ planId: view.stored.id, path: `evidence/${path}`, storedName: file.storedName, size: file.size, sha256: file.sha256 }).execute();
     await tx.updateTable('answerFiles').set({ evidencePath: path }).where('id', '=', file.id).execute();
   }

@@ -21,6 +21,7 @@ import { importRoutes } from './routes/import.js';
 import { answerRoutes } from './routes/answers.js';
 import { closureRoutes } from './routes/closures.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { formUploadRoutes } from './routes/form-uploads.js';
 import { periodRoutes } from './routes/periods.js';
 import { planRoutes } from './routes/plans.js';
 import { reportRoutes } from './routes/report.js';
@@ -41,7 +42,7 @@ function csrfToken(request: FastifyRequest): string | undefined {
 }
 
 /** Every route module, in the order their routes are registered. */
-const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes, periodRoutes, answerRoutes, dashboardRoutes, closureRoutes];
+const ROUTES = [authRoutes, planRoutes, importRoutes, reportRoutes, documentRoutes, accountRoutes, periodRoutes, answerRoutes, formUploadRoutes, dashboardRoutes, closureRoutes];
 
 /** The application for `ctx`, ready to listen or to be called with inject(). */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {

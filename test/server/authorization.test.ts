@@ -55,6 +55,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'GET /plans/:plan/periods/:period/answers/:number/evidence/:file': { url: '/plans/1/periods/2023-12/answers/1/evidence/1', allowed: ['office', 'viewer', 'unit'] },
   // File 2 (also uploaded in beforeAll) is the one deleted.
   'POST /plans/:plan/periods/:period/answers/:number/evidence/:file/delete': { url: '/plans/1/periods/2023-12/answers/1/evidence/2/delete', allowed: ['unit'] },
+  // Excel forms uploaded by the office into an open period (issue 16, form-uploads): the office only; without a file it is let through and refused at the form (400).
+  'POST /plans/:plan/periods/:period/forms': { url: '/plans/1/periods/2023-12/forms', allowed: ['office'] },
   // The dashboard (issue 16): the office and the leaders, never a unit account.
   'GET /plans/:plan/periods/:period/dashboard': { url: '/plans/1/periods/2023-11/dashboard', allowed: ['office', 'viewer'] },
   // Closures and reopening (wt-closures, issue 16): the office only. Problem 16 is 已完成 in 2023-11; the office's calls carry no closure fields (400 at the fields).

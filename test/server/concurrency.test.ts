@@ -13,30 +13,11 @@ import { findAnswer, reviewAnswer } from '../../src/server/answers.js';
 import { accountById } from '../../src/server/accounts.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { BUNDLED, Client, signedIn, startHarness, type Harness } from './harness.js';
+import { answerFields, type EntryJson } from './answer-fields.js';
 
 const PERIOD = '2023-12';
 
-interface Entry {
-  number: number;
-  status: string;
-  onSchedule?: boolean;
-  progress?: string;
-  completedOn?: string;
-  reason?: string;
-  extension?: { deadline: string; reason: string; approvedOn: string };
-}
-
-/** 2023-11's answers as the unit would send them again (the form's fields). */
-function fieldsOf(entry: Entry): Record<string, string> {
-  return {
-    status: entry.status,
-    ...(entry.onSchedule === undefined ? {} : { onSchedule: entry.onSchedule ? '是' : '否' }),
-    ...(entry.progress ? { progress: entry.progress } : {}),
-    ...(entry.completedOn ? { completedOn: entry.completedOn } : {}),
-    ...(entry.reason ? { reason: entry.reason } : {}),
-    ...(entry.extension ? { extensionDeadline: entry.extension.deadline, extensionReason: entry.extension.reason, extensionApprovedOn: entry.extension.approvedOn } : {}),
-  };
-}
+type Entry = EntryJson;
 
 describeWithTools(['better-sqlite3'], 'many units at once', () => {
   let harness: Harness;
@@ -68,7 +49,7 @@ describeWithTools(['better-sqlite3'], 'many units at once', () => {
     for (const client of clients.values()) await client.csrf('/password');
 
     const submitted = await Promise.all(
-      plan.problems.map((p) => clients.get(p.leadUnits[0]!)!.post(url(p.number), { ...fieldsOf(previous.problems.find((e) => e.number === p.number)!), version: '0', action: 'submit' }, url(p.number))),
+      plan.problems.map((p) => clients.get(p.leadUnits[0]!)!.post(url(p.number), { ...answerFields(previous.problems.find((e) => e.number === p.number)!), version: '0', action: 'submit' }, url(p.number))),
     );
     expect(submitted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
     expect(await harness.db.selectFrom('answerRounds').select('id').execute()).toHaveLength(21);

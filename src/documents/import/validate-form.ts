@@ -501,3 +501,13 @@ export function prefilledAnswers(ctx: ImportContext, number: number): Partial<Re
   const entry = ctx.current?.problems.find((p) => p.number === number) ?? ctx.previous?.problems.find((p) => p.number === number);
   return { ...prefill(entry) };
 }
+
+/**
+ * A progress entry as the answers typed on the server's form (the fields
+ * prefill fills, and the note): what an answer taken from an Excel form
+ * shows on the answer's page and in its rounds.
+ */
+export function answersOfEntry(entry: ProgressEntryJson): Partial<Record<FormAnswerField, string>> {
+  const note = entry.note;
+  return { ...prefill(entry as unknown as Parameters<typeof prefill>[0]), ...(typeof note === 'string' ? { note } : {}) };
+}

@@ -35,7 +35,8 @@ export function validateForms(forms: readonly FormWorkbook[], ctx: ImportContext
   return { entries, units, diagnostics };
 }
 
-function numberCell(entry: ImportedEntry): string {
+/** The 序号 cell of an entry's row (A5): where a finding about the row as a whole is shown. */
+export function numberCell(entry: Pick<ImportedEntry, 'layout' | 'row'>): string {
   return `${columnLetters(layoutColumn(entry.layout, 'number'))}${entry.row}`;
 }
 

@@ -36,20 +36,21 @@ import { errorPage } from '../errors.js';
 import { actor, csrfField, field, uploads } from '../forms.js';
 import { answerFiles, checkUploads, EVIDENCE_LIMITS, removeUpload, storeUploads } from '../evidence.js';
 import { evidenceInputs, evidenceList, sendEvidence } from '../evidence-page.js';
+import { formsUpload } from '../form-uploads-page.js';
 import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { REPORTING_WORDS, reportingState } from '../reporting.js';
 import { sendPage } from '../respond.js';
 import { validateAnswerFields } from '../../documents/import/validate-form.js';
 
-interface PeriodTarget {
+export interface PeriodTarget {
   view: PlanInView;
   period: string;
   state: 'open' | 'closed';
 }
 
 /** The plan and period of the URL, when the period is reported online; else 404 sent. */
-async function periodTarget(request: FastifyRequest, reply: FastifyReply): Promise<PeriodTarget | undefined> {
+export async function periodTarget(request: FastifyRequest, reply: FastifyReply): Promise<PeriodTarget | undefined> {
   const view = await planFromUrl(request, reply);
   if (!view) return undefined;
   const period = periodOf(view, (request.params as { period: string }).period);
@@ -209,6 +210,48 @@ ${reportingByUnit(problems, stateByNumber).map((r) => html`<tr${r.pending + r.re
 </tbody></table></div>`;
 }
 
+/**
+ * The period's answers: for the office and the viewer every problem and the
+ * units' completeness, for a unit account its own and those it sees; for the
+ * office, while the period is open, the Excel forms upload (form-uploads.ts).
+ * `notice` goes above the lists (an upload's result or refusal).
+ */
+export async function answersPage(request: FastifyRequest, reply: FastifyReply, target: PeriodTarget, options: { notice?: Html; status?: number } = {}): Promise<FastifyReply> {
+  const { view, period } = target;
+  const db = request.server.ctx.db;
+  const unit = view.access.all ? undefined : view.access.unit;
+  const problems = target.view.checked.data!.plan.problems.filter((p) => unit === undefined || unitRole(p, unit) !== undefined);
+  const stateByNumber = await answerStates(db, view.stored.id, period);
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'], (counts.get(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']) ?? 0) + 1);
+  const rows = problems.map((p) => {
+    const role = unit === undefined ? undefined : unitRole(p, unit);
+    return html`<tr>
+<td data-label="${L.number}">${shownNumber(p)}</td>
+<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/periods/${period}/answers/${p.number}">${p.summary}</a></td>
+<td data-label="填报单位">${reportingUnit(p)}${role === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
+<td data-label="${L.deadline}">${p.deadline}</td>
+<td data-label="填报状态">${ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']}</td>
+</tr>`;
+  });
+  const upload = request.account!.role === 'office' && target.state === 'open' ? formsUpload(reply, view.stored.id, period) : '';
+  return sendPage(
+    request,
+    reply,
+    `${period} 在线填报（${REPORTING_WORDS[target.state]}）`,
+    html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
+${options.notice ?? ''}
+<p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
+${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
+${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(problems, stateByNumber)}<p><a href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a></p>` : ''}
+${upload}
+${unit === undefined ? html`<h2>各问题</h2>` : ''}
+<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`,
+    options.status,
+  );
+}
+
 /** GET the period's answers and a problem's page; POST a unit's save or submission and the office's review. */
 export function answerRoutes(app: FastifyInstance): void {
   app.route({
@@ -218,34 +261,7 @@ export function answerRoutes(app: FastifyInstance): void {
     handler: async (request, reply) => {
       const target = await periodTarget(request, reply);
       if (!target) return reply;
-      const { view, period } = target;
-      const unit = view.access.all ? undefined : view.access.unit;
-      const problems = target.view.checked.data!.plan.problems.filter((p) => unit === undefined || unitRole(p, unit) !== undefined);
-      const stateByNumber = await answerStates(app.ctx.db, view.stored.id, period);
-      const counts = new Map<string, number>();
-      for (const p of problems) counts.set(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'], (counts.get(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']) ?? 0) + 1);
-      const rows = problems.map((p) => {
-        const role = unit === undefined ? undefined : unitRole(p, unit);
-        return html`<tr>
-<td data-label="${L.number}">${shownNumber(p)}</td>
-<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/periods/${period}/answers/${p.number}">${p.summary}</a></td>
-<td data-label="填报单位">${reportingUnit(p)}${role === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
-<td data-label="${L.deadline}">${p.deadline}</td>
-<td data-label="填报状态">${ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']}</td>
-</tr>`;
-      });
-      return sendPage(
-        request,
-        reply,
-        `${period} 在线填报（${REPORTING_WORDS[target.state]}）`,
-        html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
-<p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
-${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
-${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(problems, stateByNumber)}<p><a href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a></p>` : ''}
-${unit === undefined ? html`<h2>各问题</h2>` : ''}
-<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`,
-      );
+      return answersPage(request, reply, target);
     },
   });
   app.route({
