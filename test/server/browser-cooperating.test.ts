@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
+import { PHONE, launchChromium, photographBothWidths } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader and a cooperating unit in a real browser', () => {
   let server: RunningServer;
@@ -48,15 +48,6 @@ describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader
     return page;
   }
 
-  async function shoot(page: Page, name: string): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at phone width`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize(PHONE);
-  }
-
   it('shows the leader a recorded closure read-only, and the cooperating unit problem 2 read-only; desktop and phone', async () => {
     const office = await signIn(0);
     await office.locator('a[href$="/problems/16"]').click();
@@ -74,7 +65,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader
     await leader.waitForURL(/\/periods\/2023-11\/closures\/16$/);
     await expect(leader.locator('td[data-label="审批（验收）人"]').textContent()).resolves.toBe('镇纪委书记 张明');
     await expect(leader.locator('form').count()).resolves.toBe(1); // sign-out only
-    await shoot(leader, '41-closure-viewer');
+    await photographBothWidths(leader, '41-closure-viewer');
     await leader.context().close();
 
     const unit = await signIn(2);
@@ -83,11 +74,11 @@ describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader
     await unit.waitForURL(/\/problems\/2$/);
     await expect(unit.locator('p.hint', { hasText: '只读' }).textContent()).resolves.toContain('由 农业服务中心 填报');
     await expect(unit.locator('a[href*="/closures/"]').count()).resolves.toBe(0);
-    await shoot(unit, '41-cooperating-problem');
+    await photographBothWidths(unit, '41-cooperating-problem');
     await unit.goto(`${unit.url().replace(/\/problems\/2$/, '')}/problems/16`);
     await unit.locator('a', { hasText: '2023-11 销号（只读）' }).click();
     await expect(unit.locator('form').count()).resolves.toBe(1);
-    await shoot(unit, '41-closure-reporting-unit');
+    await photographBothWidths(unit, '41-closure-reporting-unit');
     await unit.context().close();
     expect(problems).toEqual([]);
   });
