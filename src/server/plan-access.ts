@@ -7,6 +7,8 @@ import { planAccess, type PlanAccess } from './access.js';
 import { errorPage } from './errors.js';
 import { checkStoredPlan, loadPlan, type StoredPlan } from './plan-store.js';
 import type { CheckedTexts } from '../documents/plan-texts.js';
+import { reportingUnit } from '../derive/reporting-unit.js';
+import type { Problem } from '../model/plan-schema.js';
 
 /** A plan the account may see, checked, with what of it they may see. */
 export interface PlanInView {
@@ -31,4 +33,23 @@ export async function planFromUrl(request: FastifyRequest, reply: FastifyReply):
 /** The period named by `:period` (or ?period=) if the plan has it. */
 export function periodOf(view: PlanInView, period: string | undefined): string | undefined {
   return view.stored.texts.progress.some((p) => p.period === period) ? period : undefined;
+}
+
+/** How an account stands to a problem of a plan it may see (issue 16). */
+export type ProblemStanding = 'all' | 'reports' | 'sees';
+
+/**
+ * How the account of `view` stands to `problem`: 'all' (office, viewer),
+ * 'reports' (a unit account whose unit reports the problem — the first-listed
+ * lead unit, as forms and import decide, derive/reporting-unit.ts), 'sees'
+ * (its unit co-leads or cooperates: read-only), or undefined (not its
+ * problem: answered 404, as one that does not exist). The same rule as
+ * answers.ts `unitRole`, which cannot import this module (it would be a cycle
+ * through PlanInView).
+ */
+export function problemStanding(view: PlanInView, problem: Problem): ProblemStanding | undefined {
+  if (view.access.all) return 'all';
+  const unit = view.access.unit;
+  if (reportingUnit(problem) === unit) return 'reports';
+  return problem.leadUnits.includes(unit) || problem.cooperatingUnits.includes(unit) ? 'sees' : undefined;
 }

@@ -3,7 +3,8 @@
 // the folder their screenshots go to and the two widths they are taken at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM } from './tools.js';
 
 /** Screenshots, looked at by hand: out/screenshots/<name>-desktop.png and -phone.png. */
@@ -16,4 +17,18 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+}
+
+/**
+ * Check that `page` (at phone width) does not scroll sideways, then save it
+ * full-page as SHOTS/<name>-phone.png and, at desktop width, -desktop.png;
+ * the page is left at phone width.
+ */
+export async function photographBothWidths(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} at phone width`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
 }

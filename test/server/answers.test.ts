@@ -51,7 +51,8 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
     expect(cooperating.statusCode).toBe(200);
     expect(cooperating.body).not.toContain('保存草稿');
     expect(cooperating.body).toContain('只读；由 农业服务中心 填报');
-    // No link to the problem's page, which shows a unit only the problems it leads.
+    // No link to the problem's page from the answer page (routes/answers.ts hides it from a co-leading or
+    // cooperating unit, which may now open that page read-only: docs/server.md, read-only pages).
     expect(cooperating.body).not.toContain(`/plans/${harness.planId}/problems/2"`);
   });
 

@@ -60,7 +60,8 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   // The dashboard (issue 16): the office and the leaders, never a unit account.
   'GET /plans/:plan/periods/:period/dashboard': { url: '/plans/1/periods/2023-11/dashboard', allowed: ['office', 'viewer'] },
   // Closures and reopening (wt-closures, issue 16): the office only. Problem 16 is 已完成 in 2023-11; the office's calls carry no closure fields (400 at the fields).
-  'GET /plans/:plan/periods/:period/closures/:number': { url: '/plans/1/periods/2023-12/closures/16', allowed: ['office'] },
+  // The closure page is read-only to the leaders and to the unit that reports the problem (wt-coop): 16 is 经发办's, so 农业服务中心 gets “no such problem”.
+  'GET /plans/:plan/periods/:period/closures/:number': { url: '/plans/1/periods/2023-12/closures/16', allowed: ['office', 'viewer', 'unit'] },
   'POST /plans/:plan/periods/:period/closures/:number': { url: '/plans/1/periods/2023-12/closures/16', allowed: ['office'] },
   'POST /plans/:plan/periods/:period/closures/:number/undo': { url: '/plans/1/periods/2023-12/closures/16/undo', allowed: ['office'] },
   'POST /plans/:plan/periods/:period/reopen': { url: '/plans/1/periods/2023-11/reopen', allowed: ['office'] },
@@ -116,10 +117,52 @@ const COOPERATING_EVIDENCE: readonly { caller: 'unit' | 'unitB'; method: 'GET' |
   { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/answers/11/evidence/3', allowed: false },
 ];
 
+/**
+ * The problem's page and the closure page, object by object, for both unit
+ * accounts (wt-coop, issue 16). 经发办 reports 1 and 16, co-leads 13 and 21
+ * (listed second) and cooperates on 2; 农业服务中心 reports 2 and 11 and takes
+ * no part in 1, 13, 16 or 21. 'reports': the problem's page as the reporting
+ * unit sees it; 'read-only': the page marked read-only, with no closure link;
+ * 'refused': 404 “无权查看” (or 403 for a POST the role may not send).
+ * Written by hand from the issue: a unit sees where it leads, read-only where
+ * it cooperates, never others; the closure page only where it reports.
+ */
+const PROBLEM_PAGE_OBJECTS: readonly { caller: 'unit' | 'unitB'; method: 'GET' | 'POST'; url: string; sees: 'reports' | 'read-only' | 'refused' }[] = [
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/1', sees: 'reports' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/16', sees: 'reports' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/2', sees: 'read-only' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/13', sees: 'read-only' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/21', sees: 'read-only' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/11', sees: 'refused' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/8', sees: 'refused' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/problems/99', sees: 'refused' },
+  { caller: 'unit', method: 'GET', url: '/plans/2/problems/1', sees: 'refused' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/problems/2', sees: 'reports' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/problems/11', sees: 'reports' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/problems/1', sees: 'refused' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/problems/13', sees: 'refused' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/problems/21', sees: 'refused' },
+  // The closure page: the reporting unit reads it; co-leading, cooperating and other units get 404; recording and undoing stay the office's.
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/closures/16', sees: 'reports' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/closures/2', sees: 'refused' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/closures/13', sees: 'refused' },
+  { caller: 'unit', method: 'GET', url: '/plans/1/periods/2023-12/closures/11', sees: 'refused' },
+  { caller: 'unit', method: 'POST', url: '/plans/1/periods/2023-12/closures/16', sees: 'refused' },
+  { caller: 'unit', method: 'POST', url: '/plans/1/periods/2023-12/closures/16/undo', sees: 'refused' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/closures/2', sees: 'reports' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/closures/16', sees: 'refused' },
+  { caller: 'unitB', method: 'GET', url: '/plans/1/periods/2023-12/closures/1', sees: 'refused' },
+  { caller: 'unitB', method: 'GET', url: '/plans/2/periods/2023-12/closures/2', sees: 'refused' },
+  { caller: 'unitB', method: 'POST', url: '/plans/1/periods/2023-12/closures/2', sees: 'refused' },
+];
+
+/** The read-only mark of the problem's page for a co-leading or cooperating unit. */
+const READ_ONLY_MARK = '本单位共同牵头或配合，只读';
+
 /** Object checks: URLs a unit account may not see though its role may call the route. */
 const UNIT_OBJECTS: readonly { url: string; allowed: boolean }[] = [
   { url: `/plans/1/problems/${TEST_UNIT.ownProblem}`, allowed: true },
-  { url: `/plans/1/problems/${TEST_UNIT.otherProblem}`, allowed: false },
+  { url: '/plans/1/problems/11', allowed: false },
   { url: '/plans/2', allowed: false },
   { url: '/plans/2/problems/1', allowed: false },
 ];
@@ -241,7 +284,23 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
     expect(await harness.db.selectFrom('answerFiles').select('id').where('id', '=', 3).execute()).toEqual([{ id: 3 }]);
   });
 
-  it('shows a unit account only its own plan and the problems its unit leads', async () => {
+  it('shows a co-leading or cooperating unit the problem’s page read-only, the closure page only to the reporting unit, nothing to another unit', async () => {
+    for (const row of PROBLEM_PAGE_OBJECTS) {
+      const client = await signedIn(harness.app, row.caller);
+      const response = row.method === 'GET' ? await client.request('GET', row.url) : await client.post(row.url, { date: '2023-12-20', approver: '镇纪委书记 张明', opinion: '同意销号。', reason: '矩阵测试' }, row.url.replace(/\/undo$/, ''));
+      const label = `${row.caller} ${row.method} ${row.url}`;
+      expect(response.statusCode, label).toBeLessThan(500);
+      expect(refused(row.method, response), label).toBe(row.sees === 'refused');
+      if (row.sees === 'refused') continue;
+      expect(response.statusCode, label).toBe(200);
+      expect(response.body.includes(READ_ONLY_MARK), label).toBe(row.sees === 'read-only');
+      // Read-only: no way to the closure page, no form but the sign-out one.
+      if (row.sees === 'read-only') expect(response.body, label).not.toContain('/closures/');
+      expect(response.body.match(/<form /g)?.length, label).toBe(1);
+    }
+  });
+
+  it('shows a unit account only its own plan and the problems its unit reports, co-leads or cooperates on', async () => {
     const unit = await signedIn(harness.app, 'unit');
     for (const row of UNIT_OBJECTS) {
       const response = await unit.request('GET', row.url);
@@ -261,8 +320,8 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
     expect(second.body).toContain(`/plans/${copy}/problems/${TEST_UNIT.otherProblem}"`);
     expect(second.body).not.toContain(`/plans/${copy}/problems/${TEST_UNIT.ownProblem}"`);
     const plan = await unit.request('GET', '/plans/1');
-    // The problem list holds only 经发办's problems: 1 is there, 2 (农业服务中心) is not.
+    // The problem list holds only 经发办's problems and those it co-leads or cooperates on: 1 is there, 11 (农业服务中心 alone) is not.
     expect(plan.body).toContain(`/plans/1/problems/${TEST_UNIT.ownProblem}"`);
-    expect(plan.body).not.toContain(`/plans/1/problems/${TEST_UNIT.otherProblem}"`);
+    expect(plan.body).not.toContain('/plans/1/problems/11"');
   });
 });

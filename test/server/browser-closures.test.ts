@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
+import { PHONE, launchChromium, photographBothWidths } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real browser', () => {
   let server: RunningServer;
@@ -39,14 +39,6 @@ describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real 
       if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
-    const shoot = async (name: string) => {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${name} at phone width`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
-      await page.setViewportSize(DESKTOP);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-      await page.setViewportSize(PHONE);
-    };
     await page.goto(`${server.url}/login`);
     await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[0].username);
     await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[0].password);
@@ -62,14 +54,14 @@ describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real 
     await page.getByRole('button', { name: '录入销号' }).click();
     await expect(page.locator('#f-approver + p.field-error').textContent()).resolves.toBe('✗ 请填写审批（验收）人');
     await expect(page.locator('#f-opinion').inputValue()).resolves.toBe('经现场验收，公示公告已补齐，同意销号。');
-    await shoot('40-closure-refused');
+    await photographBothWidths(page, '40-closure-refused');
     await page.locator('#f-approver').fill('镇纪委书记 张明');
     await page.getByRole('button', { name: '录入销号' }).click();
     await page.waitForURL(/closures\/16\?saved=closed$/);
     await expect(page.locator('td[data-label="审批（验收）人"]').textContent()).resolves.toBe('镇纪委书记 张明');
     await expect(page.locator('dl.fields').textContent()).resolves.toContain('已销号');
     await expect(page.getByRole('button', { name: '撤销销号' }).count()).resolves.toBe(1);
-    await shoot('40-closure-recorded');
+    await photographBothWidths(page, '40-closure-recorded');
     expect(problems).toEqual([]);
     await context.close();
   });

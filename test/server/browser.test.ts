@@ -151,9 +151,10 @@ describeWithTools(['better-sqlite3', 'chromium'], 'the office in a real browser'
     await unit.waitForURL(/\/plans$/);
     await unit.goto(planUrl);
     await shoot(unit, '15-unit-problems');
-    // 经发办 leads problem 1 but not 2 (农业服务中心).
+    // 经发办 leads problem 1, sees 2 (农业服务中心's; 经发办 cooperates) read-only, and not 11 (农业服务中心 alone).
     expect(await unit.locator('a[href$="/problems/1"]').count()).toBe(1);
-    expect(await unit.locator('a[href$="/problems/2"]').count()).toBe(0);
+    await expect(unit.locator('a[href$="/problems/2"] + br + span.hint').textContent()).resolves.toBe('本单位只读');
+    expect(await unit.locator('a[href$="/problems/11"]').count()).toBe(0);
     expect(await unit.locator('a', { hasText: '文书下载' }).count()).toBe(0);
     await unitContext.close();
     expect(problems).toEqual([]);

@@ -1,8 +1,10 @@
 // The office's closure page (销号, issue 16): a problem of a period, what
 // its entry says now, the form recording the closure (date, approver,
 // opinion) and every closure recorded for it, with the undo form for the
-// one standing. Only the office: recording a closure is its act
-// (docs/domain.md#closure: 谁销号、谁签字、谁负责).
+// one standing. Recording and undoing are the office's act
+// (docs/domain.md#closure: 谁销号、谁签字、谁负责); the page is shown
+// read-only to the viewer (领导) and to the unit that reports the problem
+// (the 牵头单位 that signs its closure form), never to another unit.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { shownNumber } from '../../model/numbering.js';
@@ -15,7 +17,7 @@ import { CLOSURE_FIELDS, ClosureRefused, closuresOf, recordClosure, undoClosure,
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field } from '../forms.js';
 import { html, type Html } from '../html.js';
-import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
+import { periodOf, planFromUrl, problemStanding, type PlanInView } from '../plan-access.js';
 import { reportingState } from '../reporting.js';
 import { sendPage } from '../respond.js';
 
@@ -44,14 +46,19 @@ interface ClosureTarget {
   readOnly: string | undefined;
 }
 
-/** The plan, period and problem of the URL; else 404 sent. */
+/**
+ * The plan, period and problem of the URL; else 404 sent. A unit account
+ * reaches only a problem its unit reports: one it co-leads or cooperates on
+ * is 404 here (it sees the closures on the problem's page), as is any other.
+ */
 async function closureTarget(request: FastifyRequest, reply: FastifyReply): Promise<ClosureTarget | undefined> {
   const view = await planFromUrl(request, reply);
   if (!view) return undefined;
   const params = request.params as { period: string; number: string };
   const period = periodOf(view, params.period);
   const problem = view.checked.data?.plan.problems.find((p) => p.number === Number(params.number));
-  if (!period || !problem) {
+  const standing = problem && problemStanding(view, problem);
+  if (!period || !problem || (standing !== 'all' && standing !== 'reports')) {
     errorPage(request, reply, 404, '没有这个问题或这一期，或您的账户无权查看');
     return undefined;
   }
@@ -89,12 +96,17 @@ async function closurePage(request: FastifyRequest, reply: FastifyReply, target:
   const records = await closuresOf(request.server.ctx.db, view.stored.id, problem.number);
   const findings = options.findings ?? [];
   const general = findings.filter((f) => f.field === undefined || f.field === 'reason');
+  // The viewer and the reporting unit read the page: no form, no undo, and (for a unit, which may not download documents) no forms link.
+  const role = request.account!.role;
+  const office = role === 'office';
   const closable = entry?.status === '已完成' || entry?.status === '已完成并长期坚持';
-  const form = target.readOnly
-    ? html`<p class="hint">${target.readOnly}，不能录入或撤销销号。</p>`
-    : closable
-      ? closureForm(target, reply, url, options.values ?? {}, findings)
-      : html`<p class="hint">${entry?.status === '已销号' ? '本期已销号。' : `本期${L.status}不是“已完成”或“已完成并长期坚持”，不能销号。`}</p>`;
+  const form = !office
+    ? html``
+    : target.readOnly
+      ? html`<h2>录入销号</h2><p class="hint">${target.readOnly}，不能录入或撤销销号。</p>`
+      : closable
+        ? html`<h2>录入销号</h2>${closureForm(target, reply, url, options.values ?? {}, findings)}`
+        : html`<h2>录入销号</h2><p class="hint">${entry?.status === '已销号' ? '本期已销号。' : `本期${L.status}不是“已完成”或“已完成并长期坚持”，不能销号。`}</p>`;
   return sendPage(
     request,
     reply,
@@ -107,11 +119,11 @@ ${general.length > 0 ? html`<div class="error"><ul>${general.map((f) => html`<li
 <dt>${L.deadline}</dt><dd>${problem.deadline}</dd>
 ${entryFields(entry)}
 </dl>
-<p class="links"><a href="/plans/${view.stored.id}/documents/closure-forms?period=${period}">下载 ${period} 整改问题销号审批表</a></p>
-<h2>录入销号</h2>
+${office ? '' : html`<p class="hint">只读：销号由整改办在销号审批表签字后录入。</p>`}
+${role === 'unit' ? '' : html`<p class="links"><a href="/plans/${view.stored.id}/documents/closure-forms?period=${period}">下载 ${period} 整改问题销号审批表</a></p>`}
 ${form}
 <h2>销号记录</h2>
-${closuresTable(records, target.readOnly ? undefined : { url, csrf: csrfField(reply), period })}`,
+${closuresTable(records, !office || target.readOnly ? undefined : { url, csrf: csrfField(reply), period })}`,
     options.status,
   );
 }
@@ -125,12 +137,12 @@ function closureValues(request: FastifyRequest): ClosureValues {
   return values;
 }
 
-/** GET and POST /plans/:plan/periods/:period/closures/:number, POST …/undo: the office only. */
+/** GET /plans/:plan/periods/:period/closures/:number (office; viewer and the reporting unit read-only), POST it and …/undo (the office only). */
 export function closureRoutes(app: FastifyInstance): void {
   app.route({
     method: 'GET',
     url: '/plans/:plan/periods/:period/closures/:number',
-    config: { access: ['office'] },
+    config: { access: ['office', 'viewer', 'unit'] },
     handler: async (request, reply) => {
       const target = await closureTarget(request, reply);
       if (!target) return reply;

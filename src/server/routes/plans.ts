@@ -15,11 +15,12 @@ import { beijingDate } from '../beijing-time.js';
 import { errorPage } from '../errors.js';
 import { actor } from '../forms.js';
 import { html, type Html } from '../html.js';
-import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
+import { periodOf, planFromUrl, problemStanding, type PlanInView, type ProblemStanding } from '../plan-access.js';
 import { exportPlan } from '../plan-store.js';
 import { periodControls } from './periods.js';
 import { roundsTable } from './answers.js';
 import { roundsOf } from '../answers.js';
+import { reportingUnit } from '../../derive/reporting-unit.js';
 import { closuresOf } from '../closures.js';
 import { closuresTable } from './closures.js';
 import { sendFile, sendPage } from '../respond.js';
@@ -31,7 +32,14 @@ function progressOf(view: PlanInView, period: string): Progress | undefined {
 }
 
 function visibleProblems(plan: Plan, view: PlanInView): Plan['problems'] {
-  return view.access.all ? plan.problems : plan.problems.filter((p) => p.leadUnits.includes((view.access as { unit: string }).unit));
+  return plan.problems.filter((p) => problemStanding(view, p) !== undefined);
+}
+
+/** The closure page's link on the problem's page: the office records closures there; the viewer and the reporting unit read it. */
+function closureLink(view: PlanInView, role: string, standing: ProblemStanding, latest: string | undefined, number: number): Html {
+  if (!latest || standing === 'sees') return html``;
+  const label = role === 'office' ? `${latest} 录入或撤销销号` : `${latest} 销号（只读）`;
+  return html`<p class="links"><a class="button" href="/plans/${view.stored.id}/periods/${latest}/closures/${number}">${label}</a></p>`;
 }
 
 function periodLinks(view: PlanInView, current: string | undefined): Html {
@@ -58,7 +66,7 @@ function problemsTable(view: PlanInView, plan: Plan, progress: Progress | undefi
     const state = states.get(problem.number);
     return html`<tr>
 <td data-label="${L.number}">${problem.number}</td>
-<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a></td>
+<td data-label="${L.summary}"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a>${problemStanding(view, problem) === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
 <td data-label="${L.leadUnits}">${problem.leadUnits.join('、')}</td>
 <td data-label="${L.deadline}">${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
 <td data-label="${L.status}">${state?.status ?? '—'}</td>
@@ -126,8 +134,9 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
       if (!view) return reply;
       const plan = view.checked.data?.plan;
       const number = Number((request.params as { number: string }).number);
-      const problem = plan ? visibleProblems(plan, view).find((p) => p.number === number) : undefined;
-      if (!plan || !problem) return errorPage(request, reply, 404, '没有这个问题，或您的账户无权查看');
+      const problem = plan?.problems.find((p) => p.number === number);
+      const standing = problem && problemStanding(view, problem);
+      if (!plan || !problem || !standing) return errorPage(request, reply, 404, '没有这个问题，或您的账户无权查看');
       const latest = view.stored.texts.progress.at(-1)?.period;
       const rows = (view.checked.data?.progress ?? []).map(({ data }) => {
         const entry = data.problems.find((e) => e.number === number);
@@ -146,13 +155,14 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
 <dt>${L.leadUnits}</dt><dd>${problem.leadUnits.join('、')}</dd>
 <dt>${L.cooperatingUnits}</dt><dd>${problem.cooperatingUnits.join('、') || '—'}</dd>
 </dl>
+${standing === 'sees' ? html`<p class="hint">本单位共同牵头或配合，只读；由 ${reportingUnit(problem)} 填报，整改办审核、销号。</p>` : ''}
 <h2>各期进展</h2>
 <div class="table-wrap"><table><thead><tr><th>期次</th><th>${L.status}</th><th>${L.warning}</th><th>${L.progress}</th><th>${L.completedOn}</th><th>${L.evidence}</th><th>${L.reason}</th><th>${L.closedOn}</th></tr></thead><tbody>${rows}</tbody></table></div>
 <h2>在线填报与审核记录</h2>
 ${roundsTable(await roundsOf(app.ctx.db, view.stored.id, number))}
 <h2>销号记录</h2>
 ${closuresTable(await closuresOf(app.ctx.db, view.stored.id, number))}
-${request.account!.role === 'office' && latest ? html`<p class="links"><a class="button" href="/plans/${view.stored.id}/periods/${latest}/closures/${number}">${latest} 录入或撤销销号</a></p>` : ''}`,
+${closureLink(view, request.account!.role, standing, latest, number)}`,
       );
     },
   });
