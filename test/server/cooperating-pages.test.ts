@@ -60,6 +60,16 @@ describeWithTools(['better-sqlite3'], 'pages of a co-leading or cooperating unit
     expect(own.body).not.toContain(DRAFT_TEXT);
   });
 
+  it('shows the cooperating unit the answer page without the reporting unit’s draft values (as without its draft files)', async () => {
+    const page = await unit.request('GET', answer2());
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('本单位共同牵头或配合，只读');
+    expect(page.body).not.toContain(DRAFT_TEXT);
+    expect(page.body).toContain('填报单位提交后可查看。');
+    // The reporting unit still sees its own draft.
+    expect((await unitB.request('GET', answer2())).body).toContain(DRAFT_TEXT);
+  });
+
   it('lists the problems the unit co-leads or cooperates on in its plan page, marked read-only', async () => {
     const body = (await unit.request('GET', `/plans/${harness.planId}`)).body;
     const row = (n: number) => new RegExp(`href="${problemPage(n)}">[^<]*</a>(<br><span class="hint">本单位只读</span>)?</td>`).exec(body);

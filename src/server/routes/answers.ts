@@ -110,8 +110,14 @@ function evidenceVisible(target: ProblemTarget): boolean {
   return target.role !== 'sees' || target.answer?.state === 'submitted' || target.answer?.state === 'accepted';
 }
 
+/**
+ * The values the page shows: the answer's, except to a unit that only
+ * co-leads or cooperates while the reporting unit has not submitted it (a
+ * draft, or a returned answer being fixed) — it sees what the form is
+ * pre-filled with, as it sees no draft's files (evidenceVisible).
+ */
 function valuesOf(target: ProblemTarget): AnswerValues {
-  if (target.answer) return JSON.parse(target.answer.valuesJson) as AnswerValues;
+  if (target.answer && evidenceVisible(target)) return JSON.parse(target.answer.valuesJson) as AnswerValues;
   return prefilledValues(answerContext(target.view.checked.data!, target.view.stored.name, target.period), target.problem.number);
 }
 
