@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../diagnostics/format.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { html } from './html.js';
 import { page } from './page.js';
+import { frame } from './respond.js';
 
 /** A refusal because the object has moved on or is closed (a closed period, a stale version): answered 409 with its message. */
 export class Conflict extends UserError {}
@@ -15,11 +16,10 @@ export class Conflict extends UserError {}
 export function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, details: readonly string[] = []): FastifyReply {
   const body = html`<div class="error"><p>${message}</p>${details.length > 0 ? html`<pre>${details.join('\n')}</pre>` : ''}</div>
 <p><a href="/">返回首页</a></p>`;
-  const viewer = request.account ? { username: request.account.username, displayName: request.account.displayName, role: request.account.role } : undefined;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(page({ title: status >= 500 ? '服务器错误' : '无法完成', viewer, demo: request.server.ctx.demo }, body));
+    .send(page(frame(request, reply, status >= 500 ? '服务器错误' : '无法完成'), body));
 }
 
 /** Chinese wording for the errors Fastify and its plugins raise, by code. */
