@@ -164,7 +164,12 @@ ${rounds.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-la
 </tbody></table></div>`;
 }
 
-async function problemPage(request: FastifyRequest, reply: FastifyReply, target: ProblemTarget, options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number; refusals?: readonly string[] } = {}): Promise<FastifyReply> {
+async function problemPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: ProblemTarget,
+  options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number; refusals?: readonly string[]; reviewRefusal?: string } = {},
+): Promise<FastifyReply> {
   const { view, period, problem, answer } = target;
   const values = options.values ?? valuesOf(target);
   const canEdit = editable(target);
@@ -199,7 +204,7 @@ ${warningBlock(canEdit ? warnings.filter((w) => w.field) : warnings, review ? 'o
 ${canEdit ? answerForm(target, reply, values, atFields, options.version ?? answer?.version ?? 0, options.refusals ?? []) : answerValues(values)}
 ${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url, canEdit ? csrfField(reply) : undefined)}` : target.role === 'sees' ? html`<h2>已上传的佐证材料</h2><p class="hint">填报单位提交后可查看。</p>` : ''}
 ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/review">${csrfField(reply)}<input type="hidden" name="version" value="${answer!.version}">
-<label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea></label>
+<label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea>${options.reviewRefusal ? html`<p class="field-error" role="alert">✗ ${options.reviewRefusal}</p>` : ''}</label>
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
 <h2>本期填报与审核记录</h2>
 ${roundsTable(rounds)}
@@ -281,6 +286,15 @@ ${seen.length > 0 ? html`<h2>本单位共同牵头或配合的问题（只读，
   );
 }
 
+const MB = 1024 * 1024;
+
+/** The answer route's 413: the evidence limits (evidence.ts EVIDENCE_LIMITS) and the hard cap past which the body is not read at all, and the way back to the answer. */
+const EVIDENCE_TOO_LARGE = {
+  limits: `佐证材料每个文件不超过 ${EVIDENCE_LIMITS.fileBytes / MB} MB，每个问题本期最多 ${EVIDENCE_LIMITS.files} 个文件、合计 ${EVIDENCE_LIMITS.answerBytes / MB} MB；单个文件超过 ${(2 * EVIDENCE_LIMITS.fileBytes) / MB} MB 或一次超过 ${EVIDENCE_LIMITS.files + 2} 个文件时整个提交不被接收。`,
+  backLabel: '返回本问题的填报',
+  back: (path: string) => path,
+};
+
 /** GET the period's answers and a problem's page; POST a unit's save or submission and the office's review. */
 export function answerRoutes(app: FastifyInstance): void {
   app.route({
@@ -309,7 +323,7 @@ export function answerRoutes(app: FastifyInstance): void {
     method: 'POST',
     url: '/plans/:plan/periods/:period/answers/:number',
     // Read at most twice the per-file limit and two files more than an answer may hold (not the plan import's 512 MB): just over the limits the refusal is at the field (checkUploads), far over it the plugin stops reading (413).
-    config: { access: ['unit'], multipartOptions: { limits: { fileSize: 2 * EVIDENCE_LIMITS.fileBytes, files: EVIDENCE_LIMITS.files + 2 } } },
+    config: { access: ['unit'], multipartOptions: { limits: { fileSize: 2 * EVIDENCE_LIMITS.fileBytes, files: EVIDENCE_LIMITS.files + 2 } }, tooLarge: EVIDENCE_TOO_LARGE },
     handler: async (request, reply) => {
       const target = await problemTarget(request, reply);
       if (!target) return reply;
@@ -397,6 +411,11 @@ export function answerRoutes(app: FastifyInstance): void {
       const decision = field(request, 'decision');
       if (decision !== 'accepted' && decision !== 'returned') return errorPage(request, reply, 400, '请选择“采纳”或“退回”');
       const reason = field(request, 'reason');
+      // Returning without a reason: the review page again, the message at 退回原因 (the unit must be told what to fix).
+      if (decision === 'returned' && reason.trim() === '') {
+        const notice = html`<div class="error"><p>未退回：退回须写明原因，单位按原因修改后重新提交。</p></div>`;
+        return problemPage(request, reply, target, { status: 400, notice, reviewRefusal: '请填写退回原因' });
+      }
       await reviewAnswer(app.ctx.db, target.view, target.answer, target.problem, decision, reason, request.account!);
       await audit(app.ctx.db, actor(request), decision === 'accepted' ? '采纳填报' : '退回填报', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [
         { field: 'state', oldValue: 'submitted', newValue: decision },
