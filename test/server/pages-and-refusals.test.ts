@@ -50,7 +50,7 @@ describeWithTools(['better-sqlite3'], 'a unit’s counts, 退出 on every page, 
     const returned = await office.post(`${answers()}/3/review`, { version: await version(office, 3), decision: 'returned', reason: '  ' }, `${answers()}/3`);
     expect(returned.statusCode).toBe(400);
     expect(returned.body).toMatch(/id="f-reason-review" rows="3"><\/textarea><p class="field-error" role="alert">✗ 请填写退回原因<\/p>/);
-    expect(returned.body).toContain('未退回：退回须写明原因');
+    expect(returned.body).toContain('退回须填写退回原因（单位按原因修改后重新提交），未退回。');
     expect(returned.body).toContain('<button type="submit" name="decision" value="returned">退回</button>');
     expect((await office.request('GET', `${answers()}/3`)).body).toContain('<strong>已提交，待审核</strong>');
   });

@@ -413,7 +413,7 @@ export function answerRoutes(app: FastifyInstance): void {
       const reason = field(request, 'reason');
       // Returning without a reason: the review page again, the message at 退回原因 (the unit must be told what to fix).
       if (decision === 'returned' && reason.trim() === '') {
-        const notice = html`<div class="error"><p>未退回：退回须写明原因，单位按原因修改后重新提交。</p></div>`;
+        const notice = html`<div class="error"><p>退回须填写退回原因（单位按原因修改后重新提交），未退回。</p></div>`;
         return problemPage(request, reply, target, { status: 400, notice, reviewRefusal: '请填写退回原因' });
       }
       await reviewAnswer(app.ctx.db, target.view, target.answer, target.problem, decision, reason, request.account!);
