@@ -56,6 +56,10 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     const after = (await office.request('GET', url())).body;
     expect(after).toContain('已采纳');
     expect(after).toContain(`<strong>未完成原因</strong>：${overdue}`);
+    // The audit row of the acceptance records what the office was shown.
+    const rows = await harness.db.selectFrom('audit').select(['action', 'newValue']).where('field', '=', '采纳时的提示').execute();
+    expect(rows.map((r) => r.action)).toEqual(['采纳填报', '采纳填报', '采纳填报']);
+    expect(rows.map((r) => r.newValue)).toContain(regression);
   });
 
   it('shows no warning once the answer explains itself', async () => {

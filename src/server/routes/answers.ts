@@ -416,10 +416,13 @@ export function answerRoutes(app: FastifyInstance): void {
         const notice = html`<div class="error"><p>退回须填写退回原因（单位按原因修改后重新提交），未退回。</p></div>`;
         return problemPage(request, reply, target, { status: 400, notice, reviewRefusal: '请填写退回原因' });
       }
+      // What the office was shown when it accepted (the check's warnings on the answer) goes into the audit row with the decision.
+      const warned = decision === 'accepted' ? await answerWarnings(app.ctx.db, target.view, target.period, target.problem, JSON.parse(target.answer.valuesJson) as AnswerValues) : [];
       await reviewAnswer(app.ctx.db, target.view, target.answer, target.problem, decision, reason, request.account!);
       await audit(app.ctx.db, actor(request), decision === 'accepted' ? '采纳填报' : '退回填报', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [
         { field: 'state', oldValue: 'submitted', newValue: decision },
         ...(reason.trim() ? [{ field: '退回原因', oldValue: null, newValue: reason.trim() }] : []),
+        ...warned.map((w) => ({ field: '采纳时的提示', oldValue: null, newValue: w.message })),
       ]);
       return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}?saved=review`);
     },
