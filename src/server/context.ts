@@ -27,12 +27,23 @@ export interface ServerContext {
   behindHttps: boolean;
 }
 
+/** What an upload route says when the plugin stops reading its body (413): its limits and the way back to the form. */
+export interface TooLarge {
+  /** The limits, in a clerk's words. */
+  limits: string;
+  /** The link back: its text, and its path made from the request's path. */
+  backLabel: string;
+  back(path: string): string;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route (required: the server refuses to start with a route without it). */
     access?: Access;
     /** Reachable while the account must still change its one-time password. */
     whileMustChange?: boolean;
+    /** An upload route's refusal of a body past its multipart limits (413): the limits in words, and where the page links back to (from the request's path). */
+    tooLarge?: TooLarge;
   }
   interface FastifyRequest {
     /** The signed-in account, or null. */

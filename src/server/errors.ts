@@ -7,19 +7,25 @@ import { formatDiagnostic } from '../diagnostics/format.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { html } from './html.js';
 import { page } from './page.js';
+import { frame } from './respond.js';
 
 /** A refusal because the object has moved on or is closed (a closed period, a stale version): answered 409 with its message. */
 export class Conflict extends UserError {}
 
-/** Send an error page with `status` and `message` (and diagnostics, one a line, when given). */
-export function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, details: readonly string[] = []): FastifyReply {
+/** A link an error page offers before 返回首页: the way back to the form, or to what must be done first. */
+export interface WayOn {
+  href: string;
+  label: string;
+}
+
+/** Send an error page with `status` and `message` (and diagnostics, one a line, when given; `ways`: links before 返回首页). */
+export function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, details: readonly string[] = [], ways: readonly WayOn[] = []): FastifyReply {
   const body = html`<div class="error"><p>${message}</p>${details.length > 0 ? html`<pre>${details.join('\n')}</pre>` : ''}</div>
-<p><a href="/">返回首页</a></p>`;
-  const viewer = request.account ? { username: request.account.username, displayName: request.account.displayName, role: request.account.role } : undefined;
+<p class="links">${ways.map((w) => html`<a class="button" href="${w.href}">${w.label}</a> `)}<a href="/">返回首页</a></p>`;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(page({ title: status >= 500 ? '服务器错误' : '无法完成', viewer, demo: request.server.ctx.demo }, body));
+    .send(page(frame(request, reply, status >= 500 ? '服务器错误' : '无法完成'), body));
 }
 
 /** Chinese wording for the errors Fastify and its plugins raise, by code. */
@@ -27,6 +33,7 @@ const MESSAGES: Record<string, [number, string]> = {
   FST_CSRF_MISSING_SECRET: [403, '表单已过期或不是从本站提交的（CSRF 校验未通过），请刷新页面后重试'],
   FST_CSRF_INVALID_TOKEN: [403, '表单已过期或不是从本站提交的（CSRF 校验未通过），请刷新页面后重试'],
   FST_REQ_FILE_TOO_LARGE: [413, '上传的文件过大'],
+  FST_PARTS_LIMIT: [413, '上传的内容过多'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, '提交的内容过大'],
   FST_FILES_LIMIT: [413, '上传的文件过多'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, '不支持的提交格式'],
@@ -39,6 +46,11 @@ export function installErrorPages(app: FastifyInstance): void {
     if (error instanceof Conflict) return errorPage(request, reply, 409, error.message);
     if (error instanceof UserError) return errorPage(request, reply, 400, error.message, error.diagnostics.map(formatDiagnostic));
     const known = error.code ? MESSAGES[error.code] : undefined;
+    const tooLarge = request.routeOptions.config.tooLarge;
+    if (known && known[0] === 413 && tooLarge) {
+      const path = request.url.split('?')[0]!;
+      return errorPage(request, reply, 413, `${known[1]}，没有保存任何内容（已填写的文字也未保存）。${tooLarge.limits}请减少或压缩文件后重新提交。`, [], [{ href: tooLarge.back(path), label: tooLarge.backLabel }]);
+    }
     if (known) return errorPage(request, reply, known[0], known[1]);
     // busboy's own errors (a cut-off or malformed upload) carry no status.
     if (error.statusCode === undefined && /multipart|boundary|part terminated/i.test(error.message)) return errorPage(request, reply, 400, '上传的内容不完整或格式不对，请重新选择文件上传');

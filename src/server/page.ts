@@ -16,20 +16,19 @@ export interface Viewer {
 /** What a page tells the frame. */
 export interface PageOptions {
   title: string;
-  viewer?: Viewer;
-  /** The CSRF token for the logout form (signed-in pages). */
-  csrf?: string;
+  /** The signed-in account and a CSRF token made for its session: the frame's 退出 form needs both, so a signed-in page cannot be framed without a token. */
+  signedIn?: { viewer: Viewer; csrf: string };
   demo: boolean;
 }
 
-function menu(viewer: Viewer, csrf: string | undefined): Html {
+function menu({ viewer, csrf }: { viewer: Viewer; csrf: string }): Html {
   const office = viewer.role === 'office';
   return html`<nav class="menu">
   <a href="/plans">方案</a>
   ${office ? html`<a href="/plans/import">导入方案</a><a href="/accounts">账户</a><a href="/audit">操作记录</a>` : ''}
   <a href="/password">修改密码</a>
   <span class="who">${viewer.displayName}（${ROLE_LABELS[viewer.role]}）</span>
-  <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${csrf ?? ''}"><button type="submit">退出</button></form>
+  <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">退出</button></form>
 </nav>`;
 }
 
@@ -46,7 +45,7 @@ export function page(options: PageOptions, body: Html): string {
 </head>
 <body>
 ${options.demo ? html`<div class="demo">演示模式：数据为示例，账户为演示账户，请勿录入真实信息</div>` : ''}
-<header><a class="brand" href="/">整改工作台</a>${options.viewer ? menu(options.viewer, options.csrf) : ''}</header>
+<header><a class="brand" href="/">整改工作台</a>${options.signedIn ? menu(options.signedIn) : ''}</header>
 <main>
 <h1>${options.title}</h1>
 ${body}
@@ -83,6 +82,7 @@ form.stack input,form.stack textarea,form.stack select{font-weight:normal}
 button,.button{font:inherit;background:#8b1a1a;color:#fff;border:0;border-radius:3px;padding:.45rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
 .hint{color:#555;font-weight:normal;font-size:.9rem}
 .error{background:#fde2e1;border:1px solid #e0a3a0;padding:.5rem 1rem;color:#7a1511}
+.warn{background:#fff4d6;border:1px solid #e6c36a;padding:.5rem 1rem;color:#5c3c00;margin:.5rem 0}
 .ok{background:#e3f4e1;border:1px solid #a6d3a0;padding:.5rem 1rem}
 .colour{display:inline-block;min-width:3.5em;text-align:center;border-radius:3px;padding:0 .3rem}
 ${(Object.entries(XLSX_WARNING_FILL_HEX) as [string, string][]).map(([colour, hex]) => `.colour-${colour}{background:#${hex}}`).join('')}.colour-none{background:#eee}

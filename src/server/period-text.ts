@@ -30,7 +30,12 @@ export async function storedPeriodTexts(db: Database, planId: number): Promise<S
  * evidence folder) — the diagnostics `zhenggai check` prints for that file.
  */
 export function errorsInPeriod(view: PlanInView, stored: StoredPeriodTexts, period: string, text: string): Diagnostic[] {
+  return periodDiagnostics(view, stored, period, text).filter((d) => d.severity === 'error');
+}
+
+/** Every diagnostic (errors and warnings) `check` gives on `period`'s progress file when its text is `text`, the rest as stored. */
+export function periodDiagnostics(view: PlanInView, stored: StoredPeriodTexts, period: string, text: string): Diagnostic[] {
   const texts = { ...view.stored.texts, evidenceFiles: stored.evidenceFiles, progress: stored.periods.map((p) => ({ period: p.period, text: p.period === period ? text : p.progressText })) };
   const file = `${view.stored.name}/progress/${period}.json`;
-  return checkPlanTexts(texts).diagnostics.filter((d) => d.severity === 'error' && d.file === file);
+  return checkPlanTexts(texts).diagnostics.filter((d) => d.file === file);
 }

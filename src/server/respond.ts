@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { viewerOf } from './forms.js';
 import type { Html } from './html.js';
-import { page } from './page.js';
+import { page, type PageOptions } from './page.js';
 
 /** Send `body` in the page frame with `title` (status 200 unless given). */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, title: string, body: Html, status = 200): FastifyReply {
@@ -11,7 +11,13 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, title: st
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(page({ title, viewer: viewerOf(request), csrf: request.account ? reply.generateCsrf() : undefined, demo: request.server.ctx.demo }, body));
+    .send(page(frame(request, reply, title), body));
+}
+
+/** The frame's options for `request`: a signed-in session gets its account and a CSRF token for the 退出 form — on every page, error pages included. */
+export function frame(request: FastifyRequest, reply: FastifyReply, title: string): PageOptions {
+  const viewer = viewerOf(request);
+  return { title, signedIn: viewer ? { viewer, csrf: reply.generateCsrf() } : undefined, demo: request.server.ctx.demo };
 }
 
 const MIME: Record<string, string> = {

@@ -18,6 +18,7 @@ import {
   answerContext,
   answerStates,
   differences,
+  fieldLabel,
   findAnswer,
   prefilledValues,
   reportingByUnit,
@@ -42,6 +43,7 @@ import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { REPORTING_WORDS, reportingState } from '../reporting.js';
 import { sendPage } from '../respond.js';
 import { validateAnswerFields } from '../../documents/import/validate-form.js';
+import { answerWarnings, type AnswerWarning } from '../answer-warnings.js';
 
 export interface PeriodTarget {
   view: PlanInView;
@@ -168,12 +170,20 @@ ${rounds.map((r) => html`<tr><td data-label="期次">${r.period}</td><td data-la
 </tbody></table></div>`;
 }
 
-async function problemPage(request: FastifyRequest, reply: FastifyReply, target: ProblemTarget, options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number; refusals?: readonly string[] } = {}): Promise<FastifyReply> {
+async function problemPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: ProblemTarget,
+  options: { values?: AnswerValues; findings?: FieldFinding[]; notice?: Html; status?: number; version?: number; refusals?: readonly string[]; reviewRefusal?: string } = {},
+): Promise<FastifyReply> {
   const { view, period, problem, answer } = target;
   const values = options.values ?? valuesOf(target);
   const canEdit = editable(target);
   // A draft or returned answer shows what submitting would refuse, at the field.
   const findings = options.findings ?? (canEdit && answer ? validateAnswerFields(values, problem, answerContext(view.checked.data!, view.stored.name, period)).findings : []);
+  // The check's warnings on the answer merged into the period (answer-warnings.ts): under their fields on the unit's form, and in a 提示 block for everyone who reviews or reads the answer.
+  const warnings = answer || canEdit ? await answerWarnings(request.server.ctx.db, view, period, problem, values) : [];
+  const atFields = [...findings, ...warnings.flatMap((w) => (w.field ? [{ field: w.field, severity: 'warning' as const, message: w.message }] : []))];
   const rounds = (await roundsOf(request.server.ctx.db, view.stored.id, problem.number)).filter((r) => r.period === period);
   // Returned, or a draft since (saved or a resubmission refused): the office's reason stays above the form until the unit resubmits.
   const last = rounds.at(-1);
@@ -196,10 +206,11 @@ ${returned ? html`<div class="error"><p>整改办已退回（${returned.reviewed
 <dt>填报状态</dt><dd><strong>${ANSWER_WORDS[stateOf(answer)]}</strong>${target.role === 'sees' ? html`（本单位共同牵头或配合，只读；由 ${reportingUnit(problem)} 填报）` : ''}</dd>
 </dl>
 <h2>本期进展</h2>
-${canEdit ? answerForm(target, reply, values, findings, options.version ?? answer?.version ?? 0, options.refusals ?? []) : answerValues(values)}
+${warningBlock(canEdit ? warnings.filter((w) => w.field) : warnings, review ? 'office' : canEdit ? 'unit' : 'reader')}
+${canEdit ? answerForm(target, reply, values, atFields, options.version ?? answer?.version ?? 0, options.refusals ?? []) : answerValues(values)}
 ${files ? html`<h2>已上传的佐证材料</h2>${evidenceList(files, url, canEdit ? csrfField(reply) : undefined)}` : target.role === 'sees' ? html`<h2>已上传的佐证材料</h2><p class="hint">填报单位提交后可查看。</p>` : ''}
 ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/review">${csrfField(reply)}<input type="hidden" name="version" value="${answer!.version}">
-<label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea></label>
+<label for="f-reason-review">退回原因（退回时必填）<textarea name="reason" id="f-reason-review" rows="3"></textarea>${options.reviewRefusal ? html`<p class="field-error" role="alert">✗ ${options.reviewRefusal}</p>` : ''}</label>
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
 <h2>本期填报与审核记录</h2>
 ${roundsTable(rounds)}
@@ -207,6 +218,24 @@ ${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/proble
 ${target.role === 'office' ? html`<p><a href="/plans/${view.stored.id}/periods/${period}/closures/${problem.number}">本期销号（整改办录入）</a></p>` : ''}`,
     options.status,
   );
+}
+
+/**
+ * The check's warnings on an answer, worded for who reads them: the unit
+ * (not blocking its submission; each also shown under its field — the unit
+ * is shown only those a field of its form answers, not the office's own
+ * such as a 回头看 due), the office
+ * reviewing (not blocking acceptance; return the answer when the explanation
+ * is missing), or a reader. Each names the field that answers it.
+ */
+function warningBlock(warnings: readonly AnswerWarning[], reader: 'unit' | 'office' | 'reader'): Html {
+  if (warnings.length === 0) return html``;
+  const lead = {
+    unit: `提示：检查发现以下 ${warnings.length} 处须核对（不影响保存和提交，整改办审核时会看到）。请在相应栏目补充说明：`,
+    office: `提示：按本期数据检查，这一填报有 ${warnings.length} 处须核对（不阻止采纳；说明不足的可退回，并写明退回原因）：`,
+    reader: `提示：按本期数据检查，这一填报有 ${warnings.length} 处须核对：`,
+  }[reader];
+  return html`<div class="warn" role="note"><p>${lead}</p><ul>${warnings.map((w) => html`<li>${w.field ? html`<strong>${fieldLabel(w.field)}</strong>：` : ''}${w.message}</li>`)}</ul></div>`;
 }
 
 /** The units' reporting this period as a table (reportingByUnit): a unit with problems not submitted or returned is in red. */
@@ -226,20 +255,24 @@ export async function answersPage(request: FastifyRequest, reply: FastifyReply, 
   const { view, period } = target;
   const db = request.server.ctx.db;
   const unit = view.access.all ? undefined : view.access.unit;
-  const problems = target.view.checked.data!.plan.problems.filter((p) => unit === undefined || unitRole(p, unit) !== undefined);
+  const all = target.view.checked.data!.plan.problems;
+  // A unit's counts and first table are the problems it reports (its 应报, as the office's table counts them); those it co-leads or cooperates on follow, read-only and not counted.
+  const reported = unit === undefined ? all : all.filter((p) => unitRole(p, unit) === 'reports');
+  const seen = unit === undefined ? [] : all.filter((p) => unitRole(p, unit) === 'sees');
   const stateByNumber = await answerStates(db, view.stored.id, period);
+  const word = (p: Problem) => ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'];
   const counts = new Map<string, number>();
-  for (const p of problems) counts.set(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'], (counts.get(ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']) ?? 0) + 1);
-  const rows = problems.map((p) => {
-    const role = unit === undefined ? undefined : unitRole(p, unit);
-    return html`<tr>
+  for (const p of reported) counts.set(word(p), (counts.get(word(p)) ?? 0) + 1);
+  const table = (problems: readonly Problem[]) => html`<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
+<tbody>${problems.map(
+    (p) => html`<tr>
 <td data-label="${L.number}">${shownNumber(p)}</td>
 <td data-label="${L.summary}"><a href="/plans/${view.stored.id}/periods/${period}/answers/${p.number}">${p.summary}</a></td>
-<td data-label="填报单位">${reportingUnit(p)}${role === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
+<td data-label="填报单位">${reportingUnit(p)}${unit !== undefined && unitRole(p, unit) === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
 <td data-label="${L.deadline}">${p.deadline}</td>
-<td data-label="填报状态">${ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none']}</td>
-</tr>`;
-  });
+<td data-label="填报状态">${word(p)}</td>
+</tr>`,
+  )}</tbody></table></div>`;
   const upload = request.account!.role === 'office' && target.state === 'open' ? formsUpload(reply, view.stored.id, period) : '';
   return sendPage(
     request,
@@ -247,16 +280,26 @@ export async function answersPage(request: FastifyRequest, reply: FastifyReply, 
     `${period} 在线填报（${REPORTING_WORDS[target.state]}）`,
     html`<p><a href="/plans/${view.stored.id}?period=${period}">← ${view.stored.title || view.stored.name}</a></p>
 ${options.notice ?? ''}
-<p>${[...counts.entries()].map(([word, n]) => html`<span class="tag">${word} ${n}</span> `)}</p>
+${unit === undefined ? '' : html`<p>本单位应报 ${reported.length} 个问题：</p>`}
+<p>${[...counts.entries()].map(([w, n]) => html`<span class="tag">${w} ${n}</span> `)}</p>
 ${target.state === 'closed' ? html`<div class="ok">本期填报已关闭，只能查看。</div>` : ''}
-${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(problems, stateByNumber)}<p><a href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a></p>` : ''}
+${unit === undefined ? html`<h2>各单位填报情况</h2>${unitProgress(all, stateByNumber)}<p><a href="/plans/${view.stored.id}/periods/${period}/dashboard">${period} 看板</a></p>` : ''}
 ${upload}
-${unit === undefined ? html`<h2>各问题</h2>` : ''}
-<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`,
+${unit === undefined ? html`<h2>各问题</h2>` : html`<h2>本单位填报的问题</h2>`}
+${table(reported)}
+${seen.length > 0 ? html`<h2>本单位共同牵头或配合的问题（只读，由第一牵头单位填报，不计入本单位应报）</h2>${table(seen)}` : ''}`,
     options.status,
   );
 }
+
+const MB = 1024 * 1024;
+
+/** The answer route's 413: the evidence limits (evidence.ts EVIDENCE_LIMITS) and the hard cap past which the body is not read at all, and the way back to the answer. */
+const EVIDENCE_TOO_LARGE = {
+  limits: `佐证材料每个文件不超过 ${EVIDENCE_LIMITS.fileBytes / MB} MB，每个问题本期最多 ${EVIDENCE_LIMITS.files} 个文件、合计 ${EVIDENCE_LIMITS.answerBytes / MB} MB；单个文件超过 ${(2 * EVIDENCE_LIMITS.fileBytes) / MB} MB 或一次超过 ${EVIDENCE_LIMITS.files + 2} 个文件时整个提交不被接收。`,
+  backLabel: '返回本问题的填报',
+  back: (path: string) => path,
+};
 
 /** GET the period's answers and a problem's page; POST a unit's save or submission and the office's review. */
 export function answerRoutes(app: FastifyInstance): void {
@@ -286,7 +329,7 @@ export function answerRoutes(app: FastifyInstance): void {
     method: 'POST',
     url: '/plans/:plan/periods/:period/answers/:number',
     // Read at most twice the per-file limit and two files more than an answer may hold (not the plan import's 512 MB): just over the limits the refusal is at the field (checkUploads), far over it the plugin stops reading (413).
-    config: { access: ['unit'], multipartOptions: { limits: { fileSize: 2 * EVIDENCE_LIMITS.fileBytes, files: EVIDENCE_LIMITS.files + 2 } } },
+    config: { access: ['unit'], multipartOptions: { limits: { fileSize: 2 * EVIDENCE_LIMITS.fileBytes, files: EVIDENCE_LIMITS.files + 2 } }, tooLarge: EVIDENCE_TOO_LARGE },
     handler: async (request, reply) => {
       const target = await problemTarget(request, reply);
       if (!target) return reply;
@@ -374,10 +417,18 @@ export function answerRoutes(app: FastifyInstance): void {
       const decision = field(request, 'decision');
       if (decision !== 'accepted' && decision !== 'returned') return errorPage(request, reply, 400, '请选择“采纳”或“退回”');
       const reason = field(request, 'reason');
+      // Returning without a reason: the review page again, the message at 退回原因 (the unit must be told what to fix).
+      if (decision === 'returned' && reason.trim() === '') {
+        const notice = html`<div class="error"><p>退回须填写退回原因（单位按原因修改后重新提交），未退回。</p></div>`;
+        return problemPage(request, reply, target, { status: 400, notice, reviewRefusal: '请填写退回原因' });
+      }
+      // What the office was shown when it accepted (the check's warnings on the answer) goes into the audit row with the decision.
+      const warned = decision === 'accepted' ? await answerWarnings(app.ctx.db, target.view, target.period, target.problem, JSON.parse(target.answer.valuesJson) as AnswerValues) : [];
       await reviewAnswer(app.ctx.db, target.view, target.answer, target.problem, decision, reason, request.account!);
       await audit(app.ctx.db, actor(request), decision === 'accepted' ? '采纳填报' : '退回填报', `方案 ${target.view.stored.name} ${target.period} 第 ${shownNumber(target.problem)} 号问题`, [
         { field: 'state', oldValue: 'submitted', newValue: decision },
         ...(reason.trim() ? [{ field: '退回原因', oldValue: null, newValue: reason.trim() }] : []),
+        ...warned.map((w) => ({ field: '采纳时的提示', oldValue: null, newValue: w.message })),
       ]);
       return reply.redirect(`/plans/${target.view.stored.id}/periods/${target.period}/answers/${target.problem.number}?saved=review`);
     },

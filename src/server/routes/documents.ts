@@ -27,6 +27,8 @@ import { sendFile, sendPage } from '../respond.js';
 interface DocumentKind {
   label: string;
   perPeriod: boolean;
+  /** Made from the period's report block (documents/period.ts requireReport): refused, with the way to the report page, while the period has none. */
+  needsReport?: boolean;
   make(app: FastifyInstance, view: PlanInView, data: PlanData, period: string): Promise<DocumentOutput>;
 }
 
@@ -34,12 +36,13 @@ interface DocumentKind {
 export const DOCUMENT_KINDS: Readonly<Record<string, DocumentKind>> = {
   table: { label: '任务分解和责任分工表（Word、Excel）', perPeriod: false, make: async (_app, _view, data) => buildTaskTable(data.plan, 'both') },
   notice: { label: '印发方案的通知', perPeriod: false, make: async (app, _view, data) => buildNotice(data.plan, app.ctx.templates) },
-  report: { label: '进展报告与整改台账', perPeriod: true, make: async (app, _view, data, period) => buildReport(data, period, app.ctx.templates) },
+  report: { label: '进展报告与整改台账', perPeriod: true, needsReport: true, make: async (app, _view, data, period) => buildReport(data, period, app.ctx.templates) },
   'closure-forms': { label: '整改问题销号审批表', perPeriod: true, make: async (app, _view, data, period) => buildClosureForms(data, period, app.ctx.templates) },
   forms: { label: '各牵头单位进展填报表', perPeriod: true, make: async (app, _view, data, period) => buildUnitForms(data, period, app.ctx.templates) },
   packet: {
     label: '报送材料包（zip）',
     perPeriod: true,
+    needsReport: true,
     make: async (app, view, data, period) => {
       const build = await buildPacket(data, period, app.ctx.templates);
       const scratch = path.join(app.ctx.dataDir, 'tmp');
@@ -74,6 +77,7 @@ async function download(app: FastifyInstance, request: FastifyRequest, reply: Fa
   if (!view.checked.data || errors.length > 0) {
     return errorPage(request, reply, 400, `数据有 ${errors.length} 个错误，未生成任何文件（与 zhenggai check 所列相同）`, errors.map(formatDiagnostic));
   }
+  if (kind.needsReport && !view.checked.data.progress.find((p) => p.data.period === period)?.data.report) return reportMissing(request, reply, view, period, kind.label);
   const output = await kind.make(app, view, view.checked.data, period);
   const index = query.file === undefined ? undefined : Number(query.file);
   if (output.files.length === 1 || index !== undefined) {
@@ -91,6 +95,14 @@ async function download(app: FastifyInstance, request: FastifyRequest, reply: Fa
 ${output.warnings.length > 0 ? html`<div class="error"><pre>${output.warnings.map(formatDiagnostic).join('\n')}</pre></div>` : ''}
 <ul class="links">${output.files.map((f, i) => html`<li><a href="${base}${i}">${path.posix.basename(f.name)}</a></li>`)}</ul>`,
   );
+}
+
+/** The refusal of a document made from a report the period does not have yet: what to write first, and (for the office, who writes it) the way to the report page. */
+function reportMissing(request: FastifyRequest, reply: FastifyReply, view: PlanInView, period: string, label: string): FastifyReply {
+  const office = request.account!.role === 'office';
+  const message = `${period} 期的进展报告还没有编写（报告文号、签发人、主送单位和各部分文字），所以还不能生成“${label}”。${office ? '请先编写报告，保存后再下载。' : '请整改办先编写本期报告。'}`;
+  const ways = [...(office ? [{ href: `/plans/${view.stored.id}/periods/${period}/report`, label: '编写报告' }] : []), { href: `/plans/${view.stored.id}/documents`, label: '返回文书下载' }];
+  return errorPage(request, reply, 409, message, [], ways);
 }
 
 /** GET /plans/:plan/documents and /plans/:plan/documents/:kind. */

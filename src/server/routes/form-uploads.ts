@@ -32,7 +32,11 @@ export function formUploadRoutes(app: FastifyInstance): void {
   app.route({
     method: 'POST',
     url: '/plans/:plan/periods/:period/forms',
-    config: { access: ['office'], multipartOptions: { limits: FORM_UPLOAD_LIMITS } },
+    config: {
+      access: ['office'],
+      multipartOptions: { limits: FORM_UPLOAD_LIMITS },
+      tooLarge: { limits: `Excel 填报表每个文件不超过 ${FORM_UPLOAD_LIMITS.fileSize / (1024 * 1024)} MB，一次最多 ${FORM_UPLOAD_LIMITS.files} 个文件。`, backLabel: '返回本期在线填报', back: (path: string) => path.replace(/\/forms$/, '/answers') },
+    },
     handler: async (request, reply) => {
       const target = await periodTarget(request, reply);
       if (!target) return reply;
