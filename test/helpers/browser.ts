@@ -17,3 +17,27 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
 }
+
+/**
+ * Photograph `page` at phone width (after checking it does not scroll
+ * sideways: the overflow in px is returned for the caller to expect ≤ 0)
+ * and at desktop width, into SHOTS/<name>-phone.png and -desktop.png; the
+ * page is left at phone width.
+ */
+export async function shootBothWidths(page: import('playwright-core').Page, name: string): Promise<number> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  return overflow;
+}
+
+/** Sign in on the login page of `baseUrl` as `account` and wait for the plan list. */
+export async function signInPage(page: import('playwright-core').Page, baseUrl: string, account: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="username"]').fill(account.username);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/plans$/);
+}

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
+import { PHONE, launchChromium, shootBothWidths, signInPage } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'opening and closing a period in a real browser', () => {
   let server: RunningServer;
@@ -38,19 +38,8 @@ describeWithTools(['better-sqlite3', 'chromium'], 'opening and closing a period 
       if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
-    const shoot = async (name: string) => {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${name} at phone width`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
-      await page.setViewportSize(DESKTOP);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-      await page.setViewportSize(PHONE);
-    };
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[0].username);
-    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[0].password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/plans$/);
+    const shoot = async (name: string) => expect(await shootBothWidths(page, name), `${name} at phone width`).toBeLessThanOrEqual(0);
+    await signInPage(page, server.url, DEMO_ACCOUNTS[0]);
     await page.locator('a', { hasText: '官阳镇' }).first().click();
     await page.waitForURL(/\/plans\/\d+$/);
     await page.locator('#open-period').fill('2099-12');

@@ -39,6 +39,18 @@ ${deletable.has(period) ? html`<form class="inline" method="post" action="/plans
   return html`<h2>在线填报</h2>${list}${open}`;
 }
 
+/** The plan of `:plan` and its period `:period`, or undefined after sending 404. */
+async function periodFromUrl(request: FastifyRequest, reply: FastifyReply): Promise<{ view: PlanInView; period: string } | undefined> {
+  const view = await planFromUrl(request, reply);
+  if (!view) return undefined;
+  const period = periodOf(view, (request.params as { period: string }).period);
+  if (!period) {
+    errorPage(request, reply, 404, '方案中没有这一期的进展');
+    return undefined;
+  }
+  return { view, period };
+}
+
 /** POST /plans/:plan/periods (open); GET …/:period/close (the confirmation page) and POST …/close, …/reopen, …/delete. */
 export function periodRoutes(app: FastifyInstance): void {
   app.route({
@@ -67,10 +79,9 @@ export function periodRoutes(app: FastifyInstance): void {
     url: '/plans/:plan/periods/:period/close',
     config: { access: ['office'] },
     handler: async (request, reply) => {
-      const view = await planFromUrl(request, reply);
-      if (!view) return reply;
-      const period = periodOf(view, (request.params as { period: string }).period);
-      if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
+      const target = await periodFromUrl(request, reply);
+      if (!target) return reply;
+      const { view, period } = target;
       if ((await reportingState(app.ctx.db, view.stored.id, period)) !== 'open') return errorPage(request, reply, 409, `${period} 期没有在填报中，不能关闭`);
       const summary = closeSummary(view.checked.data?.plan.problems ?? [], await answerStates(app.ctx.db, view.stored.id, period));
       return sendPage(request, reply, `关闭 ${period} 期填报：${view.stored.name}`, closeConfirmBody(reply, view.stored.id, period, summary));
@@ -87,10 +98,9 @@ export function periodRoutes(app: FastifyInstance): void {
       url: `/plans/:plan/periods/:period/${url}`,
       config: { access: ['office'] },
       handler: async (request, reply) => {
-        const view = await planFromUrl(request, reply);
-        if (!view) return reply;
-        const period = periodOf(view, (request.params as { period: string }).period);
-        if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
+        const target = await periodFromUrl(request, reply);
+        if (!target) return reply;
+        const { view, period } = target;
         await change(app.ctx.db, view.stored.id, period, request.account!);
         await audit(app.ctx.db, actor(request), action, `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: from, newValue: to }]);
         return reply.redirect(`/plans/${view.stored.id}?period=${period}`);
@@ -103,10 +113,9 @@ export function periodRoutes(app: FastifyInstance): void {
     url: '/plans/:plan/periods/:period/delete',
     config: { access: ['office'] },
     handler: async (request, reply) => {
-      const view = await planFromUrl(request, reply);
-      if (!view) return reply;
-      const period = periodOf(view, (request.params as { period: string }).period);
-      if (!period) return errorPage(request, reply, 404, '方案中没有这一期的进展');
+      const target = await periodFromUrl(request, reply);
+      if (!target) return reply;
+      const { view, period } = target;
       const state = await reportingState(app.ctx.db, view.stored.id, period);
       await deletePeriod(app.ctx.db, view.stored.id, period);
       await audit(app.ctx.db, actor(request), '删除填报期次', `方案 ${view.stored.name} ${period}`, [{ field: 'state', oldValue: state ?? null, newValue: null }]);
