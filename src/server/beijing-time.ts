@@ -35,3 +35,8 @@ export function beijingTime(iso: string, options: { seconds?: boolean } = {}): s
 export function beijingDate(iso: string): string {
   return beijingTime(iso).slice(0, 10);
 }
+
+/** The Beijing month “YYYY-MM” of an ISO 8601 time (UTC), e.g. 2026-11-30T16:30Z → 2026-12: the latest period the office may open (reporting.ts). */
+export function beijingMonth(iso: string): string {
+  return beijingTime(iso).slice(0, 7);
+}

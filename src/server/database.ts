@@ -108,6 +108,8 @@ export interface ReportingPeriodTable {
   openedBy: number;
   closedAt: string | null;
   closedBy: number | null;
+  /** 1 when opening the period made its progress file (it may be deleted while empty), 0 when the file came with the plan folder (migration 0005). */
+  createdFile: Generated<number>;
 }
 
 /**

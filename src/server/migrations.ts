@@ -184,12 +184,25 @@ const closures: Migration = {
   },
 };
 
+/**
+ * Issue 16: whether opening the period online made its progress file (1) or
+ * the period came with the plan folder (0). Only a period opened online may
+ * be deleted (reporting.ts deletePeriod); rows from before this migration
+ * count as imported, the side that deletes nothing.
+ */
+const periodOrigin: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('reporting_periods').addColumn('created_file', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-online-reporting': onlineReporting,
   '0003-answer-evidence': answerEvidence,
   '0004-closures': closures,
+  '0005-period-origin': periodOrigin,
 };
 
 /** Bring the database to the latest version; UserError naming the migration that failed. */

@@ -32,3 +32,12 @@ export async function photographBothWidths(page: Page, name: string): Promise<vo
   await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
 }
+
+/** Sign in on the login page of `baseUrl` as `account` and wait for the plan list. */
+export async function signInPage(page: Page, baseUrl: string, account: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="username"]').fill(account.username);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/plans$/);
+}

@@ -162,6 +162,26 @@ describe('forms → filled → import', () => {
     expect(after.problems.filter((p: { number: number }) => p.number !== 20)).toEqual(before.problems.filter((p: { number: number }) => p.number !== 20));
   });
 
+  // wt-periods (issue 16): a form replacing an entry with --force does not delete the evidence the entry listed.
+  it('keeps the evidence listed by the entry --force replaces', async () => {
+    const sample = path.join(tmp, 'sample-evidence');
+    cpSync('data/guanyang-2022', sample, { recursive: true });
+    const formsOut = path.join(tmp, 'out-11-evidence');
+    expect((await run(['forms', sample, '--period', '2023-11', '--out', formsOut])).exit).toBe(0);
+    const form = path.join(formsOut, 'sample-evidence', 'forms-2023-11', '水利办.xlsx');
+    // Problem 20's progress typed anew; the form, as always, carries no earlier evidence.
+    writeFileSync(form, editCells(readFileSync(form), '进展填报', { I5: { text: '排查问题14处，已整改10处。' } }));
+    const imported = await run(['import', sample, '--period', '2023-11', form, '--force']);
+    expect(imported.err).not.toContain('error');
+    expect(imported.exit).toBe(0);
+    const after = JSON.parse(readFileSync(path.join(sample, 'progress', '2023-11.json'), 'utf8')) as { problems: Record<string, unknown>[] };
+    const entry = after.problems.find((p) => p.number === 20)!;
+    // data/guanyang-2022/progress/2023-11.json: problem 20 lists 20/农村饮水安全排查台账.txt.
+    expect(entry.progress).toBe('排查问题14处，已整改10处。');
+    expect(entry.evidence).toEqual(['20/农村饮水安全排查台账.txt']);
+    expect((await checkPlanFolder(sample)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('tells a form made before the plan changed from one whose plan changed elsewhere', async () => {
     const copy = path.join(tmp, 'changed', 'guanyang-2022'); // same folder name: only the plan's content differs
     cpSync(dir, copy, { recursive: true });

@@ -65,6 +65,10 @@ const MATRIX: Record<string, { url: string; allowed: readonly Caller[] }> = {
   'POST /plans/:plan/periods/:period/closures/:number': { url: '/plans/1/periods/2023-12/closures/16', allowed: ['office'] },
   'POST /plans/:plan/periods/:period/closures/:number/undo': { url: '/plans/1/periods/2023-12/closures/16/undo', allowed: ['office'] },
   'POST /plans/:plan/periods/:period/reopen': { url: '/plans/1/periods/2023-11/reopen', allowed: ['office'] },
+  // Periods (wt-periods, issue 16): the close confirmation page and deleting an empty period opened by mistake, the office only.
+  // 2023-11 is not open (the office's GET is 409) and came with the folder (its delete is refused, 400): nothing changes.
+  'GET /plans/:plan/periods/:period/close': { url: '/plans/1/periods/2023-11/close', allowed: ['office'] },
+  'POST /plans/:plan/periods/:period/delete': { url: '/plans/1/periods/2023-11/delete', allowed: ['office'] },
 };
 
 /**

@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, launchChromium, photographBothWidths } from '../helpers/browser.js';
+import { PHONE, launchChromium, photographBothWidths, signInPage } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real browser', () => {
   let server: RunningServer;
@@ -39,11 +39,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real 
       if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[0].username);
-    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[0].password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/plans$/);
+    await signInPage(page, server.url, DEMO_ACCOUNTS[0]);
     await page.locator('a', { hasText: '官阳镇' }).first().click();
     await page.waitForURL(/\/plans\/\d+$/);
     await page.locator('a[href$="/problems/16"]').click();

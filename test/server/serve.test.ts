@@ -29,7 +29,7 @@ describeWithTools(['better-sqlite3'], 'zhenggai serve start-up', () => {
     const client = new Client(again.app);
     expect((await client.signIn('office', password)).headers.location).toBe('/password');
     const migrations = await again.app.ctx.db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(migrations.map((m) => (m as { name: string }).name)).toEqual(['0001-initial', '0002-online-reporting', '0003-answer-evidence', '0004-closures']);
+    expect(migrations.map((m) => (m as { name: string }).name)).toEqual(['0001-initial', '0002-online-reporting', '0003-answer-evidence', '0004-closures', '0005-period-origin']);
     await again.close();
   });
 

@@ -36,22 +36,32 @@ export function mergeProgress<E extends MergedEntry>(input: MergeInput<E>): Merg
   const importedNumbers = new Set(input.entries.map((e) => e.number));
   const existing = Array.isArray(base.problems) ? (base.problems as unknown[]) : [];
   const kept = existing.filter((p) => !importedNumbers.has(numberOf(input.plan, p) ?? -1));
-  const problems = sortByPlan(input.plan, [...kept, ...input.entries.map((e) => withOfficeReviews(input.plan, e.entry, existing))]);
+  const problems = sortByPlan(input.plan, [...kept, ...input.entries.map((e) => withOfficeFields(input.plan, e.entry, existing))]);
   const indexOf = new Map(input.entries.map((e) => [e, problems.indexOf(e.entry)] as const));
   const merged = { ...base, problems };
   return { text: `${JSON.stringify(merged, null, 2)}\n`, indexOf };
 }
 
 /**
- * The office's 回头看 records (docs/domain.md#回头看) are not on the units'
- * forms: an imported entry keeps those the replaced entry had. The same
- * object when there are none, so indexOf still finds it.
+ * What a replaced entry keeps that the new entry does not carry
+ * (docs/inputs.md#replacing-an-entry, docs/server.md): the office's 回头看
+ * records (docs/domain.md#回头看) are not on the units' forms, and the
+ * evidence already listed is in evidence/ — a new form or answer adds its
+ * own files after those listed, never deletes them. A closure is not
+ * handled here: the form's reader carries a recorded closure into the entry
+ * and refuses any other status (validate-form.ts). The same object, changed
+ * in place, so indexOf still finds it.
  */
-function withOfficeReviews(plan: Plan, entry: ImportedEntry['entry'], existing: readonly unknown[]): ImportedEntry['entry'] {
+function withOfficeFields(plan: Plan, entry: ImportedEntry['entry'], existing: readonly unknown[]): ImportedEntry['entry'] {
   const key = numberOf(plan, entry);
-  const before = existing.find((p) => key !== undefined && numberOf(plan, p) === key) as { reviews?: unknown } | undefined;
-  if (before?.reviews === undefined || 'reviews' in entry) return entry;
-  return Object.assign(entry, { reviews: before.reviews });
+  const before = existing.find((p) => key !== undefined && numberOf(plan, p) === key) as { reviews?: unknown; evidence?: unknown } | undefined;
+  if (before === undefined) return entry;
+  if (before.reviews !== undefined && !('reviews' in entry)) Object.assign(entry, { reviews: before.reviews });
+  const kept = Array.isArray(before.evidence) ? before.evidence.filter((p): p is string => typeof p === 'string') : [];
+  const own = (entry as { evidence?: readonly string[] }).evidence ?? [];
+  const evidence = [...new Set([...kept, ...own])];
+  if (evidence.length > own.length) Object.assign(entry, { evidence });
+  return entry;
 }
 
 function newProgressFile(input: MergeInput<MergedEntry>): Record<string, unknown> {
