@@ -182,6 +182,31 @@ describe('forms → filled → import', () => {
     expect((await checkPlanFolder(sample)).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  // A form made before the office closed a problem says 已完成: importing it keeps the office's closure (a warning), not refused.
+  it('keeps a closure the office recorded in the period when the unit\'s form says 已完成, and refuses 推进中 there', async () => {
+    const sample = path.join(tmp, 'sample-closed');
+    cpSync('data/guanyang-2022', sample, { recursive: true });
+    const formsOut = path.join(tmp, 'out-11-closed');
+    expect((await run(['forms', sample, '--period', '2023-11', '--out', formsOut])).exit).toBe(0);
+    const form = path.join(formsOut, 'sample-closed', 'forms-2023-11', '经发办.xlsx');
+    // data/guanyang-2022: problems 14 and 15 (经发办's rows 12 and 13) are 已完成 in 2023-10 — what the form is pre-filled with —
+    // and 已销号 in 2023-11, closed on 2023-11-10 and 2023-11-17.
+    const imported = await run(['import', sample, '--period', '2023-11', form, '--force']);
+    expect(imported.exit).toBe(0);
+    expect(imported.err).toContain(`${form} 进展填报!G12  warning  整改办已于 2023-11-10 录入销号信息，整改状态保留“已销号”  [form-closure]`);
+    expect(imported.err).toContain(`${form} 进展填报!G13  warning  整改办已于 2023-11-17 录入销号信息，整改状态保留“已销号”  [form-closure]`);
+    const after = JSON.parse(readFileSync(path.join(sample, 'progress', '2023-11.json'), 'utf8')) as { problems: { number: number; status: string; closure?: { date: string } }[] };
+    const closed = (n: number) => after.problems.find((p) => p.number === n)!;
+    expect([closed(14).status, closed(14).closure?.date]).toEqual(['已销号', '2023-11-10']);
+    expect([closed(15).status, closed(15).closure?.date]).toEqual(['已销号', '2023-11-17']);
+    expect((await checkPlanFolder(sample)).filter((d) => d.severity === 'error')).toEqual([]);
+    // A status that undoes the completion contradicts the closure: refused at the cell.
+    writeFileSync(form, editCells(readFileSync(form), '进展填报', { G12: { text: '推进中' } }));
+    const refused = await run(['import', sample, '--period', '2023-11', form, '--force']);
+    expect(refused.exit).toBe(1);
+    expect(refused.err).toContain(`${form} 进展填报!G12  error  整改办已于 2023-11-10 录入销号信息，整改状态应为“已销号”（或“已完成”），不能是“推进中”  [form-closure]`);
+  });
+
   it('tells a form made before the plan changed from one whose plan changed elsewhere', async () => {
     const copy = path.join(tmp, 'changed', 'guanyang-2022'); // same folder name: only the plan's content differs
     cpSync(dir, copy, { recursive: true });

@@ -276,12 +276,14 @@ class RowReader {
     const extension = this.extension();
     this.checkCompletion(status, completedOn);
     const closure = this.closure(status);
+    // A closure the office recorded keeps the problem 已销号 (see closure()).
+    const kept = closure !== undefined ? '已销号' : status;
     const { category } = this.input.problem;
     return {
       number,
       // A shown number (二-3) moves when the categories' ordinals change: the category says which problem it was.
       ...(numbersByCategory(this.input.ctx.plan) && category !== undefined ? { category } : {}),
-      ...(status === undefined ? {} : { status }),
+      ...(kept === undefined ? {} : { status: kept }),
       ...(onSchedule === undefined ? {} : { onSchedule }),
       ...this.textField('progress'),
       ...(completedOn === undefined ? {} : { completedOn }),
@@ -424,7 +426,11 @@ class RowReader {
   /**
    * 谁销号、谁签字: a closure is recorded by the office, never typed on a
    * form. 已销号 is accepted when the office has recorded the closure (in
-   * this period's file or the one before), which is then kept.
+   * this period's file or the one before), which is then kept. A completed
+   * status (已完成, 已完成并长期坚持) on a problem the office closed in this
+   * period keeps the closure and 已销号, with a warning: a form made before
+   * the closure says 已完成, and telling the unit to type 已销号 — which its
+   * own instructions reserve for the office — would refuse an honest form.
    */
   private closure(status: Status | undefined): Closure | undefined {
     const { current, previous } = this.input.ctx;
@@ -435,7 +441,12 @@ class RowReader {
       this.report('status', 'form-closure', '“已销号”须经销号审批，由整改办录入销号信息后才能填写：请填“已完成”或“已完成并长期坚持”');
     }
     if (status !== undefined && status !== '已销号' && recorded !== undefined) {
-      this.report('status', 'form-closure', `整改办已于 ${recorded.date} 录入销号信息，整改状态应为“已销号”`);
+      // The form was pre-filled before the office closed the problem: 已完成 is what the unit knew, and the office's record stands.
+      if (isCompleted(status)) {
+        this.report('status', 'form-closure', `整改办已于 ${recorded.date} 录入销号信息，整改状态保留“已销号”`, 'warning');
+        return recorded;
+      }
+      this.report('status', 'form-closure', `整改办已于 ${recorded.date} 录入销号信息，整改状态应为“已销号”（或“已完成”），不能是“${status}”`);
     }
     return status === '已销号' ? carried : undefined;
   }
