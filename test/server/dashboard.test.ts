@@ -104,8 +104,12 @@ describeWithTools(['better-sqlite3'], 'the dashboard', () => {
     const reporting = cells(page.body, 'reporting');
     expect(reporting['returned']).toBe('退回待改：经发办（1）');
     expect(reporting['not-submitted']).toBe('尚未提交：经发办（10）、农业服务中心（2）、规建办（2）、社保所（2）、党群办（3）、水利办（1）');
-    // 2023-12 has no entries yet: the figures wait, with the report's own message.
-    expect(page.body).toContain('本期统计暂不能生成');
+    // 2023-12 has no entries yet: its figures wait; meanwhile 2023-11's are shown, said to be 2023-11's (a leader mid-month sees colours and deadlines as last stated).
+    expect(page.body).toContain('2023-12 期尚在填报：各问题都有本期进展（答复采纳或表格导入）后，这里显示本期统计。以下是上一期 2023-11 的统计与预警，供参考。');
+    expect(page.body).toContain('<h2>2023-11 期统计（截至 2023-11-30，与进展报告相同）</h2>');
+    expect(page.body).not.toContain('<h2>本期统计');
+    expect(page.body).not.toContain('progress/2023-12.json');
+    expect(page.body).toContain('<h2>各问题预警颜色</h2>');
   });
 
   it('is refused to both unit accounts', async () => {

@@ -25,11 +25,11 @@ function periodLinks(view: PlanInView, current: string): Html {
 }
 
 /** The derived sections: statistics and chart, due soon, overdue, changes; and every problem's colour (long, so shown last). */
-function periodSections(view: PlanInView, period: PeriodView): { figures: Html; colours: Html } {
+function periodSections(view: PlanInView, period: PeriodView, which = '本期'): { figures: Html; colours: Html } {
   const plan = view.checked.data!.plan;
   const id = view.stored.id;
   const overdue = period.rows.filter((r) => r.state.overdue);
-  const figures = html`<h2>本期统计（截至 ${period.asOf}，与进展报告相同）</h2>
+  const figures = html`<h2>${which}统计（截至 ${period.asOf}，与进展报告相同）</h2>
 ${statisticsTable(period.statistics)}
 <h2>各牵头单位完成情况</h2>
 ${leadUnitChartTable(period)}
@@ -62,6 +62,43 @@ ${unitProgress(problems, states)}
 <p><a href="/plans/${view.stored.id}/periods/${period}/answers">逐项查看与审核</a></p>`;
 }
 
+/**
+ * The period's figures, or — while it is still being reported and lacks
+ * entries (the report's own rule: every problem has one) — the latest earlier
+ * period's, said so above them: a leader opening the dashboard mid-month sees
+ * the colours, deadlines and overdue items as last stated, beside who has
+ * not reported yet (the fresh tester found only a file path and an error).
+ */
+function derivedSections(view: PlanInView, period: string): { figures: Html; colours: Html } {
+  const data = view.checked.data!;
+  const attempt = (p: string) => {
+    try {
+      return periodContext(data, p).view;
+    } catch (error) {
+      if (error instanceof UserError) return undefined;
+      throw error;
+    }
+  };
+  const current = attempt(period);
+  if (current) return periodSections(view, current);
+  const earlier = view.stored.texts.progress
+    .map((p) => p.period)
+    .filter((p) => p < period)
+    .sort()
+    .reverse();
+  for (const p of earlier) {
+    const last = attempt(p);
+    if (!last) continue;
+    const sections = periodSections(view, last, `${p} 期`);
+    return {
+      figures: html`<div class="warn"><p>${period} 期尚在填报：各问题都有本期进展（答复采纳或表格导入）后，这里显示本期统计。以下是上一期 ${p} 的统计与预警，供参考。</p></div>
+${sections.figures}`,
+      colours: sections.colours,
+    };
+  }
+  return { figures: html`<p class="hint">${period} 期尚在填报：各问题都有本期进展（答复采纳或表格导入）后，这里显示本期统计。</p>`, colours: html`` };
+}
+
 /** GET /plans/:plan/periods/:period/dashboard. */
 export function dashboardRoutes(app: FastifyInstance): void {
   app.route({
@@ -73,14 +110,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
       if (!view) return reply;
       const period = periodOf(view, (request.params as { period: string }).period);
       if (period === undefined || !view.checked.data) return errorPage(request, reply, 404, '没有这一期的进展，或方案数据有错误');
-      let derived: { figures: Html; colours: Html };
-      try {
-        derived = periodSections(view, periodContext(view.checked.data, period).view);
-      } catch (error) {
-        // A period still being reported lacks entries: the figures wait for them, the reporting section is what matters then.
-        if (!(error instanceof UserError)) throw error;
-        derived = { figures: html`<div class="error"><p>本期统计暂不能生成：${error.message}</p></div>`, colours: html`` };
-      }
+      const derived = derivedSections(view, period);
       return sendPage(
         request,
         reply,
