@@ -151,6 +151,14 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
     expect((await unit.request('GET', `/plans/${harness.planId}/periods/${PERIOD}/answers`)).body).not.toContain('各单位填报情况');
   });
 
+  it('shows the reviewer 达到序时进度 only for 推进中, the one status it is taken for', async () => {
+    const typed = { status: '已完成', completedOn: '2023-12-20', onSchedule: '是', progress: '12月已全部完成。', version: await version(unit, 16), action: 'submit' };
+    expect((await unit.post(url(16), typed, url(16))).statusCode).toBe(302);
+    const review = (await office.request('GET', url(16))).body;
+    expect(review).toContain('<dt>整改状态</dt>');
+    expect(review).not.toContain('<dt>达到序时进度</dt>');
+  });
+
   it('exports a folder that zhenggai check accepts after an answer is accepted', async () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-answers-')), 'guanyang-2022');
     for (const file of await exportPlan(harness.db, harness.dataDir, harness.planId)) {

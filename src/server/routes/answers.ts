@@ -155,8 +155,14 @@ ${evidenceInputs(refusals)}
 </form>`;
 }
 
+/**
+ * The answer read-only, as it will be taken: 达到序时进度 only for 推进中 (the
+ * form's hint: it is not imported for any other status — the tester saw 是
+ * beside 已完成并长期坚持 on the review page).
+ */
 function answerValues(values: AnswerValues): Html {
-  const shown = ANSWER_FIELDS.filter((f) => (values[f.field] ?? '') !== '');
+  const taken = (field: string) => field !== 'onSchedule' || values.status === '推进中';
+  const shown = ANSWER_FIELDS.filter((f) => (values[f.field] ?? '') !== '' && taken(f.field));
   if (shown.length === 0) return html`<p class="hint">（尚无内容）</p>`;
   return html`<dl class="fields">${shown.map((f) => html`<dt>${f.label}</dt><dd class="prewrap">${values[f.field]}</dd>`)}</dl>`;
 }
