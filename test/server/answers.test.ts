@@ -151,6 +151,12 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
     expect((await unit.request('GET', `/plans/${harness.planId}/periods/${PERIOD}/answers`)).body).not.toContain('各单位填报情况');
   });
 
+  it('names the signed-in account on the plan list, with its role (not the role alone)', async () => {
+    const body = (await unit.request('GET', '/plans')).body;
+    expect(body).toMatch(/当前账户：[^<（]+（牵头单位）/);
+    expect(body).not.toContain('当前账户：牵头单位');
+  });
+
   it('shows the reviewer 达到序时进度 only for 推进中, the one status it is taken for', async () => {
     const typed = { status: '已完成', completedOn: '2023-12-20', onSchedule: '是', progress: '12月已全部完成。', version: await version(unit, 16), action: 'submit' };
     expect((await unit.post(url(16), typed, url(16))).statusCode).toBe(302);

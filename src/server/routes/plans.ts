@@ -94,7 +94,7 @@ export function planRoutes(app: FastifyInstance): void {
         : html`<div class="table-wrap"><table><thead><tr><th>方案</th><th>发文字号</th><th>文件夹名</th><th>导入时间</th></tr></thead><tbody>
 ${plans.map((p) => html`<tr><td><a href="/plans/${p.id}">${p.title || p.name}</a></td><td>${p.docNumber}</td><td>${p.name}</td><td>${beijingDate(p.importedAt)}</td></tr>`)}
 </tbody></table></div>`;
-      return sendPage(request, reply, '方案', html`<p class="hint">当前账户：${ROLE_LABELS[account.role]}</p>${list}`);
+      return sendPage(request, reply, '方案', html`<p class="hint">当前账户：${account.displayName}（${ROLE_LABELS[account.role]}）</p>${list}`);
     },
   });
   app.route({
