@@ -81,7 +81,9 @@ export async function answerWarnings(db: Database, view: PlanInView, period: str
     .filter((d) => d.severity === 'warning' && d.path?.[0] === 'problems' && d.path[1] === index)
     .map((d) => {
       const key = d.path?.[2];
-      const field = ANSWERED_IN[d.ruleId] ?? (typeof key === 'string' ? FIELD_OF_KEY[key] : undefined);
+      // The extension's reason is a field of its own on the form (problems[i].extension.reason).
+      const part = key === 'extension' && d.path?.[3] === 'reason' ? 'extensionReason' : undefined;
+      const field = ANSWERED_IN[d.ruleId] ?? part ?? (typeof key === 'string' ? FIELD_OF_KEY[key] : undefined);
       return { ruleId: d.ruleId, message: clerkWording(d.message), ...(field ? { field } : {}) };
     });
 }

@@ -62,6 +62,23 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     expect(rows.map((r) => r.newValue)).toContain(regression);
   });
 
+  it('shows a pasted 1,001-character 整改进展 as a long-text warning under 整改进展 (not blocking the save)', async () => {
+    const harness3 = await startHarness();
+    try {
+      const office3 = await signedIn(harness3.app, 'office');
+      const unit3 = await signedIn(harness3.app, 'unit');
+      await office3.post(`/plans/${harness3.planId}/periods`, { period: PERIOD });
+      const u = `/plans/${harness3.planId}/periods/${PERIOD}/answers/${PROBLEM}`;
+      const v = /name="version" value="(\d+)"/.exec((await unit3.request('GET', u)).body)![1]!;
+      const saved = await unit3.post(u, { ...answer, note: '回头看发现遗漏，重新整改', reason: '项目库调整遗漏一个项目', progress: '进'.repeat(1001), version: v, action: 'save' }, u);
+      expect(saved.statusCode).toBe(302);
+      const page = (await unit3.request('GET', u)).body;
+      expect(page).toContain('整改进展共 1001 字，超过 1000 字：报告表格中这一格将超过一页，请核对是否误粘贴');
+    } finally {
+      await harness3.close();
+    }
+  });
+
   it('shows no warning once the answer explains itself', async () => {
     const harness2 = await startHarness();
     try {

@@ -12,6 +12,7 @@ import { deadlinePhrase } from './deadline-phrase.js';
 import { emptyCategory } from './empty-category.js';
 import { evidenceNameDiffers } from './evidence-name-differs.js';
 import { excelCellLimit } from './excel-cell-limit.js';
+import { longText } from './long-text.js';
 import { leadAlsoCooperating } from './lead-also-cooperating.js';
 import { missingEvidence } from './missing-evidence.js';
 import { onScheduleMissing } from './on-schedule-missing.js';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   extensionEarlier,
   dueDateDiffers,
   overdueWithoutReason,
+  longText,
   onScheduleMissing,
   reportMissing,
   reviewDueMissing,
