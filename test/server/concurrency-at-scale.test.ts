@@ -11,11 +11,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/accounts.js';
 import { reportingUnit } from '../../src/derive/reporting-unit.js';
-import { importPlan, loadPlan } from '../../src/server/plan-store.js';
+import { importPlan } from '../../src/server/plan-store.js';
 import { planSchema } from '../../src/model/plan-schema.js';
 import { syntheticPlanInput } from '../helpers/synthetic-plan.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { Client, signedIn, startHarness, type Harness } from './harness.js';
+import { Client, signedIn, startHarness, storedProgress, type Harness } from './harness.js';
 
 const PROBLEMS = 60;
 const PERIOD = '2023-07';
@@ -105,7 +105,7 @@ describeWithTools(['better-sqlite3'], 'many units at once, at the issue’s size
     const versions = await Promise.all(plan.problems.map(async (p) => /name="version" value="(\d+)"/.exec((await office.request('GET', url(p.number))).body)![1]!));
     const accepted = await Promise.all(plan.problems.map((p, i) => office.post(`${url(p.number)}/review`, { decision: 'accepted', reason: '', version: versions[i]! }, url(p.number))));
     expect(accepted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
-    const progress = JSON.parse((await loadPlan(harness.db, planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: { number: number; progress: string }[] };
+    const progress = await storedProgress<{ number: number; progress: string }>({ db: harness.db, planId }, PERIOD);
     expect(progress.problems.map((p) => [p.number, p.progress])).toEqual(plan.problems.map((p) => [p.number, p.number === contested.number ? mine : `第${p.number}号问题7月已整改完成。`]));
   });
 });
