@@ -46,6 +46,20 @@ export async function signInPage(page: Page, baseUrl: string, account: { usernam
   await page.waitForURL(/\/plans$/);
 }
 
+/** From the plan list, open the bundled plan (the first link naming 官阳镇) and wait for its page; that page's URL. */
+export async function openBundledPlan(page: Page): Promise<string> {
+  await page.locator('a', { hasText: '官阳镇' }).first().click();
+  await page.waitForURL(/\/plans\/\d+$/);
+  return page.url();
+}
+
+/** On a plan's page as the office, open `period` (YYYY-MM) for online reporting through the 开放填报 form and wait for the plan's page of that period. */
+export async function openPeriodInPage(page: Page, period: string): Promise<void> {
+  await page.locator('input[name="period"]').fill(period);
+  await page.getByRole('button', { name: '开放填报' }).click();
+  await page.waitForURL(new RegExp(`\\?period=${period}$`));
+}
+
 /**
  * Which of a page's console errors are problems: 'all'; 'except-400', all but
  * chromium's line for a response with status 400 (a form the test expects to

@@ -9,7 +9,7 @@
 
 import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
+import { PHONE, openBundledPlan, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real browser', () => {
   const demo = startDemoBrowser('closure');
@@ -18,8 +18,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real 
   it('refuses a closure without its approver at the field, then records it; desktop and phone', async () => {
     // The refused closure is answered 400, which chromium logs; any other console error is a problem.
     const page = await demo.signIn(0, { viewport: PHONE, consoleErrors: 'except-400' });
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    await openBundledPlan(page);
     await page.locator('a[href$="/problems/16"]').click();
     await page.locator('a', { hasText: '2023-11 录入或撤销销号' }).click();
     await page.waitForURL(/\/periods\/2023-11\/closures\/16$/);

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
+import { PHONE, openBundledPlan, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader and a cooperating unit in a real browser', () => {
   const demo = startDemoBrowser('coop');
@@ -18,8 +18,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader
   /** A phone-width page signed in as demo account `index` (0 office, 1 leader, 2 unit), on its plan's page. */
   async function signIn(index: 0 | 1 | 2): Promise<Page> {
     const page = await demo.signIn(index, { viewport: PHONE });
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    await openBundledPlan(page);
     return page;
   }
 

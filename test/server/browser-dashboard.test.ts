@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, SHOTS, startDemoBrowser } from '../helpers/browser.js';
+import { DESKTOP, PHONE, SHOTS, openBundledPlan, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'the dashboard in a real browser', () => {
   const demo = startDemoBrowser('dashboard');
@@ -15,8 +15,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'the dashboard in a real brows
 
   it('shows the leader 2023-11’s dashboard at desktop and phone width', async () => {
     const page = await demo.signIn(1, { viewport: DESKTOP });
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    await openBundledPlan(page);
     await page.locator('a', { hasText: '2023-11 看板' }).click();
     await page.waitForURL(/\/periods\/2023-11\/dashboard$/);
     await expect(page.locator('td[data-figure="total"]').textContent()).resolves.toBe('21');

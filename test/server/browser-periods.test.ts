@@ -8,7 +8,7 @@
 
 import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
+import { PHONE, openBundledPlan, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'opening and closing a period in a real browser', () => {
   const demo = startDemoBrowser('periods');
@@ -17,8 +17,7 @@ describeWithTools(['better-sqlite3', 'chromium'], 'opening and closing a period 
   it('refuses 2099-12 at the field, opens 2023-12, and closes it from the confirmation page; desktop and phone', async () => {
     // The refused month is answered 400, which chromium logs; any other console error is a problem.
     const page = await demo.signIn(0, { viewport: PHONE, consoleErrors: 'except-400' });
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    await openBundledPlan(page);
     await page.locator('#open-period').fill('2099-12');
     await page.getByRole('button', { name: '开放填报' }).click();
     await expect(page.locator('#open-period + p.field-error').textContent()).resolves.toMatch(/^✗ 2099-12 晚于本月（北京时间 \d{4}-\d{2}）/);

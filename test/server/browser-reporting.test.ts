@@ -25,7 +25,7 @@ import { describeWithTools, runPython } from '../helpers/tools.js';
 import { FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { editCells } from '../import/form-editor.js';
 import { answerFields, type EntryJson } from './answer-fields.js';
-import { DESKTOP, PHONE, SHOTS, startDemoBrowser } from '../helpers/browser.js';
+import { DESKTOP, PHONE, SHOTS, openBundledPlan, openPeriodInPage, startDemoBrowser } from '../helpers/browser.js';
 
 const FIRST = '12月继续发放告知单。';
 const FIXED = '长期坚持：12月发放告知单96份；村医入户随访时宣传政策。';
@@ -63,12 +63,8 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
 
   it('opens a period, a unit reports from a phone, the office returns and then accepts, and the export passes check', async () => {
     const { context: officeContext, page: office } = await signIn(0, DESKTOP);
-    await office.locator('a', { hasText: '官阳镇' }).first().click();
-    await office.waitForURL(/\/plans\/\d+$/);
-    const planUrl = office.url();
-    await office.locator('input[name="period"]').fill('2023-12');
-    await office.getByRole('button', { name: '开放填报' }).click();
-    await office.waitForURL(/\?period=2023-12$/);
+    const planUrl = await openBundledPlan(office);
+    await openPeriodInPage(office, '2023-12');
     expect(await office.locator('li', { hasText: '2023-12' }).textContent()).toContain('填报中');
     await shoot(office, '20-period-opened', DESKTOP);
 

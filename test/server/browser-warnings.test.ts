@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
+import { DESKTOP, PHONE, openBundledPlan, openPeriodInPage, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'warnings on an online answer in a real browser', () => {
   const demo = startDemoBrowser('warnings');
@@ -22,12 +22,8 @@ describeWithTools(['better-sqlite3', 'chromium'], 'warnings on an online answer 
 
   it('shows the unit the warnings at 备注 and 未完成原因 and the office a 提示 block; neither blocks', async () => {
     const office = await signIn(0);
-    await office.locator('a', { hasText: '官阳镇' }).first().click();
-    await office.waitForURL(/\/plans\/\d+$/);
-    const planUrl = office.url();
-    await office.locator('input[name="period"]').fill('2023-12');
-    await office.getByRole('button', { name: '开放填报' }).click();
-    await office.waitForURL(/\?period=2023-12$/);
+    const planUrl = await openBundledPlan(office);
+    await openPeriodInPage(office, '2023-12');
     const answerUrl = `${planUrl}/periods/2023-12/answers/14`;
 
     const unit = await signIn(2);
