@@ -8,7 +8,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { answerVersion, openPeriodHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, formVersion, openPeriodHarness, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 const PROBLEM = 14;
@@ -48,7 +48,7 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     expect(review).toContain('<li>按方案的回头看安排，第 14 号问题 2023-12 应开展回头看，本期进展没有记录</li>');
     expect(review).toContain(`<strong>备注（状态倒退须说明）</strong>：${regression}`);
     expect(review).toContain(`<strong>未完成原因</strong>：${overdue}`);
-    const accepted = await office.post(`${url()}/review`, { version: /name="version" value="(\d+)"/.exec(review)![1]!, decision: 'accepted', reason: '' }, url());
+    const accepted = await office.post(`${url()}/review`, { version: formVersion(review), decision: 'accepted', reason: '' }, url());
     expect(accepted.statusCode).toBe(302);
     const after = (await office.request('GET', url())).body;
     expect(after).toContain('已采纳');
@@ -63,7 +63,7 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     const { harness: harness3, unit: unit3 } = await openPeriodHarness(PERIOD, ['unit']);
     try {
       const u = `/plans/${harness3.planId}/periods/${PERIOD}/answers/${PROBLEM}`;
-      const v = /name="version" value="(\d+)"/.exec((await unit3.request('GET', u)).body)![1]!;
+      const v = formVersion((await unit3.request('GET', u)).body);
       const saved = await unit3.post(u, { ...answer, note: '回头看发现遗漏，重新整改', reason: '项目库调整遗漏一个项目', progress: '进'.repeat(1001), version: v, action: 'save' }, u);
       expect(saved.statusCode).toBe(302);
       const page = (await unit3.request('GET', u)).body;
@@ -77,7 +77,7 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     const { harness: harness2, unit: unit2 } = await openPeriodHarness(PERIOD, ['unit']);
     try {
       const u = `/plans/${harness2.planId}/periods/${PERIOD}/answers/${PROBLEM}`;
-      const v = /name="version" value="(\d+)"/.exec((await unit2.request('GET', u)).body)![1]!;
+      const v = formVersion((await unit2.request('GET', u)).body);
       await unit2.post(u, { ...answer, note: '回头看发现遗漏，重新整改', reason: '项目库调整遗漏一个项目', version: v, action: 'save' }, u);
       const page = (await unit2.request('GET', u)).body;
       expect(page).not.toContain('field-warning');

@@ -25,6 +25,7 @@ import { describeWithTools, runPython } from '../helpers/tools.js';
 import { FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { editCells } from '../import/form-editor.js';
 import { answerFields, type EntryJson } from './answer-fields.js';
+import { formVersion } from './harness.js';
 import { DESKTOP, PHONE, SHOTS, openBundledPlan, openPeriodInPage, startDemoBrowser } from '../helpers/browser.js';
 
 const FIRST = '12月继续发放告知单。';
@@ -121,7 +122,7 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
     for (const p of plan.problems.filter((q) => q.leadUnits[0] === '经发办' && q.number !== 1)) {
       const url = `${planUrl}/periods/2023-12/answers/${p.number}`;
       expect((await sendForm(unitContext, url, url, { ...answerFields(november.problems.find((e) => e.number === p.number)!), version: '0', action: 'submit' })).status()).toBe(302);
-      const version = /name="version" value="(\d+)"/.exec(await (await officeContext.request.get(url)).text())![1]!;
+      const version = formVersion(await (await officeContext.request.get(url)).text());
       expect((await sendForm(officeContext, url, `${url}/review`, { decision: 'accepted', reason: '', version })).status()).toBe(302);
     }
     // …and the five other units' Excel forms (the server's own download, pre-filled; 农业服务中心's problem 11 written afresh) uploaded by the office.

@@ -12,7 +12,7 @@ import { checkStoredPlan, loadPlan, replaceProgressText } from '../../src/server
 import { findAnswer, reviewAnswer } from '../../src/server/answers.js';
 import { accountById } from '../../src/server/accounts.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { BUNDLED, Client, signedIn, startHarness, storedProgress, storedProgressText, type Harness } from './harness.js';
+import { BUNDLED, Client, formVersion, signedIn, startHarness, storedProgress, storedProgressText, type Harness } from './harness.js';
 import { answerFields, type EntryJson } from './answer-fields.js';
 
 const PERIOD = '2023-12';
@@ -54,7 +54,7 @@ describeWithTools(['better-sqlite3'], 'many units at once', () => {
     expect(submitted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
     expect(await harness.db.selectFrom('answerRounds').select('id').execute()).toHaveLength(21);
 
-    const versions = await Promise.all(plan.problems.map(async (p) => /name="version" value="(\d+)"/.exec((await office.request('GET', url(p.number))).body)![1]!));
+    const versions = await Promise.all(plan.problems.map(async (p) => formVersion((await office.request('GET', url(p.number))).body)));
     const accepted = await Promise.all(plan.problems.map((p, i) => office.post(`${url(p.number)}/review`, { decision: 'accepted', reason: '', version: versions[i]! }, url(p.number))));
     expect(accepted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
     const progress = await storedProgress<Entry>(harness, PERIOD);

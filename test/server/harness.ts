@@ -173,8 +173,18 @@ export async function openPeriodHarness<A extends OtherAccount>(period: string, 
  * such form (a closed period, a read-only page, a refusal).
  */
 export async function answerVersion(client: Client, url: string): Promise<string> {
-  return /name="version" value="(\d+)"/.exec((await client.request('GET', url)).body)?.[1] ?? '';
+  return VERSION_FIELD.exec((await client.request('GET', url)).body)?.[1] ?? '';
 }
+
+/** The version number of the answer form in page `body` (its hidden field "version"); throws, quoting the page's start, when there is none. */
+export function formVersion(body: string): string {
+  const version = VERSION_FIELD.exec(body)?.[1];
+  if (version === undefined) throw new Error(`no answer form (hidden field "version") on the page: ${body.slice(0, 300)}`);
+  return version;
+}
+
+/** The hidden field that carries an answer form's version (src/server/routes/answers.ts). */
+const VERSION_FIELD = /name="version" value="(\d+)"/;
 
 /** The text of progress/<period>.json as the server stores it for plan `planId`; throws when there is no such plan or period. */
 export async function storedProgressText(harness: Pick<Harness, 'db' | 'planId'>, period: string): Promise<string> {
