@@ -52,23 +52,28 @@ export function layoutPacket(documents: readonly PacketDocumentPart[], problems:
 }
 
 /**
- * A problem's number in its evidence folder's name: the plan-wide number
- * padded as before (03), so folders sort in plan order; the shown number
- * (二-3) for a plan numbered per category, which names the problem as the
- * county knows it.
+ * A problem's number in its evidence folder's name: the plan-wide number,
+ * padded to the widest number of the plan (03, or 003 in a plan of more than
+ * 99 problems), so that folders sort in plan order in any file list — a zip's,
+ * the manifest's, a file manager that compares names character by character;
+ * in a plan numbered per category, followed by the shown number (04-二-1),
+ * which names the problem as the county knows it (二-10 alone sorted before
+ * 二-2, and 100 before 99).
  */
-function evidenceFolderNumber(problem: Problem): string {
+function evidenceFolderNumber(problem: Problem, digits: number): string {
+  const ordinal = String(problem.number).padStart(digits, '0');
   const shown = shownNumber(problem);
-  return shown === String(problem.number) ? pad(problem.number) : shown;
+  return shown === String(problem.number) ? ordinal : `${ordinal}-${shown}`;
 }
 
 /** One folder a problem, `<序号>-<short summary>`, holding every evidence file so far. */
 function evidenceCopies(problems: readonly Problem[], evidence: ReadonlyMap<number, EvidenceItem[]>, root: string): EvidenceCopy[] {
   const copies: EvidenceCopy[] = [];
+  const digits = Math.max(2, ...problems.map((p) => String(p.number).length));
   for (const problem of problems) {
     const items = evidence.get(problem.number) ?? [];
     if (items.length === 0) continue;
-    const folder = `${root}/${safeFileStem(`${evidenceFolderNumber(problem)}-${shortSummary(problem.summary)}`)}`;
+    const folder = `${root}/${safeFileStem(`${evidenceFolderNumber(problem, digits)}-${shortSummary(problem.summary)}`)}`;
     // Files from different months may share a name: keep each, numbered.
     const names = uniqueNames(items.map((item) => safeFileNameKeepingExtension(item.path.split('/').pop() ?? item.path)));
     items.forEach((item, i) => copies.push({ problem: problem.number, shownNumber: shownNumber(problem), from: item.path, to: `${folder}/${names[i]}` }));

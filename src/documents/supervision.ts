@@ -12,6 +12,8 @@ import type { TemplateSet } from '../templates/load.js';
 import path from 'node:path';
 import type { PeriodView } from '../derive/period.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { planOutputDir } from '../write/output-paths.js';
+import { removeStaleNotices } from '../write/stale-notices.js';
 import { loadCheckedFolder, writingInto, type Io } from './files.js';
 import { periodContext, periodFile, requirePeriod } from './period.js';
 import type { DocumentOutput, NamedBuffer, PlanData } from './pipeline.js';
@@ -114,4 +116,18 @@ export async function buildSupervision(data: PlanData, period: string, templates
   const files: NamedBuffer[] = [];
   for (const notice of notices) files.push({ name: supervisionFileName(period, notice), data: await renderOfficialDocument(notice.doc) });
   return { files, warnings: [], record, changed };
+}
+
+/**
+ * After `supervise` wrote `written` (absolute paths), removes the notices of
+ * an earlier run in out/<plan>/<period>/督办/ that this run did not write
+ * (write/stale-notices.ts), under the output folder's lock; returns their
+ * paths. A notice no longer due (its problems resolved, the data corrected)
+ * would otherwise stay beside the new ones, and a clerk printing the folder
+ * would send it. Their numbers stay recorded in the progress file
+ * (docs/domain.md#督办): a number once issued is not given again.
+ */
+export async function removeOutdatedNotices(options: { planDir: string; out: string }, period: string, written: readonly string[], io: Io): Promise<string[]> {
+  const planOut = planOutputDir(options.out, path.basename(path.resolve(options.planDir)));
+  return writingInto(planOut, io, () => removeStaleNotices(path.join(planOut, period, SUPERVISION_FOLDER), written));
 }

@@ -47,6 +47,26 @@ function movedNumber(plan: Plan, key: number, recorded: string): string | undefi
 }
 
 /**
+ * One diagnostic for a file whose every number is written the plan-wide way
+ * (an integer) in a plan numbered per category — a file written before the
+ * plan switched schemes — at the first entry's number, instead of one a
+ * problem; undefined when any entry is written otherwise.
+ */
+function otherSchemeThroughout(source: JsonSource, plan: Plan, entries: readonly unknown[]): Diagnostic | undefined {
+  const written = entries.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as { number?: unknown }).number : undefined));
+  if (written.length < 2 || !written.every((n) => typeof n === 'number')) return undefined;
+  const path = ['problems', 0, 'number'];
+  return {
+    file: source.file,
+    ...locate(source, path),
+    path,
+    ruleId: 'problem-number',
+    severity: 'error',
+    message: `本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 ${examples(plan)}；本文件 ${written.length} 个问题的 number 都写成了整数（第一个读到 ${JSON.stringify(written[0])}）：这个文件可能写于方案改为各类别分别编号之前，请按方案现在的编号逐一改写`,
+  };
+}
+
+/**
  * The progress value with shown numbers resolved, or diagnostics naming the
  * file and JSON path (problems[i].number) of each number that names no
  * problem or is written the other scheme's way. A plan-wide plan's file is
@@ -54,7 +74,11 @@ function movedNumber(plan: Plan, key: number, recorded: string): string | undefi
  */
 export function resolveProgressNumbers(source: JsonSource, plan: Plan): ResolvedProgress {
   const entries = entriesOf(source.value);
-  if (!numbersByCategory(plan) || !entries) return { value: source.value, diagnostics: [] };
+  // A plan numbered per category without categories is the plan's one error (check: problem-numbers); its problems are keyed by
+  // their numbers as written, so the file is read as a plan-wide one's rather than refused entry by entry for the plan's mistake.
+  if (!numbersByCategory(plan) || plan.categories.length === 0 || !entries) return { value: source.value, diagnostics: [] };
+  const wholeFile = otherSchemeThroughout(source, plan, entries);
+  if (wholeFile !== undefined) return { value: source.value, diagnostics: [wholeFile] };
   const diagnostics: Diagnostic[] = [];
   const resolved = entries.map((entry, index) => {
     const written = entry !== null && typeof entry === 'object' ? (entry as { number?: unknown }).number : undefined;

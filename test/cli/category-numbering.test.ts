@@ -222,13 +222,13 @@ describe('a Word task table numbered per category through every command', () => 
     expect(filled.map((t) => t.grid[0]!.map((c) => c.text))).toEqual([['问题编号', '一-2', '问题来源', '督察反馈的问题']]);
   });
 
-  it('packet: the evidence folder is named by the shown number', async () => {
+  it('packet: the evidence folder is named by its place in the plan, then the shown number', async () => {
     await runOk(['packet', dir, '--period', '2023-12', '--zip', '--out', out]);
     const packet = path.join(planOut, 'packet-2023-12');
     const evidence = readdirSync(packet).find((n) => n.endsWith('佐证材料'))!;
-    expect(readdirSync(path.join(packet, evidence))).toEqual(['二-1-群众反映灌溉渠道淤塞']);
+    expect(readdirSync(path.join(packet, evidence))).toEqual(['04-二-1-群众反映灌溉渠道淤塞']);
     const manifest = JSON.parse(readFileSync(path.join(packet, 'manifest.json'), 'utf8'));
-    expect(JSON.stringify(manifest)).toContain('二-1-群众反映灌溉渠道淤塞/清淤验收单.txt');
+    expect(JSON.stringify(manifest)).toContain('04-二-1-群众反映灌溉渠道淤塞/清淤验收单.txt');
   });
 
   itWithTools(['python-docx-openpyxl'], 'read by python-docx and openpyxl: the task table’s 序号 column and the ledger’s', () => {

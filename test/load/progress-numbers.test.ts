@@ -46,6 +46,27 @@ describe('progress files of a plan numbered per category', () => {
     expect(diagnostics.map((d) => [d.path, d.message])).toEqual([[['problems', 1, 'number'], '本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 “一-1”、“一-2”；读到 2']]);
   });
 
+  it('a file whose every number is an integer (written before the plan switched schemes) is one error, not one a problem', () => {
+    const { diagnostics, folder } = fixtureFolder({ plan: perCategory(), progress: progressWith([1, 2, 3]) });
+    expect(diagnostics.map((d) => [d.file, d.path, d.ruleId])).toEqual([['progress/2024-06.json', ['problems', 0, 'number'], 'problem-number']]);
+    expect(diagnostics[0]!.message).toBe(
+      '本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 “一-1”、“一-2”；本文件 3 个问题的 number 都写成了整数（第一个读到 1）：这个文件可能写于方案改为各类别分别编号之前，请按方案现在的编号逐一改写',
+    );
+    expect(folder!.progress).toEqual([]);
+  });
+
+  it('a plan numbered per category without categories: the plan’s one error, no error a progress entry', () => {
+    const plan = withPlan((p) => {
+      p.numbering = { scope: 'category' };
+      delete (p as { categories?: unknown }).categories;
+      for (const q of p.problems) delete (q as { category?: unknown }).category;
+    });
+    const { folder, diagnostics } = fixtureFolder({ plan, progress: progressWith([1, 2, 3]) });
+    expect(diagnostics).toEqual([]);
+    const errors = runRules(folder!).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.file, d.ruleId, d.path])).toEqual([['plan.json', 'problem-numbers', ['numbering', 'scope']]]);
+  });
+
   it('reads a shown number typed with full-width forms or spaces as the same number (二－1, （一）２ look the same on screen)', () => {
     const { folder, diagnostics } = fixtureFolder({ plan: perCategory(), progress: progressWith(['一－1', ' 一 - ２ ', '二-1']) });
     expect(diagnostics).toEqual([]);

@@ -29,6 +29,7 @@ import { reviewDueMissing } from './review-due-missing.js';
 import { reviewNeverCompleted } from './review-never-completed.js';
 import { reviewReboundStillCompleted } from './review-rebound-still-completed.js';
 import { reviewReboundWithoutDeadline } from './review-rebound-without-deadline.js';
+import { shownAsUnused } from './shown-as-unused.js';
 import { statedCount } from './stated-count.js';
 import { dueDateDiffers } from './due-date-differs.js';
 import { extensionDropped } from './extension-dropped.js';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   controlCharacters,
   excelCellLimit,
   statedCount,
+  shownAsUnused,
   emptyCategory,
   categorySplit,
   leadAlsoCooperating,
