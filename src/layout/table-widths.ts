@@ -339,11 +339,8 @@ export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: n
   const spread = options.readerSpread ?? 0;
   const words = options.words ?? 'whole';
   const wholeWords = words === 'whole';
-  const maxEm = Math.max(1, Math.floor(availableEm + EPSILON));
-  const prepared = columns.map((column) => prepare(column, spread, maxEm));
+  const { prepared, fixed, minOf, maxEm } = minimums(columns, availableEm, spread, words);
   const rowCount = Math.max(0, ...columns.map((c) => c.cells.length));
-  const fixed = columns.map((c) => (c.share === undefined ? undefined : c.share * availableEm));
-  const minOf = (p: Prepared) => (words === 'whole' ? p.strictMinEm : words === 'cut' ? p.looseMinEm : p.squeezeMinEm);
   let widths = prepared.map((p, c) => fixed[c] ?? minOf(p));
   let fits = sum(widths) <= availableEm + EPSILON;
   const minimumsFit = fits;
@@ -397,6 +394,27 @@ export function allocateWidthsEm(columns: readonly WidthColumn[], availableEm: n
   const rowLines = Array.from({ length: rowCount }, (_, r) => Math.max(1, ...current.map((s) => s.lines[r] ?? 0)));
   if (options.maxRowLines !== undefined && rowLines.some((n) => n > options.maxRowLines! + EPSILON)) fits = false;
   return { widthsEm: widths, fits, minimumsFit, rowLines, cutValues: sum(current.map((s) => s.cuts)) };
+}
+
+/**
+ * Each column's minimum under a word rule at one table's width (prepare), the
+ * widths the plan fixes (`share`), and the widest a column may be.
+ */
+function minimums(columns: readonly WidthColumn[], availableEm: number, spread: number, words: WordRule) {
+  const maxEm = Math.max(1, Math.floor(availableEm + EPSILON));
+  const prepared = columns.map((column) => prepare(column, spread, maxEm));
+  const fixed = columns.map((c) => (c.share === undefined ? undefined : c.share * availableEm));
+  const minOf = (p: Prepared) => (words === 'whole' ? p.strictMinEm : words === 'cut' ? p.looseMinEm : p.squeezeMinEm);
+  return { prepared, fixed, minOf, maxEm };
+}
+
+/**
+ * Whether every column's minimum under `words` fits `availableEm` — what
+ * allocateWidthsEm returns as `minimumsFit`, without its greedy steps.
+ */
+function minimumsFitEm(columns: readonly WidthColumn[], availableEm: number, options: WidthOptions): boolean {
+  const { prepared, fixed, minOf } = minimums(columns, availableEm, options.readerSpread ?? 0, options.words ?? 'whole');
+  return sum(prepared.map((p, c) => fixed[c] ?? minOf(p))) <= availableEm + EPSILON;
 }
 
 /** Most moves rebalanceText makes: each lowers the table's height by at least a line, so this bounds a pathological table only. */
@@ -672,6 +690,8 @@ export function fitTable(columns: readonly WidthColumn[], fits: readonly TableFi
     }),
   });
   for (const fit of fits) {
+    // A fit whose whole-word minimums do not fit cannot fit whole (its greedy steps were a 1,000-row table's largest cost, issue 14): skip it.
+    if (!minimumsFitEm(columns, fit.textWidthEm(columns.length), { words: 'whole', ...(fit.readerSpread === undefined ? {} : { readerSpread: fit.readerSpread }) })) continue;
     const strict = allocate(fit, 'whole');
     if (strict.allocation.fits) return strict;
   }

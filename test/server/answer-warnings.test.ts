@@ -8,7 +8,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, formVersion, openPeriodHarness, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 const PROBLEM = 14;
@@ -18,16 +18,13 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
   let office: Client;
   let unit: Client;
   const url = () => `/plans/${harness.planId}/periods/${PERIOD}/answers/${PROBLEM}`;
-  const version = async (client: Client) => /name="version" value="(\d+)"/.exec((await client.request('GET', url())).body)?.[1] ?? '';
+  const version = (client: Client) => answerVersion(client, url());
   const answer = { status: '推进中', onSchedule: '否', progress: '发现项目库调整后仍有遗漏，重新梳理中。' };
   const regression = '第 14 号问题状态由“已销号”（2023-11）退回“推进中”，请在“备注”中说明原因';
   const overdue = '第 14 号问题已逾期（时限 2023-10-31），请填写未完成原因';
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    unit = await signedIn(harness.app, 'unit');
-    expect((await office.post(`/plans/${harness.planId}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, unit } = await openPeriodHarness(PERIOD, ['unit']));
   });
   afterAll(async () => harness?.close());
 
@@ -51,7 +48,7 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     expect(review).toContain('<li>按方案的回头看安排，第 14 号问题 2023-12 应开展回头看，本期进展没有记录</li>');
     expect(review).toContain(`<strong>备注（状态倒退须说明）</strong>：${regression}`);
     expect(review).toContain(`<strong>未完成原因</strong>：${overdue}`);
-    const accepted = await office.post(`${url()}/review`, { version: /name="version" value="(\d+)"/.exec(review)![1]!, decision: 'accepted', reason: '' }, url());
+    const accepted = await office.post(`${url()}/review`, { version: formVersion(review), decision: 'accepted', reason: '' }, url());
     expect(accepted.statusCode).toBe(302);
     const after = (await office.request('GET', url())).body;
     expect(after).toContain('已采纳');
@@ -63,13 +60,10 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
   });
 
   it('shows a pasted 1,001-character 整改进展 as a long-text warning under 整改进展 (not blocking the save)', async () => {
-    const harness3 = await startHarness();
+    const { harness: harness3, unit: unit3 } = await openPeriodHarness(PERIOD, ['unit']);
     try {
-      const office3 = await signedIn(harness3.app, 'office');
-      const unit3 = await signedIn(harness3.app, 'unit');
-      await office3.post(`/plans/${harness3.planId}/periods`, { period: PERIOD });
       const u = `/plans/${harness3.planId}/periods/${PERIOD}/answers/${PROBLEM}`;
-      const v = /name="version" value="(\d+)"/.exec((await unit3.request('GET', u)).body)![1]!;
+      const v = formVersion((await unit3.request('GET', u)).body);
       const saved = await unit3.post(u, { ...answer, note: '回头看发现遗漏，重新整改', reason: '项目库调整遗漏一个项目', progress: '进'.repeat(1001), version: v, action: 'save' }, u);
       expect(saved.statusCode).toBe(302);
       const page = (await unit3.request('GET', u)).body;
@@ -80,13 +74,10 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
   });
 
   it('shows no warning once the answer explains itself', async () => {
-    const harness2 = await startHarness();
+    const { harness: harness2, unit: unit2 } = await openPeriodHarness(PERIOD, ['unit']);
     try {
-      const office2 = await signedIn(harness2.app, 'office');
-      const unit2 = await signedIn(harness2.app, 'unit');
-      await office2.post(`/plans/${harness2.planId}/periods`, { period: PERIOD });
       const u = `/plans/${harness2.planId}/periods/${PERIOD}/answers/${PROBLEM}`;
-      const v = /name="version" value="(\d+)"/.exec((await unit2.request('GET', u)).body)![1]!;
+      const v = formVersion((await unit2.request('GET', u)).body);
       await unit2.post(u, { ...answer, note: '回头看发现遗漏，重新整改', reason: '项目库调整遗漏一个项目', version: v, action: 'save' }, u);
       const page = (await unit2.request('GET', u)).body;
       expect(page).not.toContain('field-warning');

@@ -11,10 +11,10 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exportPlan, loadPlan } from '../../src/server/plan-store.js';
+import { exportPlan } from '../../src/server/plan-store.js';
 import { runCli } from '../cli/run.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, formVersion, openPeriodHarness, storedProgress, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 
@@ -24,15 +24,11 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
   let unit: Client;
   let unitB: Client;
   const url = (n: number) => `/plans/${harness.planId}/periods/${PERIOD}/answers/${n}`;
-  const version = async (client: Client, n: number) => /name="version" value="(\d+)"/.exec((await client.request('GET', url(n))).body)?.[1] ?? '';
-  const progress2023_12 = async () => JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: Record<string, unknown>[] };
+  const version = (client: Client, n: number) => answerVersion(client, url(n));
+  const progress2023_12 = () => storedProgress(harness, PERIOD);
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    unit = await signedIn(harness.app, 'unit');
-    unitB = await signedIn(harness.app, 'unitB');
-    expect((await office.post(`/plans/${harness.planId}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, unit, unitB } = await openPeriodHarness(PERIOD, ['unit', 'unitB']));
   });
   afterAll(async () => harness?.close());
 
@@ -100,7 +96,7 @@ describeWithTools(['better-sqlite3'], 'answers online and their review', () => {
     const stored = await harness.db.selectFrom('answers').selectAll().where('number', '=', 1).executeTakeFirstOrThrow();
     expect(JSON.parse(stored.valuesJson).progress).toBe('第一人的文字');
     // The conflict page carries the current version: saving again from it, knowingly, goes through.
-    const again = /name="version" value="(\d+)"/.exec(second.body)![1]!;
+    const again = formVersion(second.body);
     expect(Number(again)).toBe(stored.version);
   });
 

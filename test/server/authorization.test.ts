@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describeWithTools } from '../helpers/tools.js';
 import { readFolderFiles } from '../../src/server/folder-files.js';
 import { importPlan } from '../../src/server/plan-store.js';
-import { BUNDLED, Client, postMultipart, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
+import { BUNDLED, Client, formVersion, postMultipart, signedIn, startHarness, TEST_UNIT, type Harness } from './harness.js';
 
 // Two unit accounts (issue 16): 'unit' is 经发办 (problem 1 is its own), 'unitB' is 农业服务中心 (problem 2).
 type Caller = 'anonymous' | 'office' | 'viewer' | 'unit' | 'unitB';
@@ -270,7 +270,7 @@ describeWithTools(['better-sqlite3'], 'authorization matrix', () => {
     expect((await unit.request('GET', answer2)).body).toContain('填报单位提交后可查看');
     expect((await unitB.post(answer2, { status: '推进中', onSchedule: '是', progress: '协办测试', version: '1', action: 'submit' }, answer2)).statusCode).toBe(302);
     const answer1 = '/plans/1/periods/2023-12/answers/1';
-    const v1 = /name="version" value="(\d+)"/.exec((await unit.request('GET', answer1)).body)![1]!;
+    const v1 = formVersion((await unit.request('GET', answer1)).body);
     expect((await unit.post(answer1, { status: '推进中', onSchedule: '是', progress: '矩阵测试', version: v1, action: 'submit' }, answer1)).statusCode).toBe(302);
     for (const row of COOPERATING_EVIDENCE) {
       const client = row.caller === 'unit' ? unit : unitB;

@@ -7,41 +7,18 @@
 // out/screenshots/40-closure-*.png (looked at by hand); the phone must not
 // scroll sideways.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
+import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, launchChromium, photographBothWidths, signInPage } from '../helpers/browser.js';
+import { PHONE, openBundledPlan, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser-closure-'));
-    server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = startDemoBrowser('closure');
+  const { problems } = demo;
 
   it('refuses a closure without its approver at the field, then records it; desktop and phone', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      // The refused closure is answered 400, which chromium logs; anything else is a problem.
-      if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await signInPage(page, server.url, DEMO_ACCOUNTS[0]);
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    // The refused closure is answered 400, which chromium logs; any other console error is a problem.
+    const page = await demo.signIn(0, { viewport: PHONE, consoleErrors: 'except-400' });
+    await openBundledPlan(page);
     await page.locator('a[href$="/problems/16"]').click();
     await page.locator('a', { hasText: '2023-11 录入或撤销销号' }).click();
     await page.waitForURL(/\/periods\/2023-11\/closures\/16$/);
@@ -59,6 +36,6 @@ describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real 
     await expect(page.getByRole('button', { name: '撤销销号' }).count()).resolves.toBe(1);
     await photographBothWidths(page, '40-closure-recorded');
     expect(problems).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -6,45 +6,19 @@
 // photographed at 1280 and 390 px into out/screenshots/41-*.png (looked at
 // by hand); the phone must not scroll sideways.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, launchChromium, photographBothWidths } from '../helpers/browser.js';
+import { PHONE, openBundledPlan, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'read-only pages of the leader and a cooperating unit in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser-coop-'));
-    server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = startDemoBrowser('coop');
+  const { problems } = demo;
 
   /** A phone-width page signed in as demo account `index` (0 office, 1 leader, 2 unit), on its plan's page. */
   async function signIn(index: 0 | 1 | 2): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[index].username);
-    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[index].password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/plans$/);
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    const page = await demo.signIn(index, { viewport: PHONE });
+    await openBundledPlan(page);
     return page;
   }
 

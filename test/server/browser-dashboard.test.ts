@@ -4,45 +4,18 @@
 // photographed at 1280 and 390 px into out/screenshots/30-dashboard-*.png
 // (looked at by hand) and must not scroll sideways on the phone.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
+import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
-
+import { DESKTOP, PHONE, SHOTS, openBundledPlan, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'the dashboard in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser3-'));
-    server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = startDemoBrowser('dashboard');
+  const { problems } = demo;
 
   it('shows the leader 2023-11’s dashboard at desktop and phone width', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[1].username);
-    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[1].password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/plans$/);
-    await page.locator('a', { hasText: '官阳镇' }).first().click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    const page = await demo.signIn(1, { viewport: DESKTOP });
+    await openBundledPlan(page);
     await page.locator('a', { hasText: '2023-11 看板' }).click();
     await page.waitForURL(/\/periods\/2023-11\/dashboard$/);
     await expect(page.locator('td[data-figure="total"]').textContent()).resolves.toBe('21');
@@ -53,6 +26,6 @@ describeWithTools(['better-sqlite3', 'chromium'], 'the dashboard in a real brows
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'dashboard at phone width').toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

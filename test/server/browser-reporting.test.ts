@@ -18,15 +18,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
 import { FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
 import { editCells } from '../import/form-editor.js';
 import { answerFields, type EntryJson } from './answer-fields.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
+import { formVersion } from './harness.js';
+import { DESKTOP, PHONE, SHOTS, openBundledPlan, openPeriodInPage, startDemoBrowser } from '../helpers/browser.js';
 
 const FIRST = '12月继续发放告知单。';
 const FIXED = '长期坚持：12月发放告知单96份；村医入户随访时宣传政策。';
@@ -37,19 +37,8 @@ const FORM_PROGRESS = '12月兑付“五小庭院经济”奖补资金12户，�
 const PHOTO = readFileSync(path.resolve('data/guanyang-2022/evidence/01/告知书张贴照片.png'));
 
 describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units reporting online in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser2-'));
-    server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = startDemoBrowser('reporting');
+  const { problems } = demo;
 
   /** Photograph the page at desktop and phone width and check the phone layout does not scroll sideways; leaves the page at `keep` width. */
   async function shoot(page: Page, name: string, keep: { width: number; height: number }): Promise<void> {
@@ -63,18 +52,8 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
   }
 
   async function signIn(role: 0 | 2, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[role].username);
-    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[role].password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/plans$/);
-    return { context, page };
+    const page = await demo.signIn(role, { viewport, acceptDownloads: true });
+    return { context: page.context(), page };
   }
 
   /** POST a form as the context's session (cookies shared with its pages), with the CSRF token of page `formPage`; redirects not followed. */
@@ -85,12 +64,8 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
 
   it('opens a period, a unit reports from a phone, the office returns and then accepts, and the export passes check', async () => {
     const { context: officeContext, page: office } = await signIn(0, DESKTOP);
-    await office.locator('a', { hasText: '官阳镇' }).first().click();
-    await office.waitForURL(/\/plans\/\d+$/);
-    const planUrl = office.url();
-    await office.locator('input[name="period"]').fill('2023-12');
-    await office.getByRole('button', { name: '开放填报' }).click();
-    await office.waitForURL(/\?period=2023-12$/);
+    const planUrl = await openBundledPlan(office);
+    await openPeriodInPage(office, '2023-12');
     expect(await office.locator('li', { hasText: '2023-12' }).textContent()).toContain('填报中');
     await shoot(office, '20-period-opened', DESKTOP);
 
@@ -147,7 +122,7 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
     for (const p of plan.problems.filter((q) => q.leadUnits[0] === '经发办' && q.number !== 1)) {
       const url = `${planUrl}/periods/2023-12/answers/${p.number}`;
       expect((await sendForm(unitContext, url, url, { ...answerFields(november.problems.find((e) => e.number === p.number)!), version: '0', action: 'submit' })).status()).toBe(302);
-      const version = /name="version" value="(\d+)"/.exec(await (await officeContext.request.get(url)).text())![1]!;
+      const version = formVersion(await (await officeContext.request.get(url)).text());
       expect((await sendForm(officeContext, url, `${url}/review`, { decision: 'accepted', reason: '', version })).status()).toBe(302);
     }
     // …and the five other units' Excel forms (the server's own download, pre-filled; 农业服务中心's problem 11 written afresh) uploaded by the office.
@@ -155,7 +130,7 @@ describeWithTools(['better-sqlite3', 'chromium', 'python-docx-openpyxl'], 'units
     const forms = [];
     for (const [, href, name] of list.matchAll(/href="([^"]+file=\d+)">([^<]+\.xlsx)</g)) {
       if (name === '经发办.xlsx') continue;
-      let bytes = new Uint8Array(await (await officeContext.request.get(`${server.url}${href!.replace(/&amp;/g, '&')}`)).body());
+      let bytes = new Uint8Array(await (await officeContext.request.get(`${demo.server.url}${href!.replace(/&amp;/g, '&')}`)).body());
       if (name === '农业服务中心.xlsx') bytes = editCells(bytes, FORM_SHEET, { I6: { text: FORM_PROGRESS } });
       forms.push({ name: name!, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
     }

@@ -7,59 +7,23 @@
 // and 390 px into out/screenshots/50-*.png (looked at by hand); the phone
 // must not scroll sideways.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, startServer, type RunningServer } from '../../src/server/serve.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from '../helpers/browser.js';
+import { DESKTOP, PHONE, openBundledPlan, openPeriodInPage, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'warnings on an online answer in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const problems: string[] = [];
+  const demo = startDemoBrowser('warnings');
+  const { problems } = demo;
 
-  beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-browser-warnings-'));
-    server = await startServer({ db: path.join(dir, 'zhenggai.db'), port: 0, host: '127.0.0.1', demo: true, behindHttps: false }, { out: () => undefined, err: (t) => problems.push(t) });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.setViewportSize(PHONE);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at phone width`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-  }
-
-  async function signIn(role: 0 | 2): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[name="username"]').fill(DEMO_ACCOUNTS[role].username);
-    await page.locator('input[name="password"]').fill(DEMO_ACCOUNTS[role].password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/plans$/);
-    return page;
-  }
+  const shoot = (page: Page, name: string) => photographBothWidths(page, name, DESKTOP);
+  // Only uncaught page errors are problems here.
+  const signIn = (role: 0 | 2) => demo.signIn(role, { viewport: DESKTOP, consoleErrors: 'none' });
 
   it('shows the unit the warnings at 备注 and 未完成原因 and the office a 提示 block; neither blocks', async () => {
     const office = await signIn(0);
-    await office.locator('a', { hasText: '官阳镇' }).first().click();
-    await office.waitForURL(/\/plans\/\d+$/);
-    const planUrl = office.url();
-    await office.locator('input[name="period"]').fill('2023-12');
-    await office.getByRole('button', { name: '开放填报' }).click();
-    await office.waitForURL(/\?period=2023-12$/);
+    const planUrl = await openBundledPlan(office);
+    await openPeriodInPage(office, '2023-12');
     const answerUrl = `${planUrl}/periods/2023-12/answers/14`;
 
     const unit = await signIn(2);

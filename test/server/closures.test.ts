@@ -11,10 +11,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exportPlan, loadPlan } from '../../src/server/plan-store.js';
+import { exportPlan } from '../../src/server/plan-store.js';
 import { runCli } from '../cli/run.js';
 import { describeWithTools, runPython } from '../helpers/tools.js';
-import { signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, openPeriodHarness, signedIn, startHarness, storedProgress, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 const APPROVER = '镇纪委书记 张明';
@@ -27,8 +27,8 @@ describeWithTools(['better-sqlite3'], 'closures recorded by the office', () => {
   let unitB: Client;
   const answer = (n: number) => `/plans/${harness.planId}/periods/${PERIOD}/answers/${n}`;
   const closure = (n: number, period = PERIOD) => `/plans/${harness.planId}/periods/${period}/closures/${n}`;
-  const version = async (client: Client, n: number) => /name="version" value="(\d+)"/.exec((await client.request('GET', answer(n))).body)?.[1] ?? '';
-  const entry = async (n: number) => (JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: Record<string, unknown>[] }).problems.find((p) => p.number === n);
+  const version = (client: Client, n: number) => answerVersion(client, answer(n));
+  const entry = async (n: number) => (await storedProgress(harness, PERIOD)).problems.find((p) => p.number === n);
   const fieldError = (body: string, name: string) => new RegExp(`id="f-${name}"[^]*?<p class="field-error" role="alert">✗ ([^<]*)`).exec(body)?.[1] ?? '';
 
   /** The unit's answer submitted and accepted by the office, so the period has the entry. */
@@ -38,11 +38,7 @@ describeWithTools(['better-sqlite3'], 'closures recorded by the office', () => {
   }
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    unit = await signedIn(harness.app, 'unit');
-    unitB = await signedIn(harness.app, 'unitB');
-    expect((await office.post(`/plans/${harness.planId}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, unit, unitB } = await openPeriodHarness(PERIOD, ['unit', 'unitB']));
   });
   afterAll(async () => harness?.close());
 

@@ -11,11 +11,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/accounts.js';
 import { reportingUnit } from '../../src/derive/reporting-unit.js';
-import { importPlan, loadPlan } from '../../src/server/plan-store.js';
+import { importPlan } from '../../src/server/plan-store.js';
 import { planSchema } from '../../src/model/plan-schema.js';
 import { syntheticPlanInput } from '../helpers/synthetic-plan.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { Client, signedIn, startHarness, type Harness } from './harness.js';
+import { Client, formVersion, signedIn, startHarness, storedProgress, type Harness } from './harness.js';
 
 const PROBLEMS = 60;
 const PERIOD = '2023-07';
@@ -90,7 +90,7 @@ describeWithTools(['better-sqlite3'], 'many units at once, at the issue’s size
     const mine = kept.startsWith('甲') ? '乙：7月完成清理并归档。' : '甲：7月完成清理。';
     expect(refused.body).toContain(`当前为“${kept}”，您填写的是“${mine}”`);
     expect(refused.body).toContain(`>${mine}</textarea>`);
-    const version = /name="version" value="(\d+)"/.exec(refused.body)![1]!;
+    const version = formVersion(refused.body);
     const loser = refused === saves[0] ? clients.get(unitOf(contested.number))! : second;
     expect((await loser.post(url(contested.number), { ...answer(contested.number, mine), version, action: 'submit' }, url(contested.number))).statusCode).toBe(302);
 
@@ -102,10 +102,10 @@ describeWithTools(['better-sqlite3'], 'many units at once, at the issue’s size
     ]);
 
     // All 60 accepted at once: every answer in the period's file.
-    const versions = await Promise.all(plan.problems.map(async (p) => /name="version" value="(\d+)"/.exec((await office.request('GET', url(p.number))).body)![1]!));
+    const versions = await Promise.all(plan.problems.map(async (p) => formVersion((await office.request('GET', url(p.number))).body)));
     const accepted = await Promise.all(plan.problems.map((p, i) => office.post(`${url(p.number)}/review`, { decision: 'accepted', reason: '', version: versions[i]! }, url(p.number))));
     expect(accepted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
-    const progress = JSON.parse((await loadPlan(harness.db, planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: { number: number; progress: string }[] };
+    const progress = await storedProgress<{ number: number; progress: string }>({ db: harness.db, planId }, PERIOD);
     expect(progress.problems.map((p) => [p.number, p.progress])).toEqual(plan.problems.map((p) => [p.number, p.number === contested.number ? mine : `第${p.number}号问题7月已整改完成。`]));
   });
 });

@@ -12,7 +12,7 @@ import { checkStoredPlan, loadPlan, replaceProgressText } from '../../src/server
 import { findAnswer, reviewAnswer } from '../../src/server/answers.js';
 import { accountById } from '../../src/server/accounts.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { BUNDLED, Client, signedIn, startHarness, type Harness } from './harness.js';
+import { BUNDLED, Client, formVersion, signedIn, startHarness, storedProgress, storedProgressText, type Harness } from './harness.js';
 import { answerFields, type EntryJson } from './answer-fields.js';
 
 const PERIOD = '2023-12';
@@ -54,10 +54,10 @@ describeWithTools(['better-sqlite3'], 'many units at once', () => {
     expect(submitted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
     expect(await harness.db.selectFrom('answerRounds').select('id').execute()).toHaveLength(21);
 
-    const versions = await Promise.all(plan.problems.map(async (p) => /name="version" value="(\d+)"/.exec((await office.request('GET', url(p.number))).body)![1]!));
+    const versions = await Promise.all(plan.problems.map(async (p) => formVersion((await office.request('GET', url(p.number))).body)));
     const accepted = await Promise.all(plan.problems.map((p, i) => office.post(`${url(p.number)}/review`, { decision: 'accepted', reason: '', version: versions[i]! }, url(p.number))));
     expect(accepted.map((r) => r.statusCode)).toEqual(plan.problems.map(() => 302));
-    const progress = JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: Entry[] };
+    const progress = await storedProgress<Entry>(harness, PERIOD);
     expect(progress.problems.map((p) => p.number)).toEqual(plan.problems.map((p) => p.number));
     // Each entry is 2023-11's answer again (closures carried over for 已销号, as import carries them);
     // evidence (added that month) and the office's 回头看 records are not on the form, as on the Excel form.
@@ -99,14 +99,14 @@ describeWithTools(['better-sqlite3'], 'many units at once', () => {
     for (const n of [7, 11]) {
       await reviewAnswer(harness.db, view, (await findAnswer(harness.db, harness.planId, '2024-01', n))!, plan.problems.find((p) => p.number === n)!, 'accepted', '', account);
     }
-    const progress = JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === '2024-01')!.text) as { problems: Entry[] };
+    const progress = await storedProgress<Entry>(harness, '2024-01');
     expect(progress.problems.map((p) => [p.number, p.progress])).toEqual([[7, '一月巡查'], [11, '一月验收']]);
   });
 
   it('saves a report block only over the text it was checked against (an answer accepted meanwhile is kept)', async () => {
-    const text = (await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === '2024-01')!.text;
+    const text = await storedProgressText(harness, '2024-01');
     expect(await replaceProgressText(harness.db, harness.planId, '2024-01', `${text} `, '{"stale":true}')).toBe(false);
-    expect((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === '2024-01')!.text).toBe(text);
+    expect(await storedProgressText(harness, '2024-01')).toBe(text);
     expect(await replaceProgressText(harness.db, harness.planId, '2024-01', text, text.replace('一月验收', '一月验收完毕'))).toBe(true);
   });
 });

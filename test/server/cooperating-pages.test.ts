@@ -9,7 +9,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { formVersion, signedIn, startHarness, type Client, type Harness } from './harness.js';
 
 const APPROVER = '镇纪委书记 张明';
 const OPINION = '经现场验收，公示公告已补齐，同意销号。';
@@ -25,7 +25,7 @@ describeWithTools(['better-sqlite3'], 'pages of a co-leading or cooperating unit
   const problemPage = (n: number) => `/plans/${harness.planId}/problems/${n}`;
   const closure = (n: number, period: string) => `/plans/${harness.planId}/periods/${period}/closures/${n}`;
   const answer2 = () => `/plans/${harness.planId}/periods/2023-12/answers/2`;
-  const version = async (client: Client, url: string) => /name="version" value="(\d+)"/.exec((await client.request('GET', url)).body)![1]!;
+  const version = async (client: Client, url: string) => formVersion((await client.request('GET', url)).body);
   const forms = (body: string) => body.match(/<form /g)?.length ?? 0;
 
   beforeAll(async () => {

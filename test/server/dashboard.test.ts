@@ -9,7 +9,7 @@ import { periodContext } from '../../src/documents/period.js';
 import { formatPercent } from '../../src/derive/statistics.js';
 import { loadPlanFolder } from '../../src/load/plan-folder.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { BUNDLED, signedIn, startHarness, type Harness } from './harness.js';
+import { answerVersion, BUNDLED, signedIn, startHarness, type Harness } from './harness.js';
 
 /** The text of each `data-<attr>="key"` element, by key (tags inside stripped). */
 function cells(body: string, attr: string): Record<string, string> {
@@ -94,7 +94,7 @@ describeWithTools(['better-sqlite3'], 'the dashboard', () => {
     expect((await office.post(`/plans/${harness.planId}/periods`, { period: '2023-12' })).statusCode).toBe(302);
     const unit = await signedIn(harness.app, 'unit');
     const answer = `/plans/${harness.planId}/periods/2023-12/answers/1`;
-    const version = async (client: typeof office) => /name="version" value="(\d+)"/.exec((await client.request('GET', answer)).body)?.[1] ?? '';
+    const version = (client: typeof office) => answerVersion(client, answer);
     const values = { status: '已完成并长期坚持', completedOn: '2023-07-28', progress: '12月发放告知单96份。', action: 'submit', version: await version(unit) };
     expect((await unit.post(answer, values, answer)).statusCode).toBe(302);
     expect((await office.post(`${answer}/review`, { decision: 'returned', reason: '请写明宣传方式', version: await version(office) }, answer)).statusCode).toBe(302);

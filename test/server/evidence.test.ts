@@ -8,10 +8,10 @@ import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exportPlan, loadPlan } from '../../src/server/plan-store.js';
+import { exportPlan } from '../../src/server/plan-store.js';
 import { runCli } from '../cli/run.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { postMultipart, signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, openPeriodHarness, postMultipart, storedProgress, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 // A 1×1 PNG (signature, IHDR, IDAT, IEND), written out byte by byte.
@@ -25,19 +25,14 @@ describeWithTools(['better-sqlite3'], 'evidence uploads with an answer', () => {
   let unit: Client;
   let unitB: Client;
   const url = (n: number) => `/plans/${harness.planId}/periods/${PERIOD}/answers/${n}`;
-  const version = async (client: Client, n: number) => /name="version" value="(\d+)"/.exec((await client.request('GET', url(n))).body)?.[1] ?? '';
+  const version = (client: Client, n: number) => answerVersion(client, url(n));
   const fields = async () => ({ status: '已完成并长期坚持', completedOn: '2023-07-28', progress: '12月继续宣传。', version: await version(unit, 1), action: 'save' });
   const upload = async (files: { filename: string; data: Uint8Array }[], extra: Record<string, string> = {}) =>
     postMultipart(unit, url(1), { ...(await fields()), ...extra }, files.map((f) => ({ field: 'evidence', ...f })), url(1));
   const stored = () => harness.db.selectFrom('answerFiles').selectAll().orderBy('id').execute();
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    viewer = await signedIn(harness.app, 'viewer');
-    unit = await signedIn(harness.app, 'unit');
-    unitB = await signedIn(harness.app, 'unitB');
-    expect((await office.post(`/plans/${harness.planId}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, viewer, unit, unitB } = await openPeriodHarness(PERIOD, ['viewer', 'unit', 'unitB']));
   });
   afterAll(async () => harness?.close());
 
@@ -145,7 +140,7 @@ describeWithTools(['better-sqlite3'], 'evidence uploads with an answer', () => {
   it('puts an accepted answer’s files into evidence/01/ under their names, never over an existing file; the exported folder passes check', async () => {
     expect((await postMultipart(unit, url(1), { ...(await fields()), action: 'submit' }, [], url(1))).statusCode).toBe(302);
     expect((await office.post(`${url(1)}/review`, { decision: 'accepted', reason: '', version: await version(office, 1) }, url(1))).statusCode).toBe(302);
-    const progress = JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: Record<string, unknown>[] };
+    const progress = await storedProgress(harness, PERIOD);
     // data/guanyang-2022/evidence/01/ already holds 告知书张贴照片.png: the upload becomes -2.
     expect(progress.problems).toEqual([{ number: 1, status: '已完成并长期坚持', progress: '12月继续宣传。', completedOn: '2023-07-28', evidence: ['01/现场照片.png', '01/告知书张贴照片-2.png', '01/会议纪要.pdf'] }]);
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenggai-evidence-')), 'guanyang-2022');

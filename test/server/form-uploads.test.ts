@@ -12,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
-import { exportPlan, loadPlan } from '../../src/server/plan-store.js';
+import { exportPlan } from '../../src/server/plan-store.js';
 import { runCli } from '../cli/run.js';
 import { FormFile, pngPixel } from '../import/form-builder.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { postMultipart, signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { postMultipart, signedIn, startHarness, storedProgress, storedProgressText, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 const PHOTO = pngPixel(10, 160, 40);
@@ -51,15 +51,14 @@ describeWithTools(['better-sqlite3'], 'Excel forms uploaded into an online perio
   }
 
   async function progress(): Promise<Entry[]> {
-    const text = (await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text;
-    return (JSON.parse(text) as { problems: Entry[] }).problems;
+    return (await storedProgress<Entry>(harness, PERIOD)).problems;
   }
 
   /** Everything an upload could write: the period's text, answers, rounds, files, stored bytes. */
   async function snapshot() {
     const db = harness.db;
     return {
-      text: (await loadPlan(db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text,
+      text: await storedProgressText(harness, PERIOD),
       answers: await db.selectFrom('answers').selectAll().orderBy('id').execute(),
       rounds: await db.selectFrom('answerRounds').selectAll().orderBy('id').execute(),
       answerFiles: await db.selectFrom('answerFiles').selectAll().orderBy('id').execute(),
@@ -274,8 +273,7 @@ describeWithTools(['better-sqlite3'], 'Excel forms uploaded into an online perio
         postMultipart(ownOffice, upload, {}, [{ field: 'forms', filename: '经发办.xlsx', data: form }], answers),
       ]);
       const answer = await own.db.selectFrom('answers').selectAll().where('period', '=', PERIOD).where('number', '=', 1).executeTakeFirstOrThrow();
-      const text = (await loadPlan(own.db, own.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text;
-      const numbers = (JSON.parse(text) as { problems: Entry[] }).problems.map((e) => e.number);
+      const numbers = (await storedProgress<Entry>(own, PERIOD)).problems.map((e) => e.number);
       if (online.statusCode === 302) {
         // The submission came first: the upload is refused at problem 1's row, and none of 经发办's rows is written.
         expect(uploaded.statusCode).toBe(400);

@@ -1,18 +1,20 @@
 // A server for tests: an in-memory database, a temporary data folder, one
 // account of each role (passwords known, no change required) and the
 // bundled plan imported; requests through Fastify's inject, signed in
-// with a session cookie and the CSRF token of a page.
+// with a session cookie and the CSRF token of a page. openPeriodHarness: the
+// same with a reporting period opened and the accounts signed in.
 
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { createAccount, DEFAULT_LOCKOUT, type LockoutPolicy } from '../../src/server/accounts.js';
 import { buildApp } from '../../src/server/app.js';
 import { openDatabase, type Database } from '../../src/server/database.js';
 import { readFolderFiles } from '../../src/server/folder-files.js';
 import { migrateToLatest } from '../../src/server/migrations.js';
-import { importPlan } from '../../src/server/plan-store.js';
+import { importPlan, loadPlan } from '../../src/server/plan-store.js';
 import type { Role } from '../../src/server/roles.js';
 import { loadTemplates } from '../../src/documents/templates.js';
 
@@ -143,4 +145,55 @@ export async function postMultipart(client: Client, url: string, fields: Record<
   const token = await client.csrf(formPage);
   const body = multipart({ _csrf: token, ...fields }, files);
   return client.app.inject({ method: 'POST', url, headers: { cookie: client.cookie, 'content-type': body.contentType }, payload: body.payload });
+}
+
+/** A test account signed in by openPeriodHarness besides the office ('unitB': TEST_UNIT_B). */
+export type OtherAccount = Exclude<Role, 'office'> | 'unitB';
+
+/** A harness whose office has opened a period, with a client signed in for the office and each account asked for. */
+export type PeriodHarness<A extends OtherAccount> = { harness: Harness; office: Client } & Record<A, Client>;
+
+/**
+ * startHarness, then sign in the office and, in the order given, `others`;
+ * the office opens `period` (YYYY-MM) for online reporting (POST
+ * /plans/:id/periods, expected to answer 302). Close with harness.close().
+ */
+export async function openPeriodHarness<A extends OtherAccount>(period: string, others: readonly A[]): Promise<PeriodHarness<A>> {
+  const harness = await startHarness();
+  const office = await signedIn(harness.app, 'office');
+  const clients = {} as Record<A, Client>;
+  for (const account of others) clients[account] = await signedIn(harness.app, account);
+  expect((await office.post(`/plans/${harness.planId}/periods`, { period })).statusCode, `opening ${period}`).toBe(302);
+  return { harness, office, ...clients };
+}
+
+/**
+ * The version number of the answer form on page `url` as `client` gets it
+ * (its hidden field "version", a decimal string); '' when the page has no
+ * such form (a closed period, a read-only page, a refusal).
+ */
+export async function answerVersion(client: Client, url: string): Promise<string> {
+  return VERSION_FIELD.exec((await client.request('GET', url)).body)?.[1] ?? '';
+}
+
+/** The version number of the answer form in page `body` (its hidden field "version"); throws, quoting the page's start, when there is none. */
+export function formVersion(body: string): string {
+  const version = VERSION_FIELD.exec(body)?.[1];
+  if (version === undefined) throw new Error(`no answer form (hidden field "version") on the page: ${body.slice(0, 300)}`);
+  return version;
+}
+
+/** The hidden field that carries an answer form's version (src/server/routes/answers.ts). */
+const VERSION_FIELD = /name="version" value="(\d+)"/;
+
+/** The text of progress/<period>.json as the server stores it for plan `planId`; throws when there is no such plan or period. */
+export async function storedProgressText(harness: Pick<Harness, 'db' | 'planId'>, period: string): Promise<string> {
+  const stored = (await loadPlan(harness.db, harness.planId))?.texts.progress.find((p) => p.period === period);
+  if (!stored) throw new Error(`plan ${harness.planId} has no stored progress for ${period}`);
+  return stored.text;
+}
+
+/** storedProgressText parsed: the period's entries, typed by the caller as `Entry` (docs/inputs.md, progress files). */
+export async function storedProgress<Entry = Record<string, unknown>>(harness: Pick<Harness, 'db' | 'planId'>, period: string): Promise<{ problems: Entry[] }> {
+  return JSON.parse(await storedProgressText(harness, period)) as { problems: Entry[] };
 }

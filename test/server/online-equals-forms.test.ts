@@ -19,11 +19,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_SHEET } from '../../src/model/document/unit-form-layout.js';
-import { exportPlan, loadPlan } from '../../src/server/plan-store.js';
+import { exportPlan } from '../../src/server/plan-store.js';
 import { runCli } from '../cli/run.js';
 import { editCells } from '../import/form-editor.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { BUNDLED, Client, signedIn, startHarness, type Harness } from './harness.js';
+import { BUNDLED, Client, formVersion, signedIn, startHarness, storedProgress, type Harness } from './harness.js';
 import { createAccount } from '../../src/server/accounts.js';
 import { answerFields, type EntryJson } from './answer-fields.js';
 
@@ -58,9 +58,9 @@ describeWithTools(['better-sqlite3'], 'online answers and Excel forms end in the
 
     const url = `/plans/${harness.planId}/periods/${PERIOD}/answers/11`;
     expect((await unitB.post(url, { ...ANSWERS, version: '0', action: 'submit' }, url)).statusCode).toBe(302);
-    const version = /name="version" value="(\d+)"/.exec((await office.request('GET', url)).body)![1]!;
+    const version = formVersion((await office.request('GET', url)).body);
     expect((await office.post(`${url}/review`, { decision: 'accepted', reason: '', version }, url)).statusCode).toBe(302);
-    const online = (JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: { number: number }[] }).problems.find((p) => p.number === 11);
+    const online = (await storedProgress<{ number: number }>(harness, PERIOD)).problems.find((p) => p.number === 11);
 
     const out = path.join(path.dirname(dir), 'out');
     expect((await runCli(['forms', dir, '--period', PERIOD, '--out', out])).exit).toBe(0);
@@ -162,7 +162,7 @@ describeWithTools(['better-sqlite3'], 'a period reported online gives the same d
     for (const p of plan.problems) {
       const response = await clients.get(p.leadUnits[0]!)!.post(url(p.number), { ...answersOf(p.number), version: '0', action: 'submit' }, url(p.number));
       expect(response.statusCode, `problem ${p.number}: ${response.body}`).toBe(302);
-      const version = /name="version" value="(\d+)"/.exec((await office.request('GET', url(p.number))).body)![1]!;
+      const version = formVersion((await office.request('GET', url(p.number))).body);
       expect((await office.post(`${url(p.number)}/review`, { decision: 'accepted', reason: '', version }, url(p.number))).statusCode).toBe(302);
     }
     // The report block, on the report page.

@@ -10,7 +10,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { postMultipart, signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, openPeriodHarness, postMultipart, signedIn, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 
@@ -19,14 +19,11 @@ describeWithTools(['better-sqlite3'], 'a unit’s counts, 退出 on every page, 
   let office: Client;
   let unit: Client;
   const answers = () => `/plans/${harness.planId}/periods/${PERIOD}/answers`;
-  const version = async (client: Client, n: number) => /name="version" value="(\d+)"/.exec((await client.request('GET', `${answers()}/${n}`)).body)?.[1] ?? '';
+  const version = (client: Client, n: number) => answerVersion(client, `${answers()}/${n}`);
   const tokenOf = (body: string) => /action="\/logout" class="inline"><input type="hidden" name="_csrf" value="([^"]*)"/.exec(body)?.[1];
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    unit = await signedIn(harness.app, 'unit');
-    expect((await office.post(`/plans/${harness.planId}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, unit } = await openPeriodHarness(PERIOD, ['unit']));
   });
   afterAll(async () => harness?.close());
 

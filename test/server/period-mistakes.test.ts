@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingMonth } from '../../src/server/beijing-time.js';
 import { loadPlan } from '../../src/server/plan-store.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { postMultipart, signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, openPeriodHarness, postMultipart, signedIn, startHarness, storedProgress, type Client, type Harness } from './harness.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d7a5c10000000049454e44ae426082', 'hex');
 
@@ -98,16 +98,12 @@ describeWithTools(['better-sqlite3'], 'closing a period and answers in the lates
   const PERIOD = '2023-11';
   const plan = () => `/plans/${harness.planId}`;
   const answerUrl = (n: number) => `${plan()}/periods/${PERIOD}/answers/${n}`;
-  const version = async (client: Client, n: number) => /name="version" value="(\d+)"/.exec((await client.request('GET', answerUrl(n))).body)?.[1] ?? '';
-  const entry = async (n: number) => (JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: Record<string, unknown>[] }).problems.find((p) => p.number === n)!;
+  const version = (client: Client, n: number) => answerVersion(client, answerUrl(n));
+  const entry = async (n: number) => (await storedProgress(harness, PERIOD)).problems.find((p) => p.number === n)!;
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    unit = await signedIn(harness.app, 'unit');
-    unitB = await signedIn(harness.app, 'unitB');
     // 2023-11 is the bundled plan's latest period: it may be opened.
-    expect((await office.post(`${plan()}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, unit, unitB } = await openPeriodHarness(PERIOD, ['unit', 'unitB']));
   });
   afterAll(async () => harness?.close());
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkPlanTexts } from '../../src/documents/plan-texts.js';
 import { loadPlan } from '../../src/server/plan-store.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { signedIn, startHarness, storedProgressText, type Client, type Harness } from './harness.js';
 
 describeWithTools(['better-sqlite3'], 'reporting periods', () => {
   let harness: Harness;
@@ -60,11 +60,11 @@ describeWithTools(['better-sqlite3'], 'reporting periods', () => {
     expect(page.body).toContain('<strong>2023-12</strong> 已关闭');
     const form = await office.request('GET', `/plans/${harness.planId}/periods/2023-12/report`);
     expect(form.body).not.toContain('<button type="submit">保存</button>');
-    const before = (await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === '2023-12')!.text;
+    const before = await storedProgressText(harness, '2023-12');
     const save = await office.post(`/plans/${harness.planId}/periods/2023-12/report`, { workDone: '关闭后不应保存' });
     expect(save.statusCode).toBe(409);
     expect(save.body).toContain('2023-12 期已关闭，只能查看，不能再修改');
-    expect((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === '2023-12')!.text).toBe(before);
+    expect(await storedProgressText(harness, '2023-12')).toBe(before);
     const again = await office.post(`/plans/${harness.planId}/periods/2023-12/close`, {});
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('2023-12 期没有在填报中，不能关闭');

@@ -5,9 +5,8 @@
 // reason stays above the form through such a refusal.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadPlan } from '../../src/server/plan-store.js';
 import { describeWithTools } from '../helpers/tools.js';
-import { postMultipart, signedIn, startHarness, type Client, type Harness } from './harness.js';
+import { answerVersion, openPeriodHarness, postMultipart, storedProgress, type Client, type Harness } from './harness.js';
 
 const PERIOD = '2023-12';
 // A 1×1 PNG (signature, IHDR, IDAT, IEND), written out byte by byte.
@@ -18,13 +17,10 @@ describeWithTools(['better-sqlite3'], 'a refused submission keeps its files as a
   let office: Client;
   let unit: Client;
   const url = (n: number) => `/plans/${harness.planId}/periods/${PERIOD}/answers/${n}`;
-  const version = async (client: Client, n: number) => /name="version" value="(\d+)"/.exec((await client.request('GET', url(n))).body)?.[1] ?? '';
+  const version = (client: Client, n: number) => answerVersion(client, url(n));
 
   beforeAll(async () => {
-    harness = await startHarness();
-    office = await signedIn(harness.app, 'office');
-    unit = await signedIn(harness.app, 'unit');
-    expect((await office.post(`/plans/${harness.planId}/periods`, { period: PERIOD })).statusCode).toBe(302);
+    ({ harness, office, unit } = await openPeriodHarness(PERIOD, ['unit']));
   });
   afterAll(async () => harness?.close());
 
@@ -48,7 +44,7 @@ describeWithTools(['better-sqlite3'], 'a refused submission keeps its files as a
     // Fixed without choosing the photo again: submitted, accepted, and the entry lists it.
     expect((await unit.post(url(16), { status: '已完成', completedOn: '2023-10-30', progress: '已完成公示整改。', version: '1', action: 'submit' }, url(16))).statusCode).toBe(302);
     expect((await office.post(`${url(16)}/review`, { decision: 'accepted', reason: '', version: await version(office, 16) }, url(16))).statusCode).toBe(302);
-    const progress = JSON.parse((await loadPlan(harness.db, harness.planId))!.texts.progress.find((p) => p.period === PERIOD)!.text) as { problems: { number: number; evidence?: string[] }[] };
+    const progress = await storedProgress<{ number: number; evidence?: string[] }>(harness, PERIOD);
     expect(progress.problems.find((p) => p.number === 16)?.evidence).toEqual(['16/公示照片.png']);
   });
 
