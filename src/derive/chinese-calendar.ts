@@ -11,7 +11,15 @@ import { newMoonDayInChina } from './new-moon.js';
 
 // Each Gregorian day read as a Chinese date. UTC on both sides, so the
 // Gregorian day formatted is the day named, whatever the machine's zone.
-const CHINESE_DATE = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
+// Made on first use: building it loads ICU's Chinese calendar, about 14 ms at
+// every start of a command that imports this module (issue 14), while only a
+// deadline phrase naming 春节 asks for it.
+let chineseDate: Intl.DateTimeFormat | undefined;
+
+function chineseDateFormat(): Intl.DateTimeFormat {
+  chineseDate ??= new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
+  return chineseDate;
+}
 
 // The Spring Festival falls between 21 January and 20 February; ICU's day may
 // be one off, so 20 January to 21 February are read.
@@ -22,7 +30,7 @@ const DAY_MS = 86_400_000;
 const BY_YEAR = new Map<number, IsoDate>();
 
 function isFirstDayOfFirstMonth(date: Date): boolean {
-  const parts = CHINESE_DATE.formatToParts(date);
+  const parts = chineseDateFormat().formatToParts(date);
   // A leap month is written "1bis" by ICU; the first month is "1" exactly.
   return parts.find((p) => p.type === 'month')?.value === '1' && parts.find((p) => p.type === 'day')?.value === '1';
 }

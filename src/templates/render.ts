@@ -12,7 +12,9 @@
 //  - only the helpers in helpers.ts and the block helpers each/if/unless/with
 //    exist; partials, decorators, log and lookup do not.
 
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
+import handlebarsRuntimeModule from 'handlebars/runtime.js';
 import { PRECOMPILED_TEMPLATES } from './precompiled.js';
 import type { Block } from '../model/document/official-document.js';
 import { markValue, parseTemplateOutput, parseTemplatePieces, stripNoncharacters, type TemplatePiece } from './grammar.js';
@@ -211,8 +213,8 @@ function publicHelper(helper: TemplateHelper) {
   };
 }
 
-function createEnvironment(): typeof Handlebars {
-  const env = Handlebars.create();
+function createEnvironment(handlebars: typeof Handlebars): typeof Handlebars {
+  const env = handlebars.create();
   env.unregisterHelper('log');
   env.unregisterHelper('lookup');
   env.registerHelper(VALUE_HELPER, valueHelper as Handlebars.HelperDelegate);
@@ -221,7 +223,23 @@ function createEnvironment(): typeof Handlebars {
   return env;
 }
 
-const env = createEnvironment();
+/**
+ * Two environments with the same helpers. The bundled templates come
+ * precompiled and need only handlebars' runtime; its compiler (parser, code
+ * generator) is loaded on the first template that is not precompiled (an
+ * office's own, or a bundled one edited since) — loading it at every start
+ * cost `packet` about 10 ms of CPU (issue 14). Both share the runtime's
+ * modules (Node's module cache), so Handlebars.Exception is one class.
+ */
+// handlebars/runtime's typings declare nothing; it is handlebars' object without compile, precompile and parse, which only compilerEnv is asked for.
+const HandlebarsRuntime = handlebarsRuntimeModule as unknown as typeof Handlebars;
+const runtimeEnv = createEnvironment(HandlebarsRuntime);
+let compilerEnvCache: typeof Handlebars | undefined;
+
+function compilerEnv(): typeof Handlebars {
+  compilerEnvCache ??= createEnvironment(createRequire(import.meta.url)('handlebars') as typeof Handlebars);
+  return compilerEnvCache;
+}
 
 const COMPILE_OPTIONS: CompileOptions = {
   strict: true,
@@ -251,7 +269,7 @@ const compiledCache = new Map<string, HandlebarsTemplateDelegate>();
 
 /** The parsed template with its field paths and helpers rewritten (see the top of this file): what is compiled or precompiled. */
 function rewrittenAst(source: string): Program {
-  const ast = env.parseWithoutProcessing(source);
+  const ast = compilerEnv().parseWithoutProcessing(source);
   rewriteProgram(ast);
   return ast;
 }
@@ -267,7 +285,7 @@ function compiled(source: string): HandlebarsTemplateDelegate {
   const cached = compiledCache.get(source);
   if (cached) return cached;
   const spec = PRECOMPILED_TEMPLATES.get(source);
-  const template = spec === undefined ? env.compile(rewrittenAst(source), COMPILE_OPTIONS) : env.template(spec);
+  const template = spec === undefined ? compilerEnv().compile(rewrittenAst(source), COMPILE_OPTIONS) : runtimeEnv.template(spec);
   compiledCache.set(source, template);
   return template;
 }
@@ -281,7 +299,7 @@ function compiled(source: string): HandlebarsTemplateDelegate {
 export function precompileTemplate(source: string, fileName: string): { normalized: string; spec: string } {
   const normalized = normalizeSource(source);
   try {
-    return { normalized, spec: env.precompile(rewrittenAst(normalized), COMPILE_OPTIONS) as unknown as string };
+    return { normalized, spec: compilerEnv().precompile(rewrittenAst(normalized), COMPILE_OPTIONS) as unknown as string };
   } catch (error) {
     throw templateErrorFrom(error, fileName, normalized);
   }
@@ -311,7 +329,7 @@ function templateErrorFrom(error: unknown, file: string, source: string): unknow
     return new TemplateError(file, line, error.message);
   }
   if (!(error instanceof Error)) return error;
-  if (error instanceof Handlebars.Exception) {
+  if (error instanceof HandlebarsRuntime.Exception) {
     const located = error as unknown as { lineNumber?: number };
     return new TemplateError(file, located.lineNumber, translateHandlebarsMessage(withoutLocation(error.message)));
   }

@@ -29,6 +29,15 @@ describe('decodeUtf8Text', () => {
     expect(decodeUtf8Text(bytes('😀 U+FFFD � stays'))).toEqual({ ok: true, text: '😀 U+FFFD � stays' });
   });
 
+  it('refuses what Unicode calls ill-formed (surrogates, overlong forms, past U+10FFFF), and keeps a NUL of a UTF-8 file', () => {
+    // ED A0 80 is U+D800 encoded; C0 AF an overlong '/'; F4 90 80 80 would be U+110000 (Unicode Table 3-7).
+    expect(refused(bytes('{"a": "', [0xed, 0xa0, 0x80], '"}'))).toMatchObject({ line: 1, column: 8 });
+    expect(refused(bytes('ab', [0xc0, 0xaf]))).toMatchObject({ line: 1, column: 3 });
+    expect(refused(bytes('整改\n', [0xf4, 0x90, 0x80, 0x80]))).toMatchObject({ line: 2, column: 1 });
+    // One NUL is no UTF-16: the text reads as written (control-characters, a check rule, reports it).
+    expect(decodeUtf8Text(bytes('{"a": "x', [0x00], '"}'))).toEqual({ ok: true, text: '{"a": "x\u0000"}' });
+  });
+
   it('refuses UTF-16 with a byte-order mark, either order, naming it', () => {
     const le = refused(bytes([0xff, 0xfe], new Uint8Array(Buffer.from('{"a": "各单位"}', 'utf16le'))));
     expect(le).toMatchObject({ line: 1, column: 1, encoding: 'utf-16le' });

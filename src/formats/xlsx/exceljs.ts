@@ -2,7 +2,7 @@
 // docs/format.md#library-facts). The reader and the writer beside this file
 // use it; swapping exceljs means rewriting this folder only.
 
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { zipFiles, type ZipFile } from '../zip-writer.js';
 import type { SheetTables } from './sheet-rows.js';
@@ -11,7 +11,30 @@ import type { SheetTables } from './sheet-rows.js';
 // and more: about 0.1 s of every command's start-up) that zhenggai never uses;
 // its Workbook class, which writes and reads whole workbooks, is all it needs.
 const requireExcelJs = createRequire(import.meta.url);
+leaveOutCsv();
 export const Workbook = requireExcelJs('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+
+/**
+ * exceljs's Workbook requires its CSV module (fast-csv and its streams: about
+ * 20 ms of CPU at every start, issue 14) at load, for the `workbook.csv`
+ * getter alone, which zhenggai never calls: no plan file is CSV. A stand-in
+ * takes that module's place in Node's module cache before Workbook loads; it
+ * throws if ever constructed, naming this file. Left alone when the real
+ * module is already loaded (a process that imported all of exceljs first).
+ */
+function leaveOutCsv(): void {
+  const csvPath = requireExcelJs.resolve('exceljs/lib/csv/csv.js');
+  if (requireExcelJs.cache[csvPath] !== undefined) return;
+  const standIn = new Module(csvPath);
+  standIn.filename = csvPath;
+  standIn.loaded = true;
+  standIn.exports = class CsvLeftOut {
+    constructor() {
+      throw new Error('exceljs CSV is not loaded by zhenggai (src/formats/xlsx/exceljs.ts leaveOutCsv)');
+    }
+  };
+  requireExcelJs.cache[csvPath] = standIn;
+}
 
 /**
  * exceljs 4.4.0 hands each XML part to JSZip as a JS string, and JSZip encodes
