@@ -7,11 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { displayPath } from '../diagnostics/display-path.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { decodeUtf8Text } from '../formats/text.js';
-import { STATUSES } from '../model/progress-schema.js';
+import { rollupFileSchema } from '../model/rollup-schema.js';
 import { ROLLUP_FILE, ROLLUP_FORMAT, ROLLUP_VERSION, type RollupFile } from '../model/rollup.js';
 import { loadPacket, type LoadedPacket } from './packet.js';
 
@@ -21,57 +20,6 @@ export type RollupInput =
   | { readonly kind: 'rollup'; readonly source: string; readonly sha256: string; readonly rollup: RollupFile };
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-const figures = {
-  total: z.number().int().nonnegative(),
-  completed: z.number().int().nonnegative(),
-  closed: z.number().int().nonnegative(),
-  inProgress: z.number().int().nonnegative(),
-  notStarted: z.number().int().nonnegative(),
-  overdue: z.number().int().nonnegative(),
-  due: z.number().int().nonnegative(),
-  dueCompleted: z.number().int().nonnegative(),
-  longTerm: z.number().int().nonnegative(),
-  reopened: z.number().int().nonnegative(),
-  byStatus: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>),
-  completionRate: z.string(),
-  dueCompletionRate: z.string(),
-};
-
-const problem = z.object({
-  path: z.array(z.string().min(1)).min(1),
-  number: z.string().min(1),
-  summary: z.string(),
-  category: z.string().nullable(),
-  deadline: z.string(),
-  leadUnits: z.array(z.string()),
-  status: z.enum(STATUSES),
-  completed: z.boolean(),
-  closed: z.boolean(),
-  overdue: z.boolean(),
-  due: z.boolean(),
-  longTerm: z.boolean(),
-  colour: z.enum(['green', 'red', 'yellow', 'blue']).nullable(),
-  round: z.number().int().positive(),
-  reopened: z.boolean(),
-  completedOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
-});
-
-const rollupSchema = z.object({
-  format: z.literal(ROLLUP_FORMAT),
-  version: z.literal(ROLLUP_VERSION),
-  issuer: z.string().min(1),
-  title: z.string(),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  asOf: z.string(),
-  expected: z.array(z.string()).nullable(),
-  missing: z.array(z.string()),
-  totals: z.object(figures),
-  units: z.array(z.object({ name: z.string(), source: z.string(), sha256: z.string(), asOf: z.string(), ...figures })),
-  byCategory: z.array(z.object({ category: z.string(), ...figures })),
-  problems: z.array(problem),
-});
 
 /** rollup.json's text as a RollupFile; UserError naming the file and the JSON path of the first fault. */
 export function parseRollupFile(bytes: Uint8Array, shown: string): RollupFile {
@@ -88,7 +36,7 @@ export function parseRollupFile(bytes: Uint8Array, shown: string): RollupFile {
   if (head.version !== ROLLUP_VERSION) {
     throw new UserError(`${shown}：汇总格式版本为 ${JSON.stringify(head.version)}，本程序只读版本 ${ROLLUP_VERSION} (unknown rollup version)`);
   }
-  const result = rollupSchema.safeParse(value);
+  const result = rollupFileSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new UserError(`${shown}：${issue.path.join('.') || '(根)'}：${issue.message} (rollup.json does not validate)`);

@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { planSchema } from './plan-schema.js';
 import { progressFileSchema } from './progress-schema.js';
+import { rollupFileSchema } from './rollup-schema.js';
 
 export const SCHEMA_FILES = {
   'plan.schema.json': planSchema,
   'progress.schema.json': progressFileSchema,
+  'rollup.schema.json': rollupFileSchema,
 } as const;
 
 export function jsonSchemaText(schema: z.ZodType): string {

@@ -153,6 +153,12 @@ describe('a Word task table numbered per category through every command', () => 
     const refused = await runCli(['import', dir, '--period', '2023-12', edited]);
     expect(refused.exit).toBe(1);
     expect(refused.err).toContain(`序号被修改：此行应为第 一-1 号问题，读到“一-3”，与第 ${FORM_FIRST_DATA_ROW + 1} 行重复`);
+    // A form made before the plan switched to numbering per category shows the plan-wide number (一-1 was problem 1): said so, not “edited”.
+    const older = path.join(tmp, '农业服务中心-older.xlsx');
+    writeFileSync(older, editCells(readFileSync(path.join(formsDir, '农业服务中心.xlsx')), FORM_SHEET, { [`A${FORM_FIRST_DATA_ROW}`]: { number: 1 } }));
+    const switched = await runCli(['import', dir, '--period', '2023-12', older]);
+    expect(switched.exit).toBe(1);
+    expect(switched.err).toContain(`进展填报!A${FORM_FIRST_DATA_ROW}  error  序号“1”是全方案统一编号的写法，方案现在各类别分别编号，此行是第 一-1 号问题：这份填报表生成于方案改为各类别分别编号之前`);
     const ongoing = (progress: string): Record<string, CellEdit> => ({ G: { text: '推进中' }, H: { text: '是' }, I: { text: progress } });
     fillForm('农业服务中心', path.join(formsDir, '农业服务中心.xlsx'), {
       '一-1': { G: { text: '推进中' }, H: { text: '否' }, I: { text: '已排查耕地1200亩。' }, L: { text: '部分地块农户外出，复耕协议未签完。' } },

@@ -19,6 +19,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { runCli } from './run.js';
 import { COUNTY_OPTIONS, ROLLUP_FIXTURES, makePacket, tmpDir } from '../helpers/rollup-packets.js';
 import { describeWithTools, runPython, runTool } from '../helpers/tools.js';
@@ -86,6 +87,16 @@ const rollupJson = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'roll
 describe('a county of two towns', () => {
   it('writes the report, the ledger and rollup.json under rollup-2023-11/', () => {
     for (const name of [REPORT, LEDGER, 'rollup.json']) expect(existsSync(path.join(county, name)), name).toBe(true);
+  });
+
+  it('rollup.json validates against schema/rollup.schema.json (an independent JSON Schema validator, ajv); a broken copy does not', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync('schema/rollup.schema.json', 'utf8')) as object);
+    const r = rollupJson(county) as unknown as Record<string, unknown>;
+    expect(validate(r), JSON.stringify(validate.errors)).toBe(true);
+    const broken = { ...r, totals: { ...(r.totals as object), total: -1 }, problems: [{ ...(r.problems as object[])[0], status: '已结束' }] };
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath).sort()).toEqual(['/problems/0/status', '/totals/total']);
   });
 
   it('counts every figure as counted by hand: the towns, the county, the town that sent nothing', () => {

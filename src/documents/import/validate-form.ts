@@ -244,13 +244,23 @@ function readRow(input: RowInput): { entry?: ProgressEntryJson; pictures: FormPi
   return reader.failed ? { diagnostics: reader.diagnostics, pictures: [] } : { entry, pictures: [...input.pictures], diagnostics: reader.diagnostics };
 }
 
-function checkNumber({ file, sheet, layout, row, problem, problems, window }: RowInput): Diagnostic | undefined {
+function checkNumber({ file, sheet, layout, row, problem, problems, window, ctx }: RowInput): Diagnostic | undefined {
   const cell = sheet.cell(row, layoutColumn(layout, 'number'));
   // The form shows the shown number (3, or 二-3 for a plan numbered per category: model/numbering.ts).
   const read = formNumberText(cell);
   const same = (p: Problem) => read !== undefined && read === shownNumber(p).replace(/\s+/g, '');
   if (same(problem) && cell.formula === undefined) return undefined;
   const shown = looseText(cell, window.date1904) ?? '（空）';
+  if (numbersByCategory(ctx.plan) && read === String(problem.number) && cell.formula === undefined) {
+    // The row's problem by its place in the plan: the plan-wide number it had before the plan switched to numbering per category.
+    return at(
+      file,
+      sheet.name,
+      cell.address,
+      'form-number-edited',
+      `序号“${shown}”是全方案统一编号的写法，方案现在各类别分别编号，此行是第 ${shownNumber(problem)} 号问题：这份填报表生成于方案改为各类别分别编号之前，请重新生成填报表（zhenggai forms）发给单位，或把本表的序号改为现在的编号`,
+    );
+  }
   const other = problems.findIndex(same);
   const copy = other >= 0 ? `，与第 ${layout.firstDataRow + other} 行重复` : '';
   return at(file, sheet.name, cell.address, 'form-number-edited', `序号被修改：此行应为第 ${shownNumber(problem)} 号问题，读到“${shown}”${copy}；请勿修改序号、复制或移动行`);
