@@ -12,7 +12,8 @@ import { runRules } from '../check/run.js';
 import { countBySeverity, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { UserError } from '../diagnostics/user-error.js';
-import { loadPlanFolder, type PlanFolder } from '../load/plan-folder.js';
+import { loadPlanFolder, releaseFolderPositions, type PlanFolder } from '../load/plan-folder.js';
+import { clearTextWidthCaches } from '../layout/text-width.js';
 import { loadTemplates, type TemplateSet } from '../templates/load.js';
 import { displayPath } from '../diagnostics/display-path.js';
 import { writeFilesTogether } from '../write/atomic.js';
@@ -56,6 +57,9 @@ export async function loadCheckedFolder(dir: string, io: Io): Promise<PlanFolder
     throw new UserError(`数据有 ${error} 个错误，未生成任何文件 (the data has ${error} error(s); nothing was written)`, diagnostics.filter((d) => d.severity === 'error'));
   }
   if (warning > 0) io.err(`提示：数据有 ${warning} 个警告，运行 zhenggai check ${dir} 查看 (${warning} warning(s))`);
+  // What only the check needed — the files' parse trees and the texts the rules measured — is let go before the documents are made (issue 14, peak memory).
+  releaseFolderPositions(loaded.folder);
+  clearTextWidthCaches();
   return loaded.folder;
 }
 

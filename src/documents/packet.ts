@@ -11,6 +11,7 @@ import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import { folderEvidenceReader } from '../load/evidence.js';
 import type { PlanFolder } from '../load/plan-folder.js';
 import type { PacketLayout } from '../model/document/packet.js';
+import { clearTextWidthCaches } from '../layout/text-width.js';
 import { renderContentsListDocx } from '../render/docx/contents-list.js';
 import type { TemplateSet } from '../templates/load.js';
 import { planOutputDir } from '../write/output-paths.js';
@@ -116,6 +117,8 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   const ctx: PacketContext = { ...context, data, period, templates, wording, notes: [] };
   const made: MadePart[] = [];
   for (const source of PACKET_PARTS) {
+    // Each part measures its own texts: the previous part's are let go first (issue 14, peak memory).
+    clearTextWidthCaches();
     const part = await source(ctx);
     if (part) made.push(...(Array.isArray(part) ? part : [part]));
   }
