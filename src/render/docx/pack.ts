@@ -2,10 +2,10 @@
 // docProps/core.xml with the clock (dcterms:created/modified) and would stamp
 // its zip entries with the clock's time; here both carry the plan's date.
 
-import { Packer, type Document } from 'docx';
+import { Document, Packer, Paragraph, TextRun, type IPropertiesOptions, type ISectionOptions } from 'docx';
 import { fixDeterministicParts } from './deterministic.js';
 import { zipFiles, type ZipFile } from '../../formats/zip-writer.js';
-import { hasStandIns, splicedBytes } from './raw-rows.js';
+import { hasStandIns, splicedBytes, splicedPieces } from './raw-rows.js';
 
 export interface PackMeta {
   readonly title: string;
@@ -50,6 +50,31 @@ function compiledParts(doc: Document, meta: PackMeta): Record<string, string | U
 function packageFiles(parts: Record<string, string | Uint8Array>): ZipFile[] {
   const encoder = new TextEncoder();
   return Object.entries(parts).map(([path, data]) => ({ path, data: typeof data !== 'string' ? data : hasStandIns(data) ? splicedBytes(data) : encoder.encode(data) }));
+}
+
+/** The end of the sections documentBodyPieces writes: a paragraph of its own section, whose XML is not taken. */
+const BODY_END = '\uE000zhenggai-body-end\uE000';
+
+/**
+ * The body XML `sections` have inside a document made with `options`, as
+ * pieces (raw rows spliced in): each section's content, every section ended
+ * by its paragraph of section properties, as the library writes a section
+ * that is not the document's last. Compiled as a document of their own, with
+ * one more section holding an end mark that is cut off. What a section writes
+ * depends on itself only (no footer references — a section that inherits its
+ * footers — no numbering, bookmarks or drawings), so a document of many such
+ * sections can be compiled a batch at a time and the batches' bodies put in
+ * a stand-in paragraph's place (raw-rows.ts standInParagraph): the library's
+ * object tree is then held for one batch, not for the whole document (a
+ * packet's closure forms: thousands of sections; issue 14, peak memory).
+ */
+export function* documentBodyPieces(options: Omit<IPropertiesOptions, 'sections'>, sections: readonly ISectionOptions[]): Generator<string> {
+  const doc = new Document({ ...options, sections: [...sections, { children: [new Paragraph({ children: [new TextRun(BODY_END)] })] }] });
+  const xml = compiler().compile(doc, undefined, []).get('word/document.xml');
+  if (typeof xml !== 'string') throw new Error('docx: word/document.xml was not compiled as text');
+  const start = xml.indexOf('<w:body>') + '<w:body>'.length;
+  const end = xml.lastIndexOf('<w:p>', xml.indexOf(BODY_END));
+  yield* splicedPieces(xml.slice(start, end));
 }
 
 interface DocxCompiler {
