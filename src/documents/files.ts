@@ -14,6 +14,7 @@ import { formatDiagnostic } from '../diagnostics/format.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { loadPlanFolder, releaseFolderPositions, type PlanFolder } from '../load/plan-folder.js';
 import { clearTextWidthCaches } from '../layout/text-width.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { loadTemplates, type TemplateSet } from '../templates/load.js';
 import { displayPath } from '../diagnostics/display-path.js';
 import { writeFilesTogether } from '../write/atomic.js';
@@ -50,6 +51,8 @@ export interface DocumentCommandOptions {
  * any error; its warnings are counted on `io.err` and listed by `zhenggai check`.
  */
 export async function loadCheckedFolder(dir: string, io: Io): Promise<PlanFolder> {
+  // Every document command starts here: from now on V8 collects before the heap is 2.5 × its live size (heap-growth.ts).
+  limitHeapGrowth();
   const loaded = await loadPlanFolder(dir);
   // The files' parse trees (about 30 MB for 5,000 problems) go before the rules run: the rules' findings parse a file again, once, after all have run (check/run.ts; issue 14, peak memory).
   if (loaded.folder) releaseFolderPositions(loaded.folder);
