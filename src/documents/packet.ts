@@ -11,6 +11,7 @@ import { cumulativeEvidenceByProblem } from '../derive/evidence.js';
 import { folderEvidenceReader } from '../load/evidence.js';
 import type { PlanFolder } from '../load/plan-folder.js';
 import type { PacketLayout } from '../model/document/packet.js';
+import { clearTextWidthCaches } from '../layout/text-width.js';
 import { renderContentsListDocx } from '../render/docx/contents-list.js';
 import type { TemplateSet } from '../templates/load.js';
 import { planOutputDir } from '../write/output-paths.js';
@@ -92,6 +93,16 @@ const supervisionParts: PacketPartSource = async (ctx) => {
 /** The packet's document parts in their fixed order (docs/domain.md#closure: closed forms before forms to be signed; then the 督办 notices). */
 export const PACKET_PARTS: readonly PacketPartSource[] = [reportPart, ledgerPart, closureFormsPart('filled'), closureFormsPart('blank'), supervisionParts];
 
+/**
+ * The order the parts are made in (they are listed in PACKET_PARTS's): the
+ * ledger last. Its width estimate holds every cell's measured text at once —
+ * the largest live heap of a packet — and V8 sets the next collection's
+ * threshold at a multiple of the heap that is live when it collects; made
+ * before the closure forms, it let their garbage pile up to about 340 MB of
+ * heap at 5,000 problems (issue 14, peak memory).
+ */
+const PACKET_BUILD_ORDER: readonly PacketPartSource[] = [...PACKET_PARTS.filter((source) => source !== ledgerPart), ledgerPart];
+
 /** The packet in memory: its layout, the documents' bytes by path, and the contents list to render once page counts are known. */
 export interface PacketBuild {
   readonly layout: PacketLayout;
@@ -114,11 +125,14 @@ export async function buildPacket(data: PlanData, period: string, templates: Tem
   const { report } = context.progress;
   const wording = packetWording(templates, { period, asOf: context.progress.asOf, issuer: report.issuer, planTitle: data.plan.plan.title, subject: planSubject(data.plan).text });
   const ctx: PacketContext = { ...context, data, period, templates, wording, notes: [] };
-  const made: MadePart[] = [];
-  for (const source of PACKET_PARTS) {
+  const madeBySource = new Map<PacketPartSource, readonly MadePart[]>();
+  for (const source of PACKET_BUILD_ORDER) {
+    // Each part measures its own texts: the previous part's are let go first (issue 14, peak memory).
+    clearTextWidthCaches();
     const part = await source(ctx);
-    if (part) made.push(...(Array.isArray(part) ? part : [part]));
+    madeBySource.set(source, part === undefined ? [] : Array.isArray(part) ? part : [part as MadePart]);
   }
+  const made = PACKET_PARTS.flatMap((source) => madeBySource.get(source)!);
   const layout = layoutPacket(made.map((m) => m.part), data.plan.problems, cumulativeEvidenceByProblem(context.history, period));
   // The data (plan and progress as JSON, data/packet.json) ride along as files outside the contents list: a county reads them back (load/packet.ts).
   const documents = new Map([...made.map((m, i): [string, Uint8Array] => [layout.parts[i]!.files[0]!, m.data]), ...packetDataFiles(data, period, context.progress.asOf)]);

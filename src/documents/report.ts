@@ -5,6 +5,7 @@
 import { composeReport } from '../compose/report.js';
 import type { PeriodView } from '../derive/period.js';
 import { safeFileName } from '../layout/safe-name.js';
+import { clearTextWidthCaches } from '../layout/text-width.js';
 import type { OfficialDocument } from '../model/document/official-document.js';
 import type { Plan } from '../model/plan-schema.js';
 import type { Progress } from '../model/progress-schema.js';
@@ -33,6 +34,8 @@ export async function reportDocx(plan: Plan, view: PeriodView, progress: Progres
 export async function buildReport(data: PlanData, period: string, templates: TemplateSet): Promise<DocumentOutput> {
   const { progress, view, history } = requireReport(periodContext(data, period), period, '请先填写再生成报告 (the period has no report block yet)');
   const report = await reportDocx(data.plan, view, progress, templates);
+  // The ledger measures its own texts: the report's are let go first (issue 14, peak memory).
+  clearTextWidthCaches();
   const ledger = await buildLedger(data.plan, view, history, `${period}/${safeFileName(ledgerFileStem(period), 'xlsx')}`, templates);
   return {
     files: [{ name: `${period}/${safeFileName(`${progress.report.docNumber}-${report.title}`, 'docx')}`, data: report.buffer }, ...ledger.files],

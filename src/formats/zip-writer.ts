@@ -14,10 +14,20 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { dosDateTime } from './zip-dates.js';
 import { ZIP_CENTRAL_SIGNATURE, ZIP_DEFLATED, ZIP_EOCD_SIGNATURE, ZIP_LOCAL_SIGNATURE, ZIP_STORED } from './zip-format.js';
 
-/** One file of a zip: its forward-slash path inside the archive and its bytes. */
+/**
+ * One file of a zip: its forward-slash path inside the archive and its bytes,
+ * whole or as chunks in order (a large part encoded as it was written,
+ * render/docx/raw-rows.ts).
+ */
 export interface ZipFile {
   readonly path: string;
-  readonly data: Uint8Array;
+  readonly data: Uint8Array | readonly Uint8Array[];
+}
+
+/** The file's bytes as one array (chunks are joined: zlib's one-shot deflate takes one buffer). */
+function wholeData(data: ZipFile['data']): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  return data.length === 1 ? data[0]! : Buffer.concat(data);
 }
 
 const VERSION = 20; // 2.0: deflate, folders
@@ -39,12 +49,13 @@ export function zipFiles(files: Iterable<ZipFile>, isoDate: string, level: numbe
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.path, 'utf8');
-    const deflated = deflateRawSync(file.data, { level });
-    const stored = deflated.length >= file.data.length;
-    const body = stored ? file.data : deflated;
-    const crc = crc32(file.data);
+    const data = wholeData(file.data);
+    const deflated = deflateRawSync(data, { level });
+    const stored = deflated.length >= data.length;
+    const body = stored ? data : deflated;
+    const crc = crc32(data);
     const flags = /^[\x20-\x7e]*$/.test(file.path) ? 0 : UTF8_NAME;
-    if (file.data.length > MAX_32 || offset + 30 + name.length + body.length > MAX_32) throw new RangeError(`zip: ${file.path} would need zip64 (over 4 GiB)`);
+    if (data.length > MAX_32 || offset + 30 + name.length + body.length > MAX_32) throw new RangeError(`zip: ${file.path} would need zip64 (over 4 GiB)`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(ZIP_LOCAL_SIGNATURE, 0);
     local.writeUInt16LE(VERSION, 4);
@@ -54,7 +65,7 @@ export function zipFiles(files: Iterable<ZipFile>, isoDate: string, level: numbe
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(file.data.length, 22);
+    local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const entry = Buffer.alloc(46);

@@ -7,7 +7,7 @@ import { planSchema, type Plan } from '../model/plan-schema.js';
 import { progressFileSchema, progressSchema, type Progress } from '../model/progress-schema.js';
 import { decodeUtf8Text } from '../formats/text.js';
 import { listEvidence } from './evidence.js';
-import { parseJsonSource, type JsonSource } from './json-source.js';
+import { parseJsonSource, releasePositions, type JsonSource } from './json-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { resolveProgressNumbers } from './progress-numbers.js';
 import { displayPath } from '../diagnostics/display-path.js';
@@ -124,6 +124,12 @@ export function assemblePlanFolder(texts: PlanFolderTexts): LoadResult {
     },
     diagnostics,
   };
+}
+
+/** Let go of the parse trees of the folder's files once it is checked (json-source.ts releasePositions: a later diagnostic parses its file again). */
+export function releaseFolderPositions(folder: Pick<PlanFolder, 'planSource' | 'progress'>): void {
+  releasePositions(folder.planSource);
+  for (const file of folder.progress) releasePositions(file.source);
 }
 
 async function readText(file: string): Promise<{ text?: string; diagnostic?: Diagnostic }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locate, MAX_JSON_DEPTH, parseJsonSource, tooDeepAt } from '../../src/load/json-source.js';
+import { locate, MAX_JSON_DEPTH, parseJsonSource, releasePositions, tooDeepAt } from '../../src/load/json-source.js';
 
 describe('parseJsonSource', () => {
   it('points at the first syntax error with line and column', () => {
@@ -19,6 +19,15 @@ describe('parseJsonSource', () => {
     const { source } = parseJsonSource('a.json', '{\n  "list": [\n    {"name": "甲"},\n    {"name": "乙"}\n  ]\n}');
     expect(locate(source!, ['list', 1, 'name'])).toEqual({ line: 4, column: 6 });
     expect(locate(source!, ['list', 1, 'missing'])).toEqual({ line: 4, column: 5 });
+  });
+  it('still locates a value after its parse tree is released (issue 14: the tree is let go once a folder is checked)', () => {
+    // A byte-order mark, CR LF line ends and a lone CR: the places are those of the text as the clerk's editor shows it.
+    const { source } = parseJsonSource('a.json', '\uFEFF{\r\n  "list": [\r    {"name": "甲"},\r\n    {"name": "乙"}\n  ]\n}');
+    releasePositions(source!);
+    expect(source!.root).toBeUndefined();
+    expect(locate(source!, ['list', 1, 'name'])).toEqual({ line: 4, column: 6 });
+    expect(locate(source!, ['list', 0, 'missing'])).toEqual({ line: 3, column: 5 });
+    expect(locate(source!, [])).toEqual({ line: 1, column: 1 });
   });
 });
 

@@ -47,6 +47,20 @@ describe('closure form fitting', () => {
   });
 });
 
+describe('closure forms compiled a batch at a time (issue 14, peak memory)', () => {
+  it('give the same bytes as one document of every form, batches of any size', async () => {
+    // Short and long forms, filled and blank, numbered apart: a batch's boundary falls between forms of every kind.
+    const forms = Array.from({ length: 9 }, (_, i): ClosureForm => ({ ...(i % 3 === 1 ? longForm : shortForm), number: i + 1, shownNumber: String(i + 1) }));
+    const whole = await renderClosureFormsDocx(formsDocument(forms), Infinity);
+    const xml = zipText(whole, 'word/document.xml');
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(9);
+    expect(xml).not.toContain('zhenggai-');
+    for (const batch of [1, 2, 4, 7, 100]) expect((await renderClosureFormsDocx(formsDocument(forms), batch)).equals(whole)).toBe(true);
+    // One form and two forms have no forms between the first and last.
+    for (const n of [1, 2, 3]) expect((await renderClosureFormsDocx(formsDocument(forms.slice(0, n)), 1)).equals(await renderClosureFormsDocx(formsDocument(forms.slice(0, n)), Infinity))).toBe(true);
+  });
+});
+
 describe('closure forms: XML', () => {
   let xml: string;
   beforeAll(async () => {

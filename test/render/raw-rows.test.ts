@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { taskTableModel } from '../../src/documents/task-table.js';
 import type { TaskTableModel } from '../../src/model/document/task-table.js';
 import { renderTaskTableDocx } from '../../src/render/docx/task-table.js';
-import { spliceRawRows } from '../../src/render/docx/raw-rows.js';
+import { splicedBytes, spliceRawRows, standInRow } from '../../src/render/docx/raw-rows.js';
 import { portraitSection, ruledTable, textCell, type RuledRow } from '../../src/render/docx/form-table.js';
 import { packDocx } from '../../src/render/docx/pack.js';
 import type { RowsBy } from '../../src/render/docx/table-rows.js';
@@ -85,6 +85,20 @@ describe('task table rows written as XML text', () => {
     const [xml, library] = [await docx('xml'), await docx('library')];
     expect(zipText(xml, 'word/document.xml')).toBe(zipText(library, 'word/document.xml'));
     expect(zipText(xml, 'word/document.xml')).toContain('<w:gridSpan w:val="3"/>');
+  });
+
+  it('a part spliced as bytes in chunks, however small, is the UTF-8 of the part spliced whole (no character cut in two)', () => {
+    const rows = ['<w:tr><w:t>甲 &amp; 乙</w:t></w:tr>', '<w:tr><w:t>😀𠀀 emoji</w:t></w:tr>', '<w:tr><w:t>ascii</w:t></w:tr>'];
+    /** A stand-in row as the library writes it: one cell, one run holding the stand-in's mark. */
+    const standIn = () => {
+      const mark = /\uE000zhenggai-rows-\d+\uE000/.exec(JSON.stringify(standInRow(() => rows)))![0];
+      return `<w:tr><w:tc><w:p><w:r><w:t>${mark}</w:t></w:r></w:p></w:tc></w:tr>`;
+    };
+    for (const chunkChars of [1, 7, 1 << 16]) {
+      const chunks = splicedBytes(`<w:tbl>${standIn()}<w:p>中</w:p>${standIn()}</w:tbl>`, chunkChars);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(`<w:tbl>${rows.join('')}<w:p>中</w:p>${rows.join('')}</w:tbl>`);
+      expect(chunks.length).toBe(chunkChars === 1 ? 9 : chunkChars === 7 ? 9 : 1);
+    }
   });
 
   it('a stand-in whose rows are unknown is an error, not a mark on paper', () => {

@@ -4,7 +4,7 @@
 // its opinion and signature boxes take the room left. A form longer than a
 // page lets its rows break and continues, never clipped. Every text is the
 // model's (compose/closure-forms.ts words it).
-import { Document, type ISectionOptions } from 'docx';
+import { Document, type IPropertiesOptions, type ISectionOptions } from 'docx';
 import type { ClosureFormRow, ClosureFormsDocument, PrintedClosureForm } from '../../model/document/closure-form.js';
 import { wrappedLineCount } from '../../layout/text-width.js';
 import {
@@ -27,7 +27,8 @@ import { shareWidths } from '../../layout/table-widths.js';
 import { cjkFont, CHINESE_TEXT } from './fonts.js';
 import { lineText, ruledTable, textCell, titleParagraph, type CellLine } from './form-table.js';
 import { portraitSection as numberedPortraitSection } from './portrait-section.js';
-import { packDocx } from './pack.js';
+import { documentBodyPieces, packDocx } from './pack.js';
+import { standInParagraph } from './raw-rows.js';
 
 type FormRow = ClosureFormRow;
 type FormLine = CellLine;
@@ -121,15 +122,43 @@ function formSection(form: PrintedClosureForm, index: number): ISectionOptions {
   return numberedPortraitSection([titleParagraph(form.title, CLOSURE_FORM_TITLE_LINES), formTable(form.rows, sizePt, fitsOnePage)], index === 0 ? { firstPageNumber: 1 } : { inheritFooters: true });
 }
 
-/** All forms in one document, each in a section of its own so each starts a page. */
-export async function renderClosureFormsDocx(model: ClosureFormsDocument): Promise<Buffer> {
-  const doc = new Document({
+/**
+ * Forms compiled a batch at a time (pack.ts documentBodyPieces): the docx
+ * library's objects for 5,000 problems' forms (thousands of sections), held
+ * and compiled at once, were the packet's largest live heap (issue 14, peak
+ * memory); a hundred forms are a few megabytes.
+ */
+const FORMS_A_BATCH = 100;
+
+/**
+ * All forms in one document, each in a section of its own so each starts a
+ * page. The first and last forms' sections are the document's own; the forms
+ * between are compiled `formsPerBatch` at a time and put in a stand-in
+ * paragraph's place when the package is compiled — the same bytes as one
+ * document of every section (`formsPerBatch` Infinity; test/render/raw-rows.test.ts).
+ */
+export async function renderClosureFormsDocx(model: ClosureFormsDocument, formsPerBatch: number = FORMS_A_BATCH): Promise<Buffer> {
+  const options = {
     creator: 'zhenggai',
     title: model.title,
     // §7.5: odd pages carry the number on the right, even pages on the left.
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: cjkFont(CLOSURE_FORM_TEXT_FONT), language: CHINESE_TEXT } } } },
-    sections: model.forms.map(formSection),
-  });
-  return packDocx(doc, { title: model.title, date: model.date });
+  };
+  const { forms } = model;
+  const whole = forms.length <= 2 || !Number.isFinite(formsPerBatch);
+  const sections = whole ? forms.map(formSection) : [formSection(forms[0]!, 0), lastFormAfter(forms, options, formsPerBatch)];
+  return packDocx(new Document({ ...options, sections }), { title: model.title, date: model.date });
+}
+
+/** The last form's section, opening with a stand-in paragraph for the forms between the first and the last. */
+function lastFormAfter(forms: readonly PrintedClosureForm[], options: Omit<IPropertiesOptions, 'sections'>, formsPerBatch: number): ISectionOptions {
+  const last = formSection(forms[forms.length - 1]!, forms.length - 1);
+  const between = function* (): Generator<string> {
+    for (let from = 1; from < forms.length - 1; from += formsPerBatch) {
+      const batch = forms.slice(from, Math.min(from + formsPerBatch, forms.length - 1));
+      yield* documentBodyPieces(options, batch.map((form, i) => formSection(form, from + i)));
+    }
+  };
+  return { ...last, children: [standInParagraph(between), ...last.children] };
 }

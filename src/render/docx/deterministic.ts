@@ -34,21 +34,27 @@ export function withDeterministicParts(docx: Buffer, isoDate: string): Buffer {
 /**
  * The same fixes on a package's files before they are zipped (pack.ts zips
  * them once): embedded zips dated, random and drawing ids numbered, in place.
- * False when the files have none of them and nothing changed.
+ * An XML part may be given as its text (pack.ts: as the library wrote it),
+ * and a fixed one is put back as text then. False when the files have none of
+ * them and nothing changed.
  */
-export function fixDeterministicParts(files: Record<string, Uint8Array>, isoDate: string): boolean {
+export function fixDeterministicParts(files: Record<string, Uint8Array | string>, isoDate: string): boolean {
   const names = Object.keys(files);
   const embedded = names.filter((name) => EMBEDDED_ZIP.test(name));
   const xml = names.filter((name) => XML_PART.test(name)).sort();
-  const texts = new Map(xml.map((name) => [name, decoder.decode(files[name]!)]));
+  const textOf = (data: Uint8Array | string) => (typeof data === 'string' ? data : decoder.decode(data));
+  const texts = new Map(xml.map((name) => [name, textOf(files[name]!)]));
   const ids = randomIds([...texts.values()]);
   const drawings = [...texts.values()].some((text) => text.includes('<wp:docPr '));
   if (embedded.length === 0 && ids.size === 0 && !drawings) return false;
-  for (const name of embedded) files[name] = withFixedZipDates(files[name]!, isoDate);
+  for (const name of embedded) {
+    const data = files[name]!;
+    files[name] = withFixedZipDates(typeof data === 'string' ? encoder.encode(data) : data, isoDate);
+  }
   let drawing = 0;
   for (const [name, text] of texts) {
     const fixed = text.replace(RANDOM_ID, (id) => ids.get(id)!).replace(DRAWING_ID, (_, open: string, _id: string, close: string) => `${open}${(drawing += 1)}${close}`);
-    if (fixed !== text) files[name] = encoder.encode(fixed);
+    if (fixed !== text) files[name] = typeof files[name] === 'string' ? fixed : encoder.encode(fixed);
   }
   return true;
 }

@@ -77,7 +77,7 @@ export function ruledTable(columnTwips: readonly number[], rows: readonly RuledR
     layout: TableLayoutType.FIXED,
     borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
     margins: { top: TABLE_CELL_PADDING_Y_TWIP, bottom: TABLE_CELL_PADDING_Y_TWIP, left: TABLE_CELL_PADDING_X_TWIP, right: TABLE_CELL_PADDING_X_TWIP },
-    rows: rowsBy === 'library' ? libraryRows(specs) : [standInRow(rowsXml(specs, columnTwips))],
+    rows: rowsBy === 'library' ? libraryRows(specs) : [standInRow(() => rowsXml(specs, columnTwips))],
   });
 }
 

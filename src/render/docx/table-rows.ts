@@ -95,16 +95,19 @@ export function libraryRows(rows: readonly RowSpec[]): TableRow[] {
  * (an empty paragraph with the alignment of the cell's last paragraph; none
  * below the last row). `gridTwips` is the table's grid: a cell without a
  * width gets the sum of the columns it spans, as docx's Table gives it.
+ * Written a row at a time (a string a row), when the package is compiled
+ * (raw-rows.ts standInRow): a large table's XML is encoded as it is written
+ * instead of being held whole.
  */
-export function rowsXml(rows: readonly RowSpec[], gridTwips: readonly number[]): string {
-  const out: string[] = [];
+export function* rowsXml(rows: readonly RowSpec[], gridTwips: readonly number[]): Generator<string> {
   const runs = new Map<string, string>();
   let continuing: CellSpec[] = [];
-  rows.forEach((row, r) => {
+  for (let r = 0; r < rows.length; r += 1) {
+    const row = rows[r]!;
     const last = r === rows.length - 1;
     const cells = [...row.cells.map((cell) => ({ cell, continues: false })), ...continuing.map((cell) => ({ cell, continues: true }))].sort((a, b) => a.cell.column - b.cell.column);
     const next: CellSpec[] = [];
-    out.push('<w:tr>', rowPropertiesXml(row));
+    const out = ['<w:tr>', rowPropertiesXml(row)];
     for (const { cell, continues } of cells) {
       const key = `${cell.type.face}\n${cell.type.sizeHalfPt}`;
       let run = runs.get(key);
@@ -114,8 +117,8 @@ export function rowsXml(rows: readonly RowSpec[], gridTwips: readonly number[]):
     }
     out.push('</w:tr>');
     continuing = next;
-  });
-  return out.join('');
+    yield out.join('');
+  }
 }
 
 /** `<w:trPr>` as docx writes it: docx writes cantSplit false as an explicit off, not as nothing. */

@@ -188,7 +188,7 @@ export function bodyLayout(model: TaskTableModel, widths: readonly number[] = la
  */
 function bodyRows(model: TaskTableModel, widths: readonly number[], rowsBy: RowsBy): TableRow[] {
   const rows = bodyRowSpecs(model, widths);
-  return rowsBy === 'library' ? libraryRows(rows) : [standInRow(rowsXml(rows, widths))];
+  return rowsBy === 'library' ? libraryRows(rows) : [standInRow(() => rowsXml(rows, widths))];
 }
 
 /** The body as rows of cells to write: which cells a row holds, their text, width, spans and alignment. */
