@@ -78,7 +78,12 @@ export interface ReportStatisticsContext {
   readonly behind: number;
   readonly unreported: number;
   readonly longTerm: number;
+  /** Every overdue problem (推进中 or 未启动). */
   readonly overdue: number;
+  /** The overdue among those 推进中: what “正在推进的…其中逾期” counts. */
+  readonly inProgressOverdue: number;
+  /** The overdue among those 未启动. */
+  readonly notStartedOverdue: number;
   readonly due: number;
   readonly dueCompleted: number;
   /** “66.7%”; “—” when there is nothing to divide by. */
@@ -137,6 +142,8 @@ function statisticsContext(t: Tally): ReportStatisticsContext {
     unreported: t.inProgressUnreported,
     longTerm: t.longTerm,
     overdue: t.overdue,
+    inProgressOverdue: t.inProgressOverdue,
+    notStartedOverdue: t.notStartedOverdue,
     due: t.due,
     dueCompleted: t.dueCompleted,
     completionRate: formatPercent(t.completionRate),

@@ -47,6 +47,10 @@ export interface Tally {
   inProgressUnreported: number;
   longTerm: number;
   overdue: number;
+  /** Of `overdue`, those 推进中 (each also in inProgressBehind). */
+  inProgressOverdue: number;
+  /** Of `overdue`, those 未启动. */
+  notStartedOverdue: number;
   due: number;
   dueCompleted: number;
   /** Problems by warning colour; 'none' for no colour. */
@@ -129,6 +133,8 @@ export function tally(states: readonly ProblemState[]): Tally {
     inProgressUnreported: count(states, (s) => s.status === '推进中' && !s.overdue && s.onSchedule === undefined),
     longTerm: count(states, (s) => s.longTerm),
     overdue: count(states, (s) => s.overdue),
+    inProgressOverdue: count(states, (s) => s.overdue && s.status === '推进中'),
+    notStartedOverdue: count(states, (s) => s.overdue && s.status === '未启动'),
     due,
     dueCompleted,
     colours,

@@ -3,7 +3,7 @@
 // <period>/督办/ — and the numbering they are issued under.
 
 import { composeSupervisionNotice } from '../compose/supervision.js';
-import { assignSupervisionNumbers, supervisedUnits, type UnitSupervision } from '../derive/supervision.js';
+import { SUPERVISION_KINDS, assignSupervisionNumbers, supervisedUnits, type UnitSupervision } from '../derive/supervision.js';
 import { safeFileName } from '../layout/safe-name.js';
 import type { OfficialDocument } from '../model/document/official-document.js';
 import type { Supervision } from '../model/progress-schema.js';
@@ -119,15 +119,27 @@ export async function buildSupervision(data: PlanData, period: string, templates
 }
 
 /**
- * After `supervise` wrote `written` (absolute paths), removes the notices of
- * an earlier run in out/<plan>/<period>/督办/ that this run did not write
- * (write/stale-notices.ts), under the output folder's lock; returns their
- * paths. A notice no longer due (its problems resolved, the data corrected)
- * would otherwise stay beside the new ones, and a clerk printing the folder
- * would send it. Their numbers stay recorded in the progress file
+ * A file name as `supervise` names a notice (supervisionFileName):
+ * <文号>-<kind>（<unit>）.docx, or the PDF beside it — and nothing a clerk
+ * saved there under another name (a receipt “…（规建办）-签收回执.pdf”, a
+ * note).
+ */
+export function isNoticeFileName(name: string): boolean {
+  return new RegExp(`^.+号-(?:${SUPERVISION_KINDS.join('|')})（.+）\\.(?:docx|pdf)$`, 'i').test(name);
+}
+
+/**
+ * After `supervise` wrote `written` (absolute paths), removes what an earlier
+ * run wrote in out/<plan>/<period>/督办/ and is now out of date
+ * (write/stale-notices.ts): a notice this run did not write, and — when this
+ * run made no PDFs — the PDF of a notice it wrote again. Under the output
+ * folder's lock; returns their paths. A notice no longer due (its problems
+ * resolved, the data corrected) would otherwise stay beside the new ones,
+ * and a clerk printing the folder would send it. Files not named as notices
+ * are left alone. The numbers stay recorded in the progress file
  * (docs/domain.md#督办): a number once issued is not given again.
  */
-export async function removeOutdatedNotices(options: { planDir: string; out: string }, period: string, written: readonly string[], io: Io): Promise<string[]> {
+export async function removeOutdatedNotices(options: { planDir: string; out: string; pdf: boolean }, period: string, written: readonly string[], io: Io): Promise<string[]> {
   const planOut = planOutputDir(options.out, path.basename(path.resolve(options.planDir)));
-  return writingInto(planOut, io, () => removeStaleNotices(path.join(planOut, period, SUPERVISION_FOLDER), written));
+  return writingInto(planOut, io, () => removeStaleNotices(path.join(planOut, period, SUPERVISION_FOLDER), written, options.pdf, isNoticeFileName));
 }

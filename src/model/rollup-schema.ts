@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { STATUSES } from './progress-schema.js';
 import { ROLLUP_FORMAT, ROLLUP_VERSION } from './rollup.js';
+import { FIELD_LABELS } from './vocabulary.js';
 
 const count = (what: string) => z.number().int().nonnegative().describe(what);
 
@@ -31,10 +32,10 @@ const problem = z
   .object({
     path: z.array(z.string().min(1)).min(1).describe('问题所经的单位，由外到内：区县汇总中为 [乡镇]，市汇总中为 [区县, 乡镇]'),
     number: z.string().min(1).describe('序号，照乡镇文件的写法（如“7”，各类别分别编号的方案如“二-3”）'),
-    summary: z.string().describe('问题简述'),
+    summary: z.string().describe(FIELD_LABELS.summary),
     category: z.string().nullable().describe('问题类别的名称；方案不分类别时为 null'),
     deadline: z.string().describe('执行中的整改时限，照原文（经批准调整的，为调整后的时限）'),
-    leadUnits: z.array(z.string()).describe('牵头单位'),
+    leadUnits: z.array(z.string()).describe(FIELD_LABELS.leadUnits),
     status: z.enum(STATUSES).describe('本期状态'),
     completed: z.boolean().describe('已完成（含已完成并长期坚持、已销号）'),
     closed: z.boolean().describe('已销号'),

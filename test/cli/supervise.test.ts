@@ -62,6 +62,9 @@ describe('zhenggai supervise', () => {
     const notices = path.join(out, 'hekou', '2024-05', '督办');
     writeFileSync(path.join(notices, '督办〔2024〕6号-督办单（林业站）.pdf'), 'pdf of the first run');
     writeFileSync(path.join(notices, '说明.txt'), 'a clerk’s note');
+    // What a clerk saves beside the notices under names of their own stays: a scanned receipt, a Word note.
+    writeFileSync(path.join(notices, '督办〔2024〕6号-督办单（林业站）-签收回执.pdf'), 'a scanned receipt');
+    writeFileSync(path.join(notices, '督办工作情况说明.docx'), 'a clerk’s Word note');
     // Problem 2 (yellow, 林业站 with 农办) completed after all: 林业站 leads nothing coloured in May any more, and 农办 only a blue
     // problem — a 提醒函 under its number 5 instead of the 督办单.
     const progressFile = path.join(dir, 'progress', '2024-05.json');
@@ -70,12 +73,25 @@ describe('zhenggai supervise', () => {
     writeFileSync(progressFile, JSON.stringify(may, null, 2));
     const result = await run(['supervise', dir, '--period', '2024-05', '--out', out]);
     expect(result.exit).toBe(0);
-    expect(readdirSync(notices).sort()).toEqual(['说明.txt', '督办〔2024〕5号-提醒函（农办）.docx'].sort());
-    expect(result.out).toContain(`已删除上次生成、本期已不需要的督办文书 ${path.join(notices, '督办〔2024〕5号-督办单（农办）.docx')}`);
-    expect(result.out).toContain(`已删除上次生成、本期已不需要的督办文书 ${path.join(notices, '督办〔2024〕6号-督办单（林业站）.docx')}`);
-    expect(result.out).toContain(`已删除上次生成、本期已不需要的督办文书 ${path.join(notices, '督办〔2024〕6号-督办单（林业站）.pdf')}`);
+    expect(readdirSync(notices).sort()).toEqual(['说明.txt', '督办工作情况说明.docx', '督办〔2024〕6号-督办单（林业站）-签收回执.pdf', '督办〔2024〕5号-提醒函（农办）.docx'].sort());
+    expect(result.out).toContain(`已删除上次生成、与本期数据不符的督办文书 ${path.join(notices, '督办〔2024〕5号-督办单（农办）.docx')}`);
+    expect(result.out).toContain(`已删除上次生成、与本期数据不符的督办文书 ${path.join(notices, '督办〔2024〕6号-督办单（林业站）.docx')}`);
+    expect(result.out).toContain(`已删除上次生成、与本期数据不符的督办文书 ${path.join(notices, '督办〔2024〕6号-督办单（林业站）.pdf')}`);
     const recorded = JSON.parse(readFileSync(progressFile, 'utf8')) as { supervision: unknown };
     expect(recorded.supervision).toEqual({ date: '2024-05-31', numbers: [{ unit: '农办', number: 5 }, { unit: '林业站', number: 6 }] });
+  });
+
+  it('a notice written again without --pdf takes the PDF of its earlier text away with it', async () => {
+    const dir = folder();
+    const out = path.join(dir, '..', 'out');
+    expect((await run(['supervise', dir, '--period', '2024-05', '--out', out])).exit).toBe(0);
+    const notices = path.join(out, 'hekou', '2024-05', '督办');
+    const earlierPdf = path.join(notices, '督办〔2024〕5号-督办单（农办）.pdf');
+    writeFileSync(earlierPdf, 'the PDF of the first run');
+    const result = await run(['supervise', dir, '--period', '2024-05', '--out', out]);
+    expect(result.exit).toBe(0);
+    expect(readdirSync(notices).sort()).toEqual([...NOTICES].sort());
+    expect(result.out).toContain(`已删除上次生成、与本期数据不符的督办文书 ${earlierPdf}`);
   });
 
   it('never renumbers: a rerun leaves the progress file as it was and writes the same names and bytes', async () => {

@@ -129,6 +129,18 @@ describe('composeReport, sample 2023-11 (compared with 2023-10)', () => {
     expect(texts).toContain('正在推进的8个问题中，达到序时进度的7个，未达到序时进度的1个，其中逾期1个。');
   });
 
+  test('an overdue 未启动 problem is said with 尚未启动, not counted among those in progress (a fresh tester: “未达到序时进度的0个，其中逾期1个”)', () => {
+    // Problem 8 (10月底前完成, overdue on 2023-11-30) recorded 未启动 instead of 推进中: 7 in progress, all on schedule, none overdue among them.
+    const november = progressOf('2023-11');
+    const edited: Progress = { ...november, problems: november.problems.map((p) => (p.number === 8 ? { ...p, status: '未启动' as const, onSchedule: undefined } : p)) };
+    const view = viewOf(folder.plan, edited, progressOf('2023-10'));
+    const texts = paragraphs(section(composeReport(folder.plan, view, edited, templates).body, '问题整改落实情况'));
+    expect(texts).toContain(
+      '截至2023年11月30日，反馈的21个问题，已完成整改13个（其中已销号5个），正在推进7个，尚未启动1个（其中已逾期1个），整改完成率61.9%；已到整改时限的14个问题已完成13个，到期任务完成率92.9%。',
+    );
+    expect(texts).toContain('正在推进的7个问题中，达到序时进度的7个，未达到序时进度的0个。');
+  });
+
   test('the 回头看 sentence counts the problems checked and the one reopened (9 checked: 8 held, 21 came back)', () => {
     expect(paragraphs(section(doc.body, '问题整改落实情况'))).toContain(
       '本月对已完成整改的9个问题开展“回头看”，8个整改成果巩固，1个发现问题反弹（问题21），已重新列为未完成、进入新一轮整改并确定新的整改时限。',

@@ -18,7 +18,7 @@ export function superviseCommand(yargs: Argv, run: Runner): Argv {
         const written = await writeDocument(options, io, (data, templates) => buildSupervision(data, args.period, templates));
         if (written.length === 0) io.out(`${args.period} 没有蓝、黄、红色预警的问题，无需督办文书 (nothing to supervise this period)`);
         const removed = await removeOutdatedNotices(options, args.period, written, io);
-        for (const file of removed) io.out(`已删除上次生成、本期已不需要的督办文书 ${file} (removed an out-of-date notice)`);
+        for (const file of removed) io.out(`已删除上次生成、与本期数据不符的督办文书 ${file} (removed an out-of-date notice)`);
         return 0;
       }),
   );
