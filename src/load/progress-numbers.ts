@@ -47,23 +47,32 @@ function movedNumber(plan: Plan, key: number, recorded: string): string | undefi
 }
 
 /**
- * One diagnostic for a file whose every number is written the plan-wide way
- * (an integer) in a plan numbered per category — a file written before the
- * plan switched schemes — at the first entry's number, instead of one a
- * problem; undefined when any entry is written otherwise.
+ * One diagnostic for a file whose every number is written another way than
+ * the plan's — each an integer (a file written before the plan switched to
+ * numbering per category), or each a text naming no problem (written before
+ * the plan's shownAs changed, 二-3 now （二）3) — at the first entry's number,
+ * instead of one a problem; undefined when any entry is written the plan's
+ * way (then each wrong one is its own error).
  */
 function otherSchemeThroughout(source: JsonSource, plan: Plan, entries: readonly unknown[]): Diagnostic | undefined {
   const written = entries.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as { number?: unknown }).number : undefined));
-  if (written.length < 2 || !written.every((n) => typeof n === 'number')) return undefined;
-  const path = ['problems', 0, 'number'];
-  return {
-    file: source.file,
-    ...locate(source, path),
-    path,
-    ruleId: 'problem-number',
-    severity: 'error',
-    message: `本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 ${examples(plan)}；本文件 ${written.length} 个问题的 number 都写成了整数（第一个读到 ${JSON.stringify(written[0])}）：这个文件可能写于方案改为各类别分别编号之前，请按方案现在的编号逐一改写`,
+  if (written.length < 2) return undefined;
+  const at = (message: string): Diagnostic => {
+    const path = ['problems', 0, 'number'];
+    return { file: source.file, ...locate(source, path), path, ruleId: 'problem-number', severity: 'error', message };
   };
+  if (written.every((n) => typeof n === 'number')) {
+    return at(
+      `本方案各类别分别编号（numbering.scope 为 category），number 应按编号写法写成文本，如 ${examples(plan)}；本文件 ${written.length} 个问题的 number 都写成了整数（第一个读到 ${JSON.stringify(written[0])}）：这个文件可能写于方案改为各类别分别编号之前，请按方案现在的编号逐一改写`,
+    );
+  }
+  if (written.every((n) => typeof n === 'string' && keyOfShownNumber(plan, n) === undefined)) {
+    const shownAs = plan.numbering?.shownAs ?? '';
+    return at(
+      `本文件 ${written.length} 个问题的编号都不是方案现在的写法（编号写法 numbering.shownAs 为“${shownAs}”，应写作如 ${examples(plan)}；第一个读到“${String(written[0])}”）：若改过方案的编号写法，请按现在的写法改写本文件的 number，或把 shownAs 改回`,
+    );
+  }
+  return undefined;
 }
 
 /**

@@ -55,6 +55,22 @@ describe('progress files of a plan numbered per category', () => {
     expect(folder!.progress).toEqual([]);
   });
 
+  it('a file whose every number is written another way than the plan’s shownAs (the pattern changed) is one error naming the pattern', () => {
+    const { diagnostics } = fixtureFolder({ plan: perCategory('（{category}）{number}'), progress: progressWith(['一-1', '一-2', '二-1']) });
+    expect(diagnostics.map((d) => [d.path, d.message])).toEqual([
+      [
+        ['problems', 0, 'number'],
+        '本文件 3 个问题的编号都不是方案现在的写法（编号写法 numbering.shownAs 为“（{category}）{number}”，应写作如 “（一）1”、“（一）2”；第一个读到“一-1”）：若改过方案的编号写法，请按现在的写法改写本文件的 number，或把 shownAs 改回',
+      ],
+    ]);
+    // One number written the plan’s way: each other one is its own error, as before.
+    const mixed = fixtureFolder({ plan: perCategory('（{category}）{number}'), progress: progressWith(['（一）1', '一-2', '二-1']) });
+    expect(mixed.diagnostics.map((d) => d.path)).toEqual([
+      ['problems', 1, 'number'],
+      ['problems', 2, 'number'],
+    ]);
+  });
+
   it('a plan numbered per category without categories: the plan’s one error, no error a progress entry', () => {
     const plan = withPlan((p) => {
       p.numbering = { scope: 'category' };
