@@ -60,6 +60,8 @@ const SPECS: CaseSpec[] = [
   { name: 'plan-changed', make: meta({ B6: { text: '0'.repeat(64) }, B7: { text: '1:000000000000' } }), sheet: FORM_META_SHEET, cell: 'B6', ruleId: 'form-plan-changed', message: '第 1 号问题的内容有改动' },
   { name: 'header-moved', make: cells({ G4: { text: '状态' } }), sheet: FORM_SHEET, cell: 'G4', ruleId: 'form-header', message: '表头应为“整改状态”' },
   { name: 'edited-number', make: cells({ A5: { text: '7' } }), sheet: FORM_SHEET, cell: 'A5', ruleId: 'form-number-edited', message: '此行应为第 1 号问题' },
+  // A form made while the plan numbered per category (二-3), imported after it switched to one numbering: said so, not “edited”.
+  { name: 'number-by-category', make: cells({ A5: { text: '一-1' } }), sheet: FORM_SHEET, cell: 'A5', ruleId: 'form-number-edited', message: '序号“一-1”是各类别分别编号的写法，方案现在全方案统一编号，此行是第 1 号问题' },
   { name: 'row-copied', make: cells({ A6: { text: '1' } }), sheet: FORM_SHEET, cell: 'A6', ruleId: 'form-number-edited', message: '此行应为第 4 号问题，读到“1”，与第 5 行重复' },
   { name: 'extra-row', make: cells({ A7: { number: 5 }, I7: { text: '新增加的问题' } }), sheet: FORM_SHEET, cell: 'A7', ruleId: 'form-extra-row', message: '多出的内容不会被导入' },
   { name: 'bad-status', make: cells({ G5: { text: '完成了' } }), sheet: FORM_SHEET, cell: 'G5', ruleId: 'form-value', message: '应为：未启动、推进中、已完成、已完成并长期坚持、已销号' },

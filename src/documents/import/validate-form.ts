@@ -261,6 +261,16 @@ function checkNumber({ file, sheet, layout, row, problem, problems, window, ctx 
       `序号“${shown}”是全方案统一编号的写法，方案现在各类别分别编号，此行是第 ${shownNumber(problem)} 号问题：这份填报表生成于方案改为各类别分别编号之前，请重新生成填报表（zhenggai forms）发给单位，或把本表的序号改为现在的编号`,
     );
   }
+  if (!numbersByCategory(ctx.plan) && read !== undefined && /\d/.test(read) && /[一二三四五六七八九十〇]/.test(read) && cell.formula === undefined) {
+    // A category's ordinal beside a number (二-3, （二）3): the form was made while the plan numbered per category.
+    return at(
+      file,
+      sheet.name,
+      cell.address,
+      'form-number-edited',
+      `序号“${shown}”是各类别分别编号的写法，方案现在全方案统一编号，此行是第 ${shownNumber(problem)} 号问题：这份填报表生成于方案改为全方案统一编号之前，请重新生成填报表（zhenggai forms）发给单位，或把本表的序号改为现在的编号`,
+    );
+  }
   const other = problems.findIndex(same);
   const copy = other >= 0 ? `，与第 ${layout.firstDataRow + other} 行重复` : '';
   return at(file, sheet.name, cell.address, 'form-number-edited', `序号被修改：此行应为第 ${shownNumber(problem)} 号问题，读到“${shown}”${copy}；请勿修改序号、复制或移动行`);
