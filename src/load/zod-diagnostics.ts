@@ -32,8 +32,12 @@ function messageFor(issue: z.core.$ZodIssue, root: unknown): string {
       if (received === undefined) return `缺少必填字段，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
       return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，${describeReceived(received)}`;
     }
-    case 'invalid_value':
-      return `取值无效，应为以下之一：${issue.values.map((v) => String(v)).join('、')}`;
+    case 'invalid_value': {
+      const choices = issue.values.map((v) => String(v)).join('、');
+      // A required choice left out is missing, not invalid (a fresh tester: "numbering": {} said 取值无效).
+      if (valueAt(root, issue.path) === undefined) return `缺少必填字段，应为以下之一：${choices}`;
+      return `取值无效，应为以下之一：${choices}`;
+    }
     case 'unrecognized_keys':
       return `未知字段：${issue.keys.map((k) => `“${k}”`).join('、')}（拼写是否有误？）`;
     case 'too_small':
