@@ -143,6 +143,18 @@ describeWithTools(['better-sqlite3'], 'closures recorded by the office', () => {
       { date: '2023-12-20', undoReason: '验收人填错，应为镇纪委副书记' },
       { date: '2023-12-22', undoReason: null },
     ]);
+    // The answer page shows the office and the reporting unit both records, read-only (the undo form is the closure page's).
+    for (const client of [office, unit]) {
+      const page = (await client.request('GET', answer(16))).body;
+      const records = page.split('<h2>销号记录</h2>')[1]!;
+      expect([...records.matchAll(/<td data-label="销号日期">([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(['2023-12-20', '2023-12-22']);
+      expect(records).toContain('撤销：验收人填错，应为镇纪委副书记（恢复为“已完成”）');
+      expect(records).toContain('<td data-label="审批（验收）人">镇纪委副书记 李华</td>');
+      expect(page).not.toContain('/undo"');
+      expect(page).not.toContain('撤销销号</button>');
+    }
+    // A problem never closed online says so.
+    expect((await office.request('GET', answer(1))).body).toContain('<h2>销号记录</h2>\n<p class="hint">尚无在本系统录入的销号。</p>');
   });
 
   it('refuses a closure in a period that is not the latest, and in a closed period (409) until the office reopens it', async () => {

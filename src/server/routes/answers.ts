@@ -3,7 +3,8 @@
 // read-only, those it co-leads or cooperates on; never others (answered as
 // “no such problem”, like part 1's object checks). The office sees every
 // problem's answer and accepts it or returns it with a reason; every round
-// is listed on the page and on the problem's page.
+// is listed on the page and on the problem's page, as are the closures the
+// office recorded or undone (read-only: recording is the closure page's).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { shownNumber } from '../../model/numbering.js';
@@ -33,6 +34,7 @@ import {
 } from '../answers.js';
 import { audit } from '../audit.js';
 import { beijingTime } from '../beijing-time.js';
+import { closuresOf } from '../closures.js';
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field, uploads } from '../forms.js';
 import { answerFiles, checkUploads, EVIDENCE_LIMITS, removeUpload, storeUploads } from '../evidence.js';
@@ -42,6 +44,7 @@ import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { REPORTING_WORDS, reportingState } from '../reporting.js';
 import { sendPage } from '../respond.js';
+import { closuresTable } from './closures.js';
 import { validateAnswerFields } from '../../documents/import/validate-form.js';
 import { answerWarnings, type AnswerWarning } from '../answer-warnings.js';
 
@@ -220,6 +223,8 @@ ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
 <h2>本期填报与审核记录</h2>
 ${roundsTable(rounds)}
+<h2>销号记录</h2>
+${closuresTable(await closuresOf(request.server.ctx.db, view.stored.id, problem.number))}
 ${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/problems/${problem.number}">各期进展与全部记录</a></p>`}
 ${target.role === 'office' ? html`<p><a href="/plans/${view.stored.id}/periods/${period}/closures/${problem.number}">本期销号（整改办录入）</a></p>` : ''}`,
     options.status,
