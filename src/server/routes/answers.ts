@@ -46,7 +46,7 @@ import { REPORTING_WORDS, reportingState } from '../reporting.js';
 import { sendPage } from '../respond.js';
 import { closuresTable } from './closures.js';
 import { validateAnswerFields } from '../../documents/import/validate-form.js';
-import { answerWarnings, type AnswerWarning } from '../answer-warnings.js';
+import { answerWarnings, storedEntryWarnings, type AnswerWarning } from '../answer-warnings.js';
 
 export interface PeriodTarget {
   view: PlanInView;
@@ -249,6 +249,15 @@ function warningBlock(warnings: readonly AnswerWarning[], reader: 'unit' | 'offi
   return html`<div class="warn" role="note"><p>${lead}</p><ul>${warnings.map((w) => html`<li>${w.field ? html`<strong>${fieldLabel(w.field)}</strong>：` : ''}${w.message}</li>`)}</ul></div>`;
 }
 
+/**
+ * The check's warnings on a problem's stored entry (answer-warnings.ts
+ * storedEntryWarnings), compact for a table cell: a 提示 line each, naming
+ * the field that answers it. Nothing when there are none.
+ */
+export function warningMarks(warnings: readonly AnswerWarning[] | undefined): Html {
+  return html`${(warnings ?? []).map((w) => html`<div class="field-warning" role="note">提示：${w.field ? html`<strong>${fieldLabel(w.field)}</strong>：` : ''}${w.message}</div>`)}`;
+}
+
 /** The units' reporting this period as a table (reportingByUnit): a unit with problems not submitted or returned is in red. */
 export function unitProgress(problems: readonly Problem[], stateByNumber: ReadonlyMap<number, Answer['state']>): Html {
   return html`<div class="table-wrap"><table class="cards"><thead><tr><th>填报单位</th><th>应报</th><th>未提交</th><th>待审核</th><th>已退回</th><th>已采纳</th></tr></thead><tbody>
@@ -274,6 +283,8 @@ export async function answersPage(request: FastifyRequest, reply: FastifyReply, 
   const word = (p: Problem) => ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'];
   const counts = new Map<string, number>();
   for (const p of reported) counts.set(word(p), (counts.get(word(p)) ?? 0) + 1);
+  // The check's warnings on the entries already in the period (accepted or imported), from the check this page ran once.
+  const warnings = storedEntryWarnings(view, period);
   const table = (problems: readonly Problem[]) => html`<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
 <tbody>${problems.map(
     (p) => html`<tr>
@@ -281,7 +292,7 @@ export async function answersPage(request: FastifyRequest, reply: FastifyReply, 
 <td data-label="${L.summary}"><a href="/plans/${view.stored.id}/periods/${period}/answers/${p.number}">${p.summary}</a></td>
 <td data-label="填报单位">${reportingUnit(p)}${unit !== undefined && unitRole(p, unit) === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
 <td data-label="${L.deadline}">${p.deadline}</td>
-<td data-label="填报状态">${word(p)}</td>
+<td data-label="填报状态"><div>${word(p)}${warningMarks(warnings.get(p.number))}</div></td>
 </tr>`,
   )}</tbody></table></div>`;
   const upload = request.account!.role === 'office' && target.state === 'open' ? formsUpload(reply, view.stored.id, period) : '';
