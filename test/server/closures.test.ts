@@ -237,4 +237,22 @@ describeWithTools(['better-sqlite3', 'python-docx-openpyxl'], 'the closure forms
     expect(filled).toMatch(/2023年11月28日/);
     expect(await formsText('已完成待签字')).not.toContain(summary16);
   });
+
+  it('makes problem 16’s row of 经发办’s Excel form for 2023-11 read-only, 已销号 as recorded, with the closure in the instructions', async () => {
+    // After the previous test: 16 closed online on 2023-11-28.
+    const list = await office.request('GET', `/plans/${harness.planId}/documents/forms?period=2023-11`);
+    expect(list.statusCode, list.body).toBe(200);
+    const link = /href="([^"]*file=[^"]*)"[^>]*>[^<]*经发办/.exec(list.body)?.[1];
+    expect(link, list.body).toBeDefined();
+    const xlsx = await office.request('GET', link!.replace(/&amp;/g, '&'));
+    expect(xlsx.statusCode).toBe(200);
+    const program = `import openpyxl,io,json,sys,base64
+ws=openpyxl.load_workbook(io.BytesIO(base64.b64decode(json.load(sys.stdin))))['进展填报']
+row=[r for r in range(5, ws.max_row+1) if str(ws.cell(r,1).value)=='16'][0]
+print(json.dumps({'status': ws.cell(row,7).value, 'locked': [ws.cell(row,c).protection.locked for c in range(7,17)], 'notes': ws['A3'].value.split(chr(10))}, ensure_ascii=False))`;
+    const seen = runPython<{ status: string; locked: boolean[]; notes: string[] }>(program, xlsx.rawPayload.toString('base64'));
+    expect(seen.status).toBe('已销号');
+    expect(seen.locked.every(Boolean)).toBe(true);
+    expect(seen.notes).toContain(`　　第 16 号：2023年11月28日销号，审批（验收）人：${APPROVER}，验收意见：${OPINION}`);
+  });
 });
