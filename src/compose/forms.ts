@@ -13,7 +13,7 @@ import type { Plan, Problem } from '../model/plan-schema.js';
 import { planSubject } from '../model/plan-subject.js';
 import type { ProblemProgress, Progress } from '../model/progress-schema.js';
 import { FORM_NO, FORM_STATUS_VALUES, FORM_YES } from '../model/document/unit-form-layout.js';
-import { type FormPlanCells, type FormAnswers, type UnitFormModel, type UnitFormWording, formChecksum, problemDigest } from '../model/document/unit-form.js';
+import { type FormClosure, type FormPlanCells, type FormAnswers, type FormRow, type UnitFormModel, type UnitFormWording, formChecksum, problemDigest } from '../model/document/unit-form.js';
 import type { TemplateSet } from '../templates/load.js';
 import { renderPhrases } from '../templates/phrases.js';
 
@@ -25,6 +25,8 @@ export interface ComposeFormsInput {
   readonly asOf?: IsoDate;
   /** The latest progress file before the period, whose answers are pre-filled. */
   readonly previous?: Progress;
+  /** The period's own progress file, when it exists: a closure it records makes that problem's row read-only. */
+  readonly current?: Progress;
   /** The form's wording: templates/unit-form.hbs, or an office's own. */
   readonly templates: Pick<TemplateSet, 'unit-form'>;
 }
@@ -38,6 +40,8 @@ export function composeUnitForm(input: ComposeFormsInput, unit: string): UnitFor
   const { plan, period, previous } = input;
   const { reported, shared } = formProblems(plan, unit);
   const previousEntries = new Map((previous?.problems ?? []).map((p) => [p.number, p] as const));
+  const closedEntries = new Map((input.current?.problems ?? []).filter((p) => p.status === '已销号' && p.closure).map((p) => [p.number, p] as const));
+  const rows = reported.map((problem) => formRow(problem, previousEntries.get(problem.number), closedEntries.get(problem.number)));
   const asOf = input.asOf ?? periodEnd(period);
   const context: UnitFormTemplateContext = {
     unit,
@@ -49,6 +53,7 @@ export function composeUnitForm(input: ComposeFormsInput, unit: string): UnitFor
     prefilledFrom: previous?.period ?? null,
     rowCount: reported.length,
     statuses: [...FORM_STATUS_VALUES],
+    closedRows: rows.flatMap((r) => (r.closure ? [{ number: r.plan.shownNumber, ...r.closure }] : [])),
   };
   return {
     planName: input.planName,
@@ -59,7 +64,7 @@ export function composeUnitForm(input: ComposeFormsInput, unit: string): UnitFor
     asOf,
     dateMin: earliestFormDate(plan),
     ...(previous ? { prefilledFrom: previous.period } : {}),
-    rows: reported.map((problem) => ({ plan: planCells(problem), answers: prefill(previousEntries.get(problem.number)) })),
+    rows,
     infoRows: shared.map(planCells),
     checksum: formChecksum(reported),
     rowDigests: reported.map((p) => ({ number: p.number, digest: problemDigest(p) })),
@@ -85,6 +90,8 @@ export interface UnitFormTemplateContext {
   readonly rowCount: number;
   /** The statuses the drop-down offers, in order. */
   readonly statuses: readonly string[];
+  /** The rows the office has closed in this period (read-only on the form), in row order: 序号 as shown, and the closure as recorded. */
+  readonly closedRows: readonly ({ readonly number: string } & FormClosure)[];
 }
 
 /** The phrases unit-form.hbs gives. */
@@ -149,6 +156,20 @@ function planCells(problem: Problem): FormPlanCells {
     leadUnits: unitsText(problem.leadUnits),
     cooperatingUnits: unitsText(problem.cooperatingUnits),
   };
+}
+
+/**
+ * A reported problem's row: last period's answers, or — when the period's own
+ * file records the problem's closure — that entry's answers (its 备注
+ * included) and the closure, which make the row read-only. Evidence is not
+ * pre-filled either way (import keeps what the entry lists).
+ */
+function formRow(problem: Problem, previous: ProblemProgress | undefined, closed: ProblemProgress | undefined): FormRow {
+  if (closed?.closure) {
+    const { date, approver, opinion } = closed.closure;
+    return { plan: planCells(problem), answers: { ...prefill(closed), ...(closed.note ? { note: closed.note } : {}) }, closure: { date, approver, opinion } };
+  }
+  return { plan: planCells(problem), answers: prefill(previous) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Pipeline: one progress form (进展填报表, Excel) per lead unit for a period,
-// pre-filled with the previous period's answers, protected, with the hidden
+// pre-filled with the previous period's answers (a problem the period's own
+// file already records as closed: that entry, read-only), protected, with the hidden
 // identity sheet the importer checks (model/document/unit-form.ts).
 
 import { composeUnitForms } from '../compose/forms.js';
@@ -24,6 +25,7 @@ export async function buildUnitForms(data: PlanData, period: string, templates: 
     period,
     asOf: periodFile(data, period)?.data.asOf,
     previous: previousPeriodFile(data, period)?.data,
+    current: periodFile(data, period)?.data,
     templates,
   });
   const names = uniqueNames(models.map((m) => safeFileName(m.unit, 'xlsx')));

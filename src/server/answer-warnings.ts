@@ -6,6 +6,7 @@
 // unit under the field that answers them and to the office in a 提示 block.
 // Warnings never block: import does not block on them either.
 
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { mergeProgress } from '../documents/import/merge.js';
 import { validateAnswerFields } from '../documents/import/validate-form.js';
 import type { FormAnswerField } from '../model/document/unit-form-layout.js';
@@ -78,12 +79,42 @@ export async function answerWarnings(db: Database, view: PlanInView, period: str
   const { text, indexOf } = mergeProgress({ plan: ctx.plan, period, asOf: ctx.asOf, existing: JSON.parse(current.progressText) as Record<string, unknown>, entries: [merged] });
   const index = indexOf.get(merged);
   return periodDiagnostics(view, stored, period, text)
-    .filter((d) => d.severity === 'warning' && d.path?.[0] === 'problems' && d.path[1] === index)
-    .map((d) => {
-      const key = d.path?.[2];
-      // The extension's reason is a field of its own on the form (problems[i].extension.reason).
-      const part = key === 'extension' && d.path?.[3] === 'reason' ? 'extensionReason' : undefined;
-      const field = ANSWERED_IN[d.ruleId] ?? part ?? (typeof key === 'string' ? FIELD_OF_KEY[key] : undefined);
-      return { ruleId: d.ruleId, message: clerkWording(d.message), ...(field ? { field } : {}) };
-    });
+    .filter((d) => entryIndex(d) === index)
+    .map(asAnswerWarning);
+}
+
+/** The index of the entry (problems[i]) a warning of a progress file is on; undefined for an error or a warning elsewhere in the file. */
+function entryIndex(d: Diagnostic): number | undefined {
+  return d.severity === 'warning' && d.path?.[0] === 'problems' && typeof d.path[1] === 'number' ? d.path[1] : undefined;
+}
+
+/** A warning on an entry as the clerk reads it, with the form field that answers it. */
+function asAnswerWarning(d: Diagnostic): AnswerWarning {
+  const key = d.path?.[2];
+  // The extension's reason is a field of its own on the form (problems[i].extension.reason).
+  const part = key === 'extension' && d.path?.[3] === 'reason' ? 'extensionReason' : undefined;
+  const field = ANSWERED_IN[d.ruleId] ?? part ?? (typeof key === 'string' ? FIELD_OF_KEY[key] : undefined);
+  return { ruleId: d.ruleId, message: clerkWording(d.message), ...(field ? { field } : {}) };
+}
+
+/**
+ * The check's warnings on each problem's entry in `period`'s progress file as
+ * stored — the entries the office accepted or imported — as problem number →
+ * warnings (in the check's order; a problem without warnings or without an
+ * entry is absent). Taken from the check the page already ran on the stored
+ * plan (`view.checked`, plan-access.ts): no further run, however many
+ * problems the page lists. Empty when the plan does not load.
+ */
+export function storedEntryWarnings(view: PlanInView, period: string): Map<number, AnswerWarning[]> {
+  const entries = view.checked.data?.progress.find((p) => p.fileperiod === period)?.data.problems;
+  const file = `${view.stored.name}/progress/${period}.json`;
+  const byNumber = new Map<number, AnswerWarning[]>();
+  if (!entries) return byNumber;
+  for (const d of view.checked.diagnostics) {
+    const index = d.file === file ? entryIndex(d) : undefined;
+    const number = index === undefined ? undefined : entries[index]?.number;
+    if (number === undefined) continue;
+    byNumber.set(number, [...(byNumber.get(number) ?? []), asAnswerWarning(d)]);
+  }
+  return byNumber;
 }

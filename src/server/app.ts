@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { registerGuard } from './access.js';
 import type { ServerContext } from './context.js';
 import { errorPage, installErrorPages } from './errors.js';
+import { UPLOAD_LIMITS } from './forms.js';
 import { STYLESHEET } from './page.js';
 import { accountRoutes } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
@@ -27,9 +28,6 @@ import { planRoutes } from './routes/plans.js';
 import { reportRoutes } from './routes/report.js';
 import { databaseSessionStore, SESSION_IDLE_MS } from './session-store.js';
 import { sessionSecret } from './settings.js';
-
-/** Largest upload: a plan folder with its evidence, as a zip or a folder. */
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 /** The CSRF token of a form: `_csrf` of a form or a multipart body, else the X-CSRF-Token header. */
 function csrfToken(request: FastifyRequest): string | undefined {
@@ -62,8 +60,9 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyFormbody);
+  // parts: the plugin's default of 1000 would refuse a folder of more than 1000 files long before its files limit.
   // preservePath (busboy's option): a folder upload names each file by its path in the folder (guanyang-2022/progress/2023-11.json).
-  await app.register(fastifyMultipart, { attachFieldsToBody: true, preservePath: true, limits: { fileSize: MAX_UPLOAD_BYTES, files: 20_000, fields: 50 } } as Parameters<typeof fastifyMultipart>[1]);
+  await app.register(fastifyMultipart, { attachFieldsToBody: true, preservePath: true, limits: { ...UPLOAD_LIMITS, fields: 50, parts: UPLOAD_LIMITS.files + 50 } } as Parameters<typeof fastifyMultipart>[1]);
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
     secret: await sessionSecret(ctx.db),

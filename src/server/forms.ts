@@ -3,6 +3,7 @@
 // pieces every form page needs (actor for the audit log, CSRF field).
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ARCHIVE_LIMITS } from '../documents/plan-archive.js';
 import type { Actor } from './audit.js';
 import { html, type Html } from './html.js';
 import type { Viewer } from './page.js';
@@ -16,6 +17,14 @@ export function field(request: FastifyRequest, name: string): string {
   if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value;
   return '';
 }
+
+/**
+ * How much any upload may carry (@fastify/multipart's limits for every route
+ * that sets none of its own): a plan folder with its evidence, as a zip or a
+ * folder chosen in the browser — each file at most `fileSize` bytes, and
+ * as many files as a plan's zip may hold entries (plan-archive.ts ARCHIVE_LIMITS).
+ */
+export const UPLOAD_LIMITS = { fileSize: 512 * 1024 * 1024, files: ARCHIVE_LIMITS.files } as const;
 
 /** An uploaded file: the name the browser gave (with a folder upload, its path in the folder) and its bytes. */
 export interface Upload {

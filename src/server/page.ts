@@ -110,5 +110,6 @@ table.cards thead{display:none}
 table.cards tr{display:block;border-bottom:2px solid #ccc;padding:.3rem 0}
 table.cards td{display:flex;gap:.75rem;border:0;padding:.15rem .5rem}
 table.cards td::before{content:attr(data-label);flex:0 0 4.5em;color:#666}
+tr.entry-warnings .field-warning{position:sticky;left:.5rem;max-width:calc(100vw - 2.5rem)}
 }
 `;

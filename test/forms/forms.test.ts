@@ -1,8 +1,9 @@
 // The unit progress forms: which problems each unit answers and sees, what is
-// pre-filled, the checksum's reach, the workbook read back through the
-// adapter and by openpyxl (validations, protection, the hidden sheet), and
-// the command's files.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// pre-filled (a row the office closed this period: its entry, read-only),
+// the checksum's reach, the workbook read back through the adapter and by
+// openpyxl (validations, protection, the hidden sheet, a closed row's locked
+// grey cells), and the command's files — an unedited form imports back.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,29 @@ describe('composing the forms', () => {
     expect(plain.rows[0]!.answers).toEqual({});
     expect(plain.asOf).toBe('2023-09-30');
     expect(plain.dateMin).toBe('2022-01-01');
+  });
+
+  it('pre-fills a problem the period’s own file records as closed with that entry and its closure, read-only; the others from last period', () => {
+    // data/guanyang-2022/progress/2023-11.json: 经发办's 3, 14, 15 and 17 are 已销号 with a closure (汪石); 2023-10 is pre-filled for the rest.
+    const october = progressSchema.parse(JSON.parse(readFileSync('data/guanyang-2022/progress/2023-10.json', 'utf8')));
+    const form = composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-11', previous: october, current: november, templates }, '经发办');
+    expect(form.rows.filter((r) => r.closure).map((r) => r.plan.number)).toEqual([3, 14, 15, 17]);
+    const row14 = form.rows.find((r) => r.plan.number === 14)!;
+    expect(row14.closure).toEqual({ date: '2023-11-10', approver: '汪石', opinion: '2个项目已按程序完成项目库调整，调整后建设内容与实际一致，同意销号。' });
+    expect(row14.answers).toEqual({ status: '已销号', progress: '11月8日领导小组办公室组织验收，项目库调整资料齐全。', completedOn: '2023-10-20' });
+    // Problem 7 is not closed in 2023-11: last period's 推进中 is pre-filled, the row is the unit's.
+    const row7 = form.rows.find((r) => r.plan.number === 7)!;
+    expect(row7.closure).toBeUndefined();
+    expect(row7.answers.status).toBe('推进中');
+    expect(form.wording.instructions.split('\n').slice(-5)).toEqual([
+      '9. 以下问题整改办已录入销号，整行为灰色、已锁定，按录入内容预填，无需填写：',
+      '　　第 3 号：2023年10月16日销号，审批（验收）人：汪石，验收意见：经抽查3个村（社区）自查台账和新纳入监测户程序资料，纳入及时、资料完整，同意销号。',
+      '　　第 14 号：2023年11月10日销号，审批（验收）人：汪石，验收意见：2个项目已按程序完成项目库调整，调整后建设内容与实际一致，同意销号。',
+      '　　第 15 号：2023年11月17日销号，审批（验收）人：汪石，验收意见：绩效目标审核、绩效监控资料已补充完善，时间逻辑无误，同意销号。',
+      '　　第 17 号：2023年10月27日销号，审批（验收）人：汪石，验收意见：问题项目程序资料已补齐，项目前期比选及过程监督规程已建立并执行，同意销号。',
+    ]);
+    // A form without closures in its period says nothing of them.
+    expect(composeUnitForm({ plan: bundled, planName: 'guanyang-2022', period: '2023-12', previous: november, templates }, '经发办').wording.instructions).not.toContain('已录入销号');
   });
 
   it('checksums only what the unit answers: its problems\' number, summary, measures, deadline and lead units', () => {
@@ -173,6 +197,27 @@ print(json.dumps({'dv': dv, 'cells': cells, 'protected': ws.protection.sheet, 's
   });
 });
 
+describeWithTools(['python-docx-openpyxl'], 'a closed row read by openpyxl', () => {
+  it('locks and greys every cell of a row the office closed this period, and leaves the other rows’ answers unlocked and white', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-forms-closed-'));
+    expect((await run(['forms', 'data/guanyang-2022', '--period', '2023-11', '--out', out])).exit).toBe(0);
+    const seen = runPython<{ rows: [string, string, boolean[], string[]][] }>(
+      `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(json.load(sys.stdin)['file'])['进展填报']
+rows = [[str(ws.cell(r, 1).value), str(ws.cell(r, 7).value), [ws.cell(r, c).protection.locked for c in range(7, 17)], sorted({ws.cell(r, c).fill.fgColor.rgb for c in range(7, 17)})] for r in range(5, ws.max_row + 1)]
+print(json.dumps({'rows': rows}, ensure_ascii=False))
+`,
+      { file: path.join(out, 'guanyang-2022', 'forms-2023-11', '经发办.xlsx') },
+    );
+    const closed = seen.rows.filter(([, , locked]) => locked.every(Boolean));
+    expect(closed.map(([n, status, , fills]) => [n, status, fills])).toEqual(['3', '14', '15', '17'].map((n) => [n, '已销号', ['FFF2F2F2']]));
+    const open = seen.rows.filter(([n]) => !['3', '14', '15', '17'].includes(n));
+    expect(open).toHaveLength(7);
+    for (const [n, , locked, fills] of open) expect([n, locked.some(Boolean), fills], n).toEqual([n, false, ['00000000']]);
+  });
+});
+
 describe('zhenggai forms', () => {
   it('writes one workbook per lead unit under <out>/<plan>/forms-<period>/', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-forms-'));
@@ -180,6 +225,18 @@ describe('zhenggai forms', () => {
     expect(result.exit).toBe(0);
     expect(readdirSync(path.join(out, 'guanyang-2022', 'forms-2023-12')).sort()).toEqual(['党群办.xlsx', '农业服务中心.xlsx', '水利办.xlsx', '社保所.xlsx', '经发办.xlsx', '规建办.xlsx'].sort());
     expect(result.out).toContain('共 6 个单位的填报表');
+  });
+
+  it('takes the unedited form back: the closed rows’ entries come back as recorded, closure included', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-forms-back-'));
+    const dir = path.join(root, 'guanyang-2022');
+    cpSync('data/guanyang-2022', dir, { recursive: true });
+    const out = path.join(root, 'out');
+    expect((await run(['forms', dir, '--period', '2023-11', '--out', out])).exit).toBe(0);
+    const imported = await run(['import', dir, path.join(out, 'guanyang-2022', 'forms-2023-11', '经发办.xlsx'), '--period', '2023-11', '--force']);
+    expect(imported.exit, imported.err).toBe(0);
+    const after = progressSchema.parse(JSON.parse(readFileSync(path.join(dir, 'progress', '2023-11.json'), 'utf8')));
+    for (const n of [3, 14, 15, 17]) expect(after.problems.find((p) => p.number === n), `problem ${n}`).toEqual(november.problems.find((p) => p.number === n));
   });
 
   it('makes safe, distinct file names from unit names', async () => {

@@ -1,7 +1,9 @@
 // The check's warnings on online answers (issue 16: “the same rules as import
 // apply … with messages at the field”): a unit that turns a 已销号 problem back
 // to 推进中 without 备注 and 未完成原因 is told at those fields, and the office
-// reviewing the answer is told in a 提示 block; warnings never block.
+// reviewing the answer is told in a 提示 block; warnings never block. Once
+// accepted, the entry's warnings are marked in the period's tables and under
+// the period on the problem's history page.
 // Data (data/guanyang-2022): problem 14 (经发办, 10月底前完成) is 已销号 in
 // 2023-11 (closed 2023-11-10); in 2023-12 (asOf 2023-12-31) a 推进中 answer is
 // past its deadline.
@@ -57,6 +59,33 @@ describeWithTools(['better-sqlite3'], 'warnings on online answers', () => {
     const rows = await harness.db.selectFrom('audit').select(['action', 'newValue']).where('field', '=', '采纳时的提示').execute();
     expect(rows.map((r) => r.action)).toEqual(['采纳填报', '采纳填报', '采纳填报']);
     expect(rows.map((r) => r.newValue)).toContain(regression);
+  });
+
+  it('shows the accepted entry’s warnings in the period’s answers table, the plan’s table of the period and under 2023-12 on the problem’s history page', async () => {
+    const marks = (markup: string) => [...markup.matchAll(/<div class="field-warning" role="note">提示：(.*?)<\/div>/g)].map((m) => m[1]);
+    const expected = [`<strong>备注（状态倒退须说明）</strong>：${regression}`, `<strong>未完成原因</strong>：${overdue}`, '按方案的回头看安排，第 14 号问题 2023-12 应开展回头看，本期进展没有记录'];
+    const rowOf = (page: string, link: string) => page.split('<tr').find((row) => row.includes(link)) ?? '';
+    const plan = `/plans/${harness.planId}`;
+    for (const client of [office, unit]) {
+      // The period's answers table: the marks in 14's 填报状态 cell, none in any other row.
+      const answers = (await client.request('GET', `${plan}/periods/${PERIOD}/answers`)).body;
+      const row = rowOf(answers, `answers/${PROBLEM}"`);
+      expect(row).toContain('<td data-label="填报状态"><div>已采纳<div class="field-warning"');
+      expect(marks(row).sort()).toEqual([...expected].sort());
+      expect(marks(answers)).toHaveLength(3);
+      // The plan's page of the period: under 14's 整改状态.
+      const periodPage = (await client.request('GET', `${plan}?period=${PERIOD}`)).body;
+      expect(rowOf(periodPage, `problems/${PROBLEM}"`)).toContain('<td data-label="整改状态"><div>推进中<div class="field-warning"');
+      expect(marks(rowOf(periodPage, `problems/${PROBLEM}"`)).sort()).toEqual([...expected].sort());
+      expect(marks(periodPage)).toHaveLength(3);
+      // The history page: a row under 2023-12's entry; 2023-11's entry (已销号) has none.
+      const history = (await client.request('GET', `${plan}/problems/${PROBLEM}`)).body;
+      const [, after2023_12] = history.split(`<tr><td>${PERIOD}</td>`);
+      expect(after2023_12).toMatch(/^[^]*?<\/tr>\n<tr class="entry-warnings"><td colspan="8"><div class="field-warning"/);
+      expect(marks(history).sort()).toEqual([...expected].sort());
+    }
+    // The 2023-11 period shows none: its stored entries have no warnings.
+    expect(marks((await office.request('GET', `${plan}?period=2023-11`)).body)).toEqual([]);
   });
 
   it('shows a pasted 1,001-character 整改进展 as a long-text warning under 整改进展 (not blocking the save)', async () => {

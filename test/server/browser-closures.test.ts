@@ -3,13 +3,14 @@
 // problem's page the office opens 2023-11's closure form for problem 16
 // (已完成 on 2023-10-30), submits it without the approver (refused at the
 // field, what was typed kept), then with it; the page lists the closure with
-// its undo form. Photographed at 1280 and 390 px into
-// out/screenshots/40-closure-*.png (looked at by hand); the phone must not
-// scroll sideways.
+// its undo form. 2023-12 opened, the office's and the unit's answer pages of
+// problem 16 list that closure read-only. Photographed at 1280 and 390 px
+// into out/screenshots/40-closure-*.png and 41-closure-on-answer-*.png
+// (looked at by hand); the phone must not scroll sideways.
 
 import { expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { PHONE, openBundledPlan, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
+import { PHONE, openBundledPlan, openPeriodInPage, photographBothWidths, startDemoBrowser } from '../helpers/browser.js';
 
 describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real browser', () => {
   const demo = startDemoBrowser('closure');
@@ -37,5 +38,22 @@ describeWithTools(['better-sqlite3', 'chromium'], 'a closure recorded in a real 
     await photographBothWidths(page, '40-closure-recorded');
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('shows the closure on the next period’s answer page, read-only, to the office and the reporting unit; desktop and phone', async () => {
+    const office = await demo.signIn(0, { viewport: PHONE });
+    const planUrl = await openBundledPlan(office);
+    await openPeriodInPage(office, '2023-12');
+    const readers = [['office', office], ['unit', await demo.signIn(2, { viewport: PHONE })]] as const;
+    for (const [who, page] of readers) {
+      await page.goto(`${planUrl}/periods/2023-12/answers/16`);
+      const records = page.locator('h2:has-text("销号记录") + .table-wrap');
+      await expect(records.locator('td[data-label="期次"]').allTextContents()).resolves.toEqual(['2023-11']);
+      await expect(records.locator('td[data-label="审批（验收）人"]').textContent()).resolves.toBe('镇纪委书记 张明');
+      await expect(page.getByRole('button', { name: '撤销销号' }).count()).resolves.toBe(0);
+      await photographBothWidths(page, `41-closure-on-answer-${who}`);
+    }
+    expect(problems).toEqual([]);
+    for (const [, page] of readers) await page.context().close();
   });
 });

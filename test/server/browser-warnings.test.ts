@@ -3,9 +3,11 @@
 // back to 推进中 in 2023-12 (clearing the pre-filled 完成时间) without 备注
 // or 未完成原因; its page shows the warnings under those fields and it
 // still submits; the office's review page shows them in a 提示 block; the
-// office accepts. Photographed at 1280
-// and 390 px into out/screenshots/50-*.png (looked at by hand); the phone
-// must not scroll sideways.
+// office accepts; the accepted entry's warnings are then marked in the
+// period's answers table, the plan's table of the period and on the
+// problem's history page. Photographed at 1280 and 390 px into
+// out/screenshots/50-*.png and 51-*.png (looked at by hand); the phone must
+// not scroll sideways.
 
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -55,6 +57,18 @@ describeWithTools(['better-sqlite3', 'chromium'], 'warnings on an online answer 
     await office.getByRole('button', { name: '采纳' }).click();
     await office.waitForURL(/\?saved=review$/);
     await expect(office.locator('dl.fields strong').textContent()).resolves.toBe('已采纳');
+
+    // Accepted, the entry's warnings are marked in the period's answers table, the plan's table of the period, and under 2023-12 on the history page.
+    const marks = ['提示：按方案的回头看安排，第 14 号问题 2023-12 应开展回头看，本期进展没有记录', '提示：未完成原因：第 14 号问题已逾期（时限 2023-10-31），请填写未完成原因', '提示：备注（状态倒退须说明）：第 14 号问题状态由“已销号”（2023-11）退回“推进中”，请在“备注”中说明原因'];
+    await office.goto(`${planUrl}/periods/2023-12/answers`);
+    await expect(office.locator('tr:has(a[href$="/answers/14"]) .field-warning').allTextContents()).resolves.toEqual(marks);
+    await shoot(office, '51-answers-table-warnings');
+    await office.goto(`${planUrl}?period=2023-12`);
+    await expect(office.locator('tr:has(a[href$="/problems/14"]) .field-warning').allTextContents()).resolves.toEqual(marks);
+    await shoot(office, '51-period-table-warnings');
+    await office.goto(`${planUrl}/problems/14`);
+    await expect(office.locator('tr.entry-warnings .field-warning').allTextContents()).resolves.toEqual(marks);
+    await shoot(office, '51-history-warnings');
     expect(problems).toEqual([]);
   });
 });

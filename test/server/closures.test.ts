@@ -143,6 +143,18 @@ describeWithTools(['better-sqlite3'], 'closures recorded by the office', () => {
       { date: '2023-12-20', undoReason: '验收人填错，应为镇纪委副书记' },
       { date: '2023-12-22', undoReason: null },
     ]);
+    // The answer page shows the office and the reporting unit both records, read-only (the undo form is the closure page's).
+    for (const client of [office, unit]) {
+      const page = (await client.request('GET', answer(16))).body;
+      const records = page.split('<h2>销号记录</h2>')[1]!;
+      expect([...records.matchAll(/<td data-label="销号日期">([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(['2023-12-20', '2023-12-22']);
+      expect(records).toContain('撤销：验收人填错，应为镇纪委副书记（恢复为“已完成”）');
+      expect(records).toContain('<td data-label="审批（验收）人">镇纪委副书记 李华</td>');
+      expect(page).not.toContain('/undo"');
+      expect(page).not.toContain('撤销销号</button>');
+    }
+    // A problem never closed online says so.
+    expect((await office.request('GET', answer(1))).body).toContain('<h2>销号记录</h2>\n<p class="hint">尚无在本系统录入的销号。</p>');
   });
 
   it('refuses a closure in a period that is not the latest, and in a closed period (409) until the office reopens it', async () => {
@@ -224,5 +236,23 @@ describeWithTools(['better-sqlite3', 'python-docx-openpyxl'], 'the closure forms
     expect(filled).toContain(`验收人（签字）：${APPROVER}`);
     expect(filled).toMatch(/2023年11月28日/);
     expect(await formsText('已完成待签字')).not.toContain(summary16);
+  });
+
+  it('makes problem 16’s row of 经发办’s Excel form for 2023-11 read-only, 已销号 as recorded, with the closure in the instructions', async () => {
+    // After the previous test: 16 closed online on 2023-11-28.
+    const list = await office.request('GET', `/plans/${harness.planId}/documents/forms?period=2023-11`);
+    expect(list.statusCode, list.body).toBe(200);
+    const link = /href="([^"]*file=[^"]*)"[^>]*>[^<]*经发办/.exec(list.body)?.[1];
+    expect(link, list.body).toBeDefined();
+    const xlsx = await office.request('GET', link!.replace(/&amp;/g, '&'));
+    expect(xlsx.statusCode).toBe(200);
+    const program = `import openpyxl,io,json,sys,base64
+ws=openpyxl.load_workbook(io.BytesIO(base64.b64decode(json.load(sys.stdin))))['进展填报']
+row=[r for r in range(5, ws.max_row+1) if str(ws.cell(r,1).value)=='16'][0]
+print(json.dumps({'status': ws.cell(row,7).value, 'locked': [ws.cell(row,c).protection.locked for c in range(7,17)], 'notes': ws['A3'].value.split(chr(10))}, ensure_ascii=False))`;
+    const seen = runPython<{ status: string; locked: boolean[]; notes: string[] }>(program, xlsx.rawPayload.toString('base64'));
+    expect(seen.status).toBe('已销号');
+    expect(seen.locked.every(Boolean)).toBe(true);
+    expect(seen.notes).toContain(`　　第 16 号：2023年11月28日销号，审批（验收）人：${APPROVER}，验收意见：${OPINION}`);
   });
 });

@@ -5,7 +5,8 @@
 //   and 21 (reported by 农业服务中心, 规建办, 党群办) apart, read-only;
 // - an error page's 退出 works (its CSRF token is the session's);
 // - 退回 without a reason re-shows the review page with the message at the
-//   field; an oversize upload says the limits and links back; the report of
+//   field; an oversize upload (evidence, a plan import) says the limits and
+//   links back; the report of
 //   a period without a report block links to 编写报告.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -61,6 +62,24 @@ describeWithTools(['better-sqlite3'], 'a unit’s counts, 退出 on every page, 
     expect(refused.body).toContain('单个文件超过 20 MB 或一次超过 12 个文件时整个提交不被接收');
     expect(refused.body).toContain(`<a class="button" href="${answers()}/4">返回本问题的填报</a>`);
     expect((await unit.request('GET', `${answers()}/4`)).body).not.toContain('继续推进');
+  });
+
+  it('refuses a plan import past the upload limits with the limits, that nothing was saved, and a link back to 导入方案', async () => {
+    const before = await harness.db.selectFrom('plans').select('id').execute();
+    // 20,001 one-byte files: one past the 20,000 files a folder upload may hold (a 512 MB file would be too slow to send here).
+    const files = Array.from({ length: 20_001 }, (_, i) => ({ field: 'folder', filename: `many/evidence/${i}.txt`, data: new Uint8Array([0x78]) }));
+    for (const url of ['/plans/import', '/plans/import-table']) {
+      const refused = await postMultipart(office, url, { name: 'many' }, url === '/plans/import' ? files : files.map((f) => ({ ...f, field: 'table' })));
+      expect(refused.statusCode, url).toBe(413);
+      expect(refused.body).toContain('上传的文件过多，没有保存任何内容（已填写的文字也未保存）。');
+      expect(refused.body).toContain('导入的方案文件夹或 zip 压缩包、任务分解表，每个文件不超过 512 MB，一次最多 20000 个文件。请减少或压缩文件后重新提交。');
+      expect(refused.body).toContain('<a class="button" href="/plans/import">返回导入方案</a>');
+    }
+    // Under the limits a folder of more than the plugin's default 1000 parts is read (and refused for what it holds, not its size).
+    const read = await postMultipart(office, '/plans/import', { name: 'many' }, files.slice(0, 1_500));
+    expect(read.statusCode).toBe(400);
+    expect(read.body).not.toContain('上传的');
+    expect(await harness.db.selectFrom('plans').select('id').execute()).toEqual(before);
   });
 
   it('refuses the report of a period without a report block in a clerk’s words, with the way to 编写报告', async () => {

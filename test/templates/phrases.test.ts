@@ -107,7 +107,8 @@ describe('an office’s own phrase templates', () => {
     expect(result.exit, result.err).toBe(0);
     const [sheet] = await readXlsx(readFileSync(path.join(out, 'guanyang-2022', 'forms-2023-11', '经发办.xlsx')));
     const lines = String(sheet!.cell(3, 1).value).split('\n');
-    expect(lines.slice(-2)).toEqual(['8. 请勿改动表格结构。', '9. 有疑问请致电整改办。']);
+    // Lines 8 and 9 as reworded; the bundled template's closed-rows note (2023-11 records closures) follows them.
+    expect(lines.slice(7, 10)).toEqual(['8. 请勿改动表格结构。', '9. 有疑问请致电整改办。', '9. 以下问题整改办已录入销号，整行为灰色、已锁定，按录入内容预填，无需填写：']);
     expect(lines[0]).toBe('填表说明：1. 灰色列为方案内容，不能修改；白色列由本单位填写，已预填2023年10月的填报内容，请逐项更新。');
   });
 

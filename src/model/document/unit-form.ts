@@ -31,11 +31,27 @@ export interface FormAnswers {
   readonly extensionDeadline?: string;
   readonly extensionReason?: string;
   readonly extensionApprovedOn?: IsoDate;
+  /** Only on a closed row (FormRow.closure): the period's own 备注 as recorded, so the row imports back unchanged. */
+  readonly note?: string;
+}
+
+/** A closure the office recorded (docs/domain.md#closure), as the form shows it. */
+export interface FormClosure {
+  readonly date: IsoDate;
+  readonly approver: string;
+  readonly opinion: string;
 }
 
 export interface FormRow {
   readonly plan: FormPlanCells;
   readonly answers: FormAnswers;
+  /**
+   * Set when the period's own progress file already records this problem's
+   * closure (已销号 with `closure`): the answers are that entry's, and the
+   * row is read-only (locked and grey) — the office closed it; import keeps
+   * the recorded closure (documents/import/validate-form.ts).
+   */
+  readonly closure?: FormClosure;
 }
 
 export interface RowDigest {

@@ -1,5 +1,6 @@
 // A unit's progress form as an Excel workbook: the input sheet (plan columns
-// locked and grey, answer columns unlocked with drop-downs and date checks),
+// locked and grey, answer columns unlocked with drop-downs and date checks —
+// except on a row the office has closed this period, locked and grey too),
 // an information sheet for problems the unit co-leads but does not report,
 // and a veryHidden sheet that identifies the form to the importer. Rows are
 // sized by SheetBuilder, fonts and page as the task table's. Every text is the
@@ -180,9 +181,15 @@ function inputSheet(model: UnitFormModel): { sheet: XlsxSheet; warnings: XlsxWar
   return { sheet, warnings: b.warnings };
 }
 
+/** An answer cell of a row the office has closed (FormRow.closure): locked and grey like the plan's columns, as the instructions row says. */
+function closedStyle(column: FormColumn): XlsxCellStyle {
+  const { locked: _unlocked, ...style } = inputStyle(column);
+  return { ...style, fillHex: PLAN_FILL_HEX };
+}
+
 function placeRow(b: SheetBuilder, r: number, row: FormRow): void {
   FORM_COLUMNS.forEach((column, c) => {
-    const style = column.kind === 'plan' ? planStyle(column.field) : inputStyle(column);
+    const style = column.kind === 'plan' ? planStyle(column.field) : row.closure ? closedStyle(column) : inputStyle(column);
     b.place(r, c, r, c, cellText(row, column.field), style);
   });
 }
@@ -198,8 +205,10 @@ function cellText(row: FormRow, field: FormField): string {
     case 'cooperatingUnits':
       return row.plan[field];
     case 'evidence':
-    case 'note':
       return '';
+    case 'note':
+      // Pre-filled only on a closed row (its entry's own 备注); otherwise the note explains this month's change.
+      return row.answers.note ?? '';
     default:
       return row.answers[field] ?? '';
   }

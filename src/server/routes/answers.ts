@@ -3,7 +3,8 @@
 // read-only, those it co-leads or cooperates on; never others (answered as
 // “no such problem”, like part 1's object checks). The office sees every
 // problem's answer and accepts it or returns it with a reason; every round
-// is listed on the page and on the problem's page.
+// is listed on the page and on the problem's page, as are the closures the
+// office recorded or undone (read-only: recording is the closure page's).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { shownNumber } from '../../model/numbering.js';
@@ -33,6 +34,7 @@ import {
 } from '../answers.js';
 import { audit } from '../audit.js';
 import { beijingTime } from '../beijing-time.js';
+import { closuresOf } from '../closures.js';
 import { errorPage } from '../errors.js';
 import { actor, csrfField, field, uploads } from '../forms.js';
 import { answerFiles, checkUploads, EVIDENCE_LIMITS, removeUpload, storeUploads } from '../evidence.js';
@@ -42,8 +44,9 @@ import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, type PlanInView } from '../plan-access.js';
 import { REPORTING_WORDS, reportingState } from '../reporting.js';
 import { sendPage } from '../respond.js';
+import { closuresTable } from './closures.js';
 import { validateAnswerFields } from '../../documents/import/validate-form.js';
-import { answerWarnings, type AnswerWarning } from '../answer-warnings.js';
+import { answerWarnings, storedEntryWarnings, type AnswerWarning } from '../answer-warnings.js';
 
 export interface PeriodTarget {
   view: PlanInView;
@@ -220,6 +223,8 @@ ${review ? html`<h2>审核</h2><form class="stack" method="post" action="${url}/
 <p class="links"><button type="submit" name="decision" value="accepted">采纳</button> <button type="submit" name="decision" value="returned">退回</button></p></form>` : ''}
 <h2>本期填报与审核记录</h2>
 ${roundsTable(rounds)}
+<h2>销号记录</h2>
+${closuresTable(await closuresOf(request.server.ctx.db, view.stored.id, problem.number))}
 ${target.role === 'sees' ? '' : html`<p><a href="/plans/${view.stored.id}/problems/${problem.number}">各期进展与全部记录</a></p>`}
 ${target.role === 'office' ? html`<p><a href="/plans/${view.stored.id}/periods/${period}/closures/${problem.number}">本期销号（整改办录入）</a></p>` : ''}`,
     options.status,
@@ -242,6 +247,15 @@ function warningBlock(warnings: readonly AnswerWarning[], reader: 'unit' | 'offi
     reader: `提示：按本期数据检查，这一填报有 ${warnings.length} 处须核对：`,
   }[reader];
   return html`<div class="warn" role="note"><p>${lead}</p><ul>${warnings.map((w) => html`<li>${w.field ? html`<strong>${fieldLabel(w.field)}</strong>：` : ''}${w.message}</li>`)}</ul></div>`;
+}
+
+/**
+ * The check's warnings on a problem's stored entry (answer-warnings.ts
+ * storedEntryWarnings), compact for a table cell: a 提示 line each, naming
+ * the field that answers it. Nothing when there are none.
+ */
+export function warningMarks(warnings: readonly AnswerWarning[] | undefined): Html {
+  return html`${(warnings ?? []).map((w) => html`<div class="field-warning" role="note">提示：${w.field ? html`<strong>${fieldLabel(w.field)}</strong>：` : ''}${w.message}</div>`)}`;
 }
 
 /** The units' reporting this period as a table (reportingByUnit): a unit with problems not submitted or returned is in red. */
@@ -269,6 +283,8 @@ export async function answersPage(request: FastifyRequest, reply: FastifyReply, 
   const word = (p: Problem) => ANSWER_WORDS[stateByNumber.get(p.number) ?? 'none'];
   const counts = new Map<string, number>();
   for (const p of reported) counts.set(word(p), (counts.get(word(p)) ?? 0) + 1);
+  // The check's warnings on the entries already in the period (accepted or imported), from the check this page ran once.
+  const warnings = storedEntryWarnings(view, period);
   const table = (problems: readonly Problem[]) => html`<div class="table-wrap"><table class="cards"><thead><tr><th>${L.number}</th><th>${L.summary}</th><th>填报单位</th><th>${L.deadline}</th><th>填报状态</th></tr></thead>
 <tbody>${problems.map(
     (p) => html`<tr>
@@ -276,7 +292,7 @@ export async function answersPage(request: FastifyRequest, reply: FastifyReply, 
 <td data-label="${L.summary}"><a href="/plans/${view.stored.id}/periods/${period}/answers/${p.number}">${p.summary}</a></td>
 <td data-label="填报单位">${reportingUnit(p)}${unit !== undefined && unitRole(p, unit) === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
 <td data-label="${L.deadline}">${p.deadline}</td>
-<td data-label="填报状态">${word(p)}</td>
+<td data-label="填报状态"><div>${word(p)}${warningMarks(warnings.get(p.number))}</div></td>
 </tr>`,
   )}</tbody></table></div>`;
   const upload = request.account!.role === 'office' && target.state === 'open' ? formsUpload(reply, view.stored.id, period) : '';

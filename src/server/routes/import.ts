@@ -10,7 +10,8 @@ import { UserError } from '../../diagnostics/user-error.js';
 import { UNMAPPED_FILE, planFromTableFile } from '../../documents/init.js';
 import { planFolderFiles, readPlanArchive } from '../../documents/plan-archive.js';
 import { audit } from '../audit.js';
-import { actor, csrfField, field, uploads } from '../forms.js';
+import type { TooLarge } from '../context.js';
+import { actor, csrfField, field, UPLOAD_LIMITS, uploads } from '../forms.js';
 import { html } from '../html.js';
 import { importPlan } from '../plan-store.js';
 import { sendPage } from '../respond.js';
@@ -35,6 +36,15 @@ function importForms(reply: FastifyReply, message?: { text: string; details: rea
 </form>`;
 }
 
+const MB = 1024 * 1024;
+
+/** The import routes' 413 (the server-wide limits, forms.ts UPLOAD_LIMITS), and the way back to the import page. */
+const IMPORT_TOO_LARGE: TooLarge = {
+  limits: `导入的方案文件夹或 zip 压缩包、任务分解表，每个文件不超过 ${UPLOAD_LIMITS.fileSize / MB} MB，一次最多 ${UPLOAD_LIMITS.files} 个文件。`,
+  backLabel: '返回导入方案',
+  back: () => '/plans/import',
+};
+
 async function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   if (!(error instanceof UserError)) throw error;
   return sendPage(request, reply, '导入方案', importForms(reply, { text: error.message, details: error.diagnostics.map(formatDiagnostic) }), 400);
@@ -51,7 +61,7 @@ export function importRoutes(app: FastifyInstance): void {
   app.route({
     method: 'POST',
     url: '/plans/import',
-    config: { access: ['office'] },
+    config: { access: ['office'], tooLarge: IMPORT_TOO_LARGE },
     handler: async (request, reply) => {
       try {
         const archive = (await uploads(request, 'archive'))[0];
@@ -75,7 +85,7 @@ export function importRoutes(app: FastifyInstance): void {
   app.route({
     method: 'POST',
     url: '/plans/import-table',
-    config: { access: ['office'] },
+    config: { access: ['office'], tooLarge: IMPORT_TOO_LARGE },
     handler: async (request, reply) => {
       const scratch = path.join(app.ctx.dataDir, 'tmp', randomUUID());
       try {

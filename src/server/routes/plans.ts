@@ -18,7 +18,8 @@ import { html, type Html } from '../html.js';
 import { periodOf, planFromUrl, problemStanding, type PlanInView, type ProblemStanding } from '../plan-access.js';
 import { exportPlan } from '../plan-store.js';
 import { periodControls } from './periods.js';
-import { roundsTable } from './answers.js';
+import { roundsTable, warningMarks } from './answers.js';
+import { storedEntryWarnings, type AnswerWarning } from '../answer-warnings.js';
 import { roundsOf } from '../answers.js';
 import { reportingUnit } from '../../derive/reporting-unit.js';
 import { closuresOf } from '../closures.js';
@@ -60,8 +61,10 @@ ${office ? html`<a class="button" href="/plans/${view.stored.id}/export">导出�
 </p>`;
 }
 
-function problemsTable(view: PlanInView, plan: Plan, progress: Progress | undefined): Html {
+function problemsTable(view: PlanInView, plan: Plan, period: string | undefined): Html {
+  const progress = period ? progressOf(view, period) : undefined;
   const states = progress ? periodStates(plan, progress) : new Map();
+  const warnings = period ? storedEntryWarnings(view, period) : new Map<number, AnswerWarning[]>();
   const rows = visibleProblems(plan, view).map((problem) => {
     const state = states.get(problem.number);
     return html`<tr>
@@ -69,7 +72,7 @@ function problemsTable(view: PlanInView, plan: Plan, progress: Progress | undefi
 <td data-label="${L.summary}"><a href="/plans/${view.stored.id}/problems/${problem.number}">${problem.summary}</a>${problemStanding(view, problem) === 'sees' ? html`<br><span class="hint">本单位只读</span>` : ''}</td>
 <td data-label="${L.leadUnits}">${problem.leadUnits.join('、')}</td>
 <td data-label="${L.deadline}">${problem.deadline}${state?.deadline?.due ? html`<br><span class="hint">${state.deadline.due}</span>` : ''}</td>
-<td data-label="${L.status}">${state?.status ?? '—'}</td>
+<td data-label="${L.status}"><div>${state?.status ?? '—'}${warningMarks(warnings.get(problem.number))}</div></td>
 <td data-label="${L.warning}">${state ? colourChip(state.colour) : '—'}</td>
 </tr>`;
   });
@@ -121,7 +124,7 @@ ${planMenu(view, request.account!.role, period)}
 ${periodLinks(view, period)}
 ${await periodControls(request, reply, view)}
 ${period ? html`<h2>${period} 各问题状态（截至 ${progressOf(view, period)?.asOf ?? ''}）</h2>` : html`<h2>问题</h2>`}
-${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
+${problemsTable(view, plan, period)}`,
       );
     },
   });
@@ -138,10 +141,13 @@ ${problemsTable(view, plan, period ? progressOf(view, period) : undefined)}`,
       const standing = problem && problemStanding(view, problem);
       if (!plan || !problem || !standing) return errorPage(request, reply, 404, '没有这个问题，或您的账户无权查看');
       const latest = view.stored.texts.progress.at(-1)?.period;
-      const rows = (view.checked.data?.progress ?? []).map(({ data }) => {
+      const rows = (view.checked.data?.progress ?? []).map(({ data, fileperiod }) => {
         const entry = data.problems.find((e) => e.number === number);
         const state = periodStates(plan, data).get(number);
-        return html`<tr><td>${data.period}</td><td>${entry?.status ?? '—'}</td><td>${state ? colourChip(state.colour) : '—'}</td><td>${entry?.progress ?? ''}</td><td>${entry?.completedOn ?? ''}</td><td>${(entry?.evidence ?? []).join('、')}</td><td>${entry?.reason ?? ''}</td><td>${entry?.closure ? `${entry.closure.date}（${entry.closure.approver}）` : ''}</td></tr>`;
+        // The check's warnings on this period's entry, under its row (from the check this page ran once).
+        const warnings = storedEntryWarnings(view, fileperiod).get(number);
+        return html`<tr><td>${data.period}</td><td>${entry?.status ?? '—'}</td><td>${state ? colourChip(state.colour) : '—'}</td><td>${entry?.progress ?? ''}</td><td>${entry?.completedOn ?? ''}</td><td>${(entry?.evidence ?? []).join('、')}</td><td>${entry?.reason ?? ''}</td><td>${entry?.closure ? `${entry.closure.date}（${entry.closure.approver}）` : ''}</td></tr>
+${warnings ? html`<tr class="entry-warnings"><td colspan="8">${warningMarks(warnings)}</td></tr>` : ''}`;
       });
       return sendPage(
         request,
