@@ -557,6 +557,15 @@ export const CHART_TEXT_SIZE_PT = ZIHAO_PT.小四;
 export const CHART_MAX_AXIS_STEPS = 8;
 /** The count axis' labels: whole numbers (an Excel number format). */
 export const CHART_COUNT_FORMAT = '0';
+/**
+ * The width of the plot's category axis, in em of CHART_TEXT_SIZE_PT: the
+ * chart's width less the value axis (its title turned on its side and
+ * numbers of up to three digits, about four em) and the plot's margins (about
+ * one em). What the category labels share.
+ */
+export const CHART_CATEGORY_AXIS_EM = (CHART_WIDTH_PX * TWIP_PER_PX) / ptToTwip(CHART_TEXT_SIZE_PT) - 5;
+/** Room kept between two neighbouring category labels, in em: LibreOffice treats labels closer than this as crowded. */
+export const CHART_LABEL_GAP_EM = 0.5;
 
 /**
  * Characters of a title line when the data gives no lines of its own: 二号

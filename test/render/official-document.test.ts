@@ -10,7 +10,7 @@ import type { OfficialDocument } from '../../src/model/document/official-documen
 import type { Plan } from '../../src/model/plan-schema.js';
 import { measuresText } from '../../src/model/measures.js';
 import { renderOfficialDocument } from '../../src/render/docx/official-document.js';
-import { countAxis } from '../../src/render/docx/chart.js';
+import { categoryLabelsCrowd, countAxis } from '../../src/render/docx/chart.js';
 import { noticeDocx as buildNoticeDocx } from '../../src/documents/notice.js';
 import { loadTemplates } from '../../src/templates/load.js';
 import { expectedTexts } from '../helpers/expected.js';
@@ -244,6 +244,23 @@ describe('official document: 主体 to 附注 (XML)', () => {
     expect(valAx).toContain('<c:min val="0"/>');
     expect(valAx).toContain('<c:majorUnit val="1"/>');
     expect(valAx).toContain('<c:numFmt formatCode="0" sourceLinked="0"/>');
+  });
+
+  it('turns the category labels on their side when they would crowd across (every column labelled), and leaves them across otherwise', async () => {
+    // The axis holds (589 px × 15 twip/px) / 240 twip − 5 = 31.8 em of 小四; a label pair crowds when their half widths and 0.5 em exceed a column.
+    expect(categoryLabelsCrowd(['经发办', '农业服务中心', '规建办', '社保所', '党群办', '水利办'])).toBe(false); // 5.3 em a column; (3 + 6) / 2 + 0.5 = 5
+    expect(categoryLabelsCrowd(Array.from({ length: 8 }, () => '经发办'))).toBe(false); // 3.98 em; 3.5
+    expect(categoryLabelsCrowd(Array.from({ length: 10 }, () => '经发办'))).toBe(true); // 3.18 em; 3.5
+    const units = Array.from({ length: 15 }, (_, i) => `单位${i}`);
+    const crowded: OfficialDocument = {
+      ...UP_REPORT,
+      body: UP_REPORT.body.map((block) =>
+        block.kind === 'chart' ? { ...block, chart: { ...block.chart, categories: units, series: block.chart.series.map((s) => ({ ...s, values: units.map((_, i) => i % 4) })) } } : block,
+      ),
+    };
+    const catAx = (docx: Buffer) => /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(unzip(docx).get('word/charts/chart1.xml')!.data.toString('utf8'))![0];
+    expect(catAx(await renderOfficialDocument(crowded))).toContain('<a:bodyPr rot="-5400000"');
+    expect(catAx(upDocx)).toContain('<a:bodyPr rot="-60000000"'); // three labels: the reader's own choice, across
   });
 
   it('chooses steps of 1, 2, 5, 10 … with at most eight of them', () => {
