@@ -37,6 +37,7 @@ import { extensionEarlier } from './extension-earlier.js';
 import { statusRegression } from './status-regression.js';
 import { subjectMissing } from './subject-missing.js';
 import { supervisionNumbers } from './supervision-numbers.js';
+import { supervisionUnitRenamed } from './supervision-unit-renamed.js';
 import { taskTableRowHeight } from './task-table-row-height.js';
 import { titleLines } from './title-lines.js';
 import { unknownCategory } from './unknown-category.js';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   evidenceNameDiffers,
   deadlineBeforeNotice,
   progressMissingProblem,
+  supervisionUnitRenamed,
   statusRegression,
   extensionDropped,
   extensionEarlier,

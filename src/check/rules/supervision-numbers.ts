@@ -2,17 +2,17 @@ import type { Finding, Rule } from '../rule.js';
 
 /**
  * The 督办 numbers a period records (docs/domain.md#督办) are the documents'
- * identity: each names a unit of the plan once per period, and no number is
- * given twice in a year (across all progress files, by the record's date).
- * `supervise` writes them so; a hand edit or a copied file may not.
+ * identity: each names a unit once per period, and no number is given twice
+ * in a year (across all progress files, by the record's date). `supervise`
+ * writes them so; a hand edit or a copied file may not. A unit no longer in
+ * the plan's list is supervision-unit-renamed's warning, not an error here.
  */
 export const supervisionNumbers: Rule = {
   id: 'supervision-numbers',
   severity: 'error',
-  description: '进展文件记录的督办文书编号有误：单位不在单位名录中、同一期同一单位两个编号，或同一年内编号重复 / recorded supervision numbers: unknown unit, a unit twice in a period, or a number used twice in a year',
+  description: '进展文件记录的督办文书编号有误：同一期同一单位两个编号，或同一年内编号重复 / recorded supervision numbers: a unit twice in a period, or a number used twice in a year',
   check({ folder }) {
     const findings: Finding[] = [];
-    const units = new Set(folder.plan.units.map((u) => u.name));
     const used = new Map<string, string>();
     for (const file of folder.progress) {
       const record = file.data.supervision;
@@ -21,7 +21,6 @@ export const supervisionNumbers: Rule = {
       const seen = new Set<string>();
       record.numbers.forEach((entry, i) => {
         const at = (field: string) => ['supervision', 'numbers', i, field];
-        if (!units.has(entry.unit)) findings.push({ source: file.source, path: at('unit'), message: `督办文书编号记录中的单位“${entry.unit}”不在 plan.json 的单位名录（units）中` });
         if (seen.has(entry.unit)) findings.push({ source: file.source, path: at('unit'), message: `${file.data.period} 的督办文书编号中“${entry.unit}”出现了两次：每期每个单位只有一份督办文书` });
         seen.add(entry.unit);
         const key = `${year}-${entry.number}`;
