@@ -251,29 +251,28 @@ function checkNumber({ file, sheet, layout, row, problem, problems, window, ctx 
   const same = (p: Problem) => read !== undefined && read === shownNumber(p).replace(/\s+/g, '');
   if (same(problem) && cell.formula === undefined) return undefined;
   const shown = looseText(cell, window.date1904) ?? '（空）';
-  if (numbersByCategory(ctx.plan) && read === String(problem.number) && cell.formula === undefined) {
-    // The row's problem by its place in the plan: the plan-wide number it had before the plan switched to numbering per category.
-    return at(
-      file,
-      sheet.name,
-      cell.address,
-      'form-number-edited',
-      `序号“${shown}”是全方案统一编号的写法，方案现在各类别分别编号，此行是第 ${shownNumber(problem)} 号问题：这份填报表生成于方案改为各类别分别编号之前，请重新生成填报表（zhenggai forms）发给单位，或把本表的序号改为现在的编号`,
-    );
-  }
-  if (!numbersByCategory(ctx.plan) && read !== undefined && /\d/.test(read) && /[一二三四五六七八九十〇]/.test(read) && cell.formula === undefined) {
-    // A category's ordinal beside a number (二-3, （二）3): the form was made while the plan numbered per category.
-    return at(
-      file,
-      sheet.name,
-      cell.address,
-      'form-number-edited',
-      `序号“${shown}”是各类别分别编号的写法，方案现在全方案统一编号，此行是第 ${shownNumber(problem)} 号问题：这份填报表生成于方案改为全方案统一编号之前，请重新生成填报表（zhenggai forms）发给单位，或把本表的序号改为现在的编号`,
-    );
+  const before = cell.formula === undefined ? schemeBefore(ctx.plan, read, problem) : undefined;
+  if (before !== undefined) {
+    const [then, now] = before === 'plan' ? ['全方案统一编号', '各类别分别编号'] : ['各类别分别编号', '全方案统一编号'];
+    const message = `序号“${shown}”是${then}的写法，方案现在${now}，此行是第 ${shownNumber(problem)} 号问题：这份填报表生成于方案改为${now}之前，请重新生成填报表（zhenggai forms）发给单位，或把本表的序号改为现在的编号`;
+    return at(file, sheet.name, cell.address, 'form-number-edited', message);
   }
   const other = problems.findIndex(same);
   const copy = other >= 0 ? `，与第 ${layout.firstDataRow + other} 行重复` : '';
   return at(file, sheet.name, cell.address, 'form-number-edited', `序号被修改：此行应为第 ${shownNumber(problem)} 号问题，读到“${shown}”${copy}；请勿修改序号、复制或移动行`);
+}
+
+/**
+ * The numbering a form's 序号 was written under when it is the other one of
+ * the plan's (docs/domain.md#problem-numbers): `plan` when a plan numbered per
+ * category reads the row's plan-wide number (its place in the plan, as the
+ * form had it before the switch), `category` when a plan numbered plan-wide
+ * reads a category's ordinal beside a number (二-3, （二）3); else undefined.
+ */
+function schemeBefore(plan: Plan, read: string | undefined, problem: Problem): 'plan' | 'category' | undefined {
+  if (read === undefined) return undefined;
+  if (numbersByCategory(plan)) return read === String(problem.number) ? 'plan' : undefined;
+  return /\d/.test(read) && /[一二三四五六七八九十〇]/.test(read) ? 'category' : undefined;
 }
 
 /**
