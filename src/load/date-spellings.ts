@@ -7,6 +7,8 @@
 // a day and month without words (5/12, 12.5, 12-5). When the reading took a
 // decision the clerk did not write down (the year, 号 for 日, the time
 // dropped) it comes back as a note, which the importer prints at the cell.
+// A date in Chinese numerals, as an official date line writes it
+// (二〇二三年十二月五日, 十二月五日), is read as the same date in digits.
 import { daysInMonth, isoDate, isValidIsoDate, yearOf, type IsoDate } from '../model/dates.js';
 
 /** The spellings accepted, for messages. */
@@ -27,16 +29,43 @@ const WEEKDAY = /^\s*[（(]?\s*(?:星期|周|礼拜)([日一二三四五六天])
 /** Weekday names by getUTCDay (0 = Sunday); 天 is Sunday too (index 7, taken mod 7). */
 const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六', '天'];
 
+const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A year in Chinese digits, one a digit (二〇二三年). */
+const CHINESE_YEAR = /([〇零一二三四五六七八九]{4})(?=\s*年)/g;
+/** A month or day in Chinese numerals (十二月, 五日, 二十五号, 三十一日). */
+const CHINESE_MONTH_DAY = /([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g;
+
+/** 1–39 written in Chinese numerals (五, 十, 十二, 二十, 二十五, 三十一); NaN for anything else. */
+function chineseNumber(text: string): number {
+  if (!text.includes('十')) return text.length === 1 ? (CHINESE_DIGITS[text] ?? NaN) : NaN;
+  const match = /^([一二三])?十([一二三四五六七八九])?$/.exec(text);
+  if (!match) return NaN;
+  const [, tens, ones] = match;
+  return (tens === undefined ? 1 : CHINESE_DIGITS[tens]!) * 10 + (ones === undefined ? 0 : CHINESE_DIGITS[ones]!);
+}
+
+/** The spelling with a year, month and day written in Chinese numerals turned into digits; unchanged when it has none. */
+function withDigits(text: string): string {
+  return text
+    .replace(CHINESE_YEAR, (year) => [...year].map((c) => CHINESE_DIGITS[c]).join(''))
+    .replace(CHINESE_MONTH_DAY, (n) => {
+      const value = chineseNumber(n);
+      return Number.isNaN(value) ? n : String(value);
+    });
+}
+
 /**
  * Reads one date spelling; a date without a year takes the latest year that
  * puts it on or before `asOf`.
  */
 export function readDateText(typed: string, asOf: IsoDate): DateReading {
-  const normalised = typed.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const halfWidth = typed.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const normalised = withDigits(halfWidth);
   const shown = typed.trim();
   const refuse = (why: string): DateReading => ({ ok: false, message: `“${shown}”${why}，应写作 ${DATE_FORMS}` });
   const notes: string[] = [];
-  if (normalised !== typed.trim().replace(/\s+/g, ' ')) notes.push('全角字符按半角读');
+  if (halfWidth !== typed.trim().replace(/\s+/g, ' ')) notes.push('全角字符按半角读');
+  if (normalised !== halfWidth) notes.push('中文数字按阿拉伯数字读');
 
   let year: number | undefined;
   let month: number;

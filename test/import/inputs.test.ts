@@ -321,7 +321,13 @@ describe('kind 2: everyday date spellings in 完成时间 (as-of 2024-06-30)', (
     expect(r.at('J5', 'warning')).toContain('读作 2024-05-20');
   });
 
-  for (const typed of ['24.5.20', '24/5/20', '24年5月20日', '5/12', '12.5', '12-5', '五月二十日']) {
+  it('二〇二四年五月二十日 (Chinese numerals, as an official date line writes it) reads as 2024-05-20, with a note at the cell', async () => {
+    const r = await importForm(form().cells(SHEET, { J5: { inline: '二〇二四年五月二十日' } }).bytes());
+    expect(r.entry(1)?.completedOn).toBe('2024-05-20');
+    expect(r.at('J5', 'warning')).toContain('读作 2024-05-20（中文数字按阿拉伯数字读）');
+  });
+
+  for (const typed of ['24.5.20', '24/5/20', '24年5月20日', '5/12', '12.5', '12-5', '二四年五月二十日']) {
     it(`“${typed}” is refused with the accepted spellings listed`, async () => {
       const r = await importForm(form().cells(SHEET, { J5: { inline: typed } }).bytes());
       expect(r.at('J5'), r.err).toContain('应写作 2023-12-05、2023/12/5、2023.12.5、2023年12月5日（或5号）、20231205、12月5日');

@@ -42,6 +42,12 @@ describe('readDateText: everyday spellings', () => {
     ['２０２３．１０．５', '2023-10-05', true],
     ['２０２３年１２月５日', '2023-12-05', true],
     ['2023　年　12　月　5　日', '2023-12-05', false],
+    // Chinese numerals, as an official date line writes a date.
+    ['二〇二三年十二月五日', '2023-12-05', true],
+    ['二零二三年十月三十一日', '2023-10-31', true],
+    ['二〇二三年十一月二十号', '2023-11-20', true],
+    ['十二月五日', '2023-12-05', true],
+    ['二〇二三年十月三十日星期一', '2023-10-30', true],
   ])('reads %s as %s', (typed, expected, noted) => {
     const read = readDateText(typed, '2023-12-31');
     expect(read).toMatchObject({ ok: true, date: expected });
@@ -72,7 +78,10 @@ describe('readDateText: everyday spellings', () => {
     ['2023-12/5', '不是日期'],
     ['2023-12-5 第三周', '不是日期'],
     ['202312051', '不是日期'],
-    ['十二月五日', '不是日期'],
+    ['二〇二三年十三月五日', '“二〇二三年十三月五日”不是存在的日期'],
+    ['二〇二三年十二月三十二日', '不是存在的日期'],
+    ['二〇二三年十二月', '不是日期'],
+    ['二三年十二月五日', '不是日期'],
   ])('refuses %s', (typed, message) => {
     const read = readDateText(typed, '2023-12-31');
     expect(read.ok).toBe(false);
@@ -91,6 +100,10 @@ describe('readDateText: everyday spellings', () => {
           expect(readDateText(typed, '2099-12-31')).toMatchObject({ ok: true, date: iso });
         }
         expect(readDateText(`${M}月${D}日`, iso)).toMatchObject({ ok: true, date: iso });
+        // In Chinese numerals (二〇二三年十二月五日), each written here digit by digit and by tens, independently of the reader.
+        const digit = (c: string) => '〇一二三四五六七八九'[Number(c)]!;
+        const numeral = (n: number) => (n < 10 ? digit(String(n)) : `${n >= 20 ? digit(String(Math.floor(n / 10))) : ''}十${n % 10 === 0 ? '' : digit(String(n % 10))}`);
+        expect(readDateText(`${[...y].map(digit).join('')}年${numeral(M)}月${numeral(D)}日`, '2099-12-31')).toMatchObject({ ok: true, date: iso });
         expect(isoDateFromExcelSerial(excelSerialFromIsoDate(iso))).toBe(iso);
       }),
     );
