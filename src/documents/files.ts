@@ -94,16 +94,23 @@ export async function writeDocument(
 
 /**
  * Write a pipeline's files under `dir` (with their PDFs on request), all new
- * or all as they were; prints each path once all are in place.
+ * or all as they were; prints each path once all are in place. `thenTidy`,
+ * when given, runs next under the same lock with the paths written (none
+ * when the pipeline made nothing: it still runs), so that what it removes
+ * is judged against this run's files and no other run's.
  */
-export async function writeOutputs(dir: string, output: DocumentOutput, pdf: boolean, io: Io): Promise<string[]> {
-  if (output.files.length === 0) return [];
+export async function writeOutputs(dir: string, output: DocumentOutput, pdf: boolean, io: Io, thenTidy?: (written: readonly string[]) => Promise<void>): Promise<string[]> {
+  if (output.files.length === 0 && thenTidy === undefined) return [];
   const files = output.files.map((file) => ({ path: path.join(dir, ...file.name.split('/')), data: file.data }));
   return writingInto(dir, io, async () => {
-    const pdfs = pdf ? await pdfsOf(files.filter((f) => /\.(docx|xlsx)$/.test(f.path))) : [];
-    await writeFilesTogether(dir, [...files, ...pdfs]);
-    for (const file of [...files, ...pdfs]) io.out(`已写出 ${file.path}`);
-    return files.map((f) => f.path);
+    if (files.length > 0) {
+      const pdfs = pdf ? await pdfsOf(files.filter((f) => /\.(docx|xlsx)$/.test(f.path))) : [];
+      await writeFilesTogether(dir, [...files, ...pdfs]);
+      for (const file of [...files, ...pdfs]) io.out(`已写出 ${file.path}`);
+    }
+    const written = files.map((f) => f.path);
+    await thenTidy?.(written);
+    return written;
   });
 }
 

@@ -8,13 +8,13 @@ import { safeFileName } from '../layout/safe-name.js';
 import type { OfficialDocument } from '../model/document/official-document.js';
 import type { Supervision } from '../model/progress-schema.js';
 import { renderOfficialDocument } from '../render/docx/official-document.js';
-import type { TemplateSet } from '../templates/load.js';
+import { loadTemplates, type TemplateSet } from '../templates/load.js';
 import path from 'node:path';
 import type { PeriodView } from '../derive/period.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { planOutputDir } from '../write/output-paths.js';
 import { removeStaleNotices } from '../write/stale-notices.js';
-import { loadCheckedFolder, writingInto, type Io } from './files.js';
+import { loadCheckedFolder, requireSofficeIf, writeOutputs, writingInto, type DocumentCommandOptions, type Io } from './files.js';
 import { periodContext, periodFile, requirePeriod } from './period.js';
 import type { DocumentOutput, NamedBuffer, PlanData } from './pipeline.js';
 
@@ -118,6 +118,9 @@ export async function buildSupervision(data: PlanData, period: string, templates
   return { files, warnings: [], record, changed };
 }
 
+/** A notice's Word file or its PDF as supervisionFileName names it: <文号>-<kind>（<unit>）.docx / .pdf. */
+const NOTICE_FILE_NAME = new RegExp(`^.+号-(?:${SUPERVISION_KINDS.join('|')})（.+）\\.(?:docx|pdf)$`, 'i');
+
 /**
  * A file name as `supervise` names a notice (supervisionFileName):
  * <文号>-<kind>（<unit>）.docx, or the PDF beside it — and nothing a clerk
@@ -125,21 +128,39 @@ export async function buildSupervision(data: PlanData, period: string, templates
  * note).
  */
 export function isNoticeFileName(name: string): boolean {
-  return new RegExp(`^.+号-(?:${SUPERVISION_KINDS.join('|')})（.+）\\.(?:docx|pdf)$`, 'i').test(name);
+  return NOTICE_FILE_NAME.test(name);
+}
+
+/** What `supervise` did: the numbers it recorded (undefined: none new), the paths written and those removed as out of date. */
+export interface SupervisionRun {
+  readonly recorded?: Supervision;
+  readonly written: readonly string[];
+  readonly removed: readonly string[];
 }
 
 /**
- * After `supervise` wrote `written` (absolute paths), removes what an earlier
- * run wrote in out/<plan>/<period>/督办/ and is now out of date
- * (write/stale-notices.ts): a notice this run did not write, and — when this
- * run made no PDFs — the PDF of a notice it wrote again. Under the output
- * folder's lock; returns their paths. A notice no longer due (its problems
- * resolved, the data corrected) would otherwise stay beside the new ones,
- * and a clerk printing the folder would send it. Files not named as notices
- * are left alone. The numbers stay recorded in the progress file
- * (docs/domain.md#督办): a number once issued is not given again.
+ * `supervise`: records the period's notice numbers on the first run
+ * (recordSupervisionNumbers), writes the notices under
+ * out/<plan>/<period>/督办/ as writeDocument writes a document, and — under
+ * the same lock — removes what an earlier run wrote there and is now out of
+ * date (write/stale-notices.ts): a notice this run did not write, and, when
+ * this run made no PDFs, the PDF of a notice it wrote again. A notice no
+ * longer due (its problems resolved, the data corrected) would otherwise
+ * stay beside the new ones, and a clerk printing the folder would send it.
+ * Files not named as notices are left alone. The numbers stay recorded in
+ * the progress file (docs/domain.md#督办): a number once issued is not given
+ * again. Throws UserError as writeDocument does.
  */
-export async function removeOutdatedNotices(options: { planDir: string; out: string; pdf: boolean }, period: string, written: readonly string[], io: Io): Promise<string[]> {
-  const planOut = planOutputDir(options.out, path.basename(path.resolve(options.planDir)));
-  return writingInto(planOut, io, () => removeStaleNotices(path.join(planOut, period, SUPERVISION_FOLDER), written, options.pdf, isNoticeFileName));
+export async function writeSupervision(options: DocumentCommandOptions, period: string, io: Io): Promise<SupervisionRun> {
+  await requireSofficeIf(options.pdf);
+  const recorded = await recordSupervisionNumbers(options.planDir, period, io);
+  const templates = await loadTemplates(options.templates);
+  const folder = await loadCheckedFolder(options.planDir, io);
+  const output = await buildSupervision(folder, period, templates);
+  const dir = planOutputDir(options.out, folder.name);
+  let removed: string[] = [];
+  const written = await writeOutputs(dir, output, options.pdf, io, async (paths) => {
+    removed = await removeStaleNotices(path.join(dir, period, SUPERVISION_FOLDER), paths, options.pdf, isNoticeFileName);
+  });
+  return { ...(recorded ? { recorded } : {}), written, removed };
 }

@@ -9,15 +9,11 @@ export function superviseCommand(yargs: Argv, run: Runner): Argv {
     periodDocumentArgs,
     (args) =>
       run(async (io) => {
-        const { requireSofficeIf, writeDocument } = await import('../../documents/files.js');
-        const { buildSupervision, recordSupervisionNumbers, removeOutdatedNotices } = await import('../../documents/supervision.js');
-        await requireSofficeIf(args.pdf);
-        const recorded = await recordSupervisionNumbers(args.planDir, args.period, io);
-        if (recorded) io.out(`已在 progress/${args.period}.json 记下本期督办文书的编号（${recorded.numbers.map((n) => `${n.unit} ${n.number}号`).join('、')}），再次生成时沿用 (numbers recorded)`);
+        const { writeSupervision } = await import('../../documents/supervision.js');
         const options = { planDir: args.planDir, out: args.out, pdf: args.pdf, templates: args.templates };
-        const written = await writeDocument(options, io, (data, templates) => buildSupervision(data, args.period, templates));
+        const { recorded, written, removed } = await writeSupervision(options, args.period, io);
+        if (recorded) io.out(`已在 progress/${args.period}.json 记下本期督办文书的编号（${recorded.numbers.map((n) => `${n.unit} ${n.number}号`).join('、')}），再次生成时沿用 (numbers recorded)`);
         if (written.length === 0) io.out(`${args.period} 没有蓝、黄、红色预警的问题，无需督办文书 (nothing to supervise this period)`);
-        const removed = await removeOutdatedNotices(options, args.period, written, io);
         for (const file of removed) io.out(`已删除上次生成、与本期数据不符的督办文书 ${file} (removed an out-of-date notice)`);
         return 0;
       }),
