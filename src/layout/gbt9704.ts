@@ -566,6 +566,8 @@ export const CHART_COUNT_FORMAT = '0';
 export const CHART_CATEGORY_AXIS_EM = (CHART_WIDTH_PX * TWIP_PER_PX) / ptToTwip(CHART_TEXT_SIZE_PT) - 5;
 /** Room kept between two neighbouring category labels, in em: LibreOffice treats labels closer than this as crowded. */
 export const CHART_LABEL_GAP_EM = 0.5;
+/** Category labels that crowd across are turned this far (degrees, reading upwards): each then fits its column's width. */
+export const CHART_CROWDED_LABEL_ROTATION_DEG = -90;
 
 /**
  * Characters of a title line when the data gives no lines of its own: 二号

@@ -11,6 +11,7 @@ import type { Flow } from './paragraphs.js';
 import {
   CHART_CATEGORY_AXIS_EM,
   CHART_COUNT_FORMAT,
+  CHART_CROWDED_LABEL_ROTATION_DEG,
   CHART_FONT,
   CHART_HEIGHT_PX,
   CHART_LABEL_GAP_EM,
@@ -53,7 +54,7 @@ export function chartParagraph(spec: ChartSpec, flow: Flow = {}): Paragraph {
         series: spec.series.map((s) => ({ name: s.name, values: [...s.values] })),
         font: { name: CHART_FONT },
         legend: { position: 'bottom', font: text },
-        categoryAxis: { font: text, ...(categoryLabelsCrowd(spec.categories) ? { labelRotation: LABEL_ACROSS_DEGREES } : {}) },
+        categoryAxis: { font: text, ...(categoryLabelsCrowd(spec.categories) ? { labelRotation: CHART_CROWDED_LABEL_ROTATION_DEG } : {}) },
         valueAxis: {
           font: text,
           gridlines: true,
@@ -66,9 +67,6 @@ export function chartParagraph(spec: ChartSpec, flow: Flow = {}): Paragraph {
     ],
   });
 }
-
-/** Category labels turned to read upwards, each in a column's width, when they crowd side by side. */
-const LABEL_ACROSS_DEGREES = -90;
 
 /**
  * Whether the category labels, set across and each centred under its column,
